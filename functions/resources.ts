@@ -1,0 +1,48 @@
+/**
+ * The stateful and messaging resources, declared once. The CDK stacks and the local stack both
+ * build their table, queues and bucket from these definitions, so the two cannot drift apart.
+ */
+
+export const table = {
+  /** Logical id in CDK; the local table name. */
+  id: 'MainTable',
+  localName: 'lms-groups',
+  partitionKey: 'PK',
+  sortKey: 'SK',
+  globalSecondaryIndexes: [
+    { name: 'GSI1', partitionKey: 'GSI1PK', sortKey: 'GSI1SK' },
+    { name: 'GSI2', partitionKey: 'GSI2PK', sortKey: 'GSI2SK' },
+  ],
+} as const;
+
+export type QueueName = 'groupCleanup';
+
+export interface QueueDefinition {
+  /** Logical id in CDK; the local queue name (its DLQ adds `-dlq`). */
+  id: string;
+  localName: string;
+  visibilityTimeoutSeconds: number;
+  /** Deliveries before a message moves to the DLQ. */
+  maxReceiveCount: number;
+}
+
+export const queues: Record<QueueName, QueueDefinition> = {
+  groupCleanup: {
+    id: 'GroupCleanupQueue',
+    localName: 'group-cleanup',
+    visibilityTimeoutSeconds: 60,
+    maxReceiveCount: 5,
+  },
+};
+
+export const importsBucket = {
+  id: 'ImportsBucket',
+  localName: 'lms-groups-imports',
+} as const;
+
+/** Environment variable names through which a function learns where its resources are. */
+export const env = {
+  table: 'TABLE_NAME',
+  bucket: 'IMPORTS_BUCKET',
+  queueUrl: (name: QueueName) => `QUEUE_URL_${name.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase()}`,
+} as const;

@@ -1,0 +1,44 @@
+import { z } from 'zod';
+
+/**
+ * The process environment, parsed once at cold start. A function only receives the variables
+ * for the resources the catalog grants it, so each is optional here and required where used.
+ */
+const Env = z.object({
+  TABLE_NAME: z.string().min(1).optional(),
+  IMPORTS_BUCKET: z.string().min(1).optional(),
+  QUEUE_URL_GROUP_CLEANUP: z.string().url().optional(),
+  /** Set by the local stack only: endpoints shown by GET /health. */
+  LOCAL_STACK_INFO: z.string().optional(),
+  LOG_LEVEL: z.enum(['DEBUG', 'INFO', 'WARN', 'ERROR', 'SILENT']).default('INFO'),
+});
+
+const LocalInfo = z.object({
+  s3_endpoint: z.string(),
+  sqs_endpoint: z.string(),
+  dynamodb_endpoint: z.string(),
+  table: z.string(),
+  imports_bucket: z.string(),
+});
+export type LocalInfo = z.infer<typeof LocalInfo>;
+
+const env = Env.parse(process.env);
+
+function required(name: keyof z.infer<typeof Env>, value: string | undefined): string {
+  if (!value) throw new Error(`${name} is not set for this function; check its catalog access`);
+  return value;
+}
+
+export const config = {
+  get tableName() {
+    return required('TABLE_NAME', env.TABLE_NAME);
+  },
+  get importsBucket() {
+    return required('IMPORTS_BUCKET', env.IMPORTS_BUCKET);
+  },
+  get groupCleanupQueueUrl() {
+    return required('QUEUE_URL_GROUP_CLEANUP', env.QUEUE_URL_GROUP_CLEANUP);
+  },
+  localInfo: env.LOCAL_STACK_INFO ? LocalInfo.parse(JSON.parse(env.LOCAL_STACK_INFO)) : undefined,
+  logLevel: env.LOG_LEVEL,
+};
