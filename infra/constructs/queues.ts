@@ -1,0 +1,61 @@
+import { Duration, Validations } from 'aws-cdk-lib';
+import { Alarm, ComparisonOperator, Stats, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
+import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import { Construct } from 'constructs';
+import { type QueueDefinition, type QueueName, queues } from '#functions/resources';
+
+/** Every queue of `resources.queues`, each with its dead-letter queue and an alarm on that DLQ. */
+export class MessageQueues extends Construct {
+  private readonly byName = new Map<QueueName, Queue>();
+
+  constructor(scope: Construct, id: string) {
+    super(scope, id);
+    for (const [name, definition] of Object.entries(queues) as [QueueName, QueueDefinition][]) {
+      this.byName.set(name, this.addQueue(definition));
+    }
+  }
+
+  /** The queue declared under `name` in `resources.queues`. */
+  get(name: QueueName): Queue {
+    const queue = this.byName.get(name);
+    if (!queue) throw new Error(`Queue ${name} is not declared in functions/resources.ts`);
+    return queue;
+  }
+
+  private addQueue(definition: QueueDefinition): Queue {
+    const deadLetterQueue = new Queue(this, `${definition.id}Dlq`, {
+      retentionPeriod: Duration.days(14),
+      encryption: QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+    });
+    Validations.of(deadLetterQueue).acknowledge(
+      {
+        id: 'AwsSolutions-SQS3',
+        reason: `This queue is the dead-letter queue of ${definition.id}; a DLQ of a DLQ would only hide poison messages.`,
+      },
+      {
+        id: 'Serverless-SQSRedrivePolicy',
+        reason: `This queue is the dead-letter queue of ${definition.id}; nothing consumes it, so there is nothing to redrive.`,
+      },
+    );
+
+    new Alarm(this, `${definition.id}DlqAlarm`, {
+      alarmDescription: `Messages of ${definition.id} exhausted their ${definition.maxReceiveCount} deliveries`,
+      metric: deadLetterQueue.metricApproximateNumberOfMessagesVisible({
+        period: Duration.minutes(1),
+        statistic: Stats.MAXIMUM,
+      }),
+      comparisonOperator: ComparisonOperator.GREATER_THAN_THRESHOLD,
+      threshold: 0,
+      evaluationPeriods: 1,
+      treatMissingData: TreatMissingData.NOT_BREACHING,
+    });
+
+    return new Queue(this, definition.id, {
+      visibilityTimeout: Duration.seconds(definition.visibilityTimeoutSeconds),
+      encryption: QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      deadLetterQueue: { queue: deadLetterQueue, maxReceiveCount: definition.maxReceiveCount },
+    });
+  }
+}

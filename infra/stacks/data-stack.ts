@@ -1,0 +1,79 @@
+import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps, Validations } from 'aws-cdk-lib';
+import {
+  AttributeType,
+  BillingMode,
+  type CfnTable,
+  ProjectionType,
+  Table,
+  TableEncryption,
+} from 'aws-cdk-lib/aws-dynamodb';
+import { BlockPublicAccess, Bucket, BucketEncryption, type CfnBucket } from 'aws-cdk-lib/aws-s3';
+import type { Construct } from 'constructs';
+import * as resources from '#functions/resources';
+
+/** What the service stack needs from the data stack: ARNs, exported here and imported there by value. */
+export interface DataReferences {
+  readonly tableArn: string;
+  readonly importsBucketArn: string;
+}
+
+/**
+ * The stateful resources: the single table and the imports bucket. Retained on stack deletion and
+ * kept under stable logical ids, so that refactoring the service stack can never replace them.
+ */
+export class DataStack extends Stack {
+  readonly table: Table;
+  readonly importsBucket: Bucket;
+  /**
+   * Explicit exports instead of passing the constructs: the service stack then sees final
+   * `Fn::ImportValue` references at construction time (needed to acknowledge cdk-nag findings
+   * precisely), and the coupling between the stacks is written down in one place.
+   */
+  readonly references: DataReferences;
+
+  constructor(scope: Construct, id: string, props?: StackProps) {
+    super(scope, id, props);
+
+    this.table = new Table(this, resources.table.id, {
+      partitionKey: { name: resources.table.partitionKey, type: AttributeType.STRING },
+      sortKey: { name: resources.table.sortKey, type: AttributeType.STRING },
+      billingMode: BillingMode.PAY_PER_REQUEST,
+      pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
+      encryption: TableEncryption.AWS_MANAGED,
+      deletionProtection: true,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    for (const index of resources.table.globalSecondaryIndexes) {
+      this.table.addGlobalSecondaryIndex({
+        indexName: index.name,
+        partitionKey: { name: index.partitionKey, type: AttributeType.STRING },
+        sortKey: { name: index.sortKey, type: AttributeType.STRING },
+        projectionType: ProjectionType.ALL,
+      });
+    }
+    (this.table.node.defaultChild as CfnTable).overrideLogicalId(resources.table.id);
+
+    this.importsBucket = new Bucket(this, resources.importsBucket.id, {
+      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+      enforceSSL: true,
+      encryption: BucketEncryption.S3_MANAGED,
+      removalPolicy: RemovalPolicy.RETAIN,
+      lifecycleRules: [{ abortIncompleteMultipartUploadAfter: Duration.days(1) }],
+    });
+    (this.importsBucket.node.defaultChild as CfnBucket).overrideLogicalId(resources.importsBucket.id);
+    Validations.of(this.importsBucket).acknowledge({
+      id: 'AwsSolutions-S1',
+      reason:
+        'CSV drops are short-lived inputs; every import is recorded as a job with its source key and per-row ' +
+        'results, and object-level audit belongs to account-wide CloudTrail data events, not a per-bucket log bucket.',
+    });
+
+    this.references = {
+      tableArn: this.exportValue(this.table.tableArn),
+      importsBucketArn: this.exportValue(this.importsBucket.bucketArn),
+    };
+
+    new CfnOutput(this, 'TableName', { value: this.table.tableName });
+    new CfnOutput(this, 'ImportsBucketName', { value: this.importsBucket.bucketName });
+  }
+}

@@ -1,0 +1,62 @@
+import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import { Table } from 'aws-cdk-lib/aws-dynamodb';
+import { Bucket } from 'aws-cdk-lib/aws-s3';
+import type { Construct } from 'constructs';
+import { catalog, httpFunctions } from '#functions/catalog';
+import * as resources from '#functions/resources';
+import type { ServiceConfig } from '#infra/config';
+import { CatalogFunction } from '#infra/constructs/catalog-function';
+import { GroupsApi } from '#infra/constructs/groups-api';
+import { MessageQueues } from '#infra/constructs/queues';
+import { repoRoot } from '#infra/repo-root';
+import type { DataReferences } from '#infra/stacks/data-stack';
+
+export interface ServiceStackProps extends StackProps, ServiceConfig {
+  readonly data: DataReferences;
+  /**
+   * Directory the catalog's entry paths are resolved against. Defaults to the repository root;
+   * infra tests point it at a tree of stub handlers so synthesis does not depend on handler files.
+   */
+  readonly sourceRoot?: string;
+}
+
+/**
+ * The stateless part: queues, one Lambda per catalog entry with its grants and trigger, and the
+ * HTTP API. Everything here can be destroyed and redeployed without losing data.
+ */
+export class ServiceStack extends Stack {
+  readonly api: GroupsApi;
+  readonly queues: MessageQueues;
+
+  constructor(scope: Construct, id: string, props: ServiceStackProps) {
+    super(scope, id, props);
+    const table = Table.fromTableAttributes(this, 'Table', {
+      tableArn: props.data.tableArn,
+      globalIndexes: resources.table.globalSecondaryIndexes.map((index) => index.name),
+    });
+    const importsBucket = Bucket.fromBucketArn(this, 'ImportsBucket', props.data.importsBucketArn);
+    this.queues = new MessageQueues(this, 'Queues');
+
+    const functions = new Map<string, CatalogFunction>();
+    for (const definition of catalog) {
+      functions.set(
+        definition.name,
+        new CatalogFunction(this, definition.name, {
+          definition,
+          table,
+          importsBucket,
+          queues: this.queues,
+          sourceRoot: props.sourceRoot ?? repoRoot,
+        }),
+      );
+    }
+
+    this.api = new GroupsApi(this, 'Api', {
+      jwtIssuer: props.jwtIssuer,
+      jwtAudience: props.jwtAudience,
+      routes: httpFunctions.map((definition) => ({ definition, handler: functions.get(definition.name)!.handler })),
+    });
+
+    new CfnOutput(this, 'ApiUrl', { value: this.api.stage.url });
+  }
+}

@@ -1,0 +1,30 @@
+import { App, Stack } from 'aws-cdk-lib';
+import { Annotations, Match } from 'aws-cdk-lib/assertions';
+import { describe, expect, it } from 'vitest';
+import { readServiceConfig, warnIfPlaceholder } from '#infra/config';
+
+describe('service config', () => {
+  it('reads the issuer and a comma-separated audience list from context', () => {
+    const app = new App({ context: { jwtIssuer: 'https://auth.example.org/', jwtAudience: 'lms-api, lms-admin' } });
+    expect(readServiceConfig(app)).toEqual({
+      jwtIssuer: 'https://auth.example.org/',
+      jwtAudience: ['lms-api', 'lms-admin'],
+    });
+  });
+
+  it('falls back to placeholders that synthesize but warn', () => {
+    const app = new App();
+    const stack = new Stack(app, 'Service');
+    const config = readServiceConfig(app);
+    warnIfPlaceholder(stack, config);
+    expect(config.jwtIssuer).toMatch(/^https:\/\//);
+    Annotations.fromStack(stack).hasWarning('*', Match.stringLikeRegexp('placeholders'));
+  });
+
+  it('stays quiet for a real configuration', () => {
+    const app = new App({ context: { jwtIssuer: 'https://auth.example.org/', jwtAudience: ['lms-api'] } });
+    const stack = new Stack(app, 'Service');
+    warnIfPlaceholder(stack, readServiceConfig(app));
+    Annotations.fromStack(stack).hasNoWarning('*', Match.anyValue());
+  });
+});

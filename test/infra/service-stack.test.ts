@@ -1,0 +1,232 @@
+import { describe, expect, it } from 'vitest';
+import { catalog, type FunctionDefinition, httpFunctions, queueFunctions } from '#functions/catalog';
+import * as resources from '#functions/resources';
+import { buildLoneFunction, synthesizeApp, testConfig } from '#test/infra/synthesize';
+import { StackTemplate } from '#test/infra/template-queries';
+
+const { service } = synthesizeApp();
+const template = new StackTemplate(service);
+
+const TABLE_WRITES = [
+  'dynamodb:PutItem',
+  'dynamodb:UpdateItem',
+  'dynamodb:DeleteItem',
+  'dynamodb:BatchWriteItem',
+  'dynamodb:TransactWriteItems',
+];
+const queueArn = (name: resources.QueueName) => ({
+  'Fn::GetAtt': [template.at('AWS::SQS::Queue', `Queues/${resources.queues[name].id}/Resource`)[0], 'Arn'],
+});
+
+describe('functions', () => {
+  it('creates exactly one function per catalog entry, on nodejs22.x and arm64', () => {
+    expect(Object.keys(template.resources('AWS::Lambda::Function'))).toHaveLength(catalog.length);
+    for (const { name } of catalog) {
+      const [, fn] = template.function(name);
+      expect(fn.Properties.Runtime, name).toBe('nodejs22.x');
+      expect(fn.Properties.Architectures, name).toEqual(['arm64']);
+    }
+  });
+
+  it.each(catalog)('gives $name the limits of its catalog entry', ({ name, trigger, timeoutSeconds, memoryMb }) => {
+    const [, fn] = template.function(name);
+    expect(fn.Properties.Timeout).toBe(timeoutSeconds ?? (trigger.type === 'http' ? 10 : 30));
+    expect(fn.Properties.MemorySize).toBe(memoryMb ?? 512);
+    expect(fn.Properties.LoggingConfig.LogGroup).toEqual({
+      Ref: template.at('AWS::Logs::LogGroup', `${name}/Logs/Resource`)[0],
+    });
+  });
+
+  it('keeps every function log group for one month', () => {
+    for (const { name } of catalog) {
+      expect(template.at('AWS::Logs::LogGroup', `${name}/Logs/Resource`)[1].Properties.RetentionInDays).toBe(30);
+    }
+  });
+
+  it.each(catalog)('passes $name only the resource locations its catalog access needs', ({ name, access }) => {
+    const variables = template.function(name)[1].Properties.Environment.Variables as Record<string, unknown>;
+    const expected = [
+      'NODE_OPTIONS',
+      'POWERTOOLS_SERVICE_NAME',
+      ...(access.table ? [resources.env.table] : []),
+      ...(access.bucket ? [resources.env.bucket] : []),
+      ...(access.sendsTo ?? []).map(resources.env.queueUrl),
+    ];
+    expect(Object.keys(variables).sort()).toEqual(expected.sort());
+    expect(variables.NODE_OPTIONS).toBe('--enable-source-maps');
+    expect(variables.POWERTOOLS_SERVICE_NAME).toBe('lms-groups');
+    for (const queue of access.sendsTo ?? []) {
+      const [queueId] = template.at('AWS::SQS::Queue', `Queues/${resources.queues[queue].id}/Resource`);
+      expect(variables[resources.env.queueUrl(queue)]).toEqual({ Ref: queueId });
+    }
+  });
+
+  it('refuses a queue worker whose timeout outlives the visibility timeout', () => {
+    const [queue, { visibilityTimeoutSeconds }] = Object.entries(resources.queues)[0]!;
+    const worker = (timeoutSeconds: number): FunctionDefinition => ({
+      name: 'Worker',
+      entry: catalog[0]!.entry,
+      trigger: { type: 'queue', queue: queue as resources.QueueName, batchSize: 1 },
+      access: {},
+      timeoutSeconds,
+    });
+    expect(() => buildLoneFunction(worker(visibilityTimeoutSeconds))).not.toThrow();
+    expect(() => buildLoneFunction(worker(visibilityTimeoutSeconds + 1))).toThrow(/visibility timeout/);
+  });
+});
+
+describe('grants', () => {
+  const readers = catalog.filter((f) => f.access.table === 'read');
+  const writers = catalog.filter((f) => f.access.table === 'readwrite');
+
+  it.each(readers)('lets read-only $name read the table and never write it', ({ name }) => {
+    const actions = template.actions(name);
+    expect(actions).toContain('dynamodb:GetItem');
+    expect(actions).toContain('dynamodb:Query');
+    for (const write of TABLE_WRITES) expect(actions, write).not.toContain(write);
+  });
+
+  it.each(writers)('lets $name read and write the table', ({ name }) => {
+    const actions = template.actions(name);
+    // No IAM action authorizes TransactWriteItems as such: DynamoDB checks each Put/Update/Delete inside it.
+    for (const action of ['dynamodb:Query', ...TABLE_WRITES.filter((a) => a !== 'dynamodb:TransactWriteItems')]) {
+      expect(actions, action).toContain(action);
+    }
+  });
+
+  it.each(catalog.filter((f) => !f.access.table))('gives $name no table access', ({ name }) => {
+    expect([...template.actions(name)].filter((a) => a.startsWith('dynamodb:'))).toEqual([]);
+  });
+
+  it.each(catalog)('lets $name send only to the queues it declares', ({ name, access }) => {
+    const sendsTo = access.sendsTo ?? [];
+    for (const queue of Object.keys(resources.queues) as resources.QueueName[]) {
+      const actions = template.actions(name, queueArn(queue));
+      if (sendsTo.includes(queue)) expect(actions, queue).toContain('sqs:SendMessage');
+      else expect(actions, queue).not.toContain('sqs:SendMessage');
+    }
+    if (sendsTo.length === 0) expect(template.actions(name)).not.toContain('sqs:SendMessage');
+  });
+
+  it.each(catalog.filter((f) => !f.access.bucket))('gives $name no bucket access', ({ name }) => {
+    expect([...template.actions(name)].filter((a) => a.startsWith('s3:'))).toEqual([]);
+  });
+
+  it('covers both sides: some function sends to a queue and some does not', () => {
+    expect(catalog.some((f) => f.access.sendsTo?.length)).toBe(true);
+    expect(catalog.some((f) => !f.access.sendsTo?.length)).toBe(true);
+    expect(readers.length).toBeGreaterThan(0);
+  });
+});
+
+describe('HTTP API', () => {
+  const routes = Object.values(template.resources('AWS::ApiGatewayV2::Route'));
+  const routeFor = (method: string, path: string) => {
+    const route = routes.find((r) => r.Properties.RouteKey === `${method} ${path}`);
+    if (!route) throw new Error(`no route ${method} ${path}`);
+    return route;
+  };
+
+  it('has exactly the routes of the catalog', () => {
+    const expected = httpFunctions.map(({ trigger }) => `${trigger.method} ${trigger.path}`);
+    expect(routes.map((r) => r.Properties.RouteKey).sort()).toEqual([...new Set(expected)].sort());
+    expect(routes).toHaveLength(expected.length);
+  });
+
+  it('leaves only the catalog auth:none routes open and guards the rest with the JWT authorizer', () => {
+    const [authorizerId] = Object.keys(template.resources('AWS::ApiGatewayV2::Authorizer'));
+    for (const { trigger } of httpFunctions) {
+      const route = routeFor(trigger.method, trigger.path);
+      if (trigger.auth === 'none') {
+        expect(route.Properties.AuthorizationType).toBe('NONE');
+        expect(route.Properties.AuthorizerId).toBeUndefined();
+      } else {
+        expect(route.Properties.AuthorizationType).toBe('JWT');
+        expect(route.Properties.AuthorizerId).toEqual({ Ref: authorizerId });
+      }
+    }
+  });
+
+  it('routes each path to the function of its catalog entry', () => {
+    const integrations = template.resources('AWS::ApiGatewayV2::Integration');
+    for (const { name, trigger } of httpFunctions) {
+      const target = routeFor(trigger.method, trigger.path).Properties.Target['Fn::Join'][1][1].Ref as string;
+      const [functionId] = template.function(name);
+      expect(integrations[target]?.Properties.IntegrationUri, name).toEqual({ 'Fn::GetAtt': [functionId, 'Arn'] });
+    }
+  });
+
+  it('verifies JWTs from the configured issuer and audience', () => {
+    const authorizers = Object.values(template.resources('AWS::ApiGatewayV2::Authorizer'));
+    expect(authorizers).toHaveLength(1);
+    expect(authorizers[0]!.Properties).toMatchObject({
+      AuthorizerType: 'JWT',
+      IdentitySource: ['$request.header.Authorization'],
+      JwtConfiguration: { Issuer: testConfig.jwtIssuer, Audience: [...testConfig.jwtAudience] },
+    });
+  });
+
+  it('throttles and access-logs the default stage', () => {
+    const stages = Object.values(template.resources('AWS::ApiGatewayV2::Stage'));
+    expect(stages).toHaveLength(1);
+    const stage = stages[0]!.Properties;
+    expect(stage.StageName).toBe('$default');
+    expect(stage.DefaultRouteSettings).toEqual({ ThrottlingBurstLimit: 200, ThrottlingRateLimit: 100 });
+    expect(JSON.parse(stage.AccessLogSettings.Format)).toMatchObject({ requestId: '$context.requestId' });
+  });
+});
+
+describe('queues', () => {
+  const definitions = Object.values(resources.queues);
+
+  it.each(definitions)('gives $id its visibility timeout and a DLQ after maxReceiveCount', (definition) => {
+    const [, queue] = template.at('AWS::SQS::Queue', `Queues/${definition.id}/Resource`);
+    const [dlqId, dlq] = template.at('AWS::SQS::Queue', `Queues/${definition.id}Dlq/Resource`);
+    expect(queue.Properties.VisibilityTimeout).toBe(definition.visibilityTimeoutSeconds);
+    expect(queue.Properties.RedrivePolicy).toEqual({
+      deadLetterTargetArn: { 'Fn::GetAtt': [dlqId, 'Arn'] },
+      maxReceiveCount: definition.maxReceiveCount,
+    });
+    expect(dlq.Properties.MessageRetentionPeriod).toBe(14 * 24 * 3600);
+    for (const q of [queue, dlq]) expect(q.Properties.SqsManagedSseEnabled).toBe(true);
+  });
+
+  it.each(definitions)('alarms as soon as a message lands in the DLQ of $id', (definition) => {
+    const [dlqId] = template.at('AWS::SQS::Queue', `Queues/${definition.id}Dlq/Resource`);
+    const alarms = Object.values(template.resources('AWS::CloudWatch::Alarm')).filter((alarm) =>
+      (alarm.Properties.Dimensions as { Value: unknown }[]).some(
+        (d) => JSON.stringify(d.Value) === JSON.stringify({ 'Fn::GetAtt': [dlqId, 'QueueName'] }),
+      ),
+    );
+    expect(alarms).toHaveLength(1);
+    expect(alarms[0]!.Properties).toMatchObject({
+      MetricName: 'ApproximateNumberOfMessagesVisible',
+      ComparisonOperator: 'GreaterThanThreshold',
+      Threshold: 0,
+    });
+  });
+
+  it('rejects plain-HTTP access to every queue', () => {
+    const policies = Object.values(template.resources('AWS::SQS::QueuePolicy'));
+    expect(policies).toHaveLength(definitions.length * 2);
+    for (const policy of policies) {
+      expect(policy.Properties.PolicyDocument.Statement).toContainEqual(
+        expect.objectContaining({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+      );
+    }
+  });
+
+  it('maps each queue worker to its queue with partial batch responses', () => {
+    const mappings = Object.values(template.resources('AWS::Lambda::EventSourceMapping'));
+    expect(mappings).toHaveLength(queueFunctions.length);
+    for (const { name, trigger } of queueFunctions) {
+      const [functionId] = template.function(name);
+      const mapping = mappings.find((m) => m.Properties.FunctionName.Ref === functionId);
+      expect(mapping?.Properties, name).toMatchObject({
+        EventSourceArn: queueArn(trigger.queue),
+        BatchSize: trigger.batchSize,
+        FunctionResponseTypes: ['ReportBatchItemFailures'],
+      });
+    }
+  });
+});
