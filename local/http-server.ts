@@ -1,0 +1,164 @@
+import { randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createHandlerLoader, type HandlerLoader } from '#local/handler-loader';
+import { buildHttpApiEvent } from '#local/http-api-event';
+import { gatewayError, type HttpResponse, toHttpResponse } from '#local/http-api-response';
+import type { JwtAuthorizer } from '#local/jwt-authorizer';
+import { createLambdaContext } from '#local/lambda-context';
+import type { LocalLog } from '#local/local-log';
+import { portInUse } from '#local/ports';
+import { createRouteTable, type HttpFunction } from '#local/route-table';
+
+/** The HTTP API payload limit: API Gateway rejects larger request bodies with 413. */
+export const MAX_BODY_BYTES = 10 * 1024 * 1024;
+/** Past this, stop draining an oversized upload and drop the connection. */
+const MAX_DRAIN_BYTES = 64 * 1024 * 1024;
+
+export interface HttpServerOptions {
+  /** 0 picks a free port. */
+  port: number;
+  host?: string;
+  functions: readonly HttpFunction[];
+  authorizer: JwtAuthorizer;
+  log: LocalLog;
+  loadHandler?: HandlerLoader;
+}
+
+export interface HttpServer {
+  url: string;
+  port: number;
+  stop(): Promise<void>;
+}
+
+/**
+ * A local stand-in for the API Gateway HTTP API: routes by the catalog, runs the JWT authorizer on
+ * `auth: 'jwt'` routes, and calls the same handler modules with payload v2.0 events.
+ */
+export async function startHttpServer(options: HttpServerOptions): Promise<HttpServer> {
+  const host = options.host ?? '127.0.0.1';
+  const route = createRouteTable(options.functions);
+  const load = options.loadHandler ?? createHandlerLoader();
+  const { authorizer, log } = options;
+
+  async function respondTo(req: IncomingMessage, body: Buffer | 'too_large', requestId: string): Promise<HttpResponse> {
+    if (body === 'too_large') {
+      return gatewayError(413, 'payload_too_large', `Request body exceeds ${MAX_BODY_BYTES} bytes`);
+    }
+    const rawPath = (req.url ?? '/').split('?')[0]!;
+    const match = route(req.method ?? 'GET', rawPath);
+    if (match.kind === 'not_found') {
+      return gatewayError(404, 'route_not_found', `No route for ${req.method} ${rawPath}`);
+    }
+    if (match.kind === 'method_not_allowed') {
+      return gatewayError(405, 'method_not_allowed', `${req.method} is not allowed on ${rawPath}`, {
+        allow: match.allowed.join(', '),
+      });
+    }
+    let authorizerContext: Awaited<ReturnType<JwtAuthorizer>> | undefined;
+    if (match.fn.trigger.auth === 'jwt') {
+      authorizerContext = await authorizer(headerValue(req, 'authorization'));
+      if (!authorizerContext.ok) {
+        return gatewayError(401, 'unauthorized', authorizerContext.message, {
+          'www-authenticate': `Bearer error="invalid_token", error_description="${authorizerContext.message}"`,
+        });
+      }
+    }
+    const event = buildHttpApiEvent(
+      {
+        method: req.method ?? 'GET',
+        url: req.url ?? '/',
+        httpVersion: req.httpVersion,
+        rawHeaders: req.rawHeaders,
+        sourceIp: req.socket.remoteAddress?.replace(/^::ffff:/, '') ?? '127.0.0.1',
+        body,
+      },
+      {
+        routeKey: match.routeKey,
+        pathParameters: match.pathParameters,
+        ...(authorizerContext?.ok && { authorizer: authorizerContext.authorizer }),
+      },
+      { requestId, now: new Date() },
+    );
+    try {
+      const handler = await load(match.fn.entry);
+      return toHttpResponse(await handler(event, createLambdaContext(match.fn, requestId)));
+    } catch (error) {
+      log.error(`${match.fn.name} (${match.fn.entry}) failed on ${req.method} ${rawPath}:`, error);
+      return gatewayError(500, 'internal_error', 'Internal server error');
+    }
+  }
+
+  const server = createServer((req, res) => {
+    const started = Date.now();
+    const requestId = randomUUID();
+    readBody(req)
+      .then((body) => respondTo(req, body, requestId))
+      .catch((error) => {
+        log.error(`local gateway failed on ${req.method} ${req.url}:`, error);
+        return gatewayError(500, 'internal_error', 'Internal server error');
+      })
+      .then((response) => {
+        write(res, response, requestId);
+        log.info(`${req.method} ${req.url} → ${response.statusCode} (${Date.now() - started} ms)`);
+      });
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', (error: NodeJS.ErrnoException) => {
+      reject(error.code === 'EADDRINUSE' ? portInUse(options.port, 'HTTP API', 'set PORT or pass --port') : error);
+    });
+    server.listen(options.port, host, () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+
+  let stopped: Promise<void> | undefined;
+  return {
+    url: `http://${host}:${port}`,
+    port,
+    stop: () => {
+      stopped ??= new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeIdleConnections();
+        setTimeout(() => server.closeAllConnections(), 5_000).unref();
+      });
+      return stopped;
+    },
+  };
+}
+
+/** Reads the body up to MAX_BODY_BYTES; a larger one is drained (up to a point) and reported as too large. */
+function readBody(req: IncomingMessage): Promise<Buffer | 'too_large'> {
+  return new Promise((resolve, reject) => {
+    const declared = Number(req.headers['content-length'] ?? 0);
+    let tooLarge = declared > MAX_BODY_BYTES;
+    let received = 0;
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => {
+      received += chunk.length;
+      if (received > MAX_BODY_BYTES) tooLarge = true;
+      if (!tooLarge) chunks.push(chunk);
+      else chunks.length = 0;
+      if (received > MAX_DRAIN_BYTES) req.destroy();
+    });
+    req.on('end', () => resolve(tooLarge ? 'too_large' : Buffer.concat(chunks)));
+    req.on('error', reject);
+    req.on('close', () => {
+      if (!req.complete && tooLarge) resolve('too_large');
+    });
+  });
+}
+
+function headerValue(req: IncomingMessage, name: string): string | undefined {
+  const value = req.headers[name];
+  return Array.isArray(value) ? value.join(',') : value;
+}
+
+function write(res: ServerResponse, response: HttpResponse, requestId: string): void {
+  if (res.headersSent || res.destroyed) return;
+  const headers: Record<string, string | string[]> = { ...response.headers, 'apigw-requestid': requestId };
+  if (response.cookies.length > 0) headers['set-cookie'] = response.cookies;
+  headers['content-length'] = String(response.body.length);
+  res.writeHead(response.statusCode, headers);
+  res.end(response.body);
+}

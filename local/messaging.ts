@@ -1,0 +1,80 @@
+import { type FauxqsServer, interceptLocalhostDns, startFauxqs } from 'fauxqs';
+import { queues as catalogQueues, importsBucket, type QueueDefinition, type QueueName } from '#functions/resources';
+import { REGION } from '#local/aws-account';
+import { portInUse } from '#local/ports';
+
+export interface Messaging<Q extends string = QueueName> {
+  /** SQS and S3 endpoint for any client on this machine (the AWS CLI, SDKs with path-style S3). */
+  endpoint: string;
+  /**
+   * SQS endpoint for SDK clients in this process. fauxqs names queues
+   * `http://sqs.<region>.localhost:<port>/…`, and the SDK sends to the queue URL's host unless the
+   * client's endpoint has the same origin; `*.localhost` resolves to 127.0.0.1 while the stack runs.
+   */
+  sqsEndpoint: string;
+  port: number;
+  bucket: string;
+  queueUrls: Record<Q, string>;
+  queueArns: Record<Q, string>;
+  dlqUrls: Record<Q, string>;
+  server: FauxqsServer;
+  stop(): Promise<void>;
+}
+
+export interface MessagingOptions<Q extends string> {
+  /** 0 lets the OS pick a free port. */
+  port: number;
+  /** Defaults to resources.queues; tests pass their own (short visibility timeouts). */
+  queues?: Record<Q, QueueDefinition>;
+}
+
+const PORT_HINT = 'set MESSAGING_PORT or pass --messaging-port';
+
+/** Starts the in-process SQS/S3 emulator with every queue of resources.queues, its DLQ and the imports bucket. */
+export async function startMessaging<Q extends string = QueueName>(
+  options: MessagingOptions<Q>,
+): Promise<Messaging<Q>> {
+  const { port } = options;
+  const queues = options.queues ?? (catalogQueues as Record<string, QueueDefinition> as Record<Q, QueueDefinition>);
+  const server = await startFauxqs({ port, logger: false, defaultRegion: REGION }).catch((error) => {
+    throw error?.code === 'EADDRINUSE' ? portInUse(port, 'SQS/S3 emulator', PORT_HINT) : error;
+  });
+  const restoreDns = interceptLocalhostDns();
+  const queueUrls = {} as Record<Q, string>;
+  const queueArns = {} as Record<Q, string>;
+  const dlqUrls = {} as Record<Q, string>;
+  for (const [name, definition] of Object.entries(queues) as [Q, QueueDefinition][]) {
+    const dlq = server.createQueue(`${definition.localName}-dlq`, {
+      attributes: { MessageRetentionPeriod: String(14 * 24 * 3600) },
+    });
+    const queue = server.createQueue(definition.localName, {
+      attributes: {
+        VisibilityTimeout: String(definition.visibilityTimeoutSeconds),
+        RedrivePolicy: JSON.stringify({
+          deadLetterTargetArn: dlq.queueArn,
+          maxReceiveCount: definition.maxReceiveCount,
+        }),
+      },
+    });
+    queueUrls[name] = queue.queueUrl;
+    queueArns[name] = queue.queueArn;
+    dlqUrls[name] = dlq.queueUrl;
+  }
+  server.createBucket(importsBucket.localName);
+
+  let stopped: Promise<void> | undefined;
+  return {
+    endpoint: `http://127.0.0.1:${server.port}`,
+    sqsEndpoint: `http://sqs.${REGION}.localhost:${server.port}`,
+    port: server.port,
+    bucket: importsBucket.localName,
+    queueUrls,
+    queueArns,
+    dlqUrls,
+    server,
+    stop: () => {
+      stopped ??= server.stop().finally(restoreDns);
+      return stopped;
+    },
+  };
+}

@@ -1,0 +1,136 @@
+import { httpFunctions } from '#functions/catalog';
+import { type QueueName, table } from '#functions/resources';
+import { loadOrCreateSigningKeys, type SigningKeys } from '#local/auth-keys';
+import { catalogConsumers } from '#local/catalog-consumers';
+import { type DynamoDbLocal, dynamoDbClient, ensureTable, startDynamoDbLocal } from '#local/dynamodb';
+import { createHandlerLoader } from '#local/handler-loader';
+import { type HttpServer, startHttpServer } from '#local/http-server';
+import { createJwtAuthorizer } from '#local/jwt-authorizer';
+import { consoleLog, type LocalLog } from '#local/local-log';
+import { type Messaging, startMessaging } from '#local/messaging';
+import { type MintOptions, mintToken, type TokenClaims } from '#local/mint-token';
+import { type Pollers, startPollers } from '#local/pollers';
+import { assertPortFree } from '#local/ports';
+import { applyStackEnv } from '#local/stack-env';
+
+export const DEFAULT_PORTS = { api: 3000, dynamodb: 8000, messaging: 4566 } as const;
+
+export interface LocalStackOptions {
+  /** HTTP API port (default 3000); 0 picks a free one. */
+  port?: number;
+  /** DynamoDB Local port (default 8000); 0 picks a free one. */
+  dynamoPort?: number;
+  /** SQS/S3 emulator port (default 4566); 0 picks a free one. */
+  messagingPort?: number;
+  /** Keep DynamoDB data under .local/dynamodb across restarts (default: in memory). */
+  persist?: boolean;
+  /** Signing keys for the JWT authorizer; default: the pair in `keysDir` (.local/keys), created on first use. */
+  keys?: SigningKeys;
+  keysDir?: string;
+  /** No per-request / per-batch log lines (warnings and errors still go to stderr). */
+  quiet?: boolean;
+  log?: LocalLog;
+}
+
+export interface LocalStack {
+  apiUrl: string;
+  endpoints: { dynamodb: string; sqs: string; s3: string };
+  tableName: string;
+  bucket: string;
+  queueUrls: Record<QueueName, string>;
+  dlqUrls: Record<QueueName, string>;
+  keys: SigningKeys;
+  /** A token the stack's authorizer accepts (the same as `npm run token` mints). */
+  mintToken(claims: TokenClaims, options?: MintOptions): Promise<string>;
+  pollers: Pollers;
+  /** Stops HTTP, pollers, the SQS/S3 emulator and DynamoDB Local (java included). Idempotent. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Everything `npm start` runs, in this process: DynamoDB Local with the table, the SQS/S3 emulator
+ * with the queues, DLQs and bucket, pollers for the catalog's queue workers, and the HTTP API for
+ * its routes. Built from functions/catalog.ts and functions/resources.ts only.
+ */
+export async function startLocalStack(options: LocalStackOptions = {}): Promise<LocalStack> {
+  const log = options.log ?? consoleLog({ quiet: options.quiet });
+  const port = options.port ?? DEFAULT_PORTS.api;
+  if (port !== 0) await assertPortFree(port, 'HTTP API', 'set PORT or pass --port');
+  const keys = options.keys ?? (await loadOrCreateSigningKeys(options.keysDir));
+
+  const stops: (() => Promise<void>)[] = [];
+  const stopAll = async () => {
+    for (const stop of stops.splice(0).reverse()) {
+      await stop().catch((error) => log.error('local stack: a component failed to stop:', error));
+    }
+  };
+  try {
+    const [dynamo, messaging] = await startEmulators(options, stops);
+    const tableName = table.localName;
+    const client = dynamoDbClient(dynamo.endpoint);
+    await ensureTable(client, tableName).finally(() => client.destroy());
+
+    applyStackEnv({
+      tableName,
+      bucket: messaging.bucket,
+      queueUrls: messaging.queueUrls,
+      dynamodbEndpoint: dynamo.endpoint,
+      sqsClientEndpoint: messaging.sqsEndpoint,
+      sqsEndpoint: messaging.endpoint,
+      s3Endpoint: messaging.endpoint,
+    });
+
+    const load = createHandlerLoader();
+    const pollers = startPollers({
+      endpoint: messaging.endpoint,
+      consumers: await catalogConsumers({ queueUrls: messaging.queueUrls, queueArns: messaging.queueArns, log, load }),
+      log,
+    });
+    stops.push(() => pollers.stop());
+
+    const http: HttpServer = await startHttpServer({
+      port,
+      functions: httpFunctions,
+      authorizer: createJwtAuthorizer(keys),
+      log,
+      loadHandler: load,
+    });
+    stops.push(() => http.stop());
+
+    let stopped: Promise<void> | undefined;
+    return {
+      apiUrl: http.url,
+      endpoints: { dynamodb: dynamo.endpoint, sqs: messaging.endpoint, s3: messaging.endpoint },
+      tableName,
+      bucket: messaging.bucket,
+      queueUrls: messaging.queueUrls,
+      dlqUrls: messaging.dlqUrls,
+      keys,
+      mintToken: (claims, mintOptions) => mintToken(keys, claims, mintOptions),
+      pollers,
+      stop: () => {
+        stopped ??= stopAll();
+        return stopped;
+      },
+    };
+  } catch (error) {
+    await stopAll();
+    throw error;
+  }
+}
+
+/** Both emulators in parallel; if one fails, the other is stopped and the first error wins. */
+async function startEmulators(
+  options: LocalStackOptions,
+  stops: (() => Promise<void>)[],
+): Promise<[DynamoDbLocal, Messaging]> {
+  const [dynamo, messaging] = await Promise.allSettled([
+    startDynamoDbLocal({ port: options.dynamoPort ?? DEFAULT_PORTS.dynamodb, persist: options.persist }),
+    startMessaging({ port: options.messagingPort ?? DEFAULT_PORTS.messaging }),
+  ]);
+  if (dynamo.status === 'fulfilled') stops.push(() => dynamo.value.stop());
+  if (messaging.status === 'fulfilled') stops.push(() => messaging.value.stop());
+  if (dynamo.status === 'rejected') throw dynamo.reason;
+  if (messaging.status === 'rejected') throw messaging.reason;
+  return [dynamo.value, messaging.value];
+}

@@ -1,0 +1,58 @@
+import { parseArgs } from 'node:util';
+import { DEFAULT_PORTS, type LocalStackOptions } from '#local/stack';
+import { StartupError } from '#local/startup-error';
+
+export const START_USAGE =
+  'usage: npm start -- [--persist] [--port 3000] [--dynamodb-port 8000] [--messaging-port 4566] [--keys-dir .local/keys] [--quiet]';
+
+/** `npm start` flags, with PORT / DYNAMODB_PORT / MESSAGING_PORT / LOCAL_KEYS_DIR as defaults. */
+export function parseStartArgs(argv: string[], environment: NodeJS.ProcessEnv): LocalStackOptions | 'help' {
+  const values = parse(argv);
+  if (values.help) return 'help';
+  return {
+    port: portOption('--port/PORT', values.port ?? environment.PORT, DEFAULT_PORTS.api),
+    dynamoPort: portOption(
+      '--dynamodb-port/DYNAMODB_PORT',
+      values['dynamodb-port'] ?? environment.DYNAMODB_PORT,
+      DEFAULT_PORTS.dynamodb,
+    ),
+    messagingPort: portOption(
+      '--messaging-port/MESSAGING_PORT',
+      values['messaging-port'] ?? environment.MESSAGING_PORT,
+      DEFAULT_PORTS.messaging,
+    ),
+    persist: values.persist ?? false,
+    keysDir: values['keys-dir'] ?? environment.LOCAL_KEYS_DIR,
+    quiet: values.quiet ?? false,
+  };
+}
+
+function parse(argv: string[]) {
+  try {
+    return parseArgs({
+      args: argv,
+      strict: true,
+      allowPositionals: false,
+      options: {
+        persist: { type: 'boolean' },
+        port: { type: 'string' },
+        'dynamodb-port': { type: 'string' },
+        'messaging-port': { type: 'string' },
+        'keys-dir': { type: 'string' },
+        quiet: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    }).values;
+  } catch (error) {
+    throw new StartupError(`${(error as Error).message.split('\n')[0]} (${START_USAGE})`);
+  }
+}
+
+function portOption(name: string, value: string | undefined, fallback: number): number {
+  if (value === undefined || value === '') return fallback;
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new StartupError(`${name} must be a port number (0-65535, 0 picks a free one), got "${value}"`);
+  }
+  return port;
+}

@@ -1,0 +1,106 @@
+/**
+ * `npm start`: the whole service on this machine (see local/stack.ts). Prints where everything is
+ * and a staff token, stays up until Ctrl-C / SIGTERM, then stops every emulator (java included).
+ * When forked with an IPC channel (the e2e setup), it reports `{ type: 'ready', … }` and stops when
+ * the parent goes away.
+ */
+import { relative } from 'node:path';
+import { ISSUER } from '#local/auth-keys';
+import { persistedDynamoDir, repoRoot } from '#local/paths';
+import { type LocalStack, startLocalStack } from '#local/stack';
+import { parseStartArgs, START_USAGE } from '#local/start-args';
+import { StartupError } from '#local/startup-error';
+
+// The Lambda runtime is Node 22; the SDK's "Node 20 support ends" notice is noise for the local stack.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
+
+async function main(): Promise<void> {
+  const options = parseStartArgs(process.argv.slice(2), process.env);
+  if (options === 'help') {
+    console.log(START_USAGE);
+    return;
+  }
+  const starting = startLocalStack(options);
+  // Before startup completes: Ctrl-C while java boots must still stop java.
+  installShutdown(starting);
+  const stack = await starting;
+  const staffToken = await stack.mintToken({ roles: ['staff'] });
+  if (process.send) {
+    process.send({
+      type: 'ready',
+      apiUrl: stack.apiUrl,
+      endpoints: stack.endpoints,
+      tableName: stack.tableName,
+      bucket: stack.bucket,
+      queueUrls: stack.queueUrls,
+      dlqUrls: stack.dlqUrls,
+    });
+  } else {
+    printBanner(stack, staffToken, options.persist ?? false);
+  }
+}
+
+function printBanner(stack: LocalStack, token: string, persist: boolean): void {
+  const data = persist ? `persisted in ${relative(repoRoot, persistedDynamoDir)}` : 'in memory (--persist keeps it)';
+  const workers = stack.pollers.names.length ? stack.pollers.names.join(', ') : 'none yet';
+  const queues = Object.values(stack.queueUrls).join('\n                 ');
+  console.log(`
+lms-groups local stack is up
+
+  API            ${stack.apiUrl}
+  DynamoDB       ${stack.endpoints.dynamodb}   table ${stack.tableName}, ${data}
+  S3 / SQS       ${stack.endpoints.s3}   bucket ${stack.bucket}
+  queues         ${queues}
+  queue workers  ${workers}
+  JWT issuer     ${ISSUER} (key in .local/keys)
+
+Staff token (valid 12h); mint others with
+  npm run token -- --role enterprise_admin --enterprise <uuid>      (roles: staff, enterprise_admin, learner)
+
+  export API=${stack.apiUrl}
+  export TOKEN=${token}
+
+Try
+  curl -s $API/health
+  curl -s -H "Authorization: Bearer $TOKEN" $API/api/v1/enterprise-group/
+  AWS_ACCESS_KEY_ID=local AWS_SECRET_ACCESS_KEY=local AWS_REGION=us-east-1 \\
+    aws s3 cp learners.csv s3://${stack.bucket}/imports/<enterprise_uuid>/learners/learners.csv --endpoint-url ${stack.endpoints.s3}
+
+Ctrl-C stops everything.
+`);
+}
+
+function installShutdown(starting: Promise<LocalStack>): void {
+  let stoppingSince: number | undefined;
+  const shutdown = (reason: string) => {
+    if (stoppingSince !== undefined) {
+      // tsx relays the terminal's SIGINT that we also received directly: ignore that echo, but a
+      // deliberate second Ctrl-C exits at once (the stack's exit guard still kills java).
+      if (Date.now() - stoppingSince < 1_000) return;
+      console.error(`${reason} again: exiting without waiting`);
+      process.exit(1);
+    }
+    stoppingSince = Date.now();
+    if (!process.send) console.log(`\n${reason}: stopping the local stack…`);
+    starting
+      .then((stack) => stack.stop())
+      .then(
+        () => process.exit(0),
+        (error) => {
+          // A failed startup has already reported itself and cleaned up.
+          if (!(error instanceof StartupError)) {
+            console.error(`error while stopping: ${error instanceof Error ? error.message : String(error)}`);
+          }
+          process.exit(1);
+        },
+      );
+  };
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => shutdown(signal));
+  process.on('disconnect', () => shutdown('parent disconnected'));
+}
+
+main().catch((error) => {
+  if (error instanceof StartupError) console.error(`error: ${error.message}`);
+  else console.error('error: the local stack failed to start:', error);
+  process.exit(1);
+});

@@ -1,0 +1,75 @@
+import type { JWK } from 'jose';
+import { inject } from 'vitest';
+import { signingKeysFromPrivateJwk } from '#local/auth-keys';
+import { type MintOptions, mintToken } from '#local/mint-token';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    apiUrl: string;
+    /** Private JWK the e2e stack's authorizer trusts (generated per run). */
+    signingJwk: JWK;
+    localStack: {
+      endpoints: { dynamodb: string; sqs: string; s3: string };
+      tableName: string;
+      bucket: string;
+      queueUrls: Record<string, string>;
+      dlqUrls: Record<string, string>;
+    };
+  }
+}
+
+export const apiUrl = inject('apiUrl');
+
+export interface ApiResponse {
+  status: number;
+  /** Lower-cased names. */
+  headers: Record<string, string>;
+  // biome-ignore lint/suspicious/noExplicitAny: tests read arbitrary response fields
+  json: any;
+  text: string;
+}
+
+export interface ApiOptions {
+  token?: string;
+  /** Sent as JSON (with content-type application/json unless `headers` set one). */
+  body?: unknown;
+  /** Sent as-is, for malformed or non-JSON payloads. */
+  rawBody?: string | Uint8Array;
+  headers?: Record<string, string>;
+}
+
+/** One HTTP call to the local stack, as a client would make it. */
+export async function api(method: string, path: string, options: ApiOptions = {}): Promise<ApiResponse> {
+  const headers = Object.fromEntries(
+    Object.entries(options.headers ?? {}).map(([name, value]) => [name.toLowerCase(), value]),
+  );
+  if (options.token) headers.authorization = `Bearer ${options.token}`;
+  let body = options.rawBody;
+  if (options.body !== undefined) {
+    body = JSON.stringify(options.body);
+    headers['content-type'] ??= 'application/json';
+  }
+  const response = await fetch(new URL(path, apiUrl), { method, headers, body });
+  const text = await response.text();
+  const contentType = response.headers.get('content-type') ?? '';
+  return {
+    status: response.status,
+    headers: Object.fromEntries(response.headers),
+    json: contentType.includes('json') && text ? JSON.parse(text) : undefined,
+    text,
+  };
+}
+
+export interface TokenFor {
+  roles: string[];
+  enterprises?: string[];
+  /** Defaults to `local-<first role>`. */
+  sub?: string;
+}
+
+const keys = signingKeysFromPrivateJwk(inject('signingJwk'));
+
+/** A token the e2e stack accepts, with the app's claims (`roles`, `enterprise_uuids`). */
+export async function tokenFor({ roles, enterprises = [], sub }: TokenFor, options?: MintOptions): Promise<string> {
+  return mintToken(await keys, { roles, enterprise_uuids: enterprises, ...(sub && { sub }) }, options);
+}

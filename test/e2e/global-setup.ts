@@ -1,0 +1,83 @@
+import { type ChildProcess, fork } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { generateSigningKeys } from '#local/auth-keys';
+import { repoRoot } from '#local/paths';
+
+/** What local/start.ts reports over IPC once the stack is up. */
+interface ReadyMessage {
+  type: 'ready';
+  apiUrl: string;
+  endpoints: { dynamodb: string; sqs: string; s3: string };
+  tableName: string;
+  bucket: string;
+  queueUrls: Record<string, string>;
+  dlqUrls: Record<string, string>;
+}
+
+/**
+ * Runs `npm start`'s entry point in a child process on random ports with a fresh key pair, the way
+ * a developer runs it. A separate process keeps the stack's environment (TABLE_NAME, endpoints)
+ * out of the test workers of other projects.
+ */
+export default async function setup(project: TestProject) {
+  // The Lambda runtime is Node 22; the SDK's notice about dropping Node 20 is noise in test output.
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
+  const keys = await generateSigningKeys();
+  const keysDir = mkdtempSync(join(tmpdir(), 'lms-groups-e2e-keys-'));
+  writeFileSync(join(keysDir, 'signing-key.jwk.json'), JSON.stringify(keys.privateJwk), { mode: 0o600 });
+
+  const child = fork(
+    join(repoRoot, 'local/start.ts'),
+    ['--port', '0', '--dynamodb-port', '0', '--messaging-port', '0', '--keys-dir', keysDir, '--quiet'],
+    { cwd: repoRoot, execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] },
+  );
+  const ready = await waitForReady(child, 150_000).catch((error) => {
+    child.kill('SIGKILL');
+    throw error;
+  });
+
+  project.provide('apiUrl', ready.apiUrl);
+  project.provide('signingJwk', keys.privateJwk);
+  project.provide('localStack', {
+    endpoints: ready.endpoints,
+    tableName: ready.tableName,
+    bucket: ready.bucket,
+    queueUrls: ready.queueUrls,
+    dlqUrls: ready.dlqUrls,
+  });
+
+  return async function teardown() {
+    await stopChild(child);
+    rmSync(keysDir, { recursive: true, force: true });
+  };
+}
+
+function waitForReady(child: ChildProcess, timeoutMs: number): Promise<ReadyMessage> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`local stack not ready within ${timeoutMs / 1000}s`)), timeoutMs);
+    child.on('message', (message: ReadyMessage) => {
+      if (message?.type !== 'ready') return;
+      clearTimeout(timer);
+      resolve(message);
+    });
+    child.once('exit', (code, signal) => {
+      clearTimeout(timer);
+      reject(new Error(`local stack exited during startup (${signal ?? `code ${code}`}); see its stderr above`));
+    });
+  });
+}
+
+/** SIGTERM lets the stack stop java itself; SIGKILL only if it hangs. */
+async function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  child.kill('SIGTERM');
+  const timeout = new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), 20_000).unref());
+  if ((await Promise.race([exited, timeout])) === 'timeout') {
+    child.kill('SIGKILL');
+    await exited;
+  }
+}

@@ -1,0 +1,107 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateSigningKeys, type SigningKeys } from '#local/auth-keys';
+import type { LambdaHandler } from '#local/handler-loader';
+import type { HttpApiEvent } from '#local/http-api-event';
+import { type HttpServer, startHttpServer } from '#local/http-server';
+import { createJwtAuthorizer } from '#local/jwt-authorizer';
+import type { LocalLog } from '#local/local-log';
+import { mintToken } from '#local/mint-token';
+import type { HttpFunction } from '#local/route-table';
+
+// The gateway over loopback with in-memory handlers: what reaches a handler and what the client gets back.
+const fn = (
+  name: string,
+  method: HttpFunction['trigger']['method'],
+  path: string,
+  auth: 'jwt' | 'none',
+): HttpFunction => ({
+  name,
+  entry: `fixtures/${name}.ts`,
+  trigger: { type: 'http', method, path, auth },
+  access: {},
+});
+
+const received: HttpApiEvent[] = [];
+const handlers: Record<string, LambdaHandler> = {
+  'fixtures/Echo.ts': async (event) => {
+    received.push(event as HttpApiEvent);
+    return { statusCode: 200, headers: { 'content-type': 'application/json' }, cookies: ['s=1'], body: '{"ok":true}' };
+  },
+  'fixtures/Boom.ts': async () => {
+    throw new Error('secret internals');
+  },
+};
+const errors: string[] = [];
+const log: LocalLog = { info: () => {}, warn: () => {}, error: (line) => errors.push(line) };
+
+let keys: SigningKeys;
+let server: HttpServer;
+
+beforeAll(async () => {
+  keys = await generateSigningKeys();
+  server = await startHttpServer({
+    port: 0,
+    functions: [
+      fn('Echo', 'POST', '/things/{id}', 'jwt'),
+      fn('Boom', 'GET', '/boom', 'none'),
+      fn('Missing', 'GET', '/missing', 'none'),
+    ],
+    authorizer: createJwtAuthorizer(keys),
+    log,
+    loadHandler: async (entry) => {
+      const handler = handlers[entry];
+      if (!handler) throw new Error(`handler module ${entry} does not exist`);
+      return handler;
+    },
+  });
+});
+
+afterAll(() => server.stop());
+
+describe('startHttpServer', () => {
+  it('calls the handler with the route, decoded parameters and the flattened JWT claims', async () => {
+    received.length = 0;
+    const token = await mintToken(keys, { roles: ['enterprise_admin'], enterprise_uuids: ['e1', 'e2'] });
+    const res = await fetch(`${server.url}/things/a%20b/?x=1`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: '{"n":1}',
+    });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ ok: true });
+    expect(res.headers.get('set-cookie')).toBe('s=1');
+    expect(res.headers.get('apigw-requestid')).toMatch(/^[0-9a-f-]{36}$/);
+
+    const [event] = received;
+    expect(event).toMatchObject({
+      routeKey: 'POST /things/{id}',
+      pathParameters: { id: 'a b' },
+      queryStringParameters: { x: '1' },
+      body: '{"n":1}',
+      isBase64Encoded: false,
+      requestContext: {
+        requestId: res.headers.get('apigw-requestid'),
+        authorizer: { jwt: { claims: { roles: '[enterprise_admin]', enterprise_uuids: '[e1 e2]' }, scopes: null } },
+      },
+    });
+  });
+
+  it('does not call the handler without a valid token', async () => {
+    received.length = 0;
+    const res = await fetch(`${server.url}/things/1`, { method: 'POST', headers: { authorization: 'Bearer nope' } });
+    expect(res.status).toBe(401);
+    expect(await res.json()).toMatchObject({ code: 'unauthorized' });
+    expect(received).toEqual([]);
+  });
+
+  it('answers 500 internal_error without internals when a handler throws, and logs it', async () => {
+    const res = await fetch(`${server.url}/boom`);
+    expect(res.status).toBe(500);
+    expect(await res.json()).toEqual({ code: 'internal_error', message: 'Internal server error' });
+    expect(errors.some((line) => line.includes('Boom'))).toBe(true);
+  });
+
+  it('answers 500 for a catalog entry whose module does not exist yet', async () => {
+    expect((await fetch(`${server.url}/missing`)).status).toBe(500);
+  });
+});

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { parseStartArgs } from '#local/start-args';
+import { StartupError } from '#local/startup-error';
+
+describe('parseStartArgs', () => {
+  it('defaults to ports 3000, 8000 and 4566, in memory', () => {
+    expect(parseStartArgs([], {})).toEqual({
+      port: 3000,
+      dynamoPort: 8000,
+      messagingPort: 4566,
+      persist: false,
+      keysDir: undefined,
+      quiet: false,
+    });
+  });
+
+  it('takes ports from the environment, flags winning over it', () => {
+    const options = parseStartArgs(['--port', '0', '--persist'], {
+      PORT: '4000',
+      DYNAMODB_PORT: '8001',
+      MESSAGING_PORT: '0',
+    });
+    expect(options).toMatchObject({ port: 0, dynamoPort: 8001, messagingPort: 0, persist: true });
+  });
+
+  it('rejects a port that is not a number and unknown flags', () => {
+    expect(() => parseStartArgs(['--port', 'abc'], {})).toThrow(StartupError);
+    expect(() => parseStartArgs([], { DYNAMODB_PORT: '70000' })).toThrow(/DYNAMODB_PORT/);
+    expect(() => parseStartArgs(['--verbose'], {})).toThrow(StartupError);
+  });
+});
