@@ -1,0 +1,21 @@
+import { contract } from '#functions/http/contract';
+import { httpHandler } from '#shared/http/http-handler';
+import { listEnvelope } from '#shared/http/list-envelope';
+import { ok } from '#shared/http/responses';
+import { useCases } from '#shared/wiring';
+
+/** GET /api/v1/enterprise-group/?enterprise_uuid=&learner_uuid=&search=&type=&status=&sort_by=&sort_dir= */
+export const handler = httpHandler(contract.ListGroups, async ({ query, caller, event }) => {
+  const page = await useCases.listGroups()(caller, {
+    enterpriseUuid: query.enterprise_uuid,
+    learnerUuid: query.learner_uuid,
+    search: query.search,
+    type: query.type,
+    status: query.status,
+    sortBy: query.sort_by,
+    sortDir: query.sort_dir,
+    pageSize: query.page_size,
+    cursor: query.cursor,
+  });
+  return ok(listEnvelope(event, page));
+});

@@ -1,0 +1,16 @@
+import { contract } from '#functions/http/contract';
+import { httpHandler } from '#shared/http/http-handler';
+import { listEnvelope } from '#shared/http/list-envelope';
+import { ok } from '#shared/http/responses';
+import { useCases } from '#shared/wiring';
+
+/** GET /api/v1/enterprise-group/{group_uuid}/learners/?status=&source= */
+export const handler = httpHandler(contract.ListGroupLearners, async ({ params, query, caller, event }) => {
+  const page = await useCases.listGroupLearners()(caller, params.group_uuid, {
+    status: query.status,
+    source: query.source,
+    pageSize: query.page_size,
+    cursor: query.cursor,
+  });
+  return ok(listEnvelope(event, page));
+});

@@ -1,0 +1,10 @@
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+
+/**
+ * One document client per process. The endpoint comes from the SDK's own configuration
+ * (AWS_ENDPOINT_URL_DYNAMODB locally), so nothing here knows whether it runs in AWS.
+ */
+export const db = DynamoDBDocumentClient.from(new DynamoDBClient({ maxAttempts: 5 }), {
+  marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
+});

@@ -1,0 +1,123 @@
+import type { DynamoDBDocumentClient, QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { ValidationError } from '#shared/errors';
+import { type IndexName, indexKeyAttributes } from './keys';
+
+type Key = Record<string, string>;
+type Item = Record<string, unknown>;
+
+/** Opaque cursor: the key to continue after (`a`) or before (`b`) in index order. */
+interface Cursor {
+  a?: Key;
+  b?: Key;
+}
+
+export interface Page<T> {
+  items: T[];
+  /** Cursor of the next page, or null at the end. */
+  next: string | null;
+  /** Cursor of the previous page: null on the first page, '' for "the first page again". */
+  previous: string | null;
+}
+
+export interface PageQuery {
+  index: IndexName;
+  /** The partition this query must stay inside; a cursor for another partition is refused. */
+  partition: { name: string; value: string };
+  keyCondition: string;
+  filter?: string;
+  names?: Record<string, string>;
+  values?: Record<string, unknown>;
+  pageSize: number;
+  cursor?: string | undefined;
+  /** Read the index from its end (newest or Z first). */
+  descending?: boolean;
+}
+
+const encode = (cursor: Cursor) => Buffer.from(JSON.stringify(cursor)).toString('base64url');
+
+function decode(cursor: string, partition: PageQuery['partition']): Cursor {
+  try {
+    const parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as Cursor;
+    const key = parsed.a ?? parsed.b;
+    if (!key || key[partition.name] !== partition.value) throw new Error('cursor of another listing');
+    return parsed;
+  } catch {
+    throw new ValidationError('cursor is not valid for this listing', [{ path: 'query.cursor', message: 'invalid' }]);
+  }
+}
+
+function keyOf(item: Item, index: IndexName): Key {
+  return Object.fromEntries(indexKeyAttributes[index].map((name) => [name, String(item[name])]));
+}
+
+/**
+ * One page of a Query, filled up to `pageSize` even when a filter drops items, in either direction.
+ * Going backwards reads the index in reverse from the cursor and flips the result.
+ */
+export async function queryPage(db: DynamoDBDocumentClient, tableName: string, q: PageQuery): Promise<Page<Item>> {
+  const cursor = q.cursor ? decode(q.cursor, q.partition) : {};
+  const backwards = cursor.b !== undefined;
+  const items: Item[] = [];
+  let startKey: Key | undefined = cursor.a ?? cursor.b;
+  let more = true;
+  while (items.length < q.pageSize && more) {
+    const input: QueryCommandInput = {
+      TableName: tableName,
+      IndexName: q.index === 'table' ? undefined : q.index,
+      KeyConditionExpression: q.keyCondition,
+      FilterExpression: q.filter,
+      ExpressionAttributeNames: q.names,
+      ExpressionAttributeValues: q.values,
+      ExclusiveStartKey: startKey,
+      ScanIndexForward: backwards === Boolean(q.descending),
+      Limit: q.pageSize - items.length + (q.filter ? 25 : 0),
+    };
+    const out = await db.send(new QueryCommand(input));
+    for (const item of out.Items ?? []) {
+      if (items.length === q.pageSize) break;
+      items.push(item);
+    }
+    const lastTaken = items.at(-1);
+    const readAll = (out.Items ?? []).length === 0 || lastTaken === out.Items?.at(-1);
+    more = readAll ? out.LastEvaluatedKey !== undefined : true;
+    startKey = readAll ? (out.LastEvaluatedKey as Key | undefined) : lastTaken && keyOf(lastTaken, q.index);
+  }
+  if (backwards) items.reverse();
+  const first = items[0];
+  const last = items.at(-1);
+  const hasAfter = backwards ? true : more;
+  const hasBefore = backwards ? more : cursor.a !== undefined;
+  return {
+    items,
+    next: hasAfter && last ? encode({ a: keyOf(last, q.index) }) : null,
+    previous: hasBefore && first ? encode({ b: keyOf(first, q.index) }) : null,
+  };
+}
+
+/** How many items a Query would return, reading only keys (Select COUNT), across every page. */
+export async function queryCount(
+  db: DynamoDBDocumentClient,
+  tableName: string,
+  q: Omit<PageQuery, 'pageSize' | 'cursor' | 'partition' | 'descending'>,
+): Promise<number> {
+  let count = 0;
+  let startKey: Record<string, unknown> | undefined;
+  do {
+    const out = await db.send(
+      new QueryCommand({
+        TableName: tableName,
+        IndexName: q.index === 'table' ? undefined : q.index,
+        KeyConditionExpression: q.keyCondition,
+        FilterExpression: q.filter,
+        ExpressionAttributeNames: q.names,
+        ExpressionAttributeValues: q.values,
+        ExclusiveStartKey: startKey,
+        Select: 'COUNT',
+      }),
+    );
+    count += out.Count ?? 0;
+    startKey = out.LastEvaluatedKey;
+  } while (startKey);
+  return count;
+}

@@ -1,0 +1,58 @@
+/**
+ * Domain errors carry a stable snake_case `code` and no HTTP status; the edge mapper
+ * (shared/http/map-error.ts) decides the status from the class.
+ */
+export interface ErrorDetail {
+  path: string;
+  message: string;
+}
+
+export abstract class DomainError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly details: ErrorDetail[] = [],
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+export class ValidationError extends DomainError {
+  constructor(message: string, details: ErrorDetail[] = [], code = 'validation_error') {
+    super(code, message, details);
+  }
+}
+
+export class UnauthorizedError extends DomainError {
+  constructor(message = 'A valid bearer token is required') {
+    super('unauthorized', message);
+  }
+}
+
+export class ForbiddenError extends DomainError {
+  constructor(message = 'You may not act on this tenant', code = 'forbidden') {
+    super(code, message);
+  }
+}
+
+export class NotFoundError extends DomainError {}
+
+export class ConflictError extends DomainError {}
+
+export class PreconditionFailedError extends DomainError {
+  constructor(message: string) {
+    super('version_mismatch', message);
+  }
+}
+
+export class TooManyItemsError extends DomainError {
+  constructor(path: string, max: number, got: number) {
+    super('too_many_items', `${path} holds ${got} items; at most ${max} are accepted in one request`, [
+      { path, message: `at most ${max} items` },
+    ]);
+  }
+}
+
+export const groupNotFound = (uuid: string) => new NotFoundError('group_not_found', `No group ${uuid}`);
+export const learnerNotFound = (uuid: string) => new NotFoundError('learner_not_found', `No learner ${uuid}`);

@@ -1,0 +1,228 @@
+import { type DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
+import { batchGetAll } from '#shared/db/batch-get';
+import { keys, type UniqueKind } from '#shared/db/keys';
+import { type Page, queryCount, queryPage } from '#shared/db/paging';
+import { transact } from '#shared/db/transactions';
+import { ConflictError, groupNotFound, PreconditionFailedError } from '#shared/errors';
+import { type Group, normalizeName } from './group';
+
+const ENTITY = 'group';
+const FIELDS: (keyof Group)[] = [
+  'group_uuid',
+  'name',
+  'enterprise_customer_uuid',
+  'description',
+  'type',
+  'status',
+  'external_id',
+  'legacy_id',
+  'user_limit',
+  'member_count',
+  'notification_emails',
+  'tags',
+  'created',
+  'modified',
+  'version',
+];
+
+export interface GroupListQuery {
+  tenant: string;
+  sortBy: 'name' | 'created';
+  sortDir: 'asc' | 'desc';
+  search?: string | undefined;
+  type?: Group['type'] | undefined;
+  status?: Group['status'] | undefined;
+  pageSize: number;
+  cursor?: string | undefined;
+}
+
+/** Uniqueness guards a group owns: its name always, its external and legacy ids when set. */
+function guards(g: Group): { kind: UniqueKind; value: string; code: string }[] {
+  const out: { kind: UniqueKind; value: string; code: string }[] = [
+    { kind: 'GROUP_NAME', value: normalizeName(g.name), code: 'group_name_taken' },
+  ];
+  if (g.external_id !== null)
+    out.push({ kind: 'GROUP_EXTERNAL_ID' as const, value: g.external_id, code: 'external_id_taken' });
+  if (g.legacy_id !== null)
+    out.push({ kind: 'GROUP_LEGACY_ID' as const, value: String(g.legacy_id), code: 'legacy_id_taken' });
+  return out;
+}
+
+const toItem = (g: Group) => ({
+  ...keys.group(g.group_uuid),
+  ...keys.groupByName(g.enterprise_customer_uuid, normalizeName(g.name), g.group_uuid),
+  ...keys.groupByCreated(g.enterprise_customer_uuid, g.created, g.group_uuid),
+  entity: ENTITY,
+  name_lower: normalizeName(g.name),
+  ...g,
+});
+
+export const toGroup = (item: Record<string, unknown>): Group =>
+  Object.fromEntries(FIELDS.map((f) => [f, item[f] ?? null])) as unknown as Group;
+
+export function makeGroupRepository(db: DynamoDBDocumentClient, tableName: string) {
+  const guardPut = (g: Group, guard: ReturnType<typeof guards>[number]) => ({
+    Put: {
+      TableName: tableName,
+      Item: {
+        ...keys.unique(g.enterprise_customer_uuid, guard.kind, guard.value),
+        entity: 'unique',
+        group_uuid: g.group_uuid,
+      },
+      ConditionExpression: 'attribute_not_exists(PK)',
+    },
+  });
+  const guardDelete = (g: Group, guard: ReturnType<typeof guards>[number]) => ({
+    Delete: { TableName: tableName, Key: keys.unique(g.enterprise_customer_uuid, guard.kind, guard.value) },
+  });
+  const conflictFor = (list: { code: string; kind: UniqueKind }[], index: number) => {
+    const guard = list[index];
+    return guard
+      ? new ConflictError(
+          guard.code,
+          `Another group of this tenant already has this ${guard.kind.replace('GROUP_', '').toLowerCase().replace('_', ' ')}`,
+        )
+      : undefined;
+  };
+
+  return {
+    async create(group: Group): Promise<void> {
+      const owned = guards(group);
+      const outcome = await transact(db, [
+        { Put: { TableName: tableName, Item: toItem(group), ConditionExpression: 'attribute_not_exists(PK)' } },
+        ...owned.map((g) => guardPut(group, g)),
+      ]);
+      if (!outcome.ok)
+        throw conflictFor(owned, (outcome.failed[0] ?? 1) - 1) ?? new ConflictError('group_exists', 'Group exists');
+    },
+
+    async get(groupUuid: string): Promise<Group | undefined> {
+      const out = await db.send(
+        new GetCommand({ TableName: tableName, Key: keys.group(groupUuid), ConsistentRead: true }),
+      );
+      return out.Item ? toGroup(out.Item) : undefined;
+    },
+
+    async getMany(groupUuids: string[]): Promise<Map<string, Group>> {
+      const items = await batchGetAll(db, tableName, groupUuids.map(keys.group));
+      return new Map(items.map((item) => [String(item.group_uuid), toGroup(item)]));
+    },
+
+    /** The group that owns a unique value (external or legacy id) in a tenant. */
+    async findByUnique(tenant: string, kind: UniqueKind, value: string): Promise<Group | undefined> {
+      const out = await db.send(
+        new GetCommand({ TableName: tableName, Key: keys.unique(tenant, kind, value), ConsistentRead: true }),
+      );
+      return out.Item ? this.get(String(out.Item.group_uuid)) : undefined;
+    },
+
+    /**
+     * Replaces the client-settable fields of `before` with those of `after` if the stored version is
+     * still `before.version`; moves the uniqueness guards that changed in the same transaction.
+     */
+    async update(before: Group, after: Group): Promise<void> {
+      const old = guards(before);
+      const next = guards(after);
+      const changed = next.filter((g) => !old.some((o) => o.kind === g.kind && o.value === g.value));
+      const released = old.filter((o) => !next.some((g) => g.kind === o.kind && g.value === o.value));
+      const settable = [
+        'name',
+        'description',
+        'type',
+        'status',
+        'external_id',
+        'legacy_id',
+        'user_limit',
+        'notification_emails',
+        'tags',
+      ] as const;
+      const item = toItem(after);
+      const sets = [...settable, 'name_lower', 'GSI1SK', 'modified'] as const;
+      const outcome = await transact(db, [
+        {
+          Update: {
+            TableName: tableName,
+            Key: keys.group(before.group_uuid),
+            ConditionExpression: 'attribute_exists(PK) AND version = :expected',
+            UpdateExpression: `SET ${sets.map((f) => `#${f} = :${f}`).join(', ')} ADD version :one`,
+            ExpressionAttributeNames: Object.fromEntries(sets.map((f) => [`#${f}`, f])),
+            ExpressionAttributeValues: {
+              ...Object.fromEntries(sets.map((f) => [`:${f}`, item[f]])),
+              ':expected': before.version,
+              ':one': 1,
+            },
+          },
+        },
+        ...changed.map((g) => guardPut(after, g)),
+        ...released.map((g) => guardDelete(before, g)),
+      ]);
+      if (outcome.ok) return;
+      if (outcome.failed[0] === 0)
+        throw new PreconditionFailedError(`Group ${before.group_uuid} changed since version ${before.version}`);
+      throw conflictFor(changed, (outcome.failed[0] ?? 1) - 1) ?? new ConflictError('conflict', 'Conflicting change');
+    },
+
+    /** Deletes the group and frees its name and ids at once; memberships are cleaned up afterwards. */
+    async delete(group: Group, expectedVersion?: number): Promise<void> {
+      const outcome = await transact(db, [
+        {
+          Delete: {
+            TableName: tableName,
+            Key: keys.group(group.group_uuid),
+            ConditionExpression:
+              expectedVersion === undefined ? 'attribute_exists(PK)' : 'attribute_exists(PK) AND version = :v',
+            ExpressionAttributeValues: expectedVersion === undefined ? undefined : { ':v': expectedVersion },
+          },
+        },
+        ...guards(group).map((g) => guardDelete(group, g)),
+      ]);
+      if (outcome.ok) return;
+      const current = await this.get(group.group_uuid);
+      if (!current) throw groupNotFound(group.group_uuid);
+      throw new PreconditionFailedError(
+        `Group ${group.group_uuid} is at version ${current.version}, not ${expectedVersion}`,
+      );
+    },
+
+    async list(q: GroupListQuery): Promise<Page<Group> & { count: number }> {
+      const byName = q.sortBy === 'name';
+      const index = byName ? 'GSI1' : 'GSI2';
+      const pk = byName ? 'GSI1PK' : 'GSI2PK';
+      const filters: string[] = ['entity = :entity'];
+      const values: Record<string, unknown> = { ':pk': keys.tenantGroupsPartition(q.tenant), ':entity': ENTITY };
+      if (q.search) {
+        filters.push('contains(name_lower, :search)');
+        values[':search'] = q.search.toLocaleLowerCase('en-US');
+      }
+      if (q.type) {
+        filters.push('#type = :type');
+        values[':type'] = q.type;
+      }
+      if (q.status) {
+        filters.push('#status = :status');
+        values[':status'] = q.status;
+      }
+      const names = { ...(q.type ? { '#type': 'type' } : {}), ...(q.status ? { '#status': 'status' } : {}) };
+      const shared = {
+        index,
+        keyCondition: `${pk} = :pk`,
+        filter: filters.join(' AND '),
+        names: Object.keys(names).length ? names : undefined,
+        values,
+      } as const;
+      const [page, count] = await Promise.all([
+        queryPage(db, tableName, {
+          ...shared,
+          partition: { name: pk, value: keys.tenantGroupsPartition(q.tenant) },
+          pageSize: q.pageSize,
+          cursor: q.cursor,
+          ...(q.sortDir === 'desc' ? { descending: true } : {}),
+        }),
+        queryCount(db, tableName, shared),
+      ]);
+      return { ...page, items: page.items.map(toGroup), count };
+    },
+  };
+}
+
+export type GroupRepository = ReturnType<typeof makeGroupRepository>;

@@ -1,0 +1,44 @@
+import { z } from 'zod';
+
+const name = z.string().trim().min(1, 'must not be blank').max(255);
+const tag = z.strictObject({
+  name: z.string().trim().min(1).max(100),
+  values: z.array(z.string().trim().min(1).max(100)).max(50),
+});
+
+/** A group as a client creates it. `member_count`, `version`, ids and timestamps are the service's. */
+export const CreateGroupBody = z.strictObject({
+  name,
+  enterprise_customer_uuid: z.uuid(),
+  description: z.string().max(2000).nullable().optional(),
+  type: z.literal('manual', { error: 'only manual groups can be created until the rule engine lands' }).optional(),
+  status: z.enum(['active', 'inactive']).optional(),
+  external_id: z.string().trim().min(1).max(100).nullable().optional(),
+  legacy_id: z.number().int().positive().nullable().optional(),
+  user_limit: z.number().int().min(1, 'must be at least 1, or null for no limit').nullable().optional(),
+  notification_emails: z.array(z.string().trim().toLowerCase().pipe(z.email())).max(20).optional(),
+  tags: z.array(tag).max(50).optional(),
+});
+
+export const UpdateGroupBody = CreateGroupBody.omit({ enterprise_customer_uuid: true, type: true })
+  .partial()
+  .refine((b) => Object.keys(b).length > 0, 'nothing to update');
+
+export const GroupPath = z.strictObject({ group_uuid: z.uuid() });
+
+export const pageSize = z.coerce.number().int().min(1).max(1000).default(100);
+
+export const ListGroupsQuery = z.strictObject({
+  enterprise_uuid: z.uuid().optional(),
+  learner_uuid: z.uuid().optional(),
+  search: z.string().trim().min(1).max(255).optional(),
+  type: z.enum(['manual', 'automatic']).optional(),
+  status: z.enum(['active', 'inactive']).optional(),
+  sort_by: z.enum(['name', 'created']).default('name'),
+  sort_dir: z.enum(['asc', 'desc']).default('asc'),
+  page_size: pageSize,
+  cursor: z.string().max(2000).optional(),
+});
+
+export const LegacyPath = z.strictObject({ legacy_id: z.coerce.number().int().positive() });
+export const LegacyQuery = z.strictObject({ enterprise_uuid: z.uuid() });

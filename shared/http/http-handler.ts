@@ -1,0 +1,120 @@
+import middy, { type MiddlewareObj } from '@middy/core';
+import httpHeaderNormalizer from '@middy/http-header-normalizer';
+import type {
+  APIGatewayProxyEventV2WithJWTAuthorizer as Event,
+  APIGatewayProxyStructuredResultV2 as Result,
+} from 'aws-lambda';
+import type { z } from 'zod';
+import { type Caller, callerFromClaims } from '#shared/auth/caller';
+import { ValidationError } from '#shared/errors';
+import { mapError } from './map-error';
+
+/** What a route accepts, declared once: the handler validates with it and the OpenAPI document is built from it. */
+export interface RouteContract {
+  summary: string;
+  params?: z.ZodType;
+  query?: z.ZodType;
+  body?: z.ZodType;
+  /** Success status and what it returns, for the OpenAPI document. */
+  success: { status: number; description: string };
+}
+
+type Parsed<C extends RouteContract, K extends 'params' | 'query' | 'body'> = C[K] extends z.ZodType
+  ? z.infer<C[K]>
+  : undefined;
+
+export interface Request<C extends RouteContract> {
+  params: Parsed<C, 'params'>;
+  query: Parsed<C, 'query'>;
+  body: Parsed<C, 'body'>;
+  caller: Caller;
+  event: Event;
+}
+
+interface Internal {
+  json?: unknown;
+  caller?: Caller;
+}
+
+/** Parses a JSON body whatever the content type says; malformed JSON is a 400 naming the body. */
+const jsonBody = (): MiddlewareObj<Event, Result> => ({
+  before: (request) => {
+    const { body, isBase64Encoded } = request.event;
+    if (body === undefined || body === '') return;
+    const text = isBase64Encoded ? Buffer.from(body, 'base64').toString('utf8') : body;
+    try {
+      (request.context as unknown as Internal).json = JSON.parse(text);
+    } catch {
+      throw new ValidationError(
+        'The body is not valid JSON',
+        [{ path: 'body', message: 'malformed JSON' }],
+        'malformed_json',
+      );
+    }
+  },
+});
+
+/** The caller, from the claims the JWT authorizer verified. */
+const authContext = (): MiddlewareObj<Event, Result> => ({
+  before: (request) => {
+    (request.context as unknown as Internal).caller = callerFromClaims(
+      request.event.requestContext.authorizer?.jwt?.claims,
+    );
+  },
+});
+
+const errorMapper = (): MiddlewareObj<Event, Result> => ({
+  onError: (request) => {
+    request.response = mapError(request.error);
+  },
+});
+
+function validate<T extends z.ZodType | undefined>(schema: T, value: unknown, where: string) {
+  if (!schema) return undefined;
+  const parsed = schema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  const details = parsed.error.issues.map((i) => ({
+    path: [where, ...i.path.map(String)].join('.'),
+    message: i.message,
+  }));
+  throw new ValidationError(`Invalid ${where}: ${details.map((d) => `${d.path} ${d.message}`).join('; ')}`, details);
+}
+
+/**
+ * Builds every HTTP handler: header normalizer, JSON body, auth context and the error mapper
+ * (registered last so that it sees errors first), then path, query and body validated together.
+ */
+export function httpHandler<C extends RouteContract>(contract: C, run: (request: Request<C>) => Promise<Result>) {
+  return middy<Event, Result>()
+    .use(httpHeaderNormalizer())
+    .use(jsonBody())
+    .use(authContext())
+    .use(errorMapper())
+    .handler(async (event, context) => {
+      const internal = context as unknown as Internal;
+      if (contract.body && internal.json === undefined) {
+        throw new ValidationError('A JSON body is required', [{ path: 'body', message: 'required' }]);
+      }
+      return run({
+        params: validate(contract.params, event.pathParameters ?? {}, 'path') as Parsed<C, 'params'>,
+        query: validate(contract.query, event.queryStringParameters ?? {}, 'query') as Parsed<C, 'query'>,
+        body: validate(contract.body, internal.json, 'body') as Parsed<C, 'body'>,
+        caller: internal.caller!,
+        event,
+      });
+    });
+}
+
+/** A group's version as an ETag, and the version an If-Match header names (undefined when absent). */
+export const etag = (version: number) => `"${version}"`;
+export function ifMatchVersion(event: Event): number | undefined {
+  const header = event.headers['if-match'];
+  if (header === undefined) return undefined;
+  const version = Number(header.replace(/^W\//, '').replaceAll('"', '').trim());
+  if (!Number.isInteger(version) || version < 1) {
+    throw new ValidationError('If-Match must name a version, e.g. "3"', [
+      { path: 'headers.if-match', message: 'not a version' },
+    ]);
+  }
+  return version;
+}

@@ -1,0 +1,66 @@
+import { assertAdministers, type Caller } from '#shared/auth/caller';
+import type { Clock } from '#shared/clock';
+import { ConflictError } from '#shared/errors';
+import type { MembershipRepository } from '#shared/memberships/membership-repository';
+import { type Learner, type LearnerInput, normalizeEmail } from './learner';
+import { LearnerChangedError, type LearnerRepository } from './learner-repository';
+
+export interface PutLearnerDeps {
+  learners: Pick<LearnerRepository, 'get' | 'put'>;
+  memberships: Pick<MembershipRepository, 'listByMember' | 'activate'>;
+  clock: Clock;
+}
+
+const RETRIES = 3;
+
+/**
+ * Creates or replaces a learner of a tenant. E-mail, employee id and state id stay unique per
+ * tenant (guards moved in the same transaction). Pending memberships invited under the learner's
+ * e-mail become active memberships of the learner (`activated_at` set). Writing the same learner
+ * again is harmless and finishes any activation an earlier call did not.
+ */
+export const makePutLearner =
+  ({ learners, memberships, clock }: PutLearnerDeps) =>
+  async (
+    caller: Caller,
+    tenant: string,
+    learnerUuid: string,
+    input: LearnerInput,
+  ): Promise<{ learner: Learner; created: boolean; activated: number }> => {
+    assertAdministers(caller, tenant);
+    for (let attempt = 0; ; attempt++) {
+      const before = await learners.get(learnerUuid);
+      if (before && before.enterprise_customer_uuid !== tenant) {
+        throw new ConflictError('learner_in_other_enterprise', `Learner ${learnerUuid} belongs to another enterprise`);
+      }
+      const now = clock.now();
+      const learner: Learner = {
+        learner_uuid: learnerUuid,
+        enterprise_customer_uuid: tenant,
+        email: normalizeEmail(input.email),
+        username: input.username ?? null,
+        first_name: input.first_name ?? null,
+        last_name: input.last_name ?? null,
+        employee_id: input.employee_id ?? null,
+        state_id: input.state_id ?? null,
+        branch_id: input.branch_id ?? null,
+        attributes: input.attributes ?? {},
+        status: input.status ?? 'active',
+        created: before?.created ?? now,
+        modified: now,
+        version: (before?.version ?? 0) + 1,
+      };
+      try {
+        await learners.put(learner, before);
+      } catch (error) {
+        if (error instanceof LearnerChangedError && attempt < RETRIES) continue;
+        throw error;
+      }
+      const pending = (await memberships.listByMember(tenant, { email: learner.email })).filter(
+        (m) => m.status === 'pending',
+      );
+      let activated = 0;
+      for (const m of pending) if ((await memberships.activate(m, learnerUuid, now)) === 'activated') activated++;
+      return { learner, created: before === undefined, activated };
+    }
+  };

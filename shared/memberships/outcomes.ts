@@ -1,0 +1,56 @@
+import type { Membership } from './membership';
+
+/** Per-identifier outcome of an assign or remove (DESIGN §4). */
+export type Outcome =
+  | 'added'
+  | 'already_member'
+  | 'revived'
+  | 'invited'
+  | 'removed'
+  | 'not_member'
+  | 'not_found'
+  | 'not_in_tenant'
+  | 'over_capacity'
+  | 'invalid'
+  | 'duplicate_in_request';
+
+export interface IdentifierResult {
+  identifier: string;
+  outcome: Outcome;
+  message?: string;
+  membership?: Membership;
+}
+
+const SKIPPED: Outcome[] = ['already_member', 'not_member', 'duplicate_in_request'];
+const CHANGED: Outcome[] = ['added', 'revived', 'invited', 'removed'];
+
+/** The response body: every identifier lands in exactly one of results, skipped or errors. */
+export function summarize(all: IdentifierResult[]) {
+  const changed = all.filter((r) => CHANGED.includes(r.outcome));
+  return {
+    count: changed.length,
+    results: changed.map((r) => ({ identifier: r.identifier, outcome: r.outcome, ...publicMembership(r.membership!) })),
+    skipped: all
+      .filter((r) => SKIPPED.includes(r.outcome))
+      .map(({ identifier, outcome, message }) => ({ identifier, outcome, message })),
+    errors: all
+      .filter((r) => !SKIPPED.includes(r.outcome) && !CHANGED.includes(r.outcome))
+      .map(({ identifier, outcome, message }) => ({ identifier, outcome, message })),
+  };
+}
+
+/** The membership as ADR 0013 shows it, plus status, source and timestamps. */
+export function publicMembership(m: Membership) {
+  return {
+    enterprise_group_membership_uuid: m.enterprise_group_membership_uuid,
+    learner_uuid: m.learner_uuid,
+    pending_learner_email: m.pending_learner_email,
+    status: m.status,
+    source: m.source,
+    invited_at: m.invited_at,
+    activated_at: m.activated_at,
+    removed_at: m.removed_at,
+    created: m.created,
+    modified: m.modified,
+  };
+}

@@ -1,0 +1,77 @@
+import type { Caller } from '#shared/auth/caller';
+import type { Clock } from '#shared/clock';
+import { ConflictError, groupNotFound } from '#shared/errors';
+import type { GroupRepository } from '#shared/groups/group-repository';
+import { loadAdministeredGroup } from '#shared/groups/read-group';
+import type { LearnerRepository } from '#shared/learners/learner-repository';
+import { commitPlanned, MAX_ROUNDS, type Planned } from './commit-planned';
+import { COUNTED, refKey, refOf } from './membership';
+import type { MembershipRepository } from './membership-repository';
+import { type IdentifierResult, summarize } from './outcomes';
+import { type IdentifierInput, resolveMembers, type Target } from './resolve-members';
+
+export interface RemoveDeps {
+  groups: Pick<GroupRepository, 'get'>;
+  memberships: Pick<MembershipRepository, 'getMany' | 'commit' | 'list'>;
+  learners: Pick<LearnerRepository, 'getMany' | 'findUuids'>;
+  clock: Clock;
+}
+
+/**
+ * Removes members (by learner uuid or e-mail, or all of them). Memberships are kept as `removed`
+ * so that a later assign revives them; `member_count` drops in the same transactions.
+ */
+export const makeRemoveLearners = (deps: RemoveDeps) => {
+  const { groups, memberships, learners, clock } = deps;
+
+  async function removeTargets(groupUuid: string, targets: Target[]): Promise<IdentifierResult[]> {
+    const results: IdentifierResult[] = [];
+    let todo = targets;
+    for (let round = 0; todo.length > 0; round++) {
+      if (round === MAX_ROUNDS)
+        throw new ConflictError('concurrent_modification', 'The group kept changing; retry the request');
+      const group = (await groups.get(groupUuid)) ?? throwGone(groupUuid);
+      const now = clock.now();
+      const existing = await memberships.getMany(
+        groupUuid,
+        todo.map((t) => t.ref),
+      );
+      const planned: Planned[] = [];
+      for (const target of todo) {
+        const current = existing.get(refKey(target.ref));
+        if (current && COUNTED.includes(current.status)) {
+          const after = { ...current, status: 'removed' as const, removed_at: now, modified: now };
+          planned.push({ target, write: { kind: 'remove', ref: target.ref, at: now }, outcome: 'removed', after });
+        } else results.push({ identifier: target.identifier, outcome: 'not_member' });
+      }
+      const { done, retry } = await commitPlanned(memberships, group, planned, now);
+      results.push(...done);
+      todo = retry;
+    }
+    return results;
+  }
+
+  return async (caller: Caller, groupUuid: string, input: IdentifierInput & { remove_all?: boolean | undefined }) => {
+    const group = await loadAdministeredGroup(groups, caller, groupUuid);
+    if (input.remove_all) {
+      let removed = 0;
+      let cursor: string | undefined;
+      do {
+        const page = await memberships.list({ groupUuid, statuses: [...COUNTED], pageSize: 99, cursor });
+        const targets = page.items.map((m) => ({
+          identifier: m.learner_uuid ?? m.pending_learner_email ?? '',
+          ref: refOf(m),
+        }));
+        removed += (await removeTargets(groupUuid, targets)).filter((r) => r.outcome === 'removed').length;
+        cursor = page.next ?? undefined;
+      } while (cursor);
+      return { count: removed, results: [], skipped: [], errors: [] };
+    }
+    const { targets, rejected } = await resolveMembers(learners, group.enterprise_customer_uuid, input);
+    return summarize([...rejected, ...(await removeTargets(groupUuid, targets))]);
+  };
+};
+
+function throwGone(groupUuid: string): never {
+  throw groupNotFound(groupUuid);
+}

@@ -1,0 +1,181 @@
+import { randomUUID } from 'node:crypto';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { randomIds, systemClock } from '#shared/clock';
+import { makeCleanupGroupMemberships } from '#shared/groups/cleanup-group-memberships';
+import { makeCreateGroup } from '#shared/groups/create-group';
+import { makeGroupRepository } from '#shared/groups/group-repository';
+import { makeLearnerRepository } from '#shared/learners/learner-repository';
+import { makePutLearner } from '#shared/learners/put-learner';
+import { makeAssignLearners } from '#shared/memberships/assign-learners';
+import { makeListGroupLearners } from '#shared/memberships/list-group-learners';
+import { makeMembershipRepository } from '#shared/memberships/membership-repository';
+import { makeRemoveLearners } from '#shared/memberships/remove-learners';
+import { adminOf } from '#test/unit/shared/fakes';
+import { createTestTable, documentClient } from './dynamo';
+
+let db: DynamoDBDocumentClient;
+let repos: {
+  groups: ReturnType<typeof makeGroupRepository>;
+  memberships: ReturnType<typeof makeMembershipRepository>;
+  learners: ReturnType<typeof makeLearnerRepository>;
+};
+const tenant = randomUUID();
+const admin = adminOf(tenant);
+
+beforeAll(async () => {
+  db = documentClient();
+  const table = await createTestTable();
+  repos = {
+    groups: makeGroupRepository(db, table),
+    memberships: makeMembershipRepository(db, table),
+    learners: makeLearnerRepository(db, table),
+  };
+});
+
+const deps = () => ({ ...repos, clock: systemClock, ids: randomIds });
+const createGroup = (name: string, extra: Record<string, unknown> = {}) =>
+  makeCreateGroup(repos.groups, systemClock, randomIds)(admin, tenant, { name, ...extra });
+
+async function someLearners(n: number): Promise<string[]> {
+  const put = makePutLearner(deps());
+  return Promise.all(
+    Array.from({ length: n }, async () => {
+      const id = randomUUID();
+      await put(admin, tenant, id, { email: `${id}@example.com` });
+      return id;
+    }),
+  );
+}
+
+async function countedMembers(groupUuid: string) {
+  return repos.memberships.count({ groupUuid, statuses: ['active', 'pending'] });
+}
+
+describe('memberships against DynamoDB Local', () => {
+  it('keeps member_count exact when the same learners are assigned by concurrent requests', async () => {
+    const group = await createGroup(`Race ${randomUUID()}`);
+    const learners = await someLearners(60);
+    const assign = makeAssignLearners(deps());
+    const results = await Promise.all(
+      Array.from({ length: 6 }, (_, i) =>
+        assign(admin, group.group_uuid, { learner_uuids: learners.slice(i * 5, i * 5 + 40) }),
+      ),
+    );
+    const added = results.reduce((n, r) => n + r.results.filter((x) => x.outcome === 'added').length, 0);
+    const distinct = new Set(Array.from({ length: 6 }, (_, i) => learners.slice(i * 5, i * 5 + 40)).flat()).size;
+    expect(added).toBe(distinct);
+    expect((await repos.groups.get(group.group_uuid))?.member_count).toBe(distinct);
+    expect(await countedMembers(group.group_uuid)).toBe(distinct);
+  });
+
+  it('never passes the user limit under concurrent assigns and reports the rest as over_capacity', async () => {
+    const group = await createGroup(`Limited ${randomUUID()}`, { user_limit: 50 });
+    const learners = await someLearners(300);
+    const assign = makeAssignLearners(deps());
+    const results = await Promise.all(
+      Array.from({ length: 30 }, (_, i) =>
+        assign(admin, group.group_uuid, { learner_uuids: learners.slice(i * 10, i * 10 + 10) }),
+      ),
+    );
+    const outcomes = results.flatMap((r) => [...r.results, ...r.errors].map((x) => x.outcome));
+    expect(outcomes.filter((o) => o === 'added')).toHaveLength(50);
+    expect(outcomes.filter((o) => o === 'over_capacity')).toHaveLength(250);
+    expect((await repos.groups.get(group.group_uuid))?.member_count).toBe(50);
+    expect(await countedMembers(group.group_uuid)).toBe(50);
+  });
+
+  it('removes and revives members while the counter follows', async () => {
+    const group = await createGroup(`Churn ${randomUUID()}`);
+    const learners = await someLearners(150);
+    const assign = makeAssignLearners(deps());
+    const remove = makeRemoveLearners(deps());
+    await assign(admin, group.group_uuid, { learner_uuids: learners });
+    const removed = await remove(admin, group.group_uuid, { learner_uuids: learners.slice(0, 120) });
+    expect(removed.count).toBe(120);
+    expect((await repos.groups.get(group.group_uuid))?.member_count).toBe(30);
+    const again = await assign(admin, group.group_uuid, { learner_uuids: learners.slice(100) });
+    expect(again.results.filter((r) => r.outcome === 'revived')).toHaveLength(20);
+    expect(again.skipped.filter((r) => r.outcome === 'already_member')).toHaveLength(30);
+    expect((await repos.groups.get(group.group_uuid))?.member_count).toBe(50);
+    expect(await countedMembers(group.group_uuid)).toBe(50);
+  });
+
+  it('pages members both ways with filters and without losing or repeating any', async () => {
+    const group = await createGroup(`Pages ${randomUUID()}`);
+    const learners = await someLearners(230);
+    await makeAssignLearners(deps())(admin, group.group_uuid, { learner_uuids: learners });
+    await makeRemoveLearners(deps())(admin, group.group_uuid, {
+      learner_uuids: learners.filter((_, i) => i % 3 === 0),
+    });
+    const list = makeListGroupLearners(repos.groups, repos.memberships, repos.learners);
+    const forward: string[][] = [];
+    let cursor: string | undefined;
+    let page: Awaited<ReturnType<typeof list>>;
+    do {
+      page = await list(admin, group.group_uuid, { pageSize: 40, cursor });
+      forward.push(page.items.map((m) => m.learner_uuid!));
+      cursor = page.next ?? undefined;
+    } while (cursor);
+    const all = forward.flat();
+    expect(new Set(all).size).toBe(all.length);
+    expect(all.length).toBe(230 - Math.ceil(230 / 3));
+    expect(page.count).toBe(all.length);
+    const back = await list(admin, group.group_uuid, { pageSize: 40, cursor: page.previous ?? undefined });
+    expect(back.items.map((m) => m.learner_uuid)).toEqual(forward.at(-2));
+  });
+
+  it('sweeps every item of a deleted group and leaves other groups alone', async () => {
+    const doomed = await createGroup(`Doomed ${randomUUID()}`);
+    const kept = await createGroup(`Kept ${randomUUID()}`);
+    const learners = await someLearners(120);
+    const assign = makeAssignLearners(deps());
+    await assign(admin, doomed.group_uuid, { learner_uuids: learners, learner_emails: ['pending@example.com'] });
+    await assign(admin, kept.group_uuid, { learner_uuids: learners });
+    await repos.groups.delete((await repos.groups.get(doomed.group_uuid))!);
+    const cleanup = makeCleanupGroupMemberships(repos.groups, repos.memberships);
+    expect(await cleanup(doomed.group_uuid, () => true)).toEqual({ deleted: 121, finished: true });
+    expect(await countedMembers(doomed.group_uuid)).toBe(0);
+    expect(await countedMembers(kept.group_uuid)).toBe(120);
+    expect(await cleanup(kept.group_uuid, () => true)).toEqual({ deleted: 0, finished: true });
+  });
+});
+
+describe('learners against DynamoDB Local', () => {
+  it('keeps e-mails unique per tenant and frees them when a learner changes e-mail', async () => {
+    const put = makePutLearner(deps());
+    const [a, b] = [randomUUID(), randomUUID()];
+    await put(admin, tenant, a, { email: `first-${a}@example.com` });
+    await expect(put(admin, tenant, b, { email: `FIRST-${a}@example.com` })).rejects.toMatchObject({
+      code: 'email_taken',
+    });
+    await put(admin, tenant, a, { email: `second-${a}@example.com` });
+    await expect(put(admin, tenant, b, { email: `first-${a}@example.com` })).resolves.toMatchObject({ created: true });
+    const other = randomUUID();
+    await expect(
+      makePutLearner(deps())(adminOf(other), other, randomUUID(), { email: `second-${a}@example.com` }),
+    ).resolves.toMatchObject({ created: true });
+  });
+
+  it('activates pending memberships of every group when the learner appears', async () => {
+    const [g1, g2] = [await createGroup(`P1 ${randomUUID()}`), await createGroup(`P2 ${randomUUID()}`)];
+    const email = `later-${randomUUID()}@example.com`;
+    const assign = makeAssignLearners(deps());
+    await assign(admin, g1.group_uuid, { learner_emails: [email] });
+    await assign(admin, g2.group_uuid, { learner_emails: [email] });
+    const learner = randomUUID();
+    const { activated } = await makePutLearner(deps())(admin, tenant, learner, { email });
+    expect(activated).toBe(2);
+    for (const g of [g1, g2]) {
+      const members = await repos.memberships.list({
+        groupUuid: g.group_uuid,
+        statuses: ['active', 'pending'],
+        pageSize: 10,
+      });
+      expect(members.items).toEqual([
+        expect.objectContaining({ learner_uuid: learner, status: 'active', pending_learner_email: null }),
+      ]);
+      expect((await repos.groups.get(g.group_uuid))?.member_count).toBe(1);
+    }
+  });
+});

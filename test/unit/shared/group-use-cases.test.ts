@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { ConflictError, ForbiddenError, NotFoundError, PreconditionFailedError } from '#shared/errors';
+import { makeCreateGroup } from '#shared/groups/create-group';
+import type { Group } from '#shared/groups/group';
+import { makeUpdateGroup } from '#shared/groups/update-group';
+import { adminOf, aGroup, fixedClock, OTHER_TENANT, sequentialIds, TENANT } from './fakes';
+
+/** An in-memory group store with the repository's surface and its version check. */
+function fakeGroups(initial: Group[] = []) {
+  const byId = new Map(initial.map((g) => [g.group_uuid, g]));
+  return {
+    byId,
+    create: async (g: Group) => void byId.set(g.group_uuid, g),
+    get: async (id: string) => byId.get(id),
+    update: async (before: Group, after: Group) => {
+      if (byId.get(before.group_uuid)?.version !== before.version) throw new PreconditionFailedError('stale');
+      byId.set(after.group_uuid, after);
+    },
+  };
+}
+
+describe('createGroup', () => {
+  it('creates a manual, active, empty group at version 1 with a trimmed name', async () => {
+    const groups = fakeGroups();
+    const group = await makeCreateGroup(groups, fixedClock(), sequentialIds())(adminOf(TENANT), TENANT, {
+      name: '  Sales  ',
+    });
+    expect(group).toMatchObject({
+      name: 'Sales',
+      type: 'manual',
+      status: 'active',
+      member_count: 0,
+      version: 1,
+      user_limit: null,
+    });
+    expect(groups.byId.get(group.group_uuid)).toEqual(group);
+  });
+
+  it('refuses a tenant the caller does not administer', async () => {
+    const create = makeCreateGroup(fakeGroups(), fixedClock(), sequentialIds());
+    await expect(create(adminOf(TENANT), OTHER_TENANT, { name: 'x' })).rejects.toBeInstanceOf(ForbiddenError);
+  });
+});
+
+describe('updateGroup', () => {
+  it('bumps the version and keeps fields that were not patched', async () => {
+    const groups = fakeGroups([aGroup({ description: 'keep me' })]);
+    const after = await makeUpdateGroup(groups, fixedClock('2026-02-02T00:00:00.000Z'))(
+      adminOf(TENANT),
+      aGroup().group_uuid,
+      { name: 'Sales EMEA' },
+    );
+    expect(after).toMatchObject({
+      name: 'Sales EMEA',
+      description: 'keep me',
+      version: 2,
+      modified: '2026-02-02T00:00:00.000Z',
+    });
+  });
+
+  it('refuses a stale If-Match version', async () => {
+    const update = makeUpdateGroup(fakeGroups([aGroup({ version: 3 })]), fixedClock());
+    await expect(update(adminOf(TENANT), aGroup().group_uuid, { name: 'x' }, 2)).rejects.toBeInstanceOf(
+      PreconditionFailedError,
+    );
+  });
+
+  it('refuses a user limit below the current member count', async () => {
+    const update = makeUpdateGroup(fakeGroups([aGroup({ member_count: 5 })]), fixedClock());
+    await expect(update(adminOf(TENANT), aGroup().group_uuid, { user_limit: 4 })).rejects.toMatchObject({
+      code: 'user_limit_below_member_count',
+    });
+    await expect(update(adminOf(TENANT), aGroup().group_uuid, { user_limit: 4 })).rejects.toBeInstanceOf(ConflictError);
+  });
+
+  it('answers not found for a group of another tenant', async () => {
+    const update = makeUpdateGroup(fakeGroups([aGroup()]), fixedClock());
+    await expect(update(adminOf(OTHER_TENANT), aGroup().group_uuid, { name: 'x' })).rejects.toBeInstanceOf(
+      NotFoundError,
+    );
+  });
+});
