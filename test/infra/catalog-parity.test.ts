@@ -1,0 +1,44 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { catalog, httpFunctions } from '#functions/catalog';
+import { contract } from '#functions/http/contract';
+import { repoRoot } from '#infra/repo-root';
+import { createRouteTable } from '#local/route-table';
+import { synthesizeApp } from '#test/infra/synthesize';
+import { StackTemplate } from '#test/infra/template-queries';
+
+const routeKey = (f: (typeof httpFunctions)[number]) => `${f.trigger.method} ${f.trigger.path}`;
+const template = new StackTemplate(synthesizeApp().service);
+const cloudRoutes = Object.values(template.resources('AWS::ApiGatewayV2::Route')).map((r) =>
+  String(r.Properties.RouteKey),
+);
+const localRoute = createRouteTable(httpFunctions);
+/** A concrete request path for a route template: every `{param}` filled in. */
+const concrete = (path: string) => path.replace(/\{[^}]+\}/g, (_, i) => `v${i}`);
+
+describe('one source of truth for wiring', () => {
+  it('gives the cloud exactly the catalog routes', () => {
+    expect([...cloudRoutes].sort()).toEqual(httpFunctions.map(routeKey).sort());
+  });
+
+  it('routes every cloud route locally to the same function, and nothing else', () => {
+    for (const key of cloudRoutes) {
+      const [method, path] = key.split(' ') as [string, string];
+      const match = localRoute(method, concrete(path));
+      expect(match, key).toMatchObject({ kind: 'found', routeKey: key });
+    }
+    expect(localRoute('GET', '/api/v1/not-a-route')).toMatchObject({ kind: 'not_found' });
+  });
+
+  it('has an entry file for every function and a request contract for every API route', () => {
+    for (const fn of catalog) expect(existsSync(join(repoRoot, fn.entry)), fn.entry).toBe(true);
+    const open = httpFunctions.filter((f) => f.trigger.auth === 'none').map((f) => f.name);
+    expect(Object.keys(contract).sort()).toEqual(
+      httpFunctions
+        .map((f) => f.name)
+        .filter((n) => !open.includes(n))
+        .sort(),
+    );
+  });
+});
