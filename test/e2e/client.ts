@@ -24,7 +24,7 @@ export interface ApiResponse {
   status: number;
   /** Lower-cased names. */
   headers: Record<string, string>;
-  // biome-ignore lint/suspicious/noExplicitAny: tests read arbitrary response fields
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests read arbitrary response fields
   json: any;
   text: string;
 }

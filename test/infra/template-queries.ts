@@ -3,7 +3,7 @@ import { Template } from 'aws-cdk-lib/assertions';
 
 export interface CfnResource {
   Type: string;
-  // biome-ignore lint/suspicious/noExplicitAny: CloudFormation properties are free-form JSON the tests walk into.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- CloudFormation properties are free-form JSON the tests walk into.
   Properties: Record<string, any>;
   Metadata?: Record<string, unknown>;
   DeletionPolicy?: string;
