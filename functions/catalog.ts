@@ -5,7 +5,10 @@
  */
 import type { QueueName } from './resources';
 
-export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'ANY';
+
+/** API Gateway's catch-all route: whatever no other route matches. */
+export const DEFAULT_ROUTE = '$default';
 
 export type Trigger =
   | { type: 'http'; method: HttpMethod; path: string; auth: 'jwt' | 'none' }
@@ -51,6 +54,8 @@ const LEARNERS = '/api/v1/enterprise-customer/{enterprise_uuid}/learners';
 export const catalog: readonly FunctionDefinition[] = [
   http('Health', 'GET', '/health', 'platform/get-health', {}, 'none'),
   http('OpenApi', 'GET', '/openapi.json', 'platform/get-openapi', {}, 'none'),
+  // HTTP APIs match paths exactly; this answers `/x/` with a 308 to `/x` and anything else with our 404.
+  http('AnswerUnmatched', 'ANY', DEFAULT_ROUTE, 'platform/answer-unmatched', {}, 'none'),
 
   http('CreateGroup', 'POST', GROUPS, 'groups/create-group', write),
   http('ListGroups', 'GET', GROUPS, 'groups/list-groups', read),
@@ -87,3 +92,7 @@ export const httpFunctions = catalog.filter(
 export const queueFunctions = catalog.filter(
   (f): f is FunctionDefinition & { trigger: Extract<Trigger, { type: 'queue' }> } => f.trigger.type === 'queue',
 );
+
+/** API Gateway's route key of an HTTP trigger (`GET /x/{id}`, or `$default`). */
+export const routeKeyOf = ({ method, path }: { method: HttpMethod; path: string }) =>
+  path === DEFAULT_ROUTE ? DEFAULT_ROUTE : `${method} ${path}`;

@@ -8,7 +8,7 @@ import type { JwtAuthorizer } from '#local/jwt-authorizer';
 import { createLambdaContext } from '#local/lambda-context';
 import type { LocalLog } from '#local/local-log';
 import { portInUse } from '#local/ports';
-import { createRouteTable, type HttpFunction } from '#local/route-table';
+import { createRouteTable, type HttpFunction } from '#functions/http/route-table';
 
 /** The HTTP API payload limit: API Gateway rejects larger request bodies with 413. */
 export const MAX_BODY_BYTES = 10 * 1024 * 1024;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { httpFunctions } from '#functions/catalog';
+import { DEFAULT_ROUTE, httpFunctions } from '#functions/catalog';
 import { contract } from '#functions/http/contract';
 
 const ErrorBody = {
@@ -32,7 +32,7 @@ function parameters(where: 'path' | 'query', schema: z.ZodType | undefined) {
 /** OpenAPI 3.1 document of every catalog route, generated from the schemas the handlers validate with. */
 export function openApiDocument() {
   const paths: Record<string, Record<string, unknown>> = {};
-  for (const fn of httpFunctions) {
+  for (const fn of httpFunctions.filter((f) => f.trigger.path !== DEFAULT_ROUTE)) {
     const route = (contract as Record<string, (typeof contract)[keyof typeof contract]>)[fn.name];
     const { method, path, auth } = fn.trigger;
     const c = route as

@@ -14,7 +14,7 @@ import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import type { FunctionDefinition, Trigger } from '#functions/catalog';
+import { DEFAULT_ROUTE, type FunctionDefinition, routeKeyOf, type Trigger } from '#functions/catalog';
 
 export type HttpFunctionDefinition = FunctionDefinition & { trigger: Extract<Trigger, { type: 'http' }> };
 
@@ -31,9 +31,9 @@ export interface GroupsApiProps {
  *
  * Trailing slashes: the contract makes them optional, but an HTTP API matches paths exactly (a
  * request for `/x/` does not reach route `/x`; Powertools' end-to-end suite asserts the 404) and
- * rejects route keys ending in `/` (as does `HttpRouteKey.with`). So no trailing-slash variant is
- * added here; in AWS a trailing-slash request gets API Gateway's 404 until the catalog gains an
- * entry that handles it (see the infra report).
+ * rejects route keys ending in `/` (as does `HttpRouteKey.with`). So the catalog's `$default` entry
+ * catches what no route matches and answers a trailing-slash request with a 308 to the same path
+ * without it (method and body are kept by clients that follow redirects).
  */
 export class GroupsApi extends Construct {
   readonly httpApi: HttpApi;
@@ -53,13 +53,13 @@ export class GroupsApi extends Construct {
     const routeKeys = new Set<string>();
     for (const { definition, handler } of props.routes) {
       const { method, path, auth } = definition.trigger;
-      const routeKey = `${method} ${path}`;
+      const routeKey = routeKeyOf(definition.trigger);
       if (routeKeys.has(routeKey)) throw new Error(`${definition.name}: route ${routeKey} is declared twice`);
       routeKeys.add(routeKey);
 
       const route = new HttpRoute(this, `${definition.name}Route`, {
         httpApi: this.httpApi,
-        routeKey: HttpRouteKey.with(path, HttpMethod[method]),
+        routeKey: path === DEFAULT_ROUTE ? HttpRouteKey.DEFAULT : HttpRouteKey.with(path, HttpMethod[method]),
         integration: new HttpLambdaIntegration(`${definition.name}Integration`, handler),
         authorizer: auth === 'none' ? new HttpNoneAuthorizer() : jwt,
       });

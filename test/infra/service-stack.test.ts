@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { catalog, type FunctionDefinition, httpFunctions, queueFunctions } from '#functions/catalog';
+import { catalog, type FunctionDefinition, httpFunctions, queueFunctions, routeKeyOf } from '#functions/catalog';
 import * as resources from '#functions/resources';
 import { buildLoneFunction, synthesizeApp, testConfig } from '#test/infra/synthesize';
 import { StackTemplate } from '#test/infra/template-queries';
@@ -121,14 +121,14 @@ describe('grants', () => {
 
 describe('HTTP API', () => {
   const routes = Object.values(template.resources('AWS::ApiGatewayV2::Route'));
-  const routeFor = (method: string, path: string) => {
-    const route = routes.find((r) => r.Properties.RouteKey === `${method} ${path}`);
-    if (!route) throw new Error(`no route ${method} ${path}`);
+  const routeFor = (trigger: Parameters<typeof routeKeyOf>[0]) => {
+    const route = routes.find((r) => r.Properties.RouteKey === routeKeyOf(trigger));
+    if (!route) throw new Error(`no route ${routeKeyOf(trigger)}`);
     return route;
   };
 
   it('has exactly the routes of the catalog', () => {
-    const expected = httpFunctions.map(({ trigger }) => `${trigger.method} ${trigger.path}`);
+    const expected = httpFunctions.map(({ trigger }) => routeKeyOf(trigger));
     expect(routes.map((r) => r.Properties.RouteKey).sort()).toEqual([...new Set(expected)].sort());
     expect(routes).toHaveLength(expected.length);
   });
@@ -136,7 +136,7 @@ describe('HTTP API', () => {
   it('leaves only the catalog auth:none routes open and guards the rest with the JWT authorizer', () => {
     const [authorizerId] = Object.keys(template.resources('AWS::ApiGatewayV2::Authorizer'));
     for (const { trigger } of httpFunctions) {
-      const route = routeFor(trigger.method, trigger.path);
+      const route = routeFor(trigger);
       if (trigger.auth === 'none') {
         expect(route.Properties.AuthorizationType).toBe('NONE');
         expect(route.Properties.AuthorizerId).toBeUndefined();
@@ -150,7 +150,7 @@ describe('HTTP API', () => {
   it('routes each path to the function of its catalog entry', () => {
     const integrations = template.resources('AWS::ApiGatewayV2::Integration');
     for (const { name, trigger } of httpFunctions) {
-      const target = routeFor(trigger.method, trigger.path).Properties.Target['Fn::Join'][1][1].Ref as string;
+      const target = routeFor(trigger).Properties.Target['Fn::Join'][1][1].Ref as string;
       const [functionId] = template.function(name);
       expect(integrations[target]?.Properties.IntegrationUri, name).toEqual({ 'Fn::GetAtt': [functionId, 'Arn'] });
     }

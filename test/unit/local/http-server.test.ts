@@ -6,7 +6,7 @@ import { type HttpServer, startHttpServer } from '#local/http-server';
 import { createJwtAuthorizer } from '#local/jwt-authorizer';
 import type { LocalLog } from '#local/local-log';
 import { mintToken } from '#local/mint-token';
-import type { HttpFunction } from '#local/route-table';
+import type { HttpFunction } from '#functions/http/route-table';
 
 // The gateway over loopback with in-memory handlers: what reaches a handler and what the client gets back.
 const fn = (

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { httpFunctions } from '#functions/catalog';
-import { createRouteTable, type HttpFunction } from '#local/route-table';
+import { createRouteTable, type HttpFunction } from '#functions/http/route-table';
 
 const route = createRouteTable(httpFunctions);
 

@@ -1,4 +1,4 @@
-import type { FunctionDefinition, HttpMethod, Trigger } from '#functions/catalog';
+import { DEFAULT_ROUTE, type FunctionDefinition, type HttpMethod, type Trigger } from '#functions/catalog';
 
 export type HttpFunction = FunctionDefinition & { trigger: Extract<Trigger, { type: 'http' }> };
 
@@ -17,10 +17,13 @@ interface Route {
 /**
  * Routes like API Gateway HTTP API: `{param}` matches one segment, `{param+}` the rest of the path,
  * and at the first segment where two templates differ a literal beats a parameter
- * (`/legacy/{legacy_id}` beats `/{group_uuid}/learners`). Trailing slashes are optional.
+ * (`/legacy/{legacy_id}` beats `/{group_uuid}/learners`). Trailing slashes are optional. The catch-all
+ * `$default` entry is not a path: it is what answers when nothing here matches.
  */
 export function createRouteTable(functions: readonly HttpFunction[]): (method: string, rawPath: string) => RouteMatch {
-  const routes = functions.map((fn) => ({ fn, segments: parseTemplate(fn.trigger.path) }));
+  const routes = functions
+    .filter((fn) => fn.trigger.path !== DEFAULT_ROUTE)
+    .map((fn) => ({ fn, segments: parseTemplate(fn.trigger.path) }));
   assertNoDuplicates(routes);
 
   return (method, rawPath) => {
