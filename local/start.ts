@@ -62,9 +62,11 @@ Staff token (valid 12h); mint others with
 
 Try
   curl -s $API/health
-  curl -s -H "Authorization: Bearer $TOKEN" $API/api/v1/enterprise-group/
-  AWS_ACCESS_KEY_ID=local AWS_SECRET_ACCESS_KEY=local AWS_REGION=us-east-1 \\
-    aws s3 cp learners.csv s3://${stack.bucket}/imports/<enterprise_uuid>/learners/learners.csv --endpoint-url ${stack.endpoints.s3}
+  curl -s -H "Authorization: Bearer $TOKEN" -H 'content-type: application/json' -X POST $API/api/v1/enterprise-group/ \\
+    -d '{"name":"Sales","enterprise_customer_uuid":"4f6a1c9e-2a44-4a3b-9b7e-0c3f5e1d2a10"}'
+  curl -s -H "Authorization: Bearer $TOKEN" "$API/api/v1/enterprise-group/?enterprise_uuid=4f6a1c9e-2a44-4a3b-9b7e-0c3f5e1d2a10"
+  (any S3 client works against the bucket: aws s3 ls s3://${stack.bucket} --endpoint-url ${stack.endpoints.s3})
+  More in README.md; the OpenAPI document is at $API/openapi.json
 
 Ctrl-C stops everything.
 `);
