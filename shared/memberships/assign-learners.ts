@@ -27,7 +27,12 @@ export interface AssignDeps {
  */
 export const makeAssignLearners =
   ({ groups, memberships, learners, clock, ids }: AssignDeps) =>
-  async (caller: Caller, groupUuid: string, input: IdentifierInput, source: Membership['source'] = 'manual') => {
+  async (
+    caller: Caller,
+    groupUuid: string,
+    input: IdentifierInput,
+    { source = 'manual', opId }: { source?: Membership['source']; opId?: string } = {},
+  ) => {
     let group = await loadAdministeredGroup(groups, caller, groupUuid);
     assertOpen(group);
     const { targets, rejected } = await resolveMembers(learners, group.enterprise_customer_uuid, input);
@@ -44,9 +49,11 @@ export const makeAssignLearners =
       const planned: Planned[] = [];
       for (const target of todo) {
         const current = existing.get(refKey(target.ref));
-        if (current && COUNTED.includes(current.status))
+        if (opId && current?.last_op_id === opId && current.last_op_outcome) {
+          results.push({ identifier: target.identifier, outcome: current.last_op_outcome, membership: current });
+        } else if (current && COUNTED.includes(current.status))
           results.push({ identifier: target.identifier, outcome: 'already_member' });
-        else planned.push(plan(target, current, group, source, now, ids));
+        else planned.push(plan(target, current, group, { source, opId, now, ids }));
       }
       const room = group.user_limit === null ? planned.length : Math.max(0, group.user_limit - group.member_count);
       for (const p of planned.slice(room)) {
@@ -71,9 +78,12 @@ function plan(
   target: Target,
   current: Membership | undefined,
   group: Group,
-  source: Membership['source'],
-  now: string,
-  ids: IdGenerator,
+  {
+    source,
+    opId,
+    now,
+    ids,
+  }: { source: Membership['source']; opId?: string | undefined; now: string; ids: IdGenerator },
 ): Planned {
   const isLearner = 'learnerUuid' in target.ref;
   const fresh: Membership = {
@@ -90,8 +100,9 @@ function plan(
     created: current?.created ?? now,
     modified: now,
   };
-  if (current) return { target, write: { kind: 'revive', membership: fresh }, outcome: 'revived', after: fresh };
-  return { target, write: { kind: 'add', membership: fresh }, outcome: isLearner ? 'added' : 'invited', after: fresh };
+  const outcome = current ? 'revived' : isLearner ? 'added' : 'invited';
+  const marked: Membership = { ...fresh, last_op_id: opId ?? null, last_op_outcome: outcome };
+  return { target, write: { kind: current ? 'revive' : 'add', membership: marked }, outcome, after: marked };
 }
 
 function assertOpen(group: Group) {

@@ -20,6 +20,8 @@ const FIELDS: (keyof Membership)[] = [
   'removed_at',
   'created',
   'modified',
+  'last_op_id',
+  'last_op_outcome',
 ];
 
 /** At most 100 items per transaction: the group's counter and 99 memberships. */
@@ -72,9 +74,16 @@ export function makeMembershipRepository(db: DynamoDBDocumentClient, tableName: 
         TableName: tableName,
         Key: keys.membership(groupUuid, w.ref),
         ConditionExpression: '#status IN (:active, :pending)',
-        UpdateExpression: 'SET #status = :removed, removed_at = :at, modified = :at',
+        UpdateExpression:
+          'SET #status = :removed, removed_at = :at, modified = :at, last_op_id = :op, last_op_outcome = :removed',
         ExpressionAttributeNames: { '#status': 'status' },
-        ExpressionAttributeValues: { ':active': 'active', ':pending': 'pending', ':removed': 'removed', ':at': w.at },
+        ExpressionAttributeValues: {
+          ':active': 'active',
+          ':pending': 'pending',
+          ':removed': 'removed',
+          ':at': w.at,
+          ':op': w.opId ?? null,
+        },
       },
     };
   }

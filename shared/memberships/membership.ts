@@ -14,6 +14,12 @@ export interface Membership {
   removed_at: string | null;
   created: string;
   modified: string;
+  /**
+   * The operation (a bulk chunk) that last changed this membership, and what it did. A redelivered
+   * chunk finds its own mark and reports the original outcome instead of `already_member`.
+   */
+  last_op_id?: string | null;
+  last_op_outcome?: 'added' | 'revived' | 'invited' | 'removed' | null;
 }
 
 /** Statuses that count towards `member_count`. */
@@ -28,6 +34,6 @@ export const refKey = (ref: MemberRef) => ('learnerUuid' in ref ? `L#${ref.learn
 export type MembershipWrite =
   | { kind: 'add'; membership: Membership }
   | { kind: 'revive'; membership: Membership }
-  | { kind: 'remove'; ref: MemberRef; at: string };
+  | { kind: 'remove'; ref: MemberRef; at: string; opId?: string | undefined };
 
 export const writeRef = (w: MembershipWrite): MemberRef => (w.kind === 'remove' ? w.ref : refOf(w.membership));

@@ -24,7 +24,7 @@ export interface RemoveDeps {
 export const makeRemoveLearners = (deps: RemoveDeps) => {
   const { groups, memberships, learners, clock } = deps;
 
-  async function removeTargets(groupUuid: string, targets: Target[]): Promise<IdentifierResult[]> {
+  async function removeTargets(groupUuid: string, targets: Target[], opId?: string): Promise<IdentifierResult[]> {
     const results: IdentifierResult[] = [];
     let todo = targets;
     for (let round = 0; todo.length > 0; round++) {
@@ -39,9 +39,23 @@ export const makeRemoveLearners = (deps: RemoveDeps) => {
       const planned: Planned[] = [];
       for (const target of todo) {
         const current = existing.get(refKey(target.ref));
-        if (current && COUNTED.includes(current.status)) {
-          const after = { ...current, status: 'removed' as const, removed_at: now, modified: now };
-          planned.push({ target, write: { kind: 'remove', ref: target.ref, at: now }, outcome: 'removed', after });
+        if (opId && current?.last_op_id === opId && current.last_op_outcome === 'removed') {
+          results.push({ identifier: target.identifier, outcome: 'removed', membership: current });
+        } else if (current && COUNTED.includes(current.status)) {
+          const after = {
+            ...current,
+            status: 'removed' as const,
+            removed_at: now,
+            modified: now,
+            last_op_id: opId ?? null,
+            last_op_outcome: 'removed' as const,
+          };
+          planned.push({
+            target,
+            write: { kind: 'remove', ref: target.ref, at: now, opId },
+            outcome: 'removed',
+            after,
+          });
         } else results.push({ identifier: target.identifier, outcome: 'not_member' });
       }
       const { done, retry } = await commitPlanned(memberships, group, planned, now);
@@ -51,7 +65,12 @@ export const makeRemoveLearners = (deps: RemoveDeps) => {
     return results;
   }
 
-  return async (caller: Caller, groupUuid: string, input: IdentifierInput & { remove_all?: boolean | undefined }) => {
+  return async (
+    caller: Caller,
+    groupUuid: string,
+    input: IdentifierInput & { remove_all?: boolean | undefined },
+    { opId }: { opId?: string } = {},
+  ) => {
     const group = await loadAdministeredGroup(groups, caller, groupUuid);
     if (input.remove_all) {
       let removed = 0;
@@ -68,7 +87,7 @@ export const makeRemoveLearners = (deps: RemoveDeps) => {
       return { count: removed, results: [], skipped: [], errors: [] };
     }
     const { targets, rejected } = await resolveMembers(learners, group.enterprise_customer_uuid, input);
-    return summarize([...rejected, ...(await removeTargets(groupUuid, targets))]);
+    return summarize([...rejected, ...(await removeTargets(groupUuid, targets, opId))]);
   };
 };
 

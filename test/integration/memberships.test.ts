@@ -101,6 +101,31 @@ describe('memberships against DynamoDB Local', () => {
     expect(await countedMembers(group.group_uuid)).toBe(50);
   });
 
+  it('reports the original outcomes when the same operation is applied twice, and counts once', async () => {
+    const group = await createGroup(`Replay ${randomUUID()}`);
+    const learners = await someLearners(30);
+    const assign = makeAssignLearners(deps());
+    const remove = makeRemoveLearners(deps());
+    await assign(admin, group.group_uuid, { learner_uuids: learners.slice(0, 10) });
+    await remove(admin, group.group_uuid, { learner_uuids: learners.slice(0, 5) });
+    const input = { learner_uuids: learners, learner_emails: ['replay@example.com'] };
+    const first = await assign(admin, group.group_uuid, input, { opId: 'job-1#0' });
+    const again = await assign(admin, group.group_uuid, input, { opId: 'job-1#0' });
+    const outcomes = (r: typeof first) =>
+      [...r.results, ...r.skipped].map((x) => `${x.identifier}:${x.outcome}`).sort();
+    expect(outcomes(again)).toEqual(outcomes(first));
+    expect(first.results.filter((r) => r.outcome === 'revived')).toHaveLength(5);
+    expect((await repos.groups.get(group.group_uuid))?.member_count).toBe(31);
+    // Another operation sees plain already_member.
+    const other = await assign(admin, group.group_uuid, { learner_uuids: learners.slice(0, 1) }, { opId: 'job-2#0' });
+    expect(other.skipped[0]?.outcome).toBe('already_member');
+    const removal = { learner_uuids: learners.slice(0, 20) };
+    const r1 = await remove(admin, group.group_uuid, removal, { opId: 'job-3#0' });
+    const r2 = await remove(admin, group.group_uuid, removal, { opId: 'job-3#0' });
+    expect(r2.count).toBe(r1.count);
+    expect((await repos.groups.get(group.group_uuid))?.member_count).toBe(11);
+  });
+
   it('pages members both ways with filters and without losing or repeating any', async () => {
     const group = await createGroup(`Pages ${randomUUID()}`);
     const learners = await someLearners(230);
