@@ -50,6 +50,11 @@ const read: Access = { table: 'read' };
 const write: Access = { table: 'readwrite' };
 const GROUPS = '/api/v1/enterprise-group';
 const LEARNERS = '/api/v1/enterprise-customer/{enterprise_uuid}/learners';
+const COURSES = '/api/v1/courses/{course_id}';
+const BATCHES = '/api/v1/batches/{batch_id}';
+const BRANCHES = '/api/v1/enterprise-customer/{enterprise_uuid}/branches';
+const JOBS = '/api/v1/jobs';
+const producer: Access = { table: 'readwrite', sendsTo: ['jobChunks'] };
 
 export const catalog: readonly FunctionDefinition[] = [
   http('Health', 'GET', '/health', 'platform/get-health', {}, 'none'),
@@ -67,14 +72,50 @@ export const catalog: readonly FunctionDefinition[] = [
     sendsTo: ['groupCleanup'],
   }),
   http('ListGroupLearners', 'GET', `${GROUPS}/{group_uuid}/learners`, 'memberships/list-group-learners', read),
-  http('AssignLearners', 'POST', `${GROUPS}/{group_uuid}/assign_learners`, 'memberships/assign-learners', write),
-  http('RemoveLearners', 'POST', `${GROUPS}/{group_uuid}/remove_learners`, 'memberships/remove-learners', write),
+  http('ListGroupHistory', 'GET', `${GROUPS}/{group_uuid}/history`, 'groups/list-group-history', read),
+  // More than 1000 identifiers become a job: these producers send its chunks.
+  http('AssignLearners', 'POST', `${GROUPS}/{group_uuid}/assign_learners`, 'memberships/assign-learners', producer),
+  http('RemoveLearners', 'POST', `${GROUPS}/{group_uuid}/remove_learners`, 'memberships/remove-learners', producer),
 
   http('PutLearner', 'PUT', `${LEARNERS}/{learner_uuid}`, 'learners/put-learner', write),
   http('GetLearner', 'GET', `${LEARNERS}/{learner_uuid}`, 'learners/get-learner', read),
   http('DeleteLearner', 'DELETE', `${LEARNERS}/{learner_uuid}`, 'learners/delete-learner', write),
   http('ListLearners', 'GET', LEARNERS, 'learners/list-learners', read),
-  http('BulkUpsertLearners', 'POST', `${LEARNERS}/bulk`, 'learners/bulk-upsert-learners', write),
+  http('BulkUpsertLearners', 'POST', `${LEARNERS}/bulk`, 'learners/bulk-upsert-learners', producer),
+  http('PutBranch', 'PUT', `${BRANCHES}/{branch_id}`, 'branches/put-branch', write),
+  http('ListBranches', 'GET', BRANCHES, 'branches/list-branches', read),
+
+  http('ListJobs', 'GET', JOBS, 'jobs/list-jobs', read),
+  // Reading a job presigns the download link of an import's results file.
+  http('GetJob', 'GET', `${JOBS}/{job_id}`, 'jobs/get-job', { table: 'read', bucket: 'read' }),
+  http('ListJobResults', 'GET', `${JOBS}/{job_id}/results`, 'jobs/list-job-results', read),
+  http('AbortJob', 'POST', `${JOBS}/{job_id}/abort`, 'jobs/abort-job', { table: 'readwrite', bucket: 'read' }),
+
+  http('BulkEnroll', 'POST', '/api/bulk_enroll/v1/bulk_enroll', 'enrollments/bulk-enroll', {
+    table: 'readwrite',
+    sendsTo: ['notifications'],
+  }),
+  http('CreateBatch', 'POST', `${COURSES}/batches`, 'enrollments/create-batch', write),
+  http('GetBatch', 'GET', BATCHES, 'enrollments/get-batch', read),
+  http('AddBatchParticipants', 'POST', `${BATCHES}/participants/add`, 'enrollments/add-batch-participants', write),
+  http(
+    'RemoveBatchParticipants',
+    'POST',
+    `${BATCHES}/participants/remove`,
+    'enrollments/remove-batch-participants',
+    write,
+  ),
+  http('ListBatchParticipants', 'GET', `${BATCHES}/participants`, 'enrollments/list-batch-participants', read),
+  http('ListCourseEnrollments', 'GET', `${COURSES}/enrollments`, 'enrollments/list-course-enrollments', read),
+  http('ListEnrollmentAudit', 'GET', `${COURSES}/enrollments/audit`, 'enrollments/list-enrollment-audit', read),
+  http('UpdateEnrollment', 'PATCH', `${COURSES}/enrollments/{learner_uuid}`, 'enrollments/complete-enrollment', write),
+  http(
+    'ListLearnerEnrollments',
+    'GET',
+    `${LEARNERS}/{learner_uuid}/enrollments`,
+    'enrollments/list-learner-enrollments',
+    read,
+  ),
 
   {
     name: 'CleanupGroupMemberships',
@@ -83,6 +124,30 @@ export const catalog: readonly FunctionDefinition[] = [
     // A big group's sweep continues in a new message before the function's time runs out.
     access: { table: 'readwrite', sendsTo: ['groupCleanup'] },
     timeoutSeconds: 60,
+  },
+  {
+    name: 'ApplyJobChunk',
+    entry: 'functions/workers/apply-job-chunk.ts',
+    trigger: { type: 'queue', queue: 'jobChunks', batchSize: 2 },
+    // Writes an import's results file when it finishes the job.
+    access: { table: 'readwrite', bucket: 'readwrite' },
+    timeoutSeconds: 150,
+  },
+  {
+    name: 'StartCsvImport',
+    entry: 'functions/workers/start-csv-import.ts',
+    trigger: { type: 'queue', queue: 'imports', batchSize: 1 },
+    access: { table: 'readwrite', bucket: 'read', sendsTo: ['jobChunks'] },
+    timeoutSeconds: 600,
+    memoryMb: 1024,
+  },
+  {
+    name: 'DeliverNotifications',
+    entry: 'functions/workers/deliver-notifications.ts',
+    trigger: { type: 'queue', queue: 'notifications', batchSize: 10 },
+    // Table: the delivered-id marks that keep a redelivered message from being sent twice.
+    access: { table: 'readwrite' },
+    timeoutSeconds: 30,
   },
 ];
 

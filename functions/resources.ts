@@ -9,13 +9,15 @@ export const table = {
   localName: 'lms-groups',
   partitionKey: 'PK',
   sortKey: 'SK',
+  /** Epoch seconds after which DynamoDB may delete an item (idempotency records). */
+  timeToLiveAttribute: 'expires_at',
   globalSecondaryIndexes: [
     { name: 'GSI1', partitionKey: 'GSI1PK', sortKey: 'GSI1SK' },
     { name: 'GSI2', partitionKey: 'GSI2PK', sortKey: 'GSI2SK' },
   ],
 } as const;
 
-export type QueueName = 'groupCleanup';
+export type QueueName = 'groupCleanup' | 'jobChunks' | 'imports' | 'notifications';
 
 export interface QueueDefinition {
   /** Logical id in CDK; the local queue name (its DLQ adds `-dlq`). */
@@ -24,6 +26,8 @@ export interface QueueDefinition {
   visibilityTimeoutSeconds: number;
   /** Deliveries before a message moves to the DLQ. */
   maxReceiveCount: number;
+  /** Fed by "Object Created" events of the imports bucket under this prefix (EventBridge in AWS, a watcher locally). */
+  fedByBucketPrefix?: string;
 }
 
 export const queues: Record<QueueName, QueueDefinition> = {
@@ -31,6 +35,28 @@ export const queues: Record<QueueName, QueueDefinition> = {
     id: 'GroupCleanupQueue',
     localName: 'group-cleanup',
     visibilityTimeoutSeconds: 60,
+    maxReceiveCount: 5,
+  },
+  /** One message per chunk of a bulk job: `{job_id, chunk}`; the rows live in the table. */
+  jobChunks: {
+    id: 'JobChunksQueue',
+    localName: 'job-chunks',
+    visibilityTimeoutSeconds: 180,
+    maxReceiveCount: 4,
+  },
+  /** S3 ObjectCreated notifications for `imports/` (the local watcher sends the same records). */
+  imports: {
+    id: 'ImportsQueue',
+    localName: 'imports',
+    visibilityTimeoutSeconds: 900,
+    maxReceiveCount: 3,
+    fedByBucketPrefix: 'imports/',
+  },
+  /** The notification outbox: one message per e-mail to send (`email_students`); its consumer hands them to a sender. */
+  notifications: {
+    id: 'NotificationsQueue',
+    localName: 'notifications',
+    visibilityTimeoutSeconds: 30,
     maxReceiveCount: 5,
   },
 };

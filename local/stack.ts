@@ -10,6 +10,7 @@ import { consoleLog, type LocalLog } from '#local/local-log';
 import { type Messaging, startMessaging } from '#local/messaging';
 import { type MintOptions, mintToken, type TokenClaims } from '#local/mint-token';
 import { type Pollers, startPollers } from '#local/pollers';
+import { startS3Watcher } from '#local/s3-watcher';
 import { assertPortFree } from '#local/ports';
 import { applyStackEnv } from '#local/stack-env';
 
@@ -87,6 +88,13 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       log,
     });
     stops.push(() => pollers.stop());
+    const watcher = startS3Watcher({
+      endpoint: messaging.endpoint,
+      bucket: messaging.bucket,
+      queueUrls: messaging.queueUrls,
+      log,
+    });
+    stops.push(() => watcher.stop());
 
     const http: HttpServer = await startHttpServer({
       port,

@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { z } from 'zod';
 
 /**
@@ -8,6 +9,12 @@ const Env = z.object({
   TABLE_NAME: z.string().min(1).optional(),
   IMPORTS_BUCKET: z.string().min(1).optional(),
   QUEUE_URL_GROUP_CLEANUP: z.string().url().optional(),
+  QUEUE_URL_JOB_CHUNKS: z.string().url().optional(),
+  QUEUE_URL_NOTIFICATIONS: z.string().url().optional(),
+  /** Where the local notification consumer appends messages; under the local stack it defaults to .local/outbox.jsonl. */
+  NOTIFICATION_OUTBOX_FILE: z.string().min(1).optional(),
+  /** bulk_enroll calls a caller may make per minute (Open edX's staff rate), which is also its burst. */
+  BULK_ENROLL_RATE_PER_MINUTE: z.coerce.number().int().positive().default(120),
   /** Set by the local stack only: endpoints shown by GET /health. */
   LOCAL_STACK_INFO: z.string().optional(),
   LOG_LEVEL: z.enum(['DEBUG', 'INFO', 'WARN', 'ERROR', 'SILENT']).default('INFO'),
@@ -39,6 +46,19 @@ export const config = {
   get groupCleanupQueueUrl() {
     return required('QUEUE_URL_GROUP_CLEANUP', env.QUEUE_URL_GROUP_CLEANUP);
   },
+  get jobChunksQueueUrl() {
+    return required('QUEUE_URL_JOB_CHUNKS', env.QUEUE_URL_JOB_CHUNKS);
+  },
+  get notificationsQueueUrl() {
+    return required('QUEUE_URL_NOTIFICATIONS', env.QUEUE_URL_NOTIFICATIONS);
+  },
+  /** The local outbox file (absolute); undefined in AWS, where an e-mail sender takes the notifications. */
+  notificationOutboxFile: env.NOTIFICATION_OUTBOX_FILE
+    ? resolve(env.NOTIFICATION_OUTBOX_FILE)
+    : env.LOCAL_STACK_INFO
+      ? resolve('.local/outbox.jsonl')
+      : undefined,
+  bulkEnrollRatePerMinute: env.BULK_ENROLL_RATE_PER_MINUTE,
   localInfo: env.LOCAL_STACK_INFO ? LocalInfo.parse(JSON.parse(env.LOCAL_STACK_INFO)) : undefined,
   logLevel: env.LOG_LEVEL,
 };

@@ -54,5 +54,34 @@ export class TooManyItemsError extends DomainError {
   }
 }
 
+/** A sync call whose branch/group expansion names more identifiers than one request may carry. */
+export class TooManyIdentifiersError extends ValidationError {
+  constructor(max: number, got: number | string, path = 'body') {
+    super(
+      `The request expands to ${got} identifiers; at most ${max} are accepted in one synchronous call`,
+      [{ path, message: `expands to more than ${max} identifiers` }],
+      'too_many_identifiers',
+    );
+  }
+}
+
+/** Not one of a call's adds fits under the group's user limit (SmarterU CG:37). */
+export class UserLimitExceededError extends ConflictError {
+  constructor(groupUuid: string, limit: number, members: number) {
+    super(
+      'user_limit_exceeded',
+      `Group ${groupUuid} is full: ${members} members, user_limit ${limit}; none of the learners could be added`,
+      [{ path: 'body', message: `no seat left under user_limit ${limit}` }],
+    );
+  }
+}
+
+/** The caller spent its allowance for this kind of call; `retryAfterSeconds` until it may call again (429). */
+export class RateLimitedError extends DomainError {
+  constructor(readonly retryAfterSeconds: number) {
+    super('rate_limited', `Too many requests; retry in ${retryAfterSeconds} s`);
+  }
+}
+
 export const groupNotFound = (uuid: string) => new NotFoundError('group_not_found', `No group ${uuid}`);
 export const learnerNotFound = (uuid: string) => new NotFoundError('learner_not_found', `No learner ${uuid}`);

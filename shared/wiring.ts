@@ -1,3 +1,6 @@
+import { makeBranchRepository } from './branches/branch-repository';
+import { makeListBranches } from './branches/list-branches';
+import { makePutBranch } from './branches/put-branch';
 import { randomIds, systemClock } from './clock';
 import { config } from './config';
 import { db } from './db/client';
@@ -8,6 +11,8 @@ import { makeGroupRepository } from './groups/group-repository';
 import { makeListGroups } from './groups/list-groups';
 import { makeFindGroupByLegacyId, makeGetGroup } from './groups/read-group';
 import { makeUpdateGroup } from './groups/update-group';
+import { makeHistoryRepository } from './history/history-repository';
+import { makeListGroupHistory } from './history/list-group-history';
 import { makeBulkUpsertLearners } from './learners/bulk-upsert-learners';
 import { makeDeleteLearner } from './learners/delete-learner';
 import { makeLearnerRepository } from './learners/learner-repository';
@@ -19,6 +24,30 @@ import { COUNTED } from './memberships/membership';
 import { makeMembershipRepository } from './memberships/membership-repository';
 import { makeRemoveLearners } from './memberships/remove-learners';
 import { sendJson } from './queue/send-json';
+import { makeApplyBatchParticipants } from './enrollments/apply-batch-participants';
+import { makeApplyBulkEnrollment } from './enrollments/apply-bulk-enrollment';
+import { makeBatchRepository } from './enrollments/batch-repository';
+import { makeBulkEnroll } from './enrollments/bulk-enroll';
+import { makeChangeBatchParticipants } from './enrollments/change-batch-participants';
+import { makeCompleteEnrollment } from './enrollments/complete-enrollment';
+import { makeCreateBatch } from './enrollments/create-batch';
+import { makeEnrollmentRepository } from './enrollments/enrollment-repository';
+import { makeFulfillAllowedEnrollments } from './enrollments/fulfill-allowed-enrollments';
+import {
+  makeListBatchParticipants,
+  makeListCourseEnrollments,
+  makeListEnrollmentAudit,
+  makeListLearnerEnrollments,
+} from './enrollments/list-enrollments';
+import { makeGetBatch } from './enrollments/read-batch';
+import { makeThrottleCaller } from './enrollments/throttle-caller';
+import { makeThrottleRepository } from './enrollments/throttle-repository';
+import { makeUsernameDirectory } from './enrollments/username-directory';
+import { makeDeliverNotification } from './notifications/deliver-notification';
+import { fileOutboxSender } from './notifications/file-outbox-sender';
+import { logOnlySender } from './notifications/log-only-sender';
+import { makeNotificationQueue } from './notifications/notification-queue';
+import { makeSentNotificationRepository } from './notifications/sent-notification-repository';
 
 /**
  * The use cases wired to the real table, clock and queues. Built on first use, so a function
@@ -33,6 +62,8 @@ const repositories = once(() => ({
   groups: makeGroupRepository(db, config.tableName),
   memberships: makeMembershipRepository(db, config.tableName),
   learners: makeLearnerRepository(db, config.tableName),
+  branches: makeBranchRepository(db, config.tableName),
+  history: makeHistoryRepository(db, config.tableName),
 }));
 
 const isMember = async (groupUuid: string, learnerUuid: string) => {
@@ -40,17 +71,93 @@ const isMember = async (groupUuid: string, learnerUuid: string) => {
   return [...found.values()].some((m) => COUNTED.includes(m.status));
 };
 
-const putLearner = once(() => makePutLearner({ ...repositories(), clock: systemClock }));
+const enrollmentRepositories = once(() => ({
+  enrollments: makeEnrollmentRepository(db, config.tableName),
+  batches: makeBatchRepository(db, config.tableName),
+  usernames: makeUsernameDirectory(db, config.tableName),
+}));
+
+/** The per-chunk applications of bulk_enroll and batch participants, which bulk jobs call too. */
+const applyBulkEnrollment = once(() =>
+  makeApplyBulkEnrollment({
+    ...enrollmentRepositories(),
+    learners: repositories().learners,
+    notify: makeNotificationQueue(config.notificationsQueueUrl),
+    clock: systemClock,
+  }),
+);
+const applyBatchParticipants = once(() =>
+  makeApplyBatchParticipants({ ...enrollmentRepositories(), learners: repositories().learners, clock: systemClock }),
+);
+
+/** Enrollments, batches and the notification outbox (issue 4). */
+const enrollmentUseCases = {
+  applyBulkEnrollment,
+  bulkEnroll: once(() =>
+    makeBulkEnroll({
+      apply: applyBulkEnrollment(),
+      throttle: makeThrottleCaller(makeThrottleRepository(db, config.tableName), systemClock, 'bulk_enroll', {
+        capacity: config.bulkEnrollRatePerMinute,
+        refillPerSecond: config.bulkEnrollRatePerMinute / 60,
+      }),
+      ids: randomIds,
+    }),
+  ),
+  createBatch: once(() => makeCreateBatch(enrollmentRepositories().batches, systemClock, randomIds)),
+  getBatch: once(() => makeGetBatch(enrollmentRepositories().batches)),
+  applyBatchParticipants,
+  changeBatchParticipants: once(() =>
+    makeChangeBatchParticipants({
+      batches: enrollmentRepositories().batches,
+      apply: applyBatchParticipants(),
+      ids: randomIds,
+    }),
+  ),
+  listBatchParticipants: once(() =>
+    makeListBatchParticipants(enrollmentRepositories().batches, enrollmentRepositories().enrollments),
+  ),
+  listCourseEnrollments: once(() => makeListCourseEnrollments(enrollmentRepositories().enrollments)),
+  listLearnerEnrollments: once(() => makeListLearnerEnrollments(enrollmentRepositories().enrollments)),
+  listEnrollmentAudit: once(() => makeListEnrollmentAudit(enrollmentRepositories().enrollments)),
+  completeEnrollment: once(() => makeCompleteEnrollment(enrollmentRepositories().enrollments, systemClock, randomIds)),
+  fulfillAllowedEnrollments: once(() =>
+    makeFulfillAllowedEnrollments({
+      enrollments: enrollmentRepositories().enrollments,
+      clock: systemClock,
+      ids: randomIds,
+    }),
+  ),
+  deliverNotification: once(() =>
+    makeDeliverNotification(
+      makeSentNotificationRepository(db, config.tableName),
+      config.notificationOutboxFile ? fileOutboxSender(config.notificationOutboxFile) : logOnlySender,
+      systemClock,
+    ),
+  ),
+};
+
+const putLearner = once(() =>
+  makePutLearner({
+    ...repositories(),
+    clock: systemClock,
+    onLearnerWritten: (learner, context) => enrollmentUseCases.fulfillAllowedEnrollments()(learner, context),
+  }),
+);
 
 export const useCases = {
   createGroup: once(() => makeCreateGroup(repositories().groups, systemClock, randomIds)),
   getGroup: once(() => makeGetGroup(repositories().groups, isMember)),
   updateGroup: once(() => makeUpdateGroup(repositories().groups, systemClock)),
   deleteGroup: once(() =>
-    makeDeleteGroup(repositories().groups, (groupUuid) =>
-      sendJson(config.groupCleanupQueueUrl, { group_uuid: groupUuid }),
+    makeDeleteGroup(
+      repositories().groups,
+      (groupUuid) => sendJson(config.groupCleanupQueueUrl, { group_uuid: groupUuid }),
+      systemClock,
     ),
   ),
+  listGroupHistory: once(() => makeListGroupHistory(repositories().groups, repositories().history)),
+  putBranch: once(() => makePutBranch(repositories().branches, systemClock)),
+  listBranches: once(() => makeListBranches(repositories().branches)),
   listGroups: once(() => makeListGroups(repositories().groups, repositories().memberships, repositories().learners)),
   findGroupByLegacyId: once(() => makeFindGroupByLegacyId(repositories().groups)),
   listGroupLearners: once(() =>
@@ -66,5 +173,6 @@ export const useCases = {
   listLearners: once(() => makeListLearners(repositories().learners)),
   bulkUpsertLearners: once(() => makeBulkUpsertLearners(putLearner(), randomIds)),
   cleanupGroupMemberships: once(() => makeCleanupGroupMemberships(repositories().groups, repositories().memberships)),
+  ...enrollmentUseCases,
   repositories,
 };

@@ -38,6 +38,8 @@ export class DataStack extends Stack {
       partitionKey: { name: resources.table.partitionKey, type: AttributeType.STRING },
       sortKey: { name: resources.table.sortKey, type: AttributeType.STRING },
       billingMode: BillingMode.PAY_PER_REQUEST,
+      // Idempotency-Key records (and other short-lived items) carry their expiry here.
+      timeToLiveAttribute: resources.table.timeToLiveAttribute,
       pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
       encryption: TableEncryption.AWS_MANAGED,
       deletionProtection: true,
@@ -60,7 +62,11 @@ export class DataStack extends Stack {
       removalPolicy: RemovalPolicy.RETAIN,
       lifecycleRules: [{ abortIncompleteMultipartUploadAfter: Duration.days(1) }],
     });
-    (this.importsBucket.node.defaultChild as CfnBucket).overrideLogicalId(resources.importsBucket.id);
+    const cfnBucket = this.importsBucket.node.defaultChild as CfnBucket;
+    cfnBucket.overrideLogicalId(resources.importsBucket.id);
+    // "Object Created" events go to EventBridge, where the service stack routes CSV drops to a queue.
+    // Set on the bucket itself: `eventBridgeEnabled` would add a custom-resource Lambda for the same thing.
+    cfnBucket.notificationConfiguration = { eventBridgeConfiguration: { eventBridgeEnabled: true } };
     Validations.of(this.importsBucket).acknowledge({
       id: 'AwsSolutions-S1',
       reason:

@@ -1,6 +1,8 @@
 import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import { Table } from 'aws-cdk-lib/aws-dynamodb';
 import { Bucket } from 'aws-cdk-lib/aws-s3';
+import { Rule } from 'aws-cdk-lib/aws-events';
+import { SqsQueue } from 'aws-cdk-lib/aws-events-targets';
 import type { Construct } from 'constructs';
 import { catalog, httpFunctions } from '#functions/catalog';
 import * as resources from '#functions/resources';
@@ -57,6 +59,33 @@ export class ServiceStack extends Stack {
       routes: httpFunctions.map((definition) => ({ definition, handler: functions.get(definition.name)!.handler })),
     });
 
+    this.routeBucketEvents(importsBucket.bucketName);
+
     new CfnOutput(this, 'ApiUrl', { value: this.api.stage.url });
+  }
+
+  /** S3 → EventBridge → SQS: each queue fed by a bucket prefix gets that prefix's "Object Created" events. */
+  private routeBucketEvents(bucketName: string) {
+    for (const [name, definition] of Object.entries(resources.queues) as [
+      resources.QueueName,
+      resources.QueueDefinition,
+    ][]) {
+      if (!definition.fedByBucketPrefix) continue;
+      new Rule(this, `${definition.id}Feed`, {
+        description: `Object Created under ${definition.fedByBucketPrefix} → ${definition.id}`,
+        eventPattern: {
+          source: ['aws.s3'],
+          detailType: ['Object Created'],
+          detail: { bucket: { name: [bucketName] }, object: { key: [{ prefix: definition.fedByBucketPrefix }] } },
+        },
+        // Events EventBridge cannot deliver after its retries land in the queue's own DLQ, under its alarm.
+        targets: [
+          new SqsQueue(this.queues.get(name), {
+            deadLetterQueue: this.queues.get(name).deadLetterQueue?.queue,
+            retryAttempts: 185,
+          }),
+        ],
+      });
+    }
   }
 }

@@ -36,6 +36,21 @@ export const keys = {
     GSI1SK: `GROUP#${groupUuid}`,
   }),
   memberPartition: (tenant: string, ref: MemberRef) => memberPartition(tenant, ref),
+  /**
+   * A member's home group in a tenant (at most one): a pointer holding `group_uuid`, moved by an
+   * assign with `home_group: true`, deleted when that membership ends.
+   */
+  homeGroup: (tenant: string, ref: MemberRef) => ({
+    PK: `HOME#${tenant}#${'learnerUuid' in ref ? `L#${ref.learnerUuid}` : `E#${ref.email}`}`,
+    SK: 'HOME',
+  }),
+
+  /** Audit of a group and its memberships, newest last in SK order; kept when the group is deleted. */
+  groupHistory: (groupUuid: string, atIso: string, entryId: string) => ({
+    PK: groupHistoryPartition(groupUuid),
+    SK: `AT#${atIso}#${entryId}`,
+  }),
+  groupHistoryPartition: (groupUuid: string) => groupHistoryPartition(groupUuid),
 
   learner: (learnerUuid: string) => ({ PK: `LEARNER#${learnerUuid}`, SK: 'LEARNER' }),
   learnerByEmail: (tenant: string, email: string, learnerUuid: string) => ({
@@ -43,7 +58,114 @@ export const keys = {
     GSI1SK: `EMAIL#${email}#${learnerUuid}`,
   }),
   tenantLearnersPartition: (tenant: string) => `TENANT#${tenant}#LEARNERS`,
+  /** Learners of a tenant by branch, sorted by e-mail (sparse: only learners with a `branch_id`). */
+  learnerByBranch: (tenant: string, branchId: string, email: string, learnerUuid: string) => ({
+    GSI2PK: branchLearnersPartition(tenant, branchId),
+    GSI2SK: `EMAIL#${email}#${learnerUuid}`,
+  }),
+  branchLearnersPartition: (tenant: string, branchId: string) => branchLearnersPartition(tenant, branchId),
+  /** One item per word of a learner's first and last name, for member search by name prefix. */
+  learnerNameToken: (tenant: string, learnerUuid: string, token: string) => ({
+    PK: `LEARNER#${learnerUuid}`,
+    SK: `NAME#${token}`,
+    GSI1PK: learnerNamesPartition(tenant),
+    GSI1SK: `NAME#${token}#${learnerUuid}`,
+  }),
+  learnerNamesPartition: (tenant: string) => learnerNamesPartition(tenant),
+
+  /** A tenant's branch directory (its org tree) in one partition, and the tree's version item. */
+  branch: (tenant: string, branchId: string) => ({ PK: branchesPartition(tenant), SK: `BRANCH#${branchId}` }),
+  branchTree: (tenant: string) => ({ PK: branchesPartition(tenant), SK: 'TREE' }),
+  branchesPartition: (tenant: string) => branchesPartition(tenant),
+  branchesPrefix: 'BRANCH#',
+
+  job: (jobId: string) => ({ PK: `JOB#${jobId}`, SK: 'JOB' }),
+  jobsOfTenant: (tenant: string, createdIso: string, jobId: string) => ({
+    GSI1PK: `TENANT#${tenant}#JOBS`,
+    GSI1SK: `CREATED#${createdIso}#${jobId}`,
+  }),
+  tenantJobsPartition: (tenant: string) => `TENANT#${tenant}#JOBS`,
+  jobsBySource: (tenant: string, sourceKey: string, createdIso: string, jobId: string) => ({
+    GSI2PK: jobSourcePartition(tenant, sourceKey),
+    GSI2SK: `CREATED#${createdIso}#${jobId}`,
+  }),
+  jobSourcePartition: (tenant: string, sourceKey: string) => jobSourcePartition(tenant, sourceKey),
+  /** A chunk's input rows; its results, written once with the job's counters. */
+  jobChunk: (jobId: string, chunk: number) => ({ PK: `JOB#${jobId}`, SK: `CHUNK#${String(chunk).padStart(6, '0')}` }),
+  jobResult: (jobId: string, chunk: number) => ({ PK: `JOB#${jobId}`, SK: `RESULT#${String(chunk).padStart(6, '0')}` }),
+  jobResultsPrefix: 'RESULT#',
+  /** A stored first response for an Idempotency-Key of one caller. */
+  idempotency: (callerSub: string, key: string) => ({ PK: `IDEMPOTENCY#${callerSub}#${key}`, SK: 'IDEMPOTENCY' }),
+
+  /** A learner's (or a pending e-mail's) enrollment in a course of a tenant. */
+  enrollment: (tenant: string, courseId: string, ref: MemberRef) => ({
+    PK: courseEnrollmentsPartition(tenant, courseId),
+    SK: `ENROLL#${enrolleeKey(ref)}`,
+  }),
+  courseEnrollmentsPartition: (tenant: string, courseId: string) => courseEnrollmentsPartition(tenant, courseId),
+  enrollmentsPrefix: 'ENROLL#',
+  /** Inverted index: a learner's (or a pending e-mail's) enrollments across courses. */
+  enrollmentByMember: (tenant: string, ref: MemberRef, courseId: string) => ({
+    GSI2PK: memberEnrollmentsPartition(tenant, ref),
+    GSI2SK: `COURSE#${courseId}`,
+  }),
+  memberEnrollmentsPartition: (tenant: string, ref: MemberRef) => memberEnrollmentsPartition(tenant, ref),
+  /** Sparse: a learner's enrollment that names a batch, in the batch's participant index. */
+  batchParticipant: (batchId: string, learnerUuid: string) => ({
+    GSI1PK: batchParticipantsPartition(batchId),
+    GSI1SK: `L#${learnerUuid}`,
+  }),
+  batchParticipantsPartition: (batchId: string) => batchParticipantsPartition(batchId),
+  /** Audit of a course's enrollments in a tenant, oldest first; its own partition, beside the enrollments'. */
+  enrollmentAudit: (tenant: string, courseId: string, atIso: string, opId: string, ref: MemberRef) => ({
+    PK: enrollmentAuditPartition(tenant, courseId),
+    SK: `AT#${atIso}#${opId}#${enrolleeKey(ref)}`,
+  }),
+  enrollmentAuditPartition: (tenant: string, courseId: string) => enrollmentAuditPartition(tenant, courseId),
+  batch: (batchId: string) => ({ PK: `BATCH#${batchId}`, SK: 'BATCH' }),
+  /** A caller's token bucket for one throttled scope (e.g. `bulk_enroll`). */
+  throttle: (scope: string, subject: string) => ({ PK: `THROTTLE#${scope}#${subject}`, SK: 'THROTTLE' }),
+  /** Marks a notification id as delivered, so a redelivered message is not sent twice. */
+  sentNotification: (notificationId: string) => ({ PK: `NOTIFICATION#${notificationId}`, SK: 'SENT' }),
 } as const;
+
+const enrolleeKey = (ref: MemberRef) => ('learnerUuid' in ref ? `L#${ref.learnerUuid}` : `E#${ref.email}`);
+
+function courseEnrollmentsPartition(tenant: string, courseId: string): string {
+  return `ENROLLMENTS#${tenant}#COURSE#${courseId}`;
+}
+
+function memberEnrollmentsPartition(tenant: string, ref: MemberRef): string {
+  return `ENROLLMENTS#${tenant}#${enrolleeKey(ref)}`;
+}
+
+function batchParticipantsPartition(batchId: string): string {
+  return `BATCH#${batchId}#PARTICIPANTS`;
+}
+
+function enrollmentAuditPartition(tenant: string, courseId: string): string {
+  return `ENROLLMENT_AUDIT#${tenant}#COURSE#${courseId}`;
+}
+
+function jobSourcePartition(tenant: string, sourceKey: string): string {
+  return `TENANT#${tenant}#JOBSOURCE#${sourceKey}`;
+}
+
+function groupHistoryPartition(groupUuid: string): string {
+  return `HISTORY#${groupUuid}`;
+}
+
+function branchLearnersPartition(tenant: string, branchId: string): string {
+  return `TENANT#${tenant}#BRANCH#${branchId}`;
+}
+
+function learnerNamesPartition(tenant: string): string {
+  return `TENANT#${tenant}#LEARNER_NAMES`;
+}
+
+function branchesPartition(tenant: string): string {
+  return `TENANT#${tenant}#BRANCHES`;
+}
 
 function memberPartition(tenant: string, ref: MemberRef): string {
   return 'learnerUuid' in ref ? `MEMBERSHIPS#${tenant}#L#${ref.learnerUuid}` : `MEMBERSHIPS#${tenant}#E#${ref.email}`;

@@ -1,11 +1,13 @@
 import { assertAdministers, type Caller } from '#shared/auth/caller';
 import type { Clock, IdGenerator } from '#shared/clock';
+import { groupCreatedEntry } from '#shared/history/history-entry';
 import type { Group, GroupInput } from './group';
 import type { GroupRepository } from './group-repository';
 
 /**
  * Creates a group in a tenant the caller administers. The name (case-insensitively), the external
- * id and the legacy id are unique per tenant: guarded in the same transaction as the group.
+ * id and the legacy id are unique per tenant: guarded in the same transaction as the group, which
+ * also records the `group_created` history entry.
  */
 export const makeCreateGroup =
   (groups: Pick<GroupRepository, 'create'>, clock: Clock, ids: IdGenerator) =>
@@ -29,6 +31,6 @@ export const makeCreateGroup =
       modified: now,
       version: 1,
     };
-    await groups.create(group);
+    await groups.create(group, groupCreatedEntry(group, caller.sub));
     return group;
   };

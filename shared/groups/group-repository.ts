@@ -1,9 +1,11 @@
-import { type DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { batchGetAll } from '#shared/db/batch-get';
 import { keys, type UniqueKind } from '#shared/db/keys';
 import { type Page, queryCount, queryPage } from '#shared/db/paging';
 import { transact } from '#shared/db/transactions';
 import { ConflictError, groupNotFound, PreconditionFailedError } from '#shared/errors';
+import type { HistoryEntry } from '#shared/history/history-entry';
+import { historyPut } from '#shared/history/history-repository';
 import { type Group, normalizeName } from './group';
 
 const ENTITY = 'group';
@@ -25,13 +27,16 @@ const FIELDS: (keyof Group)[] = [
   'version',
 ];
 
-export interface GroupListQuery {
-  tenant: string;
-  sortBy: 'name' | 'created';
-  sortDir: 'asc' | 'desc';
+export interface GroupFilters {
   search?: string | undefined;
   type?: Group['type'] | undefined;
   status?: Group['status'] | undefined;
+}
+
+export interface GroupListQuery extends GroupFilters {
+  tenant: string;
+  sortBy: 'name' | 'created';
+  sortDir: 'asc' | 'desc';
   pageSize: number;
   cursor?: string | undefined;
 }
@@ -54,8 +59,31 @@ const toItem = (g: Group) => ({
   ...keys.groupByCreated(g.enterprise_customer_uuid, g.created, g.group_uuid),
   entity: ENTITY,
   name_lower: normalizeName(g.name),
+  description_lower: g.description === null ? null : normalizeName(g.description),
   ...g,
 });
+
+/** The filter expression of `search` (name or description), `type` and `status`, on group items. */
+function filterOf(q: GroupFilters) {
+  const filters: string[] = ['entity = :entity'];
+  const values: Record<string, unknown> = { ':entity': ENTITY };
+  const names: Record<string, string> = {};
+  if (q.search) {
+    filters.push('(contains(name_lower, :search) OR contains(description_lower, :search))');
+    values[':search'] = normalizeName(q.search);
+  }
+  if (q.type) {
+    filters.push('#type = :type');
+    values[':type'] = q.type;
+    names['#type'] = 'type';
+  }
+  if (q.status) {
+    filters.push('#status = :status');
+    values[':status'] = q.status;
+    names['#status'] = 'status';
+  }
+  return { filter: filters.join(' AND '), values, names: Object.keys(names).length ? names : undefined };
+}
 
 export const toGroup = (item: Record<string, unknown>): Group =>
   Object.fromEntries(FIELDS.map((f) => [f, item[f] ?? null])) as unknown as Group;
@@ -86,11 +114,13 @@ export function makeGroupRepository(db: DynamoDBDocumentClient, tableName: strin
   };
 
   return {
-    async create(group: Group): Promise<void> {
+    /** Writes the group, its uniqueness guards and its `group_created` history entry together. */
+    async create(group: Group, history: HistoryEntry): Promise<void> {
       const owned = guards(group);
       const outcome = await transact(db, [
         { Put: { TableName: tableName, Item: toItem(group), ConditionExpression: 'attribute_not_exists(PK)' } },
         ...owned.map((g) => guardPut(group, g)),
+        historyPut(tableName, history),
       ]);
       if (!outcome.ok)
         throw conflictFor(owned, (outcome.failed[0] ?? 1) - 1) ?? new ConflictError('group_exists', 'Group exists');
@@ -118,9 +148,10 @@ export function makeGroupRepository(db: DynamoDBDocumentClient, tableName: strin
 
     /**
      * Replaces the client-settable fields of `before` with those of `after` if the stored version is
-     * still `before.version`; moves the uniqueness guards that changed in the same transaction.
+     * still `before.version`; moves the uniqueness guards that changed and writes the history entry
+     * in the same transaction.
      */
-    async update(before: Group, after: Group): Promise<void> {
+    async update(before: Group, after: Group, history: HistoryEntry): Promise<void> {
       const old = guards(before);
       const next = guards(after);
       const changed = next.filter((g) => !old.some((o) => o.kind === g.kind && o.value === g.value));
@@ -137,7 +168,7 @@ export function makeGroupRepository(db: DynamoDBDocumentClient, tableName: strin
         'tags',
       ] as const;
       const item = toItem(after);
-      const sets = [...settable, 'name_lower', 'GSI1SK', 'modified'] as const;
+      const sets = [...settable, 'name_lower', 'description_lower', 'GSI1SK', 'modified'] as const;
       const outcome = await transact(db, [
         {
           Update: {
@@ -155,6 +186,7 @@ export function makeGroupRepository(db: DynamoDBDocumentClient, tableName: strin
         },
         ...changed.map((g) => guardPut(after, g)),
         ...released.map((g) => guardDelete(before, g)),
+        historyPut(tableName, history),
       ]);
       if (outcome.ok) return;
       if (outcome.failed[0] === 0)
@@ -162,8 +194,11 @@ export function makeGroupRepository(db: DynamoDBDocumentClient, tableName: strin
       throw conflictFor(changed, (outcome.failed[0] ?? 1) - 1) ?? new ConflictError('conflict', 'Conflicting change');
     },
 
-    /** Deletes the group and frees its name and ids at once; memberships are cleaned up afterwards. */
-    async delete(group: Group, expectedVersion?: number): Promise<void> {
+    /**
+     * Deletes the group and frees its name and ids at once, recording `group_deleted` in the same
+     * transaction; memberships are cleaned up afterwards, the history stays.
+     */
+    async delete(group: Group, history: HistoryEntry, expectedVersion?: number): Promise<void> {
       const outcome = await transact(db, [
         {
           Delete: {
@@ -175,6 +210,7 @@ export function makeGroupRepository(db: DynamoDBDocumentClient, tableName: strin
           },
         },
         ...guards(group).map((g) => guardDelete(group, g)),
+        historyPut(tableName, history),
       ]);
       if (outcome.ok) return;
       const current = await this.get(group.group_uuid);
@@ -188,27 +224,13 @@ export function makeGroupRepository(db: DynamoDBDocumentClient, tableName: strin
       const byName = q.sortBy === 'name';
       const index = byName ? 'GSI1' : 'GSI2';
       const pk = byName ? 'GSI1PK' : 'GSI2PK';
-      const filters: string[] = ['entity = :entity'];
-      const values: Record<string, unknown> = { ':pk': keys.tenantGroupsPartition(q.tenant), ':entity': ENTITY };
-      if (q.search) {
-        filters.push('contains(name_lower, :search)');
-        values[':search'] = q.search.toLocaleLowerCase('en-US');
-      }
-      if (q.type) {
-        filters.push('#type = :type');
-        values[':type'] = q.type;
-      }
-      if (q.status) {
-        filters.push('#status = :status');
-        values[':status'] = q.status;
-      }
-      const names = { ...(q.type ? { '#type': 'type' } : {}), ...(q.status ? { '#status': 'status' } : {}) };
+      const { filter, values, names } = filterOf(q);
       const shared = {
         index,
         keyCondition: `${pk} = :pk`,
-        filter: filters.join(' AND '),
-        names: Object.keys(names).length ? names : undefined,
-        values,
+        filter,
+        names,
+        values: { ...values, ':pk': keys.tenantGroupsPartition(q.tenant) },
       } as const;
       const [page, count] = await Promise.all([
         queryPage(db, tableName, {
@@ -221,6 +243,32 @@ export function makeGroupRepository(db: DynamoDBDocumentClient, tableName: strin
         queryCount(db, tableName, shared),
       ]);
       return { ...page, items: page.items.map(toGroup), count };
+    },
+
+    /**
+     * Every group of a tenant that passes the filters, up to `max + 1` (so the caller knows when there
+     * are more): one Query of the tenant's group partition, for sorts no index serves.
+     */
+    async listAll(tenant: string, q: GroupFilters, max: number): Promise<Group[]> {
+      const { filter, values, names } = filterOf(q);
+      const out: Group[] = [];
+      let startKey: Record<string, unknown> | undefined;
+      do {
+        const page = await db.send(
+          new QueryCommand({
+            TableName: tableName,
+            IndexName: 'GSI1',
+            KeyConditionExpression: 'GSI1PK = :pk',
+            FilterExpression: filter,
+            ExpressionAttributeNames: names,
+            ExpressionAttributeValues: { ...values, ':pk': keys.tenantGroupsPartition(tenant) },
+            ExclusiveStartKey: startKey,
+          }),
+        );
+        out.push(...(page.Items ?? []).map(toGroup));
+        startKey = page.LastEvaluatedKey;
+      } while (startKey && out.length <= max);
+      return out.slice(0, max + 1);
     },
   };
 }

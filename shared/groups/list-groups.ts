@@ -1,24 +1,40 @@
 import { administers, type Caller, isLearnerSelf } from '#shared/auth/caller';
+import { pageSorted } from '#shared/db/page-sorted';
 import type { Page } from '#shared/db/paging';
 import { ForbiddenError, ValidationError } from '#shared/errors';
 import type { LearnerRepository } from '#shared/learners/learner-repository';
 import { COUNTED } from '#shared/memberships/membership';
 import type { MembershipRepository } from '#shared/memberships/membership-repository';
-import type { Group } from './group';
-import type { GroupListQuery, GroupRepository } from './group-repository';
+import { type Group, normalizeName } from './group';
+import type { GroupFilters, GroupRepository } from './group-repository';
 
-export interface ListGroupsInput extends Omit<GroupListQuery, 'tenant'> {
+export type GroupSort = 'name' | 'created' | 'modified' | 'member_count';
+
+export interface ListGroupsInput extends GroupFilters {
   enterpriseUuid?: string | undefined;
   learnerUuid?: string | undefined;
+  /** SmarterU GroupID: at most one group of the tenant has it. */
+  externalId?: string | undefined;
+  sortBy: GroupSort;
+  sortDir: 'asc' | 'desc';
+  pageSize: number;
+  cursor?: string | undefined;
 }
 
 /**
- * Groups of a tenant (ADR `enterprise_uuid`) or of one learner (ADR `learner_uuid`), filtered and
- * sorted. A learner caller sees only its own groups; an admin only its tenants'.
+ * Sorting by `modified` or `member_count` reads the tenant's whole group partition and sorts in
+ * memory (no index holds those keys: both move on every membership change). Bounded here.
+ */
+export const MAX_GROUPS_SORTED_IN_MEMORY = 10_000;
+
+/**
+ * Groups of a tenant (ADR `enterprise_uuid`) or of one learner (ADR `learner_uuid`), or the group of
+ * an `external_id`; filtered (`search` over name and description) and sorted. A learner caller sees
+ * only its own groups; an admin only its tenants'.
  */
 export const makeListGroups =
   (
-    groups: Pick<GroupRepository, 'list' | 'getMany'>,
+    groups: Pick<GroupRepository, 'list' | 'listAll' | 'getMany' | 'findByUnique'>,
     memberships: Pick<MembershipRepository, 'listByMember'>,
     learners: Pick<LearnerRepository, 'get'>,
   ) =>
@@ -35,14 +51,28 @@ export const makeListGroups =
       }
       const own = (await memberships.listByMember(tenant, { learnerUuid })).filter((m) => COUNTED.includes(m.status));
       const found = await groups.getMany(own.map((m) => m.group_uuid));
-      return pageInMemory(
-        [...found.values()].filter((g) => matches(g, input)),
-        input,
+      const mine = [...found.values()].filter(
+        (g) => matches(g, input) && (!input.externalId || g.external_id === input.externalId),
       );
+      return sortInMemory(mine, input);
     }
     const tenant = input.enterpriseUuid ?? soleTenant(caller);
     if (!administers(caller, tenant)) throw new ForbiddenError(`You may not list the groups of enterprise ${tenant}`);
-    return groups.list({ ...input, tenant });
+    if (input.externalId !== undefined) {
+      const group = await groups.findByUnique(tenant, 'GROUP_EXTERNAL_ID', input.externalId);
+      return sortInMemory(group && matches(group, input) ? [group] : [], input);
+    }
+    if (input.sortBy === 'name' || input.sortBy === 'created') {
+      return groups.list({ ...input, sortBy: input.sortBy, tenant });
+    }
+    const all = await groups.listAll(tenant, input, MAX_GROUPS_SORTED_IN_MEMORY);
+    if (all.length > MAX_GROUPS_SORTED_IN_MEMORY) {
+      throw new ValidationError(
+        `sort_by=${input.sortBy} is available for up to ${MAX_GROUPS_SORTED_IN_MEMORY} matching groups; narrow the search or sort by name or created`,
+        [{ path: 'query.sort_by', message: `more than ${MAX_GROUPS_SORTED_IN_MEMORY} groups match` }],
+      );
+    }
+    return sortInMemory(all, input);
   };
 
 function soleTenant(caller: Caller): string {
@@ -53,26 +83,29 @@ function soleTenant(caller: Caller): string {
   return only;
 }
 
-function matches(g: Group, q: ListGroupsInput): boolean {
+/** The same filters as the repository's filter expression, for groups already in memory. */
+function matches(g: Group, q: GroupFilters): boolean {
+  const search = q.search ? normalizeName(q.search) : undefined;
   return (
-    (!q.search || g.name.toLocaleLowerCase('en-US').includes(q.search.toLocaleLowerCase('en-US'))) &&
+    (!search || normalizeName(g.name).includes(search) || normalizeName(g.description ?? '').includes(search)) &&
     (!q.type || g.type === q.type) &&
     (!q.status || g.status === q.status)
   );
 }
 
-/** A learner belongs to few groups: sort and page them in memory, with an offset cursor. */
-function pageInMemory(all: Group[], q: ListGroupsInput): Page<Group> & { count: number } {
-  const key = (g: Group) => (q.sortBy === 'name' ? g.name.toLocaleLowerCase('en-US') : g.created);
-  all.sort((a, b) => key(a).localeCompare(key(b)) * (q.sortDir === 'desc' ? -1 : 1));
-  const offset = q.cursor ? Number.parseInt(Buffer.from(q.cursor, 'base64url').toString(), 10) : 0;
-  if (!Number.isInteger(offset) || offset < 0)
-    throw new ValidationError('cursor is not valid for this listing', [{ path: 'query.cursor', message: 'invalid' }]);
-  const at = (n: number) => Buffer.from(String(n)).toString('base64url');
-  return {
-    items: all.slice(offset, offset + q.pageSize),
-    count: all.length,
-    next: offset + q.pageSize < all.length ? at(offset + q.pageSize) : null,
-    previous: offset > 0 ? at(Math.max(0, offset - q.pageSize)) : null,
-  };
+/** Sort keys that order like the indexes do, made unique by the group's uuid. */
+const SORT_KEYS: Record<GroupSort, (g: Group) => string> = {
+  name: (g) => `${normalizeName(g.name)}#${g.group_uuid}`,
+  created: (g) => `${g.created}#${g.group_uuid}`,
+  modified: (g) => `${g.modified}#${g.group_uuid}`,
+  member_count: (g) => `${String(g.member_count).padStart(12, '0')}#${g.group_uuid}`,
+};
+
+function sortInMemory(all: Group[], q: ListGroupsInput): Page<Group> & { count: number } {
+  const page = pageSorted(all, SORT_KEYS[q.sortBy], {
+    pageSize: q.pageSize,
+    cursor: q.cursor,
+    descending: q.sortDir === 'desc',
+  });
+  return { ...page, count: all.length };
 }

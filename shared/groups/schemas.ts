@@ -28,17 +28,29 @@ export const GroupPath = z.strictObject({ group_uuid: z.uuid() });
 
 export const pageSize = z.coerce.number().int().min(1).max(1000).default(100);
 
-export const ListGroupsQuery = z.strictObject({
-  enterprise_uuid: z.uuid().optional(),
-  learner_uuid: z.uuid().optional(),
-  search: z.string().trim().min(1).max(255).optional(),
-  type: z.enum(['manual', 'automatic']).optional(),
-  status: z.enum(['active', 'inactive']).optional(),
-  sort_by: z.enum(['name', 'created']).default('name'),
-  sort_dir: z.enum(['asc', 'desc']).default('asc'),
-  page_size: pageSize,
-  cursor: z.string().max(2000).optional(),
-});
+export const ListGroupsQuery = z
+  .strictObject({
+    enterprise_uuid: z.uuid().optional(),
+    learner_uuid: z.uuid().optional(),
+    search: z.string().trim().min(1).max(255).optional(),
+    type: z.enum(['manual', 'automatic']).optional(),
+    status: z.enum(['active', 'inactive']).optional(),
+    external_id: z.string().trim().min(1).max(100).optional(),
+    sort_by: z.enum(['name', 'created', 'modified', 'member_count']).default('name'),
+    sort_dir: z.enum(['asc', 'desc']).default('asc'),
+    page_size: pageSize,
+    cursor: z.string().max(2000).optional(),
+  })
+  .refine((q) => !(q.external_id && q.learner_uuid), {
+    message: 'external_id names one group of a tenant; it does not combine with learner_uuid',
+    path: ['external_id'],
+  });
 
 export const LegacyPath = z.strictObject({ legacy_id: z.coerce.number().int().positive() });
 export const LegacyQuery = z.strictObject({ enterprise_uuid: z.uuid() });
+
+/** History entries can hold up to 98 membership changes each: pages stay small. */
+export const HistoryQuery = z.strictObject({
+  page_size: z.coerce.number().int().min(1).max(100).default(20),
+  cursor: z.string().max(2000).optional(),
+});

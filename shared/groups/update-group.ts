@@ -1,6 +1,7 @@
 import type { Caller } from '#shared/auth/caller';
 import type { Clock } from '#shared/clock';
 import { ConflictError, PreconditionFailedError } from '#shared/errors';
+import { groupUpdatedEntry } from '#shared/history/history-entry';
 import type { Group, GroupInput } from './group';
 import type { GroupRepository } from './group-repository';
 import { loadAdministeredGroup } from './read-group';
@@ -8,7 +9,7 @@ import { loadAdministeredGroup } from './read-group';
 /**
  * Partially updates a group. With `expectedVersion` (If-Match) a stale version is refused; without,
  * the update still applies atomically against the version it read. A user limit below the current
- * member count is refused (SmarterU CG:38).
+ * member count is refused (SmarterU CG:38). The change and its history entry commit together.
  */
 export const makeUpdateGroup =
   (groups: Pick<GroupRepository, 'get' | 'update'>, clock: Clock) =>
@@ -32,6 +33,6 @@ export const makeUpdateGroup =
       modified: clock.now(),
       version: before.version + 1,
     };
-    await groups.update(before, after);
+    await groups.update(before, after, groupUpdatedEntry(before, after, caller.sub));
     return after;
   };

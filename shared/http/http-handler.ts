@@ -7,7 +7,14 @@ import type {
 import type { z } from 'zod';
 import { type Caller, callerFromClaims } from '#shared/auth/caller';
 import { ValidationError } from '#shared/errors';
+import { config } from '#shared/config';
+import { db } from '#shared/db/client';
+import { makeIdempotencyRepository, type IdempotencyRepository } from './idempotency-repository';
 import { mapError } from './map-error';
+import { withIdempotency } from './with-idempotency';
+
+let store: IdempotencyRepository | undefined;
+const idempotencyStore = () => (store ??= makeIdempotencyRepository(db, config.tableName));
 
 /** What a route accepts, declared once: the handler validates with it and the OpenAPI document is built from it. */
 export interface RouteContract {
@@ -95,13 +102,15 @@ export function httpHandler<C extends RouteContract>(contract: C, run: (request:
       if (contract.body && internal.json === undefined) {
         throw new ValidationError('A JSON body is required', [{ path: 'body', message: 'required' }]);
       }
-      return run({
+      const request = {
         params: validate(contract.params, event.pathParameters ?? {}, 'path') as Parsed<C, 'params'>,
         query: validate(contract.query, event.queryStringParameters ?? {}, 'query') as Parsed<C, 'query'>,
         body: validate(contract.body, internal.json, 'body') as Parsed<C, 'body'>,
         caller: internal.caller!,
         event,
-      });
+      };
+      // Only a request that passed validation is remembered under its Idempotency-Key (as Stripe does).
+      return withIdempotency(idempotencyStore, event, request.caller, internal.json, () => run(request));
     });
 }
 

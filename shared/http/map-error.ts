@@ -5,6 +5,7 @@ import {
   ForbiddenError,
   NotFoundError,
   PreconditionFailedError,
+  RateLimitedError,
   UnauthorizedError,
   ValidationError,
 } from '#shared/errors';
@@ -18,13 +19,16 @@ const STATUS: [new (...args: never[]) => DomainError, number][] = [
   [NotFoundError, 404],
   [ConflictError, 409],
   [PreconditionFailedError, 412],
+  [RateLimitedError, 429],
 ];
 
 /** The one place errors become responses. Unknown errors are 500 with nothing internal in them. */
 export function mapError(error: unknown): APIGatewayProxyStructuredResultV2 {
   if (error instanceof DomainError) {
     const status = STATUS.find(([type]) => error instanceof type)?.[1] ?? 400;
-    return respond(status, { code: error.code, message: error.message, details: error.details });
+    const headers: Record<string, string> =
+      error instanceof RateLimitedError ? { 'retry-after': String(error.retryAfterSeconds) } : {};
+    return respond(status, { code: error.code, message: error.message, details: error.details }, headers);
   }
   logger.error('unhandled error', {
     error: error instanceof Error ? { name: error.name, message: error.message, stack: error.stack } : String(error),

@@ -20,7 +20,7 @@ export interface RowResult {
   details?: { path: string; message: string }[];
 }
 
-const CONCURRENCY = 8;
+const CONCURRENCY = 32;
 
 /**
  * Upserts up to 1000 learners; each row succeeds or fails alone and is reported by its index.

@@ -2,35 +2,50 @@ import type { Caller } from '#shared/auth/caller';
 import type { Clock } from '#shared/clock';
 import { ConflictError } from '#shared/errors';
 import type { GroupRepository } from '#shared/groups/group-repository';
-import { COUNTED } from '#shared/memberships/membership';
+import { membershipsChangedEntry } from '#shared/history/history-entry';
+import { COUNTED, refKey } from '#shared/memberships/membership';
 import type { MembershipRepository } from '#shared/memberships/membership-repository';
 import type { LearnerRepository } from './learner-repository';
 import { loadLearner } from './read-learners';
 
 /**
  * Removes a learner from the directory and from every group it counts in (each group's
- * `member_count` drops in the same transaction). Memberships are removed before the learner, so a
- * failure half way leaves the learner in place and a retry finishes the job.
+ * `member_count` drops and the group's history records it, in the same transaction). Memberships are
+ * removed before the learner, so a failure half way leaves the learner in place and a retry finishes
+ * the job; the learner's delete takes its home-group pointer with it.
  */
 export const makeDeleteLearner =
   (
     learners: Pick<LearnerRepository, 'get' | 'delete'>,
-    memberships: Pick<MembershipRepository, 'listByMember' | 'commit'>,
+    memberships: Pick<MembershipRepository, 'listByMember' | 'commit' | 'homeGroupsOf'>,
     groups: Pick<GroupRepository, 'get'>,
     clock: Clock,
   ) =>
   async (caller: Caller, tenant: string, learnerUuid: string): Promise<void> => {
     const learner = await loadLearner(learners, caller, tenant, learnerUuid);
     const counted = (await memberships.listByMember(tenant, { learnerUuid })).filter((m) => COUNTED.includes(m.status));
+    const home = (await memberships.homeGroupsOf(tenant, [{ learnerUuid }])).get(refKey({ learnerUuid }));
     for (const m of counted) {
       const group = await groups.get(m.group_uuid);
       // A deleted group's memberships are swept by its cleanup worker.
       if (!group) continue;
-      const outcome = await memberships.commit(
+      const at = clock.now();
+      const state = { home_group: home === m.group_uuid, permissions: m.permissions ?? [] };
+      const history = membershipsChangedEntry(
         group,
-        [{ kind: 'remove', ref: { learnerUuid }, at: clock.now() }],
-        clock.now(),
+        [
+          {
+            enterprise_group_membership_uuid: m.enterprise_group_membership_uuid,
+            learner_uuid: learnerUuid,
+            pending_learner_email: null,
+            outcome: 'removed',
+            before: { ...state, status: m.status },
+            after: { status: 'removed', home_group: false, permissions: state.permissions },
+          },
+        ],
+        { actor: caller.sub, at },
       );
+      const outcome = await memberships.commit(group, [{ kind: 'remove', ref: { learnerUuid }, at }], at, history);
       if (!outcome.ok)
         throw new ConflictError(
           'concurrent_modification',

@@ -1,10 +1,10 @@
-import { type DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { batchGetAll } from '#shared/db/batch-get';
 import { keys, type UniqueKind } from '#shared/db/keys';
 import { type Page, queryCount, queryPage } from '#shared/db/paging';
 import { transact } from '#shared/db/transactions';
 import { ConflictError } from '#shared/errors';
-import type { Learner } from './learner';
+import { type Learner, nameTokens } from './learner';
 
 const ENTITY = 'learner';
 const FIELDS: (keyof Learner)[] = [
@@ -37,9 +37,30 @@ function guards(l: Learner): Guard[] {
 const toItem = (l: Learner) => ({
   ...keys.learner(l.learner_uuid),
   ...keys.learnerByEmail(l.enterprise_customer_uuid, l.email, l.learner_uuid),
+  ...(l.branch_id === null
+    ? {}
+    : keys.learnerByBranch(l.enterprise_customer_uuid, l.branch_id, l.email, l.learner_uuid)),
   entity: ENTITY,
   ...l,
 });
+
+/** Name-index items that must appear and disappear when a learner goes from `before` to `after`. */
+function tokenMoves(tableName: string, after: Learner | undefined, before: Learner | undefined) {
+  const next = after ? nameTokens(after) : [];
+  const old = before ? nameTokens(before) : [];
+  const l = (after ?? before)!;
+  const key = (t: string) => keys.learnerNameToken(l.enterprise_customer_uuid, l.learner_uuid, t);
+  return [
+    ...next
+      .filter((t) => !old.includes(t))
+      .map((t) => ({
+        Put: { TableName: tableName, Item: { ...key(t), entity: 'learner_name', learner_uuid: l.learner_uuid } },
+      })),
+    ...old
+      .filter((t) => !next.includes(t))
+      .map((t) => ({ Delete: { TableName: tableName, Key: { PK: key(t).PK, SK: key(t).SK } } })),
+  ];
+}
 
 export const toLearner = (item: Record<string, unknown>): Learner =>
   Object.fromEntries(FIELDS.map((f) => [f, item[f] ?? (f === 'attributes' ? {} : null)])) as unknown as Learner;
@@ -62,6 +83,16 @@ export class LearnerChangedError extends ConflictError {
 export function makeLearnerRepository(db: DynamoDBDocumentClient, tableName: string) {
   const guardKey = (l: Learner, g: Guard) => keys.unique(l.enterprise_customer_uuid, g.kind, g.value);
   return {
+    /** The learner and the bulk operation that created it (to report `created` again when that operation replays). */
+    async getWithOrigin(learnerUuid: string): Promise<{ learner: Learner; createdByOp: string | null } | undefined> {
+      const out = await db.send(
+        new GetCommand({ TableName: tableName, Key: keys.learner(learnerUuid), ConsistentRead: true }),
+      );
+      return out.Item
+        ? { learner: toLearner(out.Item), createdByOp: (out.Item.created_by_op as string) ?? null }
+        : undefined;
+    },
+
     async get(learnerUuid: string): Promise<Learner | undefined> {
       const out = await db.send(
         new GetCommand({ TableName: tableName, Key: keys.learner(learnerUuid), ConsistentRead: true }),
@@ -86,9 +117,9 @@ export function makeLearnerRepository(db: DynamoDBDocumentClient, tableName: str
 
     /**
      * Writes `after` if the stored learner is still `before` (or absent when `before` is undefined),
-     * moving its unique guards in the same transaction.
+     * moving its unique guards and its name-index items in the same transaction.
      */
-    async put(after: Learner, before: Learner | undefined): Promise<void> {
+    async put(after: Learner, before: Learner | undefined, createdByOp: string | null = null): Promise<void> {
       const next = guards(after);
       const old = before ? guards(before) : [];
       const added = next.filter((g) => !old.some((o) => o.kind === g.kind && o.value === g.value));
@@ -97,7 +128,7 @@ export function makeLearnerRepository(db: DynamoDBDocumentClient, tableName: str
         {
           Put: {
             TableName: tableName,
-            Item: toItem(after),
+            Item: { ...toItem(after), created_by_op: createdByOp },
             ConditionExpression: before ? 'version = :v' : 'attribute_not_exists(PK)',
             ExpressionAttributeValues: before ? { ':v': before.version } : undefined,
           },
@@ -110,6 +141,7 @@ export function makeLearnerRepository(db: DynamoDBDocumentClient, tableName: str
           },
         })),
         ...released.map((g) => ({ Delete: { TableName: tableName, Key: guardKey(after, g) } })),
+        ...tokenMoves(tableName, after, before),
       ]);
       if (outcome.ok) return;
       const index = outcome.failed[0] ?? 0;
@@ -131,26 +163,32 @@ export function makeLearnerRepository(db: DynamoDBDocumentClient, tableName: str
           },
         },
         ...guards(learner).map((g) => ({ Delete: { TableName: tableName, Key: guardKey(learner, g) } })),
+        ...tokenMoves(tableName, undefined, learner),
+        // Its home-group pointer goes with it.
+        {
+          Delete: {
+            TableName: tableName,
+            Key: keys.homeGroup(learner.enterprise_customer_uuid, { learnerUuid: learner.learner_uuid }),
+          },
+        },
       ]);
       if (!outcome.ok) throw new LearnerChangedError(learner.learner_uuid);
     },
 
+    /** The directory by e-mail; with `branchId`, the branch's learners only (GSI2), still by e-mail. */
     async list(q: LearnerListQuery): Promise<Page<Learner> & { count: number }> {
-      const values: Record<string, unknown> = {
-        ':pk': keys.tenantLearnersPartition(q.tenant),
-        ':prefix': `EMAIL#${q.emailPrefix ?? ''}`,
-      };
-      if (q.branchId) values[':branch'] = q.branchId;
+      const [index, pk, value] = q.branchId
+        ? (['GSI2', 'GSI2PK', keys.branchLearnersPartition(q.tenant, q.branchId)] as const)
+        : (['GSI1', 'GSI1PK', keys.tenantLearnersPartition(q.tenant)] as const);
       const shared = {
-        index: 'GSI1',
-        keyCondition: 'GSI1PK = :pk AND begins_with(GSI1SK, :prefix)',
-        filter: q.branchId ? 'branch_id = :branch' : undefined,
-        values,
+        index,
+        keyCondition: `${pk} = :pk AND begins_with(${index}SK, :prefix)`,
+        values: { ':pk': value, ':prefix': `EMAIL#${q.emailPrefix ?? ''}` },
       } as const;
       const [page, count] = await Promise.all([
         queryPage(db, tableName, {
           ...shared,
-          partition: { name: 'GSI1PK', value: keys.tenantLearnersPartition(q.tenant) },
+          partition: { name: pk, value },
           pageSize: q.pageSize,
           cursor: q.cursor,
         }),
@@ -158,7 +196,61 @@ export function makeLearnerRepository(db: DynamoDBDocumentClient, tableName: str
       ]);
       return { ...page, items: page.items.map(toLearner), count };
     },
+
+    /** Uuids of a branch's learners (GSI2, keys only), stopping once more than `max` are found. */
+    async uuidsByBranch(tenant: string, branchId: string, max: number): Promise<string[]> {
+      return uuidsOf('GSI2', 'GSI2PK = :pk', { ':pk': keys.branchLearnersPartition(tenant, branchId) }, max);
+    },
+
+    /**
+     * Uuids of the tenant's learners whose e-mail, first name or last name (a word of it) starts
+     * with `prefix` (lower-case): two index range reads, costing what they match, not the tenant's size.
+     * More than `max` matches come back as `more: true` with the first `max`.
+     */
+    async searchUuids(tenant: string, prefix: string, max: number): Promise<{ uuids: string[]; more: boolean }> {
+      const [byEmail, byName] = await Promise.all([
+        uuidsOf(
+          'GSI1',
+          'GSI1PK = :pk AND begins_with(GSI1SK, :prefix)',
+          { ':pk': keys.tenantLearnersPartition(tenant), ':prefix': `EMAIL#${prefix}` },
+          max,
+        ),
+        uuidsOf(
+          'GSI1',
+          'GSI1PK = :pk AND begins_with(GSI1SK, :prefix)',
+          { ':pk': keys.learnerNamesPartition(tenant), ':prefix': `NAME#${prefix}` },
+          max,
+        ),
+      ]);
+      const uuids = [...new Set([...byEmail, ...byName])];
+      return { uuids: uuids.slice(0, max), more: uuids.length > max };
+    },
   };
+
+  async function uuidsOf(
+    index: 'GSI1' | 'GSI2',
+    keyCondition: string,
+    values: Record<string, unknown>,
+    max: number,
+  ): Promise<string[]> {
+    const out: string[] = [];
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const page = await db.send(
+        new QueryCommand({
+          TableName: tableName,
+          IndexName: index,
+          KeyConditionExpression: keyCondition,
+          ExpressionAttributeValues: values,
+          ProjectionExpression: 'learner_uuid',
+          ExclusiveStartKey: startKey,
+        }),
+      );
+      out.push(...(page.Items ?? []).map((item) => String(item.learner_uuid)));
+      startKey = page.LastEvaluatedKey;
+    } while (startKey && out.length <= max);
+    return out;
+  }
 }
 
 export type LearnerRepository = ReturnType<typeof makeLearnerRepository>;

@@ -26,3 +26,15 @@ export type LearnerInput = Pick<Learner, 'email'> &
 
 /** E-mails are compared trimmed and lower-cased everywhere. */
 export const normalizeEmail = (email: string) => email.trim().toLowerCase();
+
+/**
+ * The words of a learner's first and last name, lower-cased, each once (at most 10): the keys of
+ * the name index that member search looks up by prefix.
+ */
+export function nameTokens(l: Pick<Learner, 'first_name' | 'last_name'>): string[] {
+  const words = [l.first_name, l.last_name]
+    .flatMap((n) => (n ?? '').toLocaleLowerCase('en-US').split(/[\s-]+/))
+    .filter((w) => w.length > 0)
+    .map((w) => w.slice(0, 100));
+  return [...new Set(words)].slice(0, 10);
+}

@@ -6,9 +6,14 @@ import { type Learner, type LearnerInput, normalizeEmail } from './learner';
 import { LearnerChangedError, type LearnerRepository } from './learner-repository';
 
 export interface PutLearnerDeps {
-  learners: Pick<LearnerRepository, 'get' | 'put'>;
+  learners: Pick<LearnerRepository, 'getWithOrigin' | 'put'>;
   memberships: Pick<MembershipRepository, 'listByMember' | 'activate'>;
   clock: Clock;
+  /**
+   * Told about every learner written, after its memberships: course allowances waiting for its
+   * e-mail become enrollments there. Idempotent, so a retried put finishes what a failed one began.
+   */
+  onLearnerWritten?: (learner: Learner, context: { actor: string }) => Promise<unknown>;
 }
 
 const RETRIES = 3;
@@ -17,19 +22,22 @@ const RETRIES = 3;
  * Creates or replaces a learner of a tenant. E-mail, employee id and state id stay unique per
  * tenant (guards moved in the same transaction). Pending memberships invited under the learner's
  * e-mail become active memberships of the learner (`activated_at` set). Writing the same learner
- * again is harmless and finishes any activation an earlier call did not.
+ * again is harmless and finishes any activation an earlier call did not; with the `opId` of a bulk
+ * chunk, a replay reports the same `created`/`updated` outcome as the first application.
  */
 export const makePutLearner =
-  ({ learners, memberships, clock }: PutLearnerDeps) =>
+  ({ learners, memberships, clock, onLearnerWritten }: PutLearnerDeps) =>
   async (
     caller: Caller,
     tenant: string,
     learnerUuid: string,
     input: LearnerInput,
+    { opId }: { opId?: string } = {},
   ): Promise<{ learner: Learner; created: boolean; activated: number }> => {
     assertAdministers(caller, tenant);
     for (let attempt = 0; ; attempt++) {
-      const before = await learners.get(learnerUuid);
+      const stored = await learners.getWithOrigin(learnerUuid);
+      const before = stored?.learner;
       if (before && before.enterprise_customer_uuid !== tenant) {
         throw new ConflictError('learner_in_other_enterprise', `Learner ${learnerUuid} belongs to another enterprise`);
       }
@@ -51,7 +59,7 @@ export const makePutLearner =
         version: (before?.version ?? 0) + 1,
       };
       try {
-        await learners.put(learner, before);
+        await learners.put(learner, before, stored ? stored.createdByOp : (opId ?? null));
       } catch (error) {
         if (error instanceof LearnerChangedError && attempt < RETRIES) continue;
         throw error;
@@ -60,7 +68,12 @@ export const makePutLearner =
         (m) => m.status === 'pending',
       );
       let activated = 0;
-      for (const m of pending) if ((await memberships.activate(m, learnerUuid, now)) === 'activated') activated++;
-      return { learner, created: before === undefined, activated };
+      for (const m of pending) {
+        if ((await memberships.activate(m, learnerUuid, now, caller.sub)) === 'activated') activated++;
+      }
+      await onLearnerWritten?.(learner, { actor: caller.sub });
+      // A replayed bulk chunk reports `created` for the learners it created the first time.
+      const created = stored === undefined || (opId !== undefined && stored.createdByOp === opId);
+      return { learner, created, activated };
     }
   };

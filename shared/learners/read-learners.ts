@@ -1,22 +1,29 @@
 import { assertAdministers, type Caller, isLearnerSelf } from '#shared/auth/caller';
 import { learnerNotFound } from '#shared/errors';
 import type { GroupRepository } from '#shared/groups/group-repository';
-import { COUNTED } from '#shared/memberships/membership';
+import { COUNTED, refKey } from '#shared/memberships/membership';
 import type { MembershipRepository } from '#shared/memberships/membership-repository';
 import type { Learner } from './learner';
 import type { LearnerListQuery, LearnerRepository } from './learner-repository';
 
-/** A learner of the tenant, with the groups it counts in; an admin of the tenant or the learner itself. */
+/**
+ * A learner of the tenant, with the groups it counts in (and which one is its home group); an admin
+ * of the tenant or the learner itself.
+ */
 export const makeGetLearner =
   (
     learners: Pick<LearnerRepository, 'get'>,
-    memberships: Pick<MembershipRepository, 'listByMember'>,
+    memberships: Pick<MembershipRepository, 'listByMember' | 'homeGroupsOf'>,
     groups: Pick<GroupRepository, 'getMany'>,
   ) =>
   async (caller: Caller, tenant: string, learnerUuid: string) => {
     const learner = await loadLearner(learners, caller, tenant, learnerUuid, true);
     const own = (await memberships.listByMember(tenant, { learnerUuid })).filter((m) => COUNTED.includes(m.status));
-    const found = await groups.getMany(own.map((m) => m.group_uuid));
+    const [found, homes] = await Promise.all([
+      groups.getMany(own.map((m) => m.group_uuid)),
+      memberships.homeGroupsOf(tenant, [{ learnerUuid }]),
+    ]);
+    const home = homes.get(refKey({ learnerUuid }));
     const list = own.flatMap((m) => {
       const g = found.get(m.group_uuid);
       return g
@@ -26,6 +33,8 @@ export const makeGetLearner =
               name: g.name,
               enterprise_group_membership_uuid: m.enterprise_group_membership_uuid,
               status: m.status,
+              home_group: m.group_uuid === home,
+              permissions: m.permissions ?? [],
             },
           ]
         : [];

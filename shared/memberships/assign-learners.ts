@@ -1,42 +1,78 @@
 import type { Caller } from '#shared/auth/caller';
 import type { Clock, IdGenerator } from '#shared/clock';
-import { ConflictError, groupNotFound } from '#shared/errors';
+import { ConflictError, groupNotFound, TooManyIdentifiersError, UserLimitExceededError } from '#shared/errors';
 import type { Group } from '#shared/groups/group';
 import type { GroupRepository } from '#shared/groups/group-repository';
 import { loadAdministeredGroup } from '#shared/groups/read-group';
 import type { LearnerRepository } from '#shared/learners/learner-repository';
 import { commitPlanned, MAX_ROUNDS, type Planned } from './commit-planned';
-import { COUNTED, type Membership, refKey } from './membership';
+import { type ExpandDeps, expandMemberSources, type MemberSources } from './expand-member-sources';
+import { COUNTED, type Membership, PERMISSIONS, type Permission, refKey, writeDelta } from './membership';
 import type { MembershipRepository } from './membership-repository';
 import { type IdentifierResult, summarize } from './outcomes';
 import { type IdentifierInput, resolveMembers, type Target } from './resolve-members';
+import { MAX_SYNC_IDENTIFIERS } from './schemas';
 
-export interface AssignDeps {
-  groups: Pick<GroupRepository, 'get'>;
-  memberships: Pick<MembershipRepository, 'getMany' | 'commit'>;
-  learners: Pick<LearnerRepository, 'getMany' | 'findUuids'>;
+export interface AssignDeps extends ExpandDeps {
+  groups: Pick<GroupRepository, 'get' | 'getMany'>;
+  memberships: Pick<MembershipRepository, 'getMany' | 'commit' | 'homeGroupsOf' | 'activeLearnerUuids'>;
+  learners: Pick<LearnerRepository, 'getMany' | 'findUuids' | 'uuidsByBranch'>;
   clock: Clock;
   ids: IdGenerator;
 }
 
+/** SmarterU membership settings an assign applies to the members it names. */
+export interface MemberSettings {
+  /** true: this group becomes the member's home group (moved from any other); false: it stops being it. */
+  home_group?: boolean | undefined;
+  /** Replaces the member's permissions in this group. */
+  permissions?: Permission[] | undefined;
+}
+
+export type AssignInput = IdentifierInput & MemberSources & MemberSettings;
+
+export interface AssignOptions {
+  source?: Membership['source'];
+  /** The bulk operation (job chunk) applying this call: a replay reports the first outcomes. */
+  opId?: string;
+  /**
+   * Refuse the whole call with `user_limit_exceeded` (409, ~CG:37) when it changes nothing because
+   * not one of its adds fits under the user limit. Default: on for direct calls, off with `opId`
+   * (a job chunk reports `over_capacity` per row instead of failing).
+   */
+  refuseWhenFull?: boolean;
+}
+
 /**
- * Adds learners (by uuid) and e-mails (pending until the learner exists) to an active group.
- * Every identifier gets one outcome; a removed member is revived, never duplicated; the group's
- * user limit is never passed (the rest are `over_capacity`), and `member_count` moves in the same
- * transactions as the memberships.
+ * Adds learners (by uuid, by branch, or copied from other groups of the tenant) and e-mails (pending
+ * until the learner exists) to an active group, with optional home-group and permission settings.
+ * Every identifier gets one outcome: a removed member is revived, never duplicated; a current member
+ * whose settings the call changes is `updated`, else `already_member`. The user limit is never
+ * passed: adds past it are `over_capacity`, and a call none of whose adds fits is refused (see
+ * `refuseWhenFull`). `member_count` and the history entry move in the same transactions as the
+ * memberships. More than MAX_SYNC_IDENTIFIERS members after expansion: `too_many_identifiers`,
+ * before anything is written.
  */
-export const makeAssignLearners =
-  ({ groups, memberships, learners, clock, ids }: AssignDeps) =>
-  async (
-    caller: Caller,
-    groupUuid: string,
-    input: IdentifierInput,
-    { source = 'manual', opId }: { source?: Membership['source']; opId?: string } = {},
-  ) => {
+export const makeAssignLearners = (deps: AssignDeps) => {
+  const { groups, memberships, learners, clock, ids } = deps;
+  return async (caller: Caller, groupUuid: string, input: AssignInput, options: AssignOptions = {}) => {
+    const { source = 'manual', opId, refuseWhenFull = opId === undefined } = options;
     let group = await loadAdministeredGroup(groups, caller, groupUuid);
     assertOpen(group);
-    const { targets, rejected } = await resolveMembers(learners, group.enterprise_customer_uuid, input);
-    const results: IdentifierResult[] = [...rejected];
+    const tenant = group.enterprise_customer_uuid;
+    const expanded = await expandMemberSources(deps, tenant, groupUuid, input, MAX_SYNC_IDENTIFIERS);
+    const { targets, rejected } = await resolveMembers(learners, tenant, input);
+    const named = new Set(targets.map((t) => refKey(t.ref)));
+    for (const learnerUuid of expanded.learnerUuids) {
+      // A learner reached through several sources, or also named directly, is one member, reported once.
+      if (named.has(refKey({ learnerUuid }))) continue;
+      named.add(refKey({ learnerUuid }));
+      targets.push({ identifier: learnerUuid, ref: { learnerUuid } });
+    }
+    if (targets.length > MAX_SYNC_IDENTIFIERS) throw new TooManyIdentifiersError(MAX_SYNC_IDENTIFIERS, targets.length);
+
+    const settings = { ...input, permissions: input.permissions && normalizePermissions(input.permissions) };
+    const results: IdentifierResult[] = [...rejected, ...expanded.rejected];
     let todo: Target[] = targets;
     for (let round = 0; todo.length > 0; round++) {
       if (round === MAX_ROUNDS)
@@ -46,24 +82,43 @@ export const makeAssignLearners =
         groupUuid,
         todo.map((t) => t.ref),
       );
+      const homes = await memberships.homeGroupsOf(
+        tenant,
+        todo.filter((t) => existing.has(refKey(t.ref))).map((t) => t.ref),
+      );
       const planned: Planned[] = [];
       for (const target of todo) {
         const current = existing.get(refKey(target.ref));
+        const isHome = homes.get(refKey(target.ref)) === groupUuid && current !== undefined;
         if (opId && current?.last_op_id === opId && current.last_op_outcome) {
-          results.push({ identifier: target.identifier, outcome: current.last_op_outcome, membership: current });
-        } else if (current && COUNTED.includes(current.status))
-          results.push({ identifier: target.identifier, outcome: 'already_member' });
-        else planned.push(plan(target, current, group, { source, opId, now, ids }));
+          results.push({
+            identifier: target.identifier,
+            outcome: current.last_op_outcome,
+            membership: current,
+            homeGroup: isHome,
+          });
+        } else if (current && COUNTED.includes(current.status)) {
+          const update = planUpdate(target, current, isHome, settings, { opId, now });
+          if (update) planned.push(update);
+          else results.push({ identifier: target.identifier, outcome: 'already_member' });
+        } else planned.push(planAdd(target, current, group, settings, { source, opId, now, ids }));
       }
-      const room = group.user_limit === null ? planned.length : Math.max(0, group.user_limit - group.member_count);
-      for (const p of planned.slice(room)) {
+      const seats = planned.filter((p) => writeDelta(p.write) > 0);
+      const room = group.user_limit === null ? seats.length : Math.max(0, group.user_limit - group.member_count);
+      const refused = new Set(seats.slice(room));
+      for (const p of refused) {
         results.push({
           identifier: p.target.identifier,
           outcome: 'over_capacity',
           message: `the group's user_limit is ${group.user_limit}`,
         });
       }
-      const { done, retry, groupFailed } = await commitPlanned(memberships, group, planned.slice(0, room), now);
+      const { done, retry, groupFailed } = await commitPlanned(
+        memberships,
+        group,
+        planned.filter((p) => !refused.has(p)),
+        { at: now, actor: caller.sub, opId },
+      );
       results.push(...done);
       todo = retry;
       if (groupFailed) {
@@ -71,13 +126,21 @@ export const makeAssignLearners =
         assertOpen(group);
       }
     }
-    return summarize(results);
+    const summary = summarize(results);
+    if (refuseWhenFull && summary.count === 0 && results.some((r) => r.outcome === 'over_capacity')) {
+      throw new UserLimitExceededError(groupUuid, group.user_limit ?? 0, group.member_count);
+    }
+    return summary;
   };
+};
 
-function plan(
+const normalizePermissions = (list: Permission[]): Permission[] => PERMISSIONS.filter((p) => list.includes(p));
+
+function planAdd(
   target: Target,
   current: Membership | undefined,
   group: Group,
+  settings: MemberSettings,
   {
     source,
     opId,
@@ -86,7 +149,8 @@ function plan(
   }: { source: Membership['source']; opId?: string | undefined; now: string; ids: IdGenerator },
 ): Planned {
   const isLearner = 'learnerUuid' in target.ref;
-  const fresh: Membership = {
+  const outcome = current ? 'revived' : isLearner ? 'added' : 'invited';
+  const after: Membership = {
     enterprise_group_membership_uuid: current?.enterprise_group_membership_uuid ?? ids.uuid(),
     group_uuid: group.group_uuid,
     enterprise_customer_uuid: group.enterprise_customer_uuid,
@@ -99,10 +163,52 @@ function plan(
     removed_at: null,
     created: current?.created ?? now,
     modified: now,
+    permissions: settings.permissions ?? [],
+    last_op_id: opId ?? null,
+    last_op_outcome: outcome,
   };
-  const outcome = current ? 'revived' : isLearner ? 'added' : 'invited';
-  const marked: Membership = { ...fresh, last_op_id: opId ?? null, last_op_outcome: outcome };
-  return { target, write: { kind: current ? 'revive' : 'add', membership: marked }, outcome, after: marked };
+  const home = settings.home_group === true ? ('set' as const) : undefined;
+  return {
+    target,
+    write: { kind: current ? 'revive' : 'add', membership: after, home },
+    outcome,
+    before: current,
+    beforeHome: false,
+    after,
+    afterHome: home === 'set',
+  };
+}
+
+/** New settings for a current member, or undefined when the call asks for nothing it does not have. */
+function planUpdate(
+  target: Target,
+  current: Membership,
+  isHome: boolean,
+  settings: MemberSettings,
+  { opId, now }: { opId?: string | undefined; now: string },
+): Planned | undefined {
+  const permissions = settings.permissions;
+  const permissionsChange =
+    permissions !== undefined && permissions.join(',') !== normalizePermissions(current.permissions ?? []).join(',');
+  const home =
+    settings.home_group === true && !isHome ? 'set' : settings.home_group === false && isHome ? 'clear' : undefined;
+  if (!permissionsChange && !home) return undefined;
+  const after: Membership = {
+    ...current,
+    permissions: permissionsChange ? permissions : current.permissions,
+    modified: now,
+    last_op_id: opId ?? null,
+    last_op_outcome: 'updated',
+  };
+  return {
+    target,
+    write: { kind: 'update', membership: after, expectedModified: current.modified, home },
+    outcome: 'updated',
+    before: current,
+    beforeHome: isHome,
+    after,
+    afterHome: home === undefined ? isHome : home === 'set',
+  };
 }
 
 function assertOpen(group: Group) {

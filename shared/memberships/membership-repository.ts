@@ -1,10 +1,14 @@
-import { BatchWriteCommand, type DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { batchGetAll } from '#shared/db/batch-get';
+import { batchWriteAll } from '#shared/db/batch-write';
 import { keys, type MemberRef } from '#shared/db/keys';
 import { type Page, queryCount, queryPage } from '#shared/db/paging';
 import { transact } from '#shared/db/transactions';
+import { ConflictError } from '#shared/errors';
 import type { Group } from '#shared/groups/group';
-import { type Membership, type MembershipWrite, refKey, refOf, writeRef } from './membership';
+import { type HistoryEntry, type MemberChange, membershipsChangedEntry } from '#shared/history/history-entry';
+import { historyPut } from '#shared/history/history-repository';
+import { type Membership, type MembershipWrite, refKey, refOf, writeCost, writeDelta, writeRef } from './membership';
 
 const ENTITY = 'membership';
 const FIELDS: (keyof Membership)[] = [
@@ -20,15 +24,19 @@ const FIELDS: (keyof Membership)[] = [
   'removed_at',
   'created',
   'modified',
+  'permissions',
   'last_op_id',
   'last_op_outcome',
 ];
 
-/** At most 100 items per transaction: the group's counter and 99 memberships. */
-export const MAX_WRITES_PER_COMMIT = 99;
+/**
+ * At most 100 items per transaction: the group's counter (or its existence check), the history
+ * entry, and 98 items of memberships and the home-group pointers they move (see `writeCost`).
+ */
+export const MAX_WRITES_PER_COMMIT = 98;
 
 export const toMembership = (item: Record<string, unknown>): Membership =>
-  Object.fromEntries(FIELDS.map((f) => [f, item[f] ?? null])) as unknown as Membership;
+  Object.fromEntries(FIELDS.map((f) => [f, item[f] ?? (f === 'permissions' ? [] : null)])) as unknown as Membership;
 
 const toItem = (m: Membership) => {
   const ref = refOf(m);
@@ -69,6 +77,17 @@ export function makeMembershipRepository(db: DynamoDBDocumentClient, tableName: 
         },
       };
     }
+    if (w.kind === 'update') {
+      return {
+        Put: {
+          TableName: tableName,
+          Item: toItem(w.membership),
+          ConditionExpression: '#status IN (:active, :pending) AND modified = :expected',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':active': 'active', ':pending': 'pending', ':expected': w.expectedModified },
+        },
+      };
+    }
     return {
       Update: {
         TableName: tableName,
@@ -87,8 +106,36 @@ export function makeMembershipRepository(db: DynamoDBDocumentClient, tableName: 
       },
     };
   }
+  /** A home-group pointer move: `set` takes it from wherever it was, `clear` only if it still names this group. */
+  function homeItem(group: Group, w: MembershipWrite) {
+    const ref = writeRef(w);
+    const Key = keys.homeGroup(group.enterprise_customer_uuid, ref);
+    if (w.home === 'set') {
+      const item = { ...Key, entity: 'home_group', member: refKey(ref), group_uuid: group.group_uuid };
+      return {
+        Put: { TableName: tableName, Item: { ...item, enterprise_customer_uuid: group.enterprise_customer_uuid } },
+      };
+    }
+    return {
+      Delete: {
+        TableName: tableName,
+        Key,
+        ConditionExpression: 'group_uuid = :g',
+        ExpressionAttributeValues: { ':g': group.group_uuid },
+      },
+    };
+  }
   /** The group's counter move, guarded so that it never passes the user limit nor lands on a deleted group. */
   function counterItem(group: Group, delta: number, at: string) {
+    if (delta === 0) {
+      return {
+        ConditionCheck: {
+          TableName: tableName,
+          Key: keys.group(group.group_uuid),
+          ConditionExpression: 'attribute_exists(PK)',
+        },
+      };
+    }
     const conditions = ['attribute_exists(PK)'];
     const values: Record<string, unknown> = { ':delta': delta, ':at': at };
     if (delta > 0) {
@@ -117,23 +164,90 @@ export function makeMembershipRepository(db: DynamoDBDocumentClient, tableName: 
 
   return {
     /**
-     * Applies up to 99 membership writes and the matching `member_count` move in one transaction:
-     * all or nothing, so the counter is exact. Failed conditions are reported, not thrown.
+     * Applies membership writes (up to MAX_WRITES_PER_COMMIT items with their home-group pointers),
+     * the matching `member_count` move and the history entry in one transaction: all or nothing, so
+     * the counter is exact and the audit misses nothing. Failed conditions are reported, not thrown.
      */
-    async commit(group: Group, writes: MembershipWrite[], at: string): Promise<CommitOutcome> {
+    async commit(group: Group, writes: MembershipWrite[], at: string, history: HistoryEntry): Promise<CommitOutcome> {
       if (writes.length === 0) return { ok: true };
-      if (writes.length > MAX_WRITES_PER_COMMIT)
-        throw new Error(`commit takes at most ${MAX_WRITES_PER_COMMIT} writes`);
-      const delta = writes.reduce((n, w) => n + (w.kind === 'remove' ? -1 : 1), 0);
-      const items = writes.map((w) => writeItem(group.group_uuid, w));
-      const outcome = await transact(db, delta === 0 ? items : [counterItem(group, delta, at), ...items]);
+      if (writes.reduce((n, w) => n + writeCost(w), 0) > MAX_WRITES_PER_COMMIT)
+        throw new Error(`commit takes at most ${MAX_WRITES_PER_COMMIT} items`);
+      const delta = writes.reduce((n, w) => n + writeDelta(w), 0);
+      const homes = writes.filter((w) => w.home);
+      const outcome = await transact(db, [
+        counterItem(group, delta, at),
+        ...writes.map((w) => writeItem(group.group_uuid, w)),
+        ...homes.map((w) => homeItem(group, w)),
+        historyPut(tableName, history),
+      ]);
       if (outcome.ok) return outcome;
-      const offset = delta === 0 ? 0 : 1;
+      const owners = [...writes, ...homes];
       return {
         ok: false,
-        groupFailed: offset === 1 && outcome.failed.includes(0),
-        failedRefs: outcome.failed.filter((i) => i >= offset).map((i) => writeRef(writes[i - offset]!)),
+        groupFailed: outcome.failed.includes(0),
+        failedRefs: outcome.failed.flatMap((i) => (owners[i - 1] ? [writeRef(owners[i - 1]!)] : [])),
       };
+    },
+
+    /** The home group of each member (a learner or a pending e-mail) that has one, by `refKey`. */
+    async homeGroupsOf(tenant: string, refs: MemberRef[]): Promise<Map<string, string>> {
+      const items = await batchGetAll(
+        db,
+        tableName,
+        refs.map((r) => keys.homeGroup(tenant, r)),
+      );
+      return new Map(items.map((item) => [String(item.member), String(item.group_uuid)]));
+    },
+
+    /**
+     * Learner uuids of a group's active members, in key order, stopping once more than `max` are found
+     * (pending e-mails are not learners yet and are not listed).
+     */
+    async activeLearnerUuids(groupUuid: string, max: number): Promise<string[]> {
+      const out: string[] = [];
+      let startKey: Record<string, unknown> | undefined;
+      do {
+        const page = await db.send(
+          new QueryCommand({
+            TableName: tableName,
+            KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
+            FilterExpression: '#status = :active',
+            ProjectionExpression: 'learner_uuid',
+            ExpressionAttributeNames: { '#status': 'status' },
+            ExpressionAttributeValues: {
+              ':pk': keys.group(groupUuid).PK,
+              ':prefix': keys.membership(groupUuid, { learnerUuid: '' }).SK,
+              ':active': 'active',
+            },
+            ExclusiveStartKey: startKey,
+          }),
+        );
+        out.push(...(page.Items ?? []).map((item) => String(item.learner_uuid)));
+        startKey = page.LastEvaluatedKey;
+      } while (startKey && out.length <= max);
+      return out;
+    },
+
+    /** Pending (e-mail) memberships of a group whose e-mail starts with `prefix`, any status, up to `max + 1`. */
+    async byEmailPrefix(groupUuid: string, prefix: string, max: number): Promise<Membership[]> {
+      const out: Membership[] = [];
+      let startKey: Record<string, unknown> | undefined;
+      do {
+        const page = await db.send(
+          new QueryCommand({
+            TableName: tableName,
+            KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
+            ExpressionAttributeValues: {
+              ':pk': keys.group(groupUuid).PK,
+              ':prefix': keys.membership(groupUuid, { email: prefix }).SK,
+            },
+            ExclusiveStartKey: startKey,
+          }),
+        );
+        out.push(...(page.Items ?? []).map(toMembership));
+        startKey = page.LastEvaluatedKey;
+      } while (startKey && out.length <= max);
+      return out.slice(0, max + 1);
     },
 
     async getMany(groupUuid: string, refs: MemberRef[]): Promise<Map<string, Membership>> {
@@ -184,15 +298,23 @@ export function makeMembershipRepository(db: DynamoDBDocumentClient, tableName: 
 
     /**
      * Turns a pending e-mail membership into the learner's own: the e-mail item is deleted and the
-     * learner item written in one transaction, keeping the membership uuid and invitation time.
-     * Returns false when the learner already had a membership there (the pending one is then dropped).
+     * learner item written in one transaction, keeping the membership uuid, invitation time and
+     * permissions. When the learner already had a membership there, the pending one is dropped with
+     * its count (`merged`). A home-group pointer of the e-mail that names this group moves to the
+     * learner (it is a home group set later than any other), and the history entry commits with it.
      */
-    async activate(pending: Membership, learnerUuid: string, at: string): Promise<'activated' | 'merged' | 'gone'> {
-      const emailKey = keys.membership(pending.group_uuid, refOf(pending));
+    async activate(
+      pending: Membership,
+      learnerUuid: string,
+      at: string,
+      actor: string,
+    ): Promise<'activated' | 'merged' | 'gone'> {
+      const tenant = pending.enterprise_customer_uuid;
+      const emailRef = refOf(pending);
       const deletePending = {
         Delete: {
           TableName: tableName,
-          Key: emailKey,
+          Key: keys.membership(pending.group_uuid, emailRef),
           ConditionExpression: '#status = :pending',
           ExpressionAttributeNames: { '#status': 'status' },
           ExpressionAttributeValues: { ':pending': 'pending' },
@@ -206,34 +328,91 @@ export function makeMembershipRepository(db: DynamoDBDocumentClient, tableName: 
         activated_at: at,
         modified: at,
       };
-      const moved = await transact(db, [
-        deletePending,
-        {
-          Put: {
-            TableName: tableName,
-            Item: toItem(active),
-            ConditionExpression: 'attribute_not_exists(PK) OR #status = :removed',
-            ExpressionAttributeNames: { '#status': 'status' },
-            ExpressionAttributeValues: { ':removed': 'removed' },
+      for (let attempt = 0; attempt < 3; attempt++) {
+        const isHome = (await this.homeGroupsOf(tenant, [emailRef])).get(refKey(emailRef)) === pending.group_uuid;
+        const homeMove = isHome
+          ? [
+              {
+                Delete: {
+                  TableName: tableName,
+                  Key: keys.homeGroup(tenant, emailRef),
+                  ConditionExpression: 'group_uuid = :g',
+                  ExpressionAttributeValues: { ':g': pending.group_uuid },
+                },
+              },
+              {
+                Put: {
+                  TableName: tableName,
+                  Item: {
+                    ...keys.homeGroup(tenant, { learnerUuid }),
+                    entity: 'home_group',
+                    member: refKey({ learnerUuid }),
+                    group_uuid: pending.group_uuid,
+                    enterprise_customer_uuid: tenant,
+                  },
+                },
+              },
+            ]
+          : [];
+        const state = (status: Membership['status']) => ({
+          status,
+          home_group: isHome,
+          permissions: pending.permissions ?? [],
+        });
+        const entry = (outcome: MemberChange['outcome'], after: MemberChange['after']) =>
+          historyPut(
+            tableName,
+            membershipsChangedEntry(
+              pending,
+              [
+                {
+                  enterprise_group_membership_uuid: pending.enterprise_group_membership_uuid,
+                  learner_uuid: learnerUuid,
+                  pending_learner_email: pending.pending_learner_email,
+                  outcome,
+                  before: state('pending'),
+                  after,
+                },
+              ],
+              { actor, at },
+            ),
+          );
+        const moved = await transact(db, [
+          deletePending,
+          {
+            Put: {
+              TableName: tableName,
+              Item: toItem(active),
+              ConditionExpression: 'attribute_not_exists(PK) OR #status = :removed',
+              ExpressionAttributeNames: { '#status': 'status' },
+              ExpressionAttributeValues: { ':removed': 'removed' },
+            },
           },
-        },
-      ]);
-      if (moved.ok) return 'activated';
-      if (moved.failed.includes(0)) return 'gone';
-      // Already an active member through its uuid: drop the pending twin and its count.
-      const merged = await transact(db, [
-        deletePending,
-        {
-          Update: {
-            TableName: tableName,
-            Key: keys.group(pending.group_uuid),
-            ConditionExpression: 'attribute_exists(PK)',
-            UpdateExpression: 'ADD member_count :minus',
-            ExpressionAttributeValues: { ':minus': -1 },
+          ...homeMove,
+          entry('activated', state('active')),
+        ]);
+        if (moved.ok) return 'activated';
+        if (moved.failed.includes(0)) return 'gone';
+        if (!moved.failed.includes(1)) continue; // the home pointer moved meanwhile: read it again
+        // Already an active member through its uuid: drop the pending twin and its count.
+        const merged = await transact(db, [
+          deletePending,
+          {
+            Update: {
+              TableName: tableName,
+              Key: keys.group(pending.group_uuid),
+              ConditionExpression: 'attribute_exists(PK)',
+              UpdateExpression: 'ADD member_count :minus',
+              ExpressionAttributeValues: { ':minus': -1 },
+            },
           },
-        },
-      ]);
-      return merged.ok ? 'merged' : 'gone';
+          ...homeMove,
+          entry('merged', null),
+        ]);
+        if (merged.ok) return 'merged';
+        if (merged.failed.includes(0) || merged.failed.includes(1)) return 'gone';
+      }
+      throw new ConflictError('concurrent_modification', 'The membership kept changing; retry');
     },
 
     /** Deletes one page (up to `limit`) of a deleted group's leftover items; returns how many remain possible. */
@@ -248,16 +427,11 @@ export function makeMembershipRepository(db: DynamoDBDocumentClient, tableName: 
         }),
       );
       const itemKeys = page.Items ?? [];
-      for (let i = 0; i < itemKeys.length; i += 25) {
-        let request: Record<string, { DeleteRequest: { Key: Record<string, unknown> } }[]> | undefined = {
-          [tableName]: itemKeys.slice(i, i + 25).map((Key) => ({ DeleteRequest: { Key } })),
-        };
-        for (let attempt = 0; request?.[tableName]; attempt++) {
-          if (attempt > 0) await new Promise((r) => setTimeout(r, Math.min(1000, 25 * 2 ** attempt)));
-          const out = await db.send(new BatchWriteCommand({ RequestItems: request }));
-          request = out.UnprocessedItems as typeof request;
-        }
-      }
+      await batchWriteAll(
+        db,
+        tableName,
+        itemKeys.map((Key) => ({ DeleteRequest: { Key } })),
+      );
       return { deleted: itemKeys.length, more: page.LastEvaluatedKey !== undefined };
     },
   };

@@ -14,13 +14,32 @@ export interface Membership {
   removed_at: string | null;
   created: string;
   modified: string;
+  /** SmarterU group permissions of this member in this group (codes of PERMISSIONS). */
+  permissions: Permission[];
   /**
    * The operation (a bulk chunk) that last changed this membership, and what it did. A redelivered
    * chunk finds its own mark and reports the original outcome instead of `already_member`.
    */
   last_op_id?: string | null;
-  last_op_outcome?: 'added' | 'revived' | 'invited' | 'removed' | null;
+  last_op_outcome?: 'added' | 'revived' | 'invited' | 'updated' | 'removed' | null;
 }
+
+/**
+ * Group permissions a member can hold, after SmarterU's group permission codes (createGroup
+ * `Permissions/Permission/Code`): Group Manager, Manage Group Courses, Manage Group Users, Manage
+ * Users, Quiz Proctor, Marker, Instructor, View Learner Results. Any other code is a 400 (~CG:09).
+ */
+export const PERMISSIONS = [
+  'MANAGE_GROUP',
+  'MANAGE_GROUP_COURSES',
+  'MANAGE_GROUP_USERS',
+  'MANAGE_USERS',
+  'PROCTOR',
+  'MARKER',
+  'INSTRUCTOR',
+  'VIEW_LEARNER_RESULTS',
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
 
 /** Statuses that count towards `member_count`. */
 export const COUNTED: readonly Membership['status'][] = ['active', 'pending'];
@@ -30,10 +49,26 @@ export const refOf = (m: Pick<Membership, 'learner_uuid' | 'pending_learner_emai
 
 export const refKey = (ref: MemberRef) => ('learnerUuid' in ref ? `L#${ref.learnerUuid}` : `E#${ref.email}`);
 
-/** One change to apply: a new membership, a revival of a removed one, or a removal. */
+/**
+ * What a write does to the member's home-group pointer: make this group its home group (moving it
+ * from any other), or drop the pointer that names this group.
+ */
+export type HomeChange = 'set' | 'clear';
+
+/**
+ * One change to apply: a new membership, a revival of a removed one, new settings of a current one
+ * (guarded by its `modified`), or a removal.
+ */
 export type MembershipWrite =
-  | { kind: 'add'; membership: Membership }
-  | { kind: 'revive'; membership: Membership }
-  | { kind: 'remove'; ref: MemberRef; at: string; opId?: string | undefined };
+  | { kind: 'add'; membership: Membership; home?: HomeChange | undefined }
+  | { kind: 'revive'; membership: Membership; home?: HomeChange | undefined }
+  | { kind: 'update'; membership: Membership; expectedModified: string; home?: HomeChange | undefined }
+  | { kind: 'remove'; ref: MemberRef; at: string; opId?: string | undefined; home?: HomeChange | undefined };
 
 export const writeRef = (w: MembershipWrite): MemberRef => (w.kind === 'remove' ? w.ref : refOf(w.membership));
+
+/** Items a write takes in a transaction: the membership, and its home-group pointer when that moves. */
+export const writeCost = (w: MembershipWrite) => (w.home ? 2 : 1);
+
+/** How a write moves `member_count`. */
+export const writeDelta = (w: MembershipWrite) => (w.kind === 'remove' ? -1 : w.kind === 'update' ? 0 : 1);

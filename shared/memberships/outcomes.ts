@@ -6,6 +6,7 @@ export type Outcome =
   | 'already_member'
   | 'revived'
   | 'invited'
+  | 'updated'
   | 'removed'
   | 'not_member'
   | 'not_found'
@@ -19,17 +20,23 @@ export interface IdentifierResult {
   outcome: Outcome;
   message?: string;
   membership?: Membership;
+  /** Whether the membership is the member's home group after the call. */
+  homeGroup?: boolean;
 }
 
 const SKIPPED: Outcome[] = ['already_member', 'not_member', 'duplicate_in_request'];
-const CHANGED: Outcome[] = ['added', 'revived', 'invited', 'removed'];
+const CHANGED: Outcome[] = ['added', 'revived', 'invited', 'updated', 'removed'];
 
 /** The response body: every identifier lands in exactly one of results, skipped or errors. */
 export function summarize(all: IdentifierResult[]) {
   const changed = all.filter((r) => CHANGED.includes(r.outcome));
   return {
     count: changed.length,
-    results: changed.map((r) => ({ identifier: r.identifier, outcome: r.outcome, ...publicMembership(r.membership!) })),
+    results: changed.map((r) => ({
+      identifier: r.identifier,
+      outcome: r.outcome,
+      ...publicMembership(r.membership!, r.homeGroup ?? false),
+    })),
     skipped: all
       .filter((r) => SKIPPED.includes(r.outcome))
       .map(({ identifier, outcome, message }) => ({ identifier, outcome, message })),
@@ -39,8 +46,11 @@ export function summarize(all: IdentifierResult[]) {
   };
 }
 
-/** The membership as ADR 0013 shows it, plus status, source and timestamps. */
-export function publicMembership(m: Membership) {
+/**
+ * The membership as ADR 0013 shows it, plus status, source, timestamps and the SmarterU settings
+ * (`home_group` is read from the member's home-group pointer, only a counted membership can be it).
+ */
+export function publicMembership(m: Membership, homeGroup = false) {
   return {
     enterprise_group_membership_uuid: m.enterprise_group_membership_uuid,
     learner_uuid: m.learner_uuid,
@@ -50,6 +60,8 @@ export function publicMembership(m: Membership) {
     invited_at: m.invited_at,
     activated_at: m.activated_at,
     removed_at: m.removed_at,
+    home_group: homeGroup && m.status !== 'removed',
+    permissions: m.permissions ?? [],
     created: m.created,
     modified: m.modified,
   };

@@ -12,19 +12,25 @@ import { type IdentifierInput, resolveMembers, type Target } from './resolve-mem
 
 export interface RemoveDeps {
   groups: Pick<GroupRepository, 'get'>;
-  memberships: Pick<MembershipRepository, 'getMany' | 'commit' | 'list'>;
+  memberships: Pick<MembershipRepository, 'getMany' | 'commit' | 'list' | 'homeGroupsOf'>;
   learners: Pick<LearnerRepository, 'getMany' | 'findUuids'>;
   clock: Clock;
 }
 
 /**
  * Removes members (by learner uuid or e-mail, or all of them). Memberships are kept as `removed`
- * so that a later assign revives them; `member_count` drops in the same transactions.
+ * so that a later assign revives them; `member_count` drops, a home-group pointer naming this group
+ * is deleted, and the history entry is written, all in the same transactions.
  */
 export const makeRemoveLearners = (deps: RemoveDeps) => {
   const { groups, memberships, learners, clock } = deps;
 
-  async function removeTargets(groupUuid: string, targets: Target[], opId?: string): Promise<IdentifierResult[]> {
+  async function removeTargets(
+    actor: string,
+    groupUuid: string,
+    targets: Target[],
+    opId?: string,
+  ): Promise<IdentifierResult[]> {
     const results: IdentifierResult[] = [];
     let todo = targets;
     for (let round = 0; todo.length > 0; round++) {
@@ -36,9 +42,14 @@ export const makeRemoveLearners = (deps: RemoveDeps) => {
         groupUuid,
         todo.map((t) => t.ref),
       );
+      const homes = await memberships.homeGroupsOf(
+        group.enterprise_customer_uuid,
+        todo.filter((t) => existing.has(refKey(t.ref))).map((t) => t.ref),
+      );
       const planned: Planned[] = [];
       for (const target of todo) {
         const current = existing.get(refKey(target.ref));
+        const isHome = homes.get(refKey(target.ref)) === groupUuid;
         if (opId && current?.last_op_id === opId && current.last_op_outcome === 'removed') {
           results.push({ identifier: target.identifier, outcome: 'removed', membership: current });
         } else if (current && COUNTED.includes(current.status)) {
@@ -52,13 +63,16 @@ export const makeRemoveLearners = (deps: RemoveDeps) => {
           };
           planned.push({
             target,
-            write: { kind: 'remove', ref: target.ref, at: now, opId },
+            write: { kind: 'remove', ref: target.ref, at: now, opId, home: isHome ? 'clear' : undefined },
             outcome: 'removed',
+            before: current,
+            beforeHome: isHome,
             after,
+            afterHome: false,
           });
         } else results.push({ identifier: target.identifier, outcome: 'not_member' });
       }
-      const { done, retry } = await commitPlanned(memberships, group, planned, now);
+      const { done, retry } = await commitPlanned(memberships, group, planned, { at: now, actor, opId });
       results.push(...done);
       todo = retry;
     }
@@ -81,13 +95,13 @@ export const makeRemoveLearners = (deps: RemoveDeps) => {
           identifier: m.learner_uuid ?? m.pending_learner_email ?? '',
           ref: refOf(m),
         }));
-        removed += (await removeTargets(groupUuid, targets)).filter((r) => r.outcome === 'removed').length;
+        removed += (await removeTargets(caller.sub, groupUuid, targets)).filter((r) => r.outcome === 'removed').length;
         cursor = page.next ?? undefined;
       } while (cursor);
       return { count: removed, results: [], skipped: [], errors: [] };
     }
     const { targets, rejected } = await resolveMembers(learners, group.enterprise_customer_uuid, input);
-    return summarize([...rejected, ...(await removeTargets(groupUuid, targets, opId))]);
+    return summarize([...rejected, ...(await removeTargets(caller.sub, groupUuid, targets, opId))]);
   };
 };
 

@@ -1,22 +1,43 @@
 import { z } from 'zod';
+import { branchId } from '#shared/branches/schemas';
 import { pageSize } from '#shared/groups/schemas';
+import { PERMISSIONS } from './membership';
 
-/** Synchronous limit; the bulk issue turns larger requests into jobs. Nothing is truncated. */
+/** Up to this many identifiers are applied synchronously; more become a 202 job. Nothing is truncated. */
 export const MAX_SYNC_IDENTIFIERS = 1000;
+/** Far above what fits in API Gateway's 10 MB body (~250k uuids); the body limit is the real bound. */
+export const MAX_IDENTIFIERS = 500_000;
 
 const identifiers = z
   .array(z.string().max(320))
-  .max(MAX_SYNC_IDENTIFIERS, `at most ${MAX_SYNC_IDENTIFIERS} identifiers per request`);
+  .max(MAX_IDENTIFIERS, `at most ${MAX_IDENTIFIERS} identifiers per request`);
+
+/** Sources a sync call may name; what they expand to is limited separately (`too_many_identifiers`). */
+export const MAX_SOURCES = 100;
 
 export const AssignLearnersBody = z
-  .strictObject({ learner_uuids: identifiers.optional(), learner_emails: identifiers.optional() })
+  .strictObject({
+    learner_uuids: identifiers.optional(),
+    learner_emails: identifiers.optional(),
+    /** Docebo: add every learner of these branches of the tenant's directory. */
+    branch_ids: z.array(branchId).max(MAX_SOURCES).optional(),
+    /** With branch_ids: also the branches below them. */
+    include_descendants: z.boolean().default(true),
+    /** Docebo: copy the active members of these groups of the same tenant. */
+    group_uuids: z.array(z.string().max(100)).max(MAX_SOURCES).optional(),
+    /** SmarterU HomeGroup: true makes this group the home group of the members named (moved from any other). */
+    home_group: z.boolean().optional(),
+    /** SmarterU group permissions of the members named, replacing theirs. */
+    permissions: z.array(z.enum(PERMISSIONS)).max(PERMISSIONS.length).optional(),
+  })
   .refine(
-    (b) => (b.learner_uuids?.length ?? 0) + (b.learner_emails?.length ?? 0) > 0,
-    'give learner_uuids or learner_emails',
-  )
-  .refine(
-    (b) => (b.learner_uuids?.length ?? 0) + (b.learner_emails?.length ?? 0) <= MAX_SYNC_IDENTIFIERS,
-    `at most ${MAX_SYNC_IDENTIFIERS} identifiers per request`,
+    (b) =>
+      (b.learner_uuids?.length ?? 0) +
+        (b.learner_emails?.length ?? 0) +
+        (b.branch_ids?.length ?? 0) +
+        (b.group_uuids?.length ?? 0) >
+      0,
+    'give learner_uuids, learner_emails, branch_ids or group_uuids',
   );
 
 export const RemoveLearnersBody = z
@@ -29,13 +50,10 @@ export const RemoveLearnersBody = z
     (b) => b.remove_all === true || (b.learner_uuids?.length ?? 0) + (b.learner_emails?.length ?? 0) > 0,
     'give learner_uuids, learner_emails or remove_all: true',
   )
-  .refine((b) => !(b.remove_all && (b.learner_uuids?.length || b.learner_emails?.length)), 'remove_all goes alone')
-  .refine(
-    (b) => (b.learner_uuids?.length ?? 0) + (b.learner_emails?.length ?? 0) <= MAX_SYNC_IDENTIFIERS,
-    `at most ${MAX_SYNC_IDENTIFIERS} identifiers per request`,
-  );
+  .refine((b) => !(b.remove_all && (b.learner_uuids?.length || b.learner_emails?.length)), 'remove_all goes alone');
 
 export const ListMembersQuery = z.strictObject({
+  search: z.string().trim().min(1).max(320).optional(),
   status: z.enum(['pending', 'active', 'removed', 'error']).optional(),
   source: z.enum(['manual', 'rule', 'import']).optional(),
   page_size: pageSize,

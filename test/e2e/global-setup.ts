@@ -28,6 +28,7 @@ export default async function setup(project: TestProject) {
   const keys = await generateSigningKeys();
   const keysDir = mkdtempSync(join(tmpdir(), 'lms-groups-e2e-keys-'));
   writeFileSync(join(keysDir, 'signing-key.jwk.json'), JSON.stringify(keys.privateJwk), { mode: 0o600 });
+  process.env.NOTIFICATION_OUTBOX_FILE = join(keysDir, 'outbox.jsonl'); // the stack's outbox, which e2e tests read
 
   const child = fork(
     join(repoRoot, 'local/start.ts'),

@@ -335,12 +335,12 @@ describe('bad input', () => {
       (await api('GET', `${GROUPS}/?enterprise_uuid=${tenantA}&cursor=garbage`, { token: adminA })).json.details[0]
         .path,
     ).toBe('query.cursor');
-    const tooMany = await api('POST', `${GROUPS}/${randomUUID()}/assign_learners`, {
+    const notAList = await api('POST', `${GROUPS}/${randomUUID()}/assign_learners`, {
       token: adminA,
-      body: { learner_emails: Array.from({ length: 1001 }, (_, i) => `x${i}@example.com`) },
+      body: { learner_emails: 'x@example.com' },
     });
-    expect(tooMany.status).toBe(400);
-    expect(tooMany.json.details[0].path).toBe('body.learner_emails');
+    expect(notAList.status).toBe(400);
+    expect(notAList.json.details[0].path).toBe('body.learner_emails');
   });
 
   it('publishes an OpenAPI document of every route', async () => {

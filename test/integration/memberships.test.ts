@@ -1,9 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { makeBranchRepository } from '#shared/branches/branch-repository';
 import { randomIds, systemClock } from '#shared/clock';
+import { UserLimitExceededError } from '#shared/errors';
+import type { HistoryEntry } from '#shared/history/history-entry';
+import { makeHistoryRepository } from '#shared/history/history-repository';
 import { makeCleanupGroupMemberships } from '#shared/groups/cleanup-group-memberships';
 import { makeCreateGroup } from '#shared/groups/create-group';
+import { makeDeleteGroup } from '#shared/groups/delete-group';
 import { makeGroupRepository } from '#shared/groups/group-repository';
 import { makeLearnerRepository } from '#shared/learners/learner-repository';
 import { makePutLearner } from '#shared/learners/put-learner';
@@ -15,21 +20,24 @@ import { adminOf } from '#test/unit/shared/fakes';
 import { createTestTable, documentClient } from './dynamo';
 
 let db: DynamoDBDocumentClient;
+let table: string;
 let repos: {
   groups: ReturnType<typeof makeGroupRepository>;
   memberships: ReturnType<typeof makeMembershipRepository>;
   learners: ReturnType<typeof makeLearnerRepository>;
+  branches: ReturnType<typeof makeBranchRepository>;
 };
 const tenant = randomUUID();
 const admin = adminOf(tenant);
 
 beforeAll(async () => {
   db = documentClient();
-  const table = await createTestTable();
+  table = await createTestTable();
   repos = {
     groups: makeGroupRepository(db, table),
     memberships: makeMembershipRepository(db, table),
     learners: makeLearnerRepository(db, table),
+    branches: makeBranchRepository(db, table),
   };
 });
 
@@ -46,6 +54,18 @@ async function someLearners(n: number): Promise<string[]> {
       return id;
     }),
   );
+}
+
+async function allHistory(groupUuid: string) {
+  const history = makeHistoryRepository(db, table);
+  const out: HistoryEntry[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await history.list(groupUuid, 100, cursor);
+    out.push(...page.items);
+    cursor = page.next ?? undefined;
+  } while (cursor);
+  return out;
 }
 
 async function countedMembers(groupUuid: string) {
@@ -69,20 +89,29 @@ describe('memberships against DynamoDB Local', () => {
     expect(await countedMembers(group.group_uuid)).toBe(distinct);
   });
 
-  it('never passes the user limit under concurrent assigns and reports the rest as over_capacity', async () => {
+  it('never passes the user limit under concurrent assigns, reports the rest, and audits every add', async () => {
     const group = await createGroup(`Limited ${randomUUID()}`, { user_limit: 50 });
     const learners = await someLearners(300);
     const assign = makeAssignLearners(deps());
-    const results = await Promise.all(
+    const settled = await Promise.allSettled(
       Array.from({ length: 30 }, (_, i) =>
         assign(admin, group.group_uuid, { learner_uuids: learners.slice(i * 10, i * 10 + 10) }),
       ),
     );
-    const outcomes = results.flatMap((r) => [...r.results, ...r.errors].map((x) => x.outcome));
+    const answered = settled.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
+    const refused = settled.flatMap((s) => (s.status === 'rejected' ? [s.reason] : []));
+    // A call none of whose adds fits is refused whole (~CG:37); the others report over_capacity per learner.
+    expect(refused.every((e) => e instanceof UserLimitExceededError)).toBe(true);
+    const outcomes = answered.flatMap((r) => [...r.results, ...r.errors].map((x) => x.outcome));
     expect(outcomes.filter((o) => o === 'added')).toHaveLength(50);
-    expect(outcomes.filter((o) => o === 'over_capacity')).toHaveLength(250);
+    expect(outcomes.filter((o) => o === 'over_capacity').length + 10 * refused.length).toBe(250);
     expect((await repos.groups.get(group.group_uuid))?.member_count).toBe(50);
     expect(await countedMembers(group.group_uuid)).toBe(50);
+    const history = await allHistory(group.group_uuid);
+    const audited = history.flatMap((e) => e.members ?? []).filter((m) => m.outcome === 'added');
+    expect(new Set(audited.map((m) => m.learner_uuid)).size).toBe(50);
+    expect(audited).toHaveLength(50);
+    expect(history.reduce((n, e) => n + (e.member_count_delta ?? 0), 0)).toBe(50);
   });
 
   it('removes and revives members while the counter follows', async () => {
@@ -157,7 +186,7 @@ describe('memberships against DynamoDB Local', () => {
     const assign = makeAssignLearners(deps());
     await assign(admin, doomed.group_uuid, { learner_uuids: learners, learner_emails: ['pending@example.com'] });
     await assign(admin, kept.group_uuid, { learner_uuids: learners });
-    await repos.groups.delete((await repos.groups.get(doomed.group_uuid))!);
+    await makeDeleteGroup(repos.groups, async () => {}, systemClock)(admin, doomed.group_uuid);
     const cleanup = makeCleanupGroupMemberships(repos.groups, repos.memberships);
     expect(await cleanup(doomed.group_uuid, () => true)).toEqual({ deleted: 121, finished: true });
     expect(await countedMembers(doomed.group_uuid)).toBe(0);

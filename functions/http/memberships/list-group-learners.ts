@@ -4,9 +4,10 @@ import { listEnvelope } from '#shared/http/list-envelope';
 import { ok } from '#shared/http/responses';
 import { useCases } from '#shared/wiring';
 
-/** GET /api/v1/enterprise-group/{group_uuid}/learners/?status=&source= */
+/** GET /api/v1/enterprise-group/{group_uuid}/learners/?search=&status=&source= */
 export const handler = httpHandler(contract.ListGroupLearners, async ({ params, query, caller, event }) => {
   const page = await useCases.listGroupLearners()(caller, params.group_uuid, {
+    search: query.search,
     status: query.status,
     source: query.source,
     pageSize: query.page_size,

@@ -1,0 +1,10 @@
+import { contract } from '#functions/http/contract';
+import { httpHandler } from '#shared/http/http-handler';
+import { created, ok } from '#shared/http/responses';
+import { useCases } from '#shared/wiring';
+
+/** PUT /api/v1/enterprise-customer/{enterprise_uuid}/branches/{branch_id}/ */
+export const handler = httpHandler(contract.PutBranch, async ({ params, body, caller }) => {
+  const result = await useCases.putBranch()(caller, params.enterprise_uuid, params.branch_id, body);
+  return result.created ? created(result.branch) : ok(result.branch);
+});

@@ -1,0 +1,22 @@
+import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import type { Job } from '#shared/jobs/job';
+import { jobUseCases } from '#shared/jobs/wired';
+import { presentJob } from '#shared/jobs/present-job';
+import { absoluteUrl } from '#shared/http/list-envelope';
+
+/** The job with absolute links: its results listing and, for an import, a download link of its results file. */
+export async function jobBody(event: APIGatewayProxyEventV2, job: Job) {
+  const resultsFileUrl =
+    job.results_key && job.source.type === 's3'
+      ? await jobUseCases.resultsDownloadUrl(job.source.bucket, job.results_key)
+      : undefined;
+  return presentJob(job, { resultsUrl: absoluteUrl(event, `/api/v1/jobs/${job.job_id}/results/`), resultsFileUrl });
+}
+
+/** The 202 answer of a request that became a job. */
+export const acceptedJob = (event: APIGatewayProxyEventV2, job: Job) => ({
+  job_id: job.job_id,
+  status: job.status,
+  total: job.total,
+  status_url: absoluteUrl(event, `/api/v1/jobs/${job.job_id}/`),
+});

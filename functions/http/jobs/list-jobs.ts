@@ -1,0 +1,20 @@
+import { contract } from '#functions/http/contract';
+import { httpHandler } from '#shared/http/http-handler';
+import { absoluteUrl, listEnvelope } from '#shared/http/list-envelope';
+import { ok } from '#shared/http/responses';
+import { presentJob } from '#shared/jobs/present-job';
+import { jobUseCases } from '#shared/jobs/wired';
+
+/** GET /api/v1/jobs/?enterprise_uuid=&source_key= (newest first) */
+export const handler = httpHandler(contract.ListJobs, async ({ query, caller, event }) => {
+  const page = await jobUseCases.listJobs()(caller, {
+    tenant: query.enterprise_uuid,
+    sourceKey: query.source_key,
+    pageSize: query.page_size,
+    cursor: query.cursor,
+  });
+  const items = page.items.map((job) =>
+    presentJob(job, { resultsUrl: absoluteUrl(event, `/api/v1/jobs/${job.job_id}/results/`) }),
+  );
+  return ok(listEnvelope(event, { ...page, items }));
+});

@@ -1,0 +1,85 @@
+import { type DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { keys } from '#shared/db/keys';
+import { type Page, queryCount, queryPage } from '#shared/db/paging';
+import { transact } from '#shared/db/transactions';
+import type { Branch } from './branch';
+
+const ENTITY = 'branch';
+const FIELDS: (keyof Branch)[] = ['branch_id', 'enterprise_customer_uuid', 'name', 'parent_id', 'created', 'modified'];
+
+const toBranch = (item: Record<string, unknown>): Branch =>
+  Object.fromEntries(FIELDS.map((f) => [f, item[f] ?? null])) as unknown as Branch;
+
+export function makeBranchRepository(db: DynamoDBDocumentClient, tableName: string) {
+  const partition = (tenant: string) => keys.branchesPartition(tenant);
+  return {
+    /**
+     * The tenant's whole tree and its version, in one Query of the tenant's branch partition (a
+     * tenant has hundreds or a few thousand branches, so this stays a few reads).
+     */
+    async loadTree(tenant: string): Promise<{ branches: Branch[]; version: number }> {
+      const branches: Branch[] = [];
+      let version = 0;
+      let startKey: Record<string, unknown> | undefined;
+      do {
+        const page = await db.send(
+          new QueryCommand({
+            TableName: tableName,
+            KeyConditionExpression: 'PK = :pk',
+            ExpressionAttributeValues: { ':pk': partition(tenant) },
+            ConsistentRead: true,
+            ExclusiveStartKey: startKey,
+          }),
+        );
+        for (const item of page.Items ?? []) {
+          if (item.SK === keys.branchTree(tenant).SK) version = Number(item.version ?? 0);
+          else if (item.entity === ENTITY) branches.push(toBranch(item));
+        }
+        startKey = page.LastEvaluatedKey;
+      } while (startKey);
+      return { branches, version };
+    },
+
+    /**
+     * Writes the branch if the tree is still at `treeVersion`, and moves the tree to the next version
+     * in the same transaction: concurrent moves are serialized, so two of them cannot close a loop
+     * that neither saw. Returns false when the tree changed meanwhile.
+     */
+    async put(branch: Branch, treeVersion: number): Promise<boolean> {
+      const outcome = await transact(db, [
+        {
+          Put: {
+            TableName: tableName,
+            Item: { ...keys.branch(branch.enterprise_customer_uuid, branch.branch_id), entity: ENTITY, ...branch },
+          },
+        },
+        {
+          Update: {
+            TableName: tableName,
+            Key: keys.branchTree(branch.enterprise_customer_uuid),
+            ConditionExpression: 'attribute_not_exists(PK) OR version = :v',
+            UpdateExpression: 'SET version = :next, entity = :entity',
+            ExpressionAttributeValues: { ':v': treeVersion, ':next': treeVersion + 1, ':entity': 'branch_tree' },
+          },
+        },
+      ]);
+      return outcome.ok;
+    },
+
+    /** A page of the tenant's branches by id, with their exact number. */
+    async list(tenant: string, pageSize: number, cursor?: string): Promise<Page<Branch> & { count: number }> {
+      const shared = {
+        index: 'table',
+        keyCondition: 'PK = :pk AND begins_with(SK, :prefix)',
+        values: { ':pk': partition(tenant), ':prefix': keys.branchesPrefix },
+      } as const;
+      const [page, count] = await Promise.all([
+        queryPage(db, tableName, { ...shared, partition: { name: 'PK', value: partition(tenant) }, pageSize, cursor }),
+        queryCount(db, tableName, shared),
+      ]);
+      return { ...page, items: page.items.map(toBranch), count };
+    },
+  };
+}
+
+export type BranchRepository = ReturnType<typeof makeBranchRepository>;

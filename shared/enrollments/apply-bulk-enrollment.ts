@@ -1,0 +1,162 @@
+import type { Clock } from '#shared/clock';
+import { type Notification, type NotificationOutbox, notificationId } from '#shared/notifications/notification';
+import { type EnrollmentSnapshot, refId, snapshotOf } from './enrollment';
+import { changeEnrollment, type Operation } from './enrollment-change';
+import type { EnrollmentRepository } from './enrollment-repository';
+import { commitUnits, MAX_ROUNDS, type Unit } from './commit-units';
+import { enrollmentTemplate, type OpenEdxState, openEdxState, planBulkChange } from './plan-bulk-change';
+import {
+  type IdentifierDirectory,
+  type ResolvedIdentifier,
+  resolveEnrollIdentifiers,
+} from './resolve-enroll-identifiers';
+
+/** One application of a bulk_enroll request: the whole request, or a job's chunk of its identifiers. */
+export interface BulkEnrollmentChunk {
+  tenant: string;
+  action: 'enroll' | 'unenroll';
+  /** Each course with its cohort (null without a cohorts list). */
+  courses: { course_id: string; cohort: string | null }[];
+  identifiers: string[];
+  autoEnroll: boolean;
+  emailStudents: boolean;
+  /** A cohorts list was given: `cohort` appears in before/after. */
+  withCohorts: boolean;
+  actor: string;
+  /** Same id for a replay of the same chunk: its own marks are recognised and nothing is done twice. */
+  opId: string;
+}
+
+export type BulkResultRow =
+  | { identifier: string; before: OpenEdxState; after: OpenEdxState; message?: string }
+  | { identifier: string; invalidIdentifier: true }
+  | { identifier: string; error: true };
+
+export interface ApplyBulkEnrollmentDeps extends IdentifierDirectory {
+  enrollments: Pick<EnrollmentRepository, 'getMany' | 'commit'>;
+  notify: NotificationOutbox;
+  clock: Clock;
+}
+
+type Member = Extract<ResolvedIdentifier, { kind: 'member' }>;
+type Outcome = { before: EnrollmentSnapshot; after: EnrollmentSnapshot; message?: string } | 'error';
+
+/**
+ * Applies enroll/unenroll of every identifier in every course of a chunk, Open edX style: one
+ * result per identifier and course with its state before and after. Every change is a conditional
+ * write with its audit entry (and batch counters) in the same transaction, marked with `opId`: a
+ * replayed chunk reports its first results and writes, audits and counts nothing again. A name for
+ * a member already named in the chunk reports the state the first left (sequential semantics).
+ */
+export const makeApplyBulkEnrollment = (deps: ApplyBulkEnrollmentDeps) => {
+  const { enrollments, notify, clock } = deps;
+
+  async function applyCourse(chunk: BulkEnrollmentChunk, courseId: string, cohort: string | null, members: Member[]) {
+    const outcomes = new Map<string, Outcome>();
+    let todo = members;
+    for (let round = 0; todo.length > 0; round++) {
+      if (round === MAX_ROUNDS) {
+        for (const m of todo) outcomes.set(refId(m.ref), 'error');
+        break;
+      }
+      const op: Operation = { opId: chunk.opId, actor: chunk.actor, at: clock.now(), reason: 'bulk_enroll' };
+      const current = await enrollments.getMany(
+        chunk.tenant,
+        courseId,
+        todo.map((m) => m.ref),
+      );
+      const units: (Unit & { member: Member })[] = [];
+      for (const member of todo) {
+        const stored = current.get(refId(member.ref));
+        if (stored?.last_op_id === chunk.opId && stored.last_op_before) {
+          outcomes.set(refId(member.ref), { before: stored.last_op_before, after: snapshotOf(stored) });
+          continue;
+        }
+        const change = planBulkChange(snapshotOf(stored), member.isUser, {
+          action: chunk.action,
+          autoEnroll: chunk.autoEnroll,
+          cohort,
+        });
+        if (change.patch === null) {
+          const same = snapshotOf(stored);
+          outcomes.set(refId(member.ref), {
+            before: same,
+            after: same,
+            ...(change.message && { message: change.message }),
+          });
+        } else {
+          const write = changeEnrollment(stored, { tenant: chunk.tenant, courseId, ref: member.ref }, change.patch, op);
+          units.push({ member, writes: [write] });
+        }
+      }
+      const { done, retry } = await commitUnits(enrollments, units);
+      for (const u of done) {
+        const [w] = u.writes;
+        outcomes.set(refId(u.member.ref), { before: snapshotOf(w!.before), after: snapshotOf(w!.after ?? undefined) });
+      }
+      todo = retry.map((u) => u.member);
+    }
+    return outcomes;
+  }
+
+  return async (chunk: BulkEnrollmentChunk): Promise<Record<string, BulkResultRow[]>> => {
+    const resolved = await resolveEnrollIdentifiers(deps, chunk.tenant, chunk.identifiers);
+    const members = [
+      ...new Map(resolved.flatMap((r) => (r.kind === 'member' ? [[refId(r.ref), r] as const] : []))).values(),
+    ];
+    const results: Record<string, BulkResultRow[]> = {};
+    const notifications: Notification[] = [];
+    for (const { course_id, cohort } of chunk.courses) {
+      const outcomes = await applyCourse(chunk, course_id, cohort, members);
+      results[course_id] = rowsOf(resolved, outcomes, chunk.withCohorts);
+      if (chunk.emailStudents) notifications.push(...notificationsOf(chunk, course_id, members, outcomes, clock.now()));
+    }
+    if (notifications.length > 0) await notify(notifications);
+    return results;
+  };
+};
+
+function rowsOf(resolved: ResolvedIdentifier[], outcomes: Map<string, Outcome>, withCohorts: boolean): BulkResultRow[] {
+  const reported = new Set<string>();
+  return resolved.map((r): BulkResultRow => {
+    if (r.kind === 'invalid') return { identifier: r.identifier, invalidIdentifier: true };
+    const key = refId(r.ref);
+    const outcome = outcomes.get(key);
+    if (!outcome || outcome === 'error') return { identifier: r.identifier, error: true };
+    const first = !reported.has(key);
+    reported.add(key);
+    const before = first ? outcome.before : outcome.after;
+    return {
+      identifier: r.identifier,
+      before: openEdxState(before, r.isUser, withCohorts),
+      after: openEdxState(outcome.after, r.isUser, withCohorts),
+      ...(first && outcome.message && { message: outcome.message }),
+    };
+  });
+}
+
+function notificationsOf(
+  chunk: BulkEnrollmentChunk,
+  courseId: string,
+  members: Member[],
+  outcomes: Map<string, Outcome>,
+  now: string,
+): Notification[] {
+  return members.flatMap((m) => {
+    const outcome = outcomes.get(refId(m.ref));
+    if (!outcome || outcome === 'error') return [];
+    const template = enrollmentTemplate(outcome.before.status, outcome.after.status);
+    if (!template) return [];
+    return [
+      {
+        notification_id: notificationId(chunk.opId, courseId, refId(m.ref), template),
+        template,
+        enterprise_customer_uuid: chunk.tenant,
+        to: m.email,
+        learner_uuid: 'learnerUuid' in m.ref ? m.ref.learnerUuid : null,
+        context: { course_id: courseId, cohort: outcome.after.cohort, auto_enroll: outcome.after.auto_enroll },
+        created: now,
+      },
+    ];
+  });
+}

@@ -1,0 +1,132 @@
+import { z } from 'zod';
+import { pageSize } from '#shared/groups/schemas';
+import { ENROLLMENT_STATUSES } from './enrollment';
+
+/**
+ * Synchronous limit: identifiers × courses of a bulk_enroll call, or identifiers of a batch
+ * participants call. Larger calls are refused with `too_many_identifiers` (then become jobs); nothing is truncated.
+ */
+export const MAX_SYNC_PAIRS = 1000;
+
+/** Open edX course keys (`course-v1:edX+Demo+123`) and plain ids (`do_3129…`); no slashes, so they fit in a path. */
+export const courseId = z
+  .string()
+  .trim()
+  .min(1)
+  .max(255)
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._:+~-]*$/, 'not a course id (letters, digits and . _ : + ~ -)');
+
+/** A comma string (`"a,b"`) or a list, trimmed, empty entries dropped: Open edX's StringListField. */
+const listOf = (separator: RegExp) =>
+  z
+    .union([z.string().max(1_000_000), z.array(z.string().max(1000))])
+    .transform((v) => (Array.isArray(v) ? v : v.split(separator)).map((s) => s.trim()).filter(Boolean));
+
+const flag = z
+  .union([z.boolean(), z.enum(['true', 'false', 'True', 'False'])])
+  .transform((v) => v === true || v === 'true' || v === 'True')
+  .default(false);
+
+/**
+ * POST /api/bulk_enroll/v1/bulk_enroll/, as Open edX accepts it, plus the tenant whose directory
+ * resolves the identifiers. Cohorts are checked here, before anything is written.
+ */
+export const BulkEnrollBody = z
+  .strictObject({
+    action: z.enum(['enroll', 'unenroll']),
+    courses: listOf(/,/),
+    cohorts: listOf(/,/).optional(),
+    identifiers: listOf(/[\n\r\s,]+/),
+    auto_enroll: flag,
+    email_students: flag,
+    enterprise_customer_uuid: z.uuid(),
+  })
+  .superRefine((b, ctx) => {
+    if (b.courses.length === 0)
+      ctx.addIssue({ code: 'custom', path: ['courses'], message: 'name at least one course' });
+    b.courses.forEach((c, i) => {
+      const parsed = courseId.safeParse(c);
+      if (!parsed.success)
+        ctx.addIssue({ code: 'custom', path: ['courses', i], message: parsed.error.issues[0]!.message });
+    });
+    if (new Set(b.courses).size !== b.courses.length)
+      ctx.addIssue({ code: 'custom', path: ['courses'], message: 'a course is named twice' });
+    if (b.identifiers.length === 0)
+      ctx.addIssue({ code: 'custom', path: ['identifiers'], message: 'name at least one identifier' });
+    b.identifiers.forEach((id, i) => {
+      if (id.length > 320)
+        ctx.addIssue({ code: 'custom', path: ['identifiers', i], message: 'longer than 320 characters' });
+    });
+    if (b.cohorts === undefined) return;
+    if (b.action !== 'enroll')
+      ctx.addIssue({ code: 'custom', path: ['cohorts'], message: 'cohorts can only be used with action enroll' });
+    if (b.cohorts.length !== b.courses.length)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['cohorts'],
+        message: `names ${b.cohorts.length} cohorts for ${b.courses.length} courses; give one per course, in order`,
+      });
+    b.cohorts.forEach((c, i) => {
+      if (c.length > 255) ctx.addIssue({ code: 'custom', path: ['cohorts', i], message: 'longer than 255 characters' });
+    });
+  });
+export type BulkEnrollBody = z.infer<typeof BulkEnrollBody>;
+
+export const CoursePath = z.strictObject({ course_id: courseId });
+export const BatchPath = z.strictObject({ batch_id: z.uuid() });
+export const CourseLearnerPath = z.strictObject({ course_id: courseId, learner_uuid: z.uuid() });
+
+export const CreateBatchBody = z.strictObject({
+  name: z.string().trim().min(1, 'must not be blank').max(255),
+  enrollment_type: z.enum(['open', 'invite_only']),
+  enterprise_customer_uuid: z.uuid(),
+});
+
+export const IDENTIFIER_TYPES = ['user_id', 'state_id', 'email', 'employee_id'] as const;
+export type IdentifierType = (typeof IDENTIFIER_TYPES)[number];
+
+/** participants/add and participants/remove (DIKSHA): one kind of identifier per call. */
+export const ParticipantsBody = z.strictObject({
+  identifiers: z.array(z.string().max(320)).min(1, 'name at least one identifier'),
+  identifier_type: z.enum(IDENTIFIER_TYPES),
+});
+
+const cursor = z.string().max(2000).optional();
+const status = z.enum(ENROLLMENT_STATUSES).optional();
+
+export const ListCourseEnrollmentsQuery = z.strictObject({
+  enterprise_customer_uuid: z.uuid(),
+  status,
+  batch_id: z.uuid().optional(),
+  page_size: pageSize,
+  cursor,
+});
+
+export const ListLearnerEnrollmentsQuery = z.strictObject({
+  status,
+  batch_id: z.uuid().optional(),
+  page_size: pageSize,
+  cursor,
+});
+
+export const ListParticipantsQuery = z.strictObject({
+  status: z.enum(['enrolled', 'completed', 'unenrolled']).optional(),
+  page_size: pageSize,
+  cursor,
+});
+
+export const ListAuditQuery = z.strictObject({
+  enterprise_customer_uuid: z.uuid(),
+  learner_uuid: z.uuid().optional(),
+  page_size: pageSize,
+  cursor,
+});
+
+/** Recording a completion: the only status change this route makes. */
+export const UpdateEnrollmentBody = z.strictObject({
+  status: z.literal('completed', {
+    error: 'only completed can be recorded here; use bulk_enroll to enroll or unenroll',
+  }),
+  enterprise_customer_uuid: z.uuid(),
+  completed_at: z.iso.datetime().optional(),
+});

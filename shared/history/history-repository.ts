@@ -1,0 +1,65 @@
+import { type DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { keys } from '#shared/db/keys';
+import { type Page, queryCount, queryPage } from '#shared/db/paging';
+import type { HistoryEntry } from './history-entry';
+
+const ENTITY = 'history';
+
+/** The item of an entry; repositories put it inside the transaction of the change it records. */
+export const toHistoryItem = (e: HistoryEntry) => ({
+  ...keys.groupHistory(e.group_uuid, e.at, e.history_id),
+  entity: ENTITY,
+  ...e,
+});
+
+/**
+ * The Put of an entry, for a TransactWriteItems. It never overwrites an entry: should two changes
+ * ever get the same key (same instant, same first membership), the second transaction is cancelled
+ * and re-planned rather than replace the first one's record.
+ */
+export const historyPut = (tableName: string, e: HistoryEntry) => ({
+  Put: { TableName: tableName, Item: toHistoryItem(e), ConditionExpression: 'attribute_not_exists(PK)' },
+});
+
+const toEntry = (item: Record<string, unknown>): HistoryEntry => {
+  const { PK: _pk, SK: _sk, entity: _entity, ...entry } = item;
+  return entry as unknown as HistoryEntry;
+};
+
+export function makeHistoryRepository(db: DynamoDBDocumentClient, tableName: string) {
+  const partition = (groupUuid: string) => keys.groupHistoryPartition(groupUuid);
+  return {
+    /** A page of a group's history, newest first, with the exact number of entries. */
+    async list(groupUuid: string, pageSize: number, cursor?: string): Promise<Page<HistoryEntry> & { count: number }> {
+      const shared = { index: 'table', keyCondition: 'PK = :pk', values: { ':pk': partition(groupUuid) } } as const;
+      const [page, count] = await Promise.all([
+        queryPage(db, tableName, {
+          ...shared,
+          partition: { name: 'PK', value: partition(groupUuid) },
+          pageSize,
+          cursor,
+          descending: true,
+        }),
+        queryCount(db, tableName, shared),
+      ]);
+      return { ...page, items: page.items.map(toEntry), count };
+    },
+
+    /** The newest entry: it names the tenant of a group that no longer exists. */
+    async newest(groupUuid: string): Promise<HistoryEntry | undefined> {
+      const out = await db.send(
+        new QueryCommand({
+          TableName: tableName,
+          KeyConditionExpression: 'PK = :pk',
+          ExpressionAttributeValues: { ':pk': partition(groupUuid) },
+          ScanIndexForward: false,
+          Limit: 1,
+        }),
+      );
+      const item = out.Items?.[0];
+      return item ? toEntry(item) : undefined;
+    },
+  };
+}
+
+export type HistoryRepository = ReturnType<typeof makeHistoryRepository>;

@@ -1,0 +1,53 @@
+import { FINAL_STATUSES, type Job, type JobKind, type JobRow, type RowResult } from './job';
+import type { JobRepository } from './job-repository';
+
+export type ChunkApplier = (job: Job, rows: JobRow[], opId: string) => Promise<RowResult[]>;
+
+export interface ApplyChunkDeps {
+  jobs: Pick<JobRepository, 'get' | 'getChunk' | 'hasResult' | 'recordChunk'>;
+  appliers: Record<JobKind, ChunkApplier>;
+  /** Ends the job once every chunk is recorded (and writes an import's results file). */
+  finish: (jobId: string) => Promise<void>;
+}
+
+export type ChunkOutcome = 'applied' | 'already_recorded' | 'job_ended' | 'failed_for_good';
+
+/**
+ * The worker side of the fan-out engine. Applies one chunk under the operation id `<job>#<chunk>`
+ * and records its results together with the job's counters, once. A redelivered chunk finds its
+ * results and changes nothing; a chunk whose worker died half way is applied again, and the
+ * operation id makes every use case report the outcome of the first attempt. On its last delivery
+ * a failing chunk is recorded as failed (`chunk_failed` rows) before the error goes on to the DLQ,
+ * so the job ends honestly instead of staying `running`.
+ */
+export const makeApplyJobChunk =
+  ({ jobs, appliers, finish }: ApplyChunkDeps) =>
+  async (jobId: string, chunk: number, { lastAttempt }: { lastAttempt: boolean }): Promise<ChunkOutcome> => {
+    const job = await jobs.get(jobId);
+    if (!job || FINAL_STATUSES.includes(job.status)) return 'job_ended';
+    if (await jobs.hasResult(jobId, chunk)) {
+      await finish(jobId);
+      return 'already_recorded';
+    }
+    const rows = (await jobs.getChunk(jobId, chunk)) ?? [];
+    let results: RowResult[];
+    try {
+      results = await appliers[job.kind](job, rows, `${jobId}#${chunk}`);
+    } catch (error) {
+      if (!lastAttempt) throw error;
+      const message = 'this chunk failed on every delivery and went to the dead-letter queue';
+      const failed = rows.map((r) => ({
+        index: r.index,
+        identifier: String(r.input.identifier ?? r.input.email ?? ''),
+        outcome: 'failed',
+        code: 'chunk_failed',
+        message,
+      }));
+      await jobs.recordChunk(jobId, chunk, failed, true);
+      await finish(jobId);
+      throw error;
+    }
+    const recorded = await jobs.recordChunk(jobId, chunk, results);
+    await finish(jobId);
+    return recorded ? 'applied' : 'already_recorded';
+  };

@@ -1,0 +1,79 @@
+import { DomainError } from '#shared/errors';
+import type { makeAssignLearners } from '#shared/memberships/assign-learners';
+import type { makeRemoveLearners } from '#shared/memberships/remove-learners';
+import { type Job, jobCaller, type JobRow, type RowResult } from './job';
+
+type Assign = ReturnType<typeof makeAssignLearners>;
+type Remove = ReturnType<typeof makeRemoveLearners>;
+
+/** A membership row: one identifier, a learner uuid or an e-mail. */
+export interface IdentifierRow {
+  identifier: string;
+  type: 'uuid' | 'email';
+}
+
+type Summary = Awaited<ReturnType<Assign>>;
+
+/** Maps a use case's per-identifier summary back onto the rows it came from. */
+export function rowsFromSummary(rows: JobRow[], summary: Summary): RowResult[] {
+  const byIdentifier = new Map<string, { outcome: string; message?: string | undefined }>();
+  for (const r of [...summary.results, ...summary.skipped, ...summary.errors]) byIdentifier.set(r.identifier, r);
+  return rows.map((row) => {
+    const identifier = String(row.input.identifier);
+    const found = byIdentifier.get(identifier);
+    return found
+      ? { index: row.index, identifier, outcome: found.outcome, code: found.outcome, message: found.message }
+      : { index: row.index, identifier, outcome: 'failed', code: 'internal_error', message: 'no outcome was produced' };
+  });
+}
+
+/** The rows the producer already decided (duplicates, ragged lines) and the rows left to apply. */
+export function splitRejected(rows: JobRow[]): { rejected: RowResult[]; rest: JobRow[] } {
+  const rejected: RowResult[] = [];
+  const rest: JobRow[] = [];
+  for (const row of rows) {
+    if (row.rejected) {
+      rejected.push({
+        index: row.index,
+        identifier: String(row.input.identifier ?? row.input.email ?? ''),
+        outcome: row.rejected.outcome,
+        code: row.rejected.outcome,
+        message: row.rejected.message,
+      });
+    } else rest.push(row);
+  }
+  return { rejected, rest };
+}
+
+/**
+ * Applies one chunk of a large assign or remove with the same use cases as the synchronous API, under
+ * the chunk's operation id: a redelivered chunk reports the same outcomes and changes nothing. A
+ * decision about the whole group (deleted, inactive) fails every row with its code.
+ */
+export const makeApplyMembershipRows =
+  (assign: Assign, remove: Remove) =>
+  async (job: Job, rows: JobRow[], opId: string): Promise<RowResult[]> => {
+    const { rejected, rest } = splitRejected(rows);
+    const input = {
+      learner_uuids: rest.filter((r) => r.input.type === 'uuid').map((r) => String(r.input.identifier)),
+      learner_emails: rest.filter((r) => r.input.type === 'email').map((r) => String(r.input.identifier)),
+    };
+    const groupUuid = job.target.group_uuid!;
+    try {
+      const summary =
+        job.kind === 'remove_learners'
+          ? await remove(jobCaller(job), groupUuid, input, { opId })
+          : await assign(jobCaller(job), groupUuid, input, { opId });
+      return [...rejected, ...rowsFromSummary(rest, summary)].sort((a, b) => a.index - b.index);
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      const failed = rest.map((r) => ({
+        index: r.index,
+        identifier: String(r.input.identifier),
+        outcome: 'failed',
+        code: error.code,
+        message: error.message,
+      }));
+      return [...rejected, ...failed].sort((a, b) => a.index - b.index);
+    }
+  };

@@ -1,0 +1,344 @@
+import { type DynamoDBDocumentClient, GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { batchWriteAll } from '#shared/db/batch-write';
+import { keys } from '#shared/db/keys';
+import { type Page, queryCount, queryPage } from '#shared/db/paging';
+import { transact } from '#shared/db/transactions';
+import { ValidationError } from '#shared/errors';
+import { classify, FINAL_STATUSES, type Job, type JobRow, type JobStatus, type RowResult } from './job';
+
+const ENTITY = 'job';
+const FIELDS: (keyof Job)[] = [
+  'job_id',
+  'enterprise_customer_uuid',
+  'kind',
+  'status',
+  'target',
+  'source',
+  'source_key',
+  'total',
+  'processed',
+  'succeeded',
+  'skipped',
+  'failed',
+  'outcome_counts',
+  'chunks_total',
+  'chunks_done',
+  'chunks_failed',
+  'error',
+  'columns',
+  'results_key',
+  'created_by',
+  'created',
+  'started',
+  'finished',
+];
+
+export const toJob = (item: Record<string, unknown>): Job =>
+  Object.fromEntries(FIELDS.map((f) => [f, item[f] ?? null])) as unknown as Job;
+
+/** Cursor of the results listing: the chunk and the row offset inside it. */
+const encodeCursor = (chunk: number, offset: number) => Buffer.from(`${chunk}:${offset}`).toString('base64url');
+function decodeCursor(cursor: string): { chunk: number; offset: number } {
+  const [chunk, offset] = Buffer.from(cursor, 'base64url').toString().split(':').map(Number);
+  if (!Number.isInteger(chunk) || !Number.isInteger(offset) || chunk! < 0 || offset! < 0) {
+    throw new ValidationError('cursor is not valid for this listing', [{ path: 'query.cursor', message: 'invalid' }]);
+  }
+  return { chunk: chunk!, offset: offset! };
+}
+
+/** Tally of one chunk's results, as it moves the job's counters. */
+function tally(results: RowResult[]) {
+  const counts = { succeeded: 0, skipped: 0, failed: 0 };
+  const outcomes: Record<string, number> = {};
+  for (const r of results) {
+    counts[classify(r.outcome)]++;
+    outcomes[r.outcome] = (outcomes[r.outcome] ?? 0) + 1;
+  }
+  return { ...counts, outcomes };
+}
+
+export function makeJobRepository(db: DynamoDBDocumentClient, tableName: string) {
+  return {
+    /** Records a new job; false when a job with this id exists already (a duplicate S3 event). */
+    async create(job: Job): Promise<boolean> {
+      const outcome = await transact(db, [
+        {
+          Put: {
+            TableName: tableName,
+            Item: {
+              ...keys.job(job.job_id),
+              ...keys.jobsOfTenant(job.enterprise_customer_uuid, job.created, job.job_id),
+              ...keys.jobsBySource(job.enterprise_customer_uuid, job.source_key, job.created, job.job_id),
+              entity: ENTITY,
+              ...job,
+            },
+            ConditionExpression: 'attribute_not_exists(PK)',
+          },
+        },
+      ]);
+      return outcome.ok;
+    },
+
+    async putChunks(jobId: string, first: number, chunks: JobRow[][]): Promise<void> {
+      await batchWriteAll(
+        db,
+        tableName,
+        chunks.map((rows, i) => ({
+          PutRequest: { Item: { ...keys.jobChunk(jobId, first + i), entity: 'job_chunk', job_id: jobId, rows } },
+        })),
+      );
+    },
+
+    async getChunk(jobId: string, chunk: number): Promise<JobRow[] | undefined> {
+      const out = await db.send(
+        new GetCommand({ TableName: tableName, Key: keys.jobChunk(jobId, chunk), ConsistentRead: true }),
+      );
+      return out.Item?.rows as JobRow[] | undefined;
+    },
+
+    async hasResult(jobId: string, chunk: number): Promise<boolean> {
+      const out = await db.send(
+        new GetCommand({
+          TableName: tableName,
+          Key: keys.jobResult(jobId, chunk),
+          ConsistentRead: true,
+          ProjectionExpression: 'PK',
+        }),
+      );
+      return out.Item !== undefined;
+    },
+
+    async get(jobId: string): Promise<Job | undefined> {
+      const out = await db.send(new GetCommand({ TableName: tableName, Key: keys.job(jobId), ConsistentRead: true }));
+      return out.Item ? toJob(out.Item) : undefined;
+    },
+
+    /** Marks the job running with its final size, once every chunk is queued. */
+    async markRunning(jobId: string, total: number, chunksTotal: number, at: string): Promise<void> {
+      await db
+        .send(
+          new UpdateCommand({
+            TableName: tableName,
+            Key: keys.job(jobId),
+            ConditionExpression: '#status = :queued',
+            UpdateExpression: 'SET #status = :running, #total = :total, chunks_total = :chunks, started = :at',
+            ExpressionAttributeNames: { '#status': 'status', '#total': 'total' },
+            ExpressionAttributeValues: {
+              ':queued': 'queued',
+              ':running': 'running',
+              ':total': total,
+              ':chunks': chunksTotal,
+              ':at': at,
+            },
+          }),
+        )
+        .catch(ignoreConditionFailure);
+    },
+
+    /**
+     * Stores a chunk's results and moves the job's counters in one transaction, once: a redelivered
+     * chunk finds its results there and changes nothing. Returns whether this call recorded them.
+     */
+    async recordChunk(jobId: string, chunk: number, results: RowResult[], failedChunk = false): Promise<boolean> {
+      const t = tally(results);
+      const outcomeNames = Object.keys(t.outcomes);
+      const outcomeSets = outcomeNames.map(
+        (_, i) => `outcome_counts.#o${i} = if_not_exists(outcome_counts.#o${i}, :zero) + :n${i}`,
+      );
+      const outcome = await transact(db, [
+        {
+          Put: {
+            TableName: tableName,
+            Item: { ...keys.jobResult(jobId, chunk), entity: 'job_result', job_id: jobId, chunk, rows: results },
+            ConditionExpression: 'attribute_not_exists(PK)',
+          },
+        },
+        {
+          Update: {
+            TableName: tableName,
+            Key: keys.job(jobId),
+            ConditionExpression: 'attribute_exists(PK)',
+            UpdateExpression: `ADD #processed :processed, #succeeded :succeeded, #skipped :skipped, #failed :failed, chunks_done :one, chunks_failed :chunkFailed${
+              outcomeSets.length ? ` SET ${outcomeSets.join(', ')}` : ''
+            }`,
+            ExpressionAttributeNames: {
+              '#processed': 'processed',
+              '#succeeded': 'succeeded',
+              '#skipped': 'skipped',
+              '#failed': 'failed',
+              ...Object.fromEntries(outcomeNames.map((o, i) => [`#o${i}`, o])),
+            },
+            ExpressionAttributeValues: {
+              ':processed': results.length,
+              ':succeeded': t.succeeded,
+              ':skipped': t.skipped,
+              ':failed': t.failed,
+              ':one': 1,
+              ':chunkFailed': failedChunk ? 1 : 0,
+              ...(outcomeNames.length ? { ':zero': 0 } : {}),
+              ...Object.fromEntries(outcomeNames.map((o, i) => [`:n${i}`, t.outcomes[o]])),
+            },
+          },
+        },
+      ]);
+      return outcome.ok;
+    },
+
+    /**
+     * Ends a running job whose chunks are all recorded, with the status its counters call for.
+     * Only one caller wins; returns the finished job to that caller.
+     */
+    async finishIfComplete(jobId: string, at: string): Promise<Job | undefined> {
+      const job = await this.get(jobId);
+      if (!job || job.status !== 'running' || job.chunks_total === null || job.chunks_done < job.chunks_total)
+        return undefined;
+      const status: JobStatus =
+        job.failed === 0 ? 'succeeded' : job.succeeded + job.skipped === 0 ? 'failed' : 'completed_with_errors';
+      const error =
+        job.chunks_failed > 0
+          ? `${job.chunks_failed} of ${job.chunks_total} chunks failed after every retry; their rows are reported as chunk_failed`
+          : null;
+      try {
+        await db.send(
+          new UpdateCommand({
+            TableName: tableName,
+            Key: keys.job(jobId),
+            ConditionExpression: '#status = :running AND chunks_done = :done',
+            UpdateExpression: 'SET #status = :status, finished = :at, #error = :error',
+            ExpressionAttributeNames: { '#status': 'status', '#error': 'error' },
+            ExpressionAttributeValues: {
+              ':running': 'running',
+              ':done': job.chunks_done,
+              ':status': status,
+              ':at': at,
+              ':error': error,
+            },
+          }),
+        );
+      } catch (e) {
+        ignoreConditionFailure(e);
+        return undefined;
+      }
+      return { ...job, status, finished: at, error };
+    },
+
+    /** Ends a job that has not ended yet with `status` and a reason; false if it had already ended. */
+    async end(jobId: string, status: 'failed' | 'aborted', reason: string, at: string): Promise<boolean> {
+      try {
+        await db.send(
+          new UpdateCommand({
+            TableName: tableName,
+            Key: keys.job(jobId),
+            ConditionExpression: `NOT #status IN (${FINAL_STATUSES.map((_, i) => `:f${i}`).join(', ')})`,
+            UpdateExpression: 'SET #status = :status, finished = :at, #error = :reason',
+            ExpressionAttributeNames: { '#status': 'status', '#error': 'error' },
+            ExpressionAttributeValues: {
+              ...Object.fromEntries(FINAL_STATUSES.map((s, i) => [`:f${i}`, s])),
+              ':status': status,
+              ':at': at,
+              ':reason': reason,
+            },
+          }),
+        );
+        return true;
+      } catch (e) {
+        ignoreConditionFailure(e);
+        return false;
+      }
+    },
+
+    async setColumns(jobId: string, columns: string[]): Promise<void> {
+      await db.send(
+        new UpdateCommand({
+          TableName: tableName,
+          Key: keys.job(jobId),
+          UpdateExpression: 'SET #columns = :c',
+          ExpressionAttributeNames: { '#columns': 'columns' },
+          ExpressionAttributeValues: { ':c': columns },
+        }),
+      );
+    },
+
+    async setResultsKey(jobId: string, resultsKey: string): Promise<void> {
+      await db.send(
+        new UpdateCommand({
+          TableName: tableName,
+          Key: keys.job(jobId),
+          UpdateExpression: 'SET results_key = :k',
+          ExpressionAttributeValues: { ':k': resultsKey },
+        }),
+      );
+    },
+
+    async list(q: { tenant: string; sourceKey?: string | undefined; pageSize: number; cursor?: string | undefined }) {
+      const bySource = q.sourceKey !== undefined;
+      const pk = bySource ? keys.jobSourcePartition(q.tenant, q.sourceKey!) : keys.tenantJobsPartition(q.tenant);
+      const name = bySource ? 'GSI2PK' : 'GSI1PK';
+      const shared = {
+        index: bySource ? 'GSI2' : 'GSI1',
+        keyCondition: `${name} = :pk`,
+        values: { ':pk': pk },
+      } as const;
+      const [page, count] = await Promise.all([
+        queryPage(db, tableName, {
+          ...shared,
+          partition: { name, value: pk },
+          pageSize: q.pageSize,
+          cursor: q.cursor,
+          descending: true,
+        }),
+        queryCount(db, tableName, shared),
+      ]);
+      return { ...page, items: page.items.map(toJob), count } satisfies Page<Job> & { count: number };
+    },
+
+    /** One page of row results in row order, optionally of one outcome. */
+    async results(jobId: string, q: { outcome?: string | undefined; pageSize: number; cursor?: string | undefined }) {
+      const start = q.cursor ? decodeCursor(q.cursor) : { chunk: 0, offset: 0 };
+      const rows: RowResult[] = [];
+      let next: string | null = null;
+      for await (const { chunk, rows: chunkRows } of this.resultChunks(jobId, start.chunk)) {
+        const from = chunk === start.chunk ? start.offset : 0;
+        for (let i = from; i < chunkRows.length; i++) {
+          if (q.outcome && chunkRows[i]!.outcome !== q.outcome) continue;
+          if (rows.length === q.pageSize) {
+            next = encodeCursor(chunk, i);
+            break;
+          }
+          rows.push(chunkRows[i]!);
+        }
+        if (next) break;
+      }
+      return { items: rows, next, previous: null };
+    },
+
+    /** Every chunk's results from `fromChunk` on, in chunk order. */
+    async *resultChunks(jobId: string, fromChunk = 0): AsyncGenerator<{ chunk: number; rows: RowResult[] }> {
+      let startKey: Record<string, unknown> | undefined;
+      do {
+        const out = await db.send(
+          new QueryCommand({
+            TableName: tableName,
+            KeyConditionExpression: 'PK = :pk AND SK BETWEEN :from AND :to',
+            ExpressionAttributeValues: {
+              ':pk': keys.job(jobId).PK,
+              ':from': keys.jobResult(jobId, fromChunk).SK,
+              ':to': `${keys.jobResultsPrefix}~`,
+            },
+            ExclusiveStartKey: startKey,
+            Limit: 20,
+          }),
+        );
+        for (const item of out.Items ?? []) yield { chunk: Number(item.chunk), rows: item.rows as RowResult[] };
+        startKey = out.LastEvaluatedKey;
+      } while (startKey);
+    },
+  };
+}
+
+function ignoreConditionFailure(error: unknown): void {
+  if (!(error instanceof ConditionalCheckFailedException)) throw error;
+}
+
+export type JobRepository = ReturnType<typeof makeJobRepository>;

@@ -1,0 +1,79 @@
+import type { Caller } from '#shared/auth/caller';
+
+/** One bulk operation: an API bulk call, a CSV import or an export. */
+export type JobKind =
+  'assign_learners' | 'remove_learners' | 'upsert_learners' | 'import_learners' | 'import_group_members';
+
+export type JobStatus = 'queued' | 'running' | 'succeeded' | 'completed_with_errors' | 'failed' | 'aborted';
+
+export const FINAL_STATUSES: readonly JobStatus[] = ['succeeded', 'completed_with_errors', 'failed', 'aborted'];
+
+export type JobSource =
+  { type: 'api'; route: string; caller: string } | { type: 's3'; bucket: string; key: string; etag: string };
+
+export interface Job {
+  job_id: string;
+  enterprise_customer_uuid: string;
+  kind: JobKind;
+  status: JobStatus;
+  /** What the job acts on (group uuid for assign/remove), fixed at creation. */
+  target: Record<string, string>;
+  source: JobSource;
+  /** S3 key for imports, `api:<route>` for API calls: what `?source_key=` finds. */
+  source_key: string;
+  total: number;
+  processed: number;
+  succeeded: number;
+  skipped: number;
+  failed: number;
+  outcome_counts: Record<string, number>;
+  chunks_total: number | null;
+  chunks_done: number;
+  chunks_failed: number;
+  error: string | null;
+  /** The CSV header as read (imports), so the results file keeps the file's column order. */
+  columns: string[] | null;
+  /** S3 key of the results CSV, for imports. */
+  results_key: string | null;
+  created_by: string;
+  created: string;
+  started: string | null;
+  finished: string | null;
+}
+
+/** One input row of a job, with its position in the original request or file (1-based for files). */
+export interface JobRow {
+  index: number;
+  /** The row as given: an identifier (API), a learner object (API bulk) or a CSV record (imports). */
+  input: Record<string, unknown>;
+  /** Set when the producer already knows the row fails (a ragged CSV line, a duplicate): not applied. */
+  rejected?: { outcome: string; message: string };
+  /** An id the producer derived for the row (a new learner's uuid), stable across replays. */
+  derived_id?: string;
+}
+
+/** What happened to one row. `code` is stable (an outcome or an error code); `message` is for people. */
+export interface RowResult {
+  index: number;
+  identifier: string;
+  outcome: string;
+  code?: string | undefined;
+  message?: string | undefined;
+}
+
+/** Outcomes that count as success, as skipped; the rest are failures. */
+export const SUCCEEDED = ['added', 'invited', 'revived', 'removed', 'created', 'updated'];
+export const SKIPPED = ['already_member', 'not_member', 'duplicate_in_request'];
+
+export const classify = (outcome: string): 'succeeded' | 'skipped' | 'failed' =>
+  SUCCEEDED.includes(outcome) ? 'succeeded' : SKIPPED.includes(outcome) ? 'skipped' : 'failed';
+
+export const progressOf = (job: Pick<Job, 'total' | 'processed'>) =>
+  job.total === 0 ? 1 : Math.min(1, Math.round((job.processed / job.total) * 1000) / 1000);
+
+/** Acting for a job: the tenant admin who started it, limited to the job's tenant. */
+export const jobCaller = (job: Pick<Job, 'created_by' | 'enterprise_customer_uuid'>): Caller => ({
+  sub: job.created_by,
+  roles: new Set(['enterprise_admin']),
+  enterprises: new Set([job.enterprise_customer_uuid]),
+});

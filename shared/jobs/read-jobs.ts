@@ -1,0 +1,53 @@
+import { assertAdministers, type Caller, administers } from '#shared/auth/caller';
+import type { Clock } from '#shared/clock';
+import { ConflictError, NotFoundError } from '#shared/errors';
+import { FINAL_STATUSES, type Job } from './job';
+import type { JobRepository } from './job-repository';
+
+const jobNotFound = (jobId: string) => new NotFoundError('job_not_found', `No job ${jobId}`);
+
+/** A job the caller administers; jobs of other tenants answer like missing ones. */
+export async function loadJob(jobs: Pick<JobRepository, 'get'>, caller: Caller, jobId: string): Promise<Job> {
+  const job = await jobs.get(jobId);
+  if (!job || !administers(caller, job.enterprise_customer_uuid)) throw jobNotFound(jobId);
+  return job;
+}
+
+export const makeGetJob = (jobs: Pick<JobRepository, 'get'>) => (caller: Caller, jobId: string) =>
+  loadJob(jobs, caller, jobId);
+
+export const makeListJobs =
+  (jobs: Pick<JobRepository, 'list'>) =>
+  async (
+    caller: Caller,
+    q: { tenant: string; sourceKey?: string | undefined; pageSize: number; cursor?: string | undefined },
+  ) => {
+    assertAdministers(caller, q.tenant);
+    return jobs.list(q);
+  };
+
+/** Row results in row order; `count` is exact from the job's per-outcome counters. */
+export const makeListJobResults =
+  (jobs: Pick<JobRepository, 'get' | 'results'>) =>
+  async (
+    caller: Caller,
+    jobId: string,
+    q: { outcome?: string | undefined; pageSize: number; cursor?: string | undefined },
+  ) => {
+    const job = await loadJob(jobs, caller, jobId);
+    const page = await jobs.results(jobId, q);
+    return { ...page, count: q.outcome ? (job.outcome_counts[q.outcome] ?? 0) : job.processed };
+  };
+
+/** Stops a job: chunks not yet applied are skipped; what was applied stays (and is reported). */
+export const makeAbortJob =
+  (jobs: Pick<JobRepository, 'get' | 'end'>, clock: Clock) => async (caller: Caller, jobId: string) => {
+    const job = await loadJob(jobs, caller, jobId);
+    if (
+      FINAL_STATUSES.includes(job.status) ||
+      !(await jobs.end(jobId, 'aborted', `aborted by ${caller.sub}`, clock.now()))
+    ) {
+      throw new ConflictError('job_already_ended', `Job ${jobId} has already ended (${job.status})`);
+    }
+    return (await jobs.get(jobId))!;
+  };

@@ -1,0 +1,92 @@
+import type { Clock, IdGenerator } from '#shared/clock';
+import type { Job, JobKind, JobRow, JobSource } from './job';
+import type { JobRepository } from './job-repository';
+
+/** Rows per chunk: one SQS message and one worker invocation each. */
+export const CHUNK_SIZE = 500;
+
+export type EnqueueChunks = (jobId: string, chunks: number[]) => Promise<void>;
+
+export interface NewJob {
+  tenant: string;
+  kind: JobKind;
+  target?: Record<string, string>;
+  source: JobSource;
+  sourceKey: string;
+  createdBy: string;
+  /** A fixed id (S3 imports derive it from the object, so a repeated event finds the same job). */
+  jobId?: string;
+}
+
+/** Splits rows into chunks of CHUNK_SIZE, keeping every row (nothing is ever truncated). */
+export function chunkRows(rows: JobRow[], size = CHUNK_SIZE): JobRow[][] {
+  const chunks: JobRow[][] = [];
+  for (let i = 0; i < rows.length; i += size) chunks.push(rows.slice(i, i + size));
+  return chunks;
+}
+
+export function newJob(spec: NewJob, id: string, now: string): Job {
+  return {
+    job_id: id,
+    enterprise_customer_uuid: spec.tenant,
+    kind: spec.kind,
+    status: 'queued',
+    target: spec.target ?? {},
+    source: spec.source,
+    source_key: spec.sourceKey,
+    total: 0,
+    processed: 0,
+    succeeded: 0,
+    skipped: 0,
+    failed: 0,
+    outcome_counts: {},
+    chunks_total: null,
+    chunks_done: 0,
+    chunks_failed: 0,
+    error: null,
+    columns: null,
+    results_key: null,
+    created_by: spec.createdBy,
+    created: now,
+    started: null,
+    finished: null,
+  };
+}
+
+/**
+ * The producer side of the fan-out engine: records the job, stores its rows in chunks and sends one
+ * message per chunk. The job is `running` once every chunk is queued; if queueing fails the job ends
+ * `failed` with the reason, never stuck. An empty job succeeds at once.
+ */
+export const makeStartJob =
+  (
+    jobs: Pick<JobRepository, 'create' | 'putChunks' | 'markRunning' | 'end'>,
+    enqueue: EnqueueChunks,
+    finish: (jobId: string) => Promise<void>,
+    clock: Clock,
+    ids: IdGenerator,
+  ) =>
+  async (spec: NewJob, rows: JobRow[]): Promise<Job> => {
+    const job = newJob(spec, spec.jobId ?? ids.uuid(), clock.now());
+    await jobs.create(job);
+    const chunks = chunkRows(rows);
+    try {
+      await jobs.putChunks(job.job_id, 0, chunks);
+      // Running with its size before any chunk is queued, so the last worker can end it.
+      await jobs.markRunning(job.job_id, rows.length, chunks.length, clock.now());
+      await enqueue(
+        job.job_id,
+        chunks.map((_, i) => i),
+      );
+    } catch (error) {
+      await jobs.end(
+        job.job_id,
+        'failed',
+        'the work could not be queued; chunks queued before the failure are not applied',
+        clock.now(),
+      );
+      throw error;
+    }
+    if (chunks.length === 0) await finish(job.job_id);
+    return { ...job, status: 'running', total: rows.length, chunks_total: chunks.length };
+  };

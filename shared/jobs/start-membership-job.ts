@@ -1,0 +1,53 @@
+import type { Caller } from '#shared/auth/caller';
+import { ConflictError } from '#shared/errors';
+import type { GroupRepository } from '#shared/groups/group-repository';
+import { loadAdministeredGroup } from '#shared/groups/read-group';
+import { normalizeEmail } from '#shared/learners/learner';
+import type { IdentifierInput } from '#shared/memberships/resolve-members';
+import type { Job, JobRow } from './job';
+import type { NewJob } from './start-job';
+
+type StartJob = (spec: NewJob, rows: JobRow[]) => Promise<Job>;
+
+/**
+ * Turns identifiers into job rows in request order (uuids first, then e-mails). A repeat of an
+ * identifier anywhere in the request (compared trimmed and lower-cased) is decided here as
+ * `duplicate_in_request`, so chunks never race each other over the same member.
+ */
+export function identifierRows(input: IdentifierInput): JobRow[] {
+  const seen = new Set<string>();
+  const rows: JobRow[] = [];
+  const add = (identifier: string, type: 'uuid' | 'email', key: string) => {
+    const row: JobRow = { index: rows.length, input: { identifier, type } };
+    if (seen.has(key)) row.rejected = { outcome: 'duplicate_in_request', message: 'named earlier in this request' };
+    seen.add(key);
+    rows.push(row);
+  };
+  for (const id of input.learner_uuids ?? []) add(id, 'uuid', `L#${id.trim().toLowerCase()}`);
+  for (const email of input.learner_emails ?? []) add(email, 'email', `E#${normalizeEmail(email)}`);
+  return rows;
+}
+
+/**
+ * Starts a large assign or remove as a job after the same checks the synchronous call makes first:
+ * the caller administers the group, and an inactive group takes no new members.
+ */
+export const makeStartMembershipJob =
+  (groups: Pick<GroupRepository, 'get'>, startJob: StartJob) =>
+  async (caller: Caller, groupUuid: string, kind: 'assign_learners' | 'remove_learners', input: IdentifierInput) => {
+    const group = await loadAdministeredGroup(groups, caller, groupUuid);
+    if (kind === 'assign_learners' && group.status !== 'active') {
+      throw new ConflictError('group_inactive', `Group ${groupUuid} is inactive and accepts no new members`);
+    }
+    return startJob(
+      {
+        tenant: group.enterprise_customer_uuid,
+        kind,
+        target: { group_uuid: groupUuid },
+        source: { type: 'api', route: kind, caller: caller.sub },
+        sourceKey: `api:${kind}:${groupUuid}`,
+        createdBy: caller.sub,
+      },
+      identifierRows(input),
+    );
+  };

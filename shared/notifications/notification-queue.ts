@@ -1,0 +1,26 @@
+import { SendMessageBatchCommand, SQSClient } from '@aws-sdk/client-sqs';
+import type { Notification, NotificationOutbox } from './notification';
+
+const sqs = new SQSClient({});
+const BATCH = 10;
+const ATTEMPTS = 5;
+
+/**
+ * The outbox as an SQS queue: ten messages per SendMessageBatch, entries that failed sent again
+ * (a message may then arrive twice; its `notification_id` makes delivery idempotent).
+ */
+export function makeNotificationQueue(queueUrl: string): NotificationOutbox {
+  return async (notifications: Notification[]) => {
+    for (let i = 0; i < notifications.length; i += BATCH) {
+      let entries = notifications
+        .slice(i, i + BATCH)
+        .map((n, j) => ({ Id: String(j), MessageBody: JSON.stringify(n) }));
+      for (let attempt = 0; entries.length > 0; attempt++) {
+        if (attempt === ATTEMPTS) throw new Error(`${entries.length} notifications could not be queued`);
+        const out = await sqs.send(new SendMessageBatchCommand({ QueueUrl: queueUrl, Entries: entries }));
+        const failed = new Set((out.Failed ?? []).map((f) => f.Id));
+        entries = entries.filter((e) => failed.has(e.Id));
+      }
+    }
+  };
+}

@@ -1,0 +1,300 @@
+import { randomUUID } from 'node:crypto';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { randomIds, systemClock } from '#shared/clock';
+import { makeApplyBatchParticipants } from '#shared/enrollments/apply-batch-participants';
+import { makeApplyBulkEnrollment } from '#shared/enrollments/apply-bulk-enrollment';
+import { makeBatchRepository } from '#shared/enrollments/batch-repository';
+import { makeChangeBatchParticipants } from '#shared/enrollments/change-batch-participants';
+import { makeCreateBatch } from '#shared/enrollments/create-batch';
+import { makeEnrollmentRepository } from '#shared/enrollments/enrollment-repository';
+import { makeFulfillAllowedEnrollments } from '#shared/enrollments/fulfill-allowed-enrollments';
+import { makeListBatchParticipants } from '#shared/enrollments/list-enrollments';
+import { resolveEnrollIdentifiers } from '#shared/enrollments/resolve-enroll-identifiers';
+import { resolveParticipants } from '#shared/enrollments/resolve-participants';
+import { makeThrottleCaller } from '#shared/enrollments/throttle-caller';
+import { makeThrottleRepository } from '#shared/enrollments/throttle-repository';
+import { makeUsernameDirectory } from '#shared/enrollments/username-directory';
+import { RateLimitedError } from '#shared/errors';
+import type { Learner } from '#shared/learners/learner';
+import { makeLearnerRepository } from '#shared/learners/learner-repository';
+import { makePutLearner } from '#shared/learners/put-learner';
+import { makeMembershipRepository } from '#shared/memberships/membership-repository';
+import type { Notification } from '#shared/notifications/notification';
+import { makeSentNotificationRepository } from '#shared/notifications/sent-notification-repository';
+import { adminOf, staff } from '#test/unit/shared/fakes';
+import { createTestTable, documentClient } from './dynamo';
+
+let db: DynamoDBDocumentClient;
+let table: string;
+let repos: {
+  learners: ReturnType<typeof makeLearnerRepository>;
+  memberships: ReturnType<typeof makeMembershipRepository>;
+  enrollments: ReturnType<typeof makeEnrollmentRepository>;
+  batches: ReturnType<typeof makeBatchRepository>;
+  usernames: ReturnType<typeof makeUsernameDirectory>;
+};
+const tenant = randomUUID();
+const otherTenant = randomUUID();
+const sent: Notification[] = [];
+
+beforeAll(async () => {
+  db = documentClient();
+  table = await createTestTable('enrollments');
+  repos = {
+    learners: makeLearnerRepository(db, table),
+    memberships: makeMembershipRepository(db, table),
+    enrollments: makeEnrollmentRepository(db, table),
+    batches: makeBatchRepository(db, table),
+    usernames: makeUsernameDirectory(db, table),
+  };
+});
+
+const fulfill = () =>
+  makeFulfillAllowedEnrollments({ enrollments: repos.enrollments, clock: systemClock, ids: randomIds });
+const putLearner = () =>
+  makePutLearner({
+    ...repos,
+    clock: systemClock,
+    onLearnerWritten: (learner, context) => fulfill()(learner, context),
+  });
+const applyBulk = () =>
+  makeApplyBulkEnrollment({ ...repos, notify: async (ns) => void sent.push(...ns), clock: systemClock });
+const applyParticipants = () => makeApplyBatchParticipants({ ...repos, clock: systemClock });
+
+/** Learners written straight through the repository (guards included), many at a time. */
+async function someLearners(n: number, at = tenant, extra: (i: number) => Partial<Learner> = () => ({})) {
+  const out: Learner[] = [];
+  for (let i = 0; i < n; i += 50) {
+    const slice = await Promise.all(
+      Array.from({ length: Math.min(50, n - i) }, async (_, j) => {
+        const id = randomUUID();
+        const learner: Learner = {
+          learner_uuid: id,
+          enterprise_customer_uuid: at,
+          email: `${id}@example.com`,
+          username: null,
+          first_name: null,
+          last_name: null,
+          employee_id: `E-${id}`,
+          state_id: `S-${id}`,
+          branch_id: null,
+          attributes: {},
+          status: 'active',
+          created: systemClock.now(),
+          modified: systemClock.now(),
+          version: 1,
+          ...extra(i + j),
+        };
+        await repos.learners.put(learner, undefined);
+        return learner;
+      }),
+    );
+    out.push(...slice);
+  }
+  return out;
+}
+
+const course = () => `course-v1:Org+${randomUUID().slice(0, 8)}+2026`;
+
+describe('identifier resolution against DynamoDB Local', () => {
+  it('resolves uuids, e-mails case-insensitively, usernames, and nothing across tenants (bulk_enroll)', async () => {
+    const [ada] = await someLearners(1, tenant, () => ({ username: `ada-${randomUUID()}` }));
+    const [stranger] = await someLearners(1, otherTenant);
+    const resolved = await resolveEnrollIdentifiers(repos, tenant, [
+      ada!.learner_uuid.toUpperCase(),
+      `  ${ada!.email.toUpperCase()}`.trim(),
+      ada!.username!,
+      'Unknown@Example.com',
+      stranger!.learner_uuid,
+      stranger!.email,
+      'not-a-username',
+    ]);
+    expect(
+      resolved.map((r) => (r.kind === 'member' ? ('learnerUuid' in r.ref ? r.ref.learnerUuid : r.ref.email) : r.kind)),
+    ).toEqual([
+      ada!.learner_uuid,
+      ada!.learner_uuid,
+      ada!.learner_uuid,
+      'unknown@example.com',
+      'invalid',
+      stranger!.email,
+      'invalid',
+    ]);
+    expect(resolved[5]).toMatchObject({ isUser: false });
+  });
+
+  it('resolves participants by user id, e-mail, employee id and state id, and rejects other tenants per row', async () => {
+    const [a, b, c] = await someLearners(3);
+    const [stranger] = await someLearners(1, otherTenant);
+    const byType = async (type: 'user_id' | 'email' | 'employee_id' | 'state_id', values: string[]) =>
+      resolveParticipants(repos.learners, tenant, type, values);
+    expect((await byType('user_id', [a!.learner_uuid, stranger!.learner_uuid])).rejected).toEqual([
+      expect.objectContaining({ identifier: stranger!.learner_uuid, outcome: 'not_in_tenant' }),
+    ]);
+    expect((await byType('email', [b!.email.toUpperCase(), stranger!.email])).targets).toEqual([
+      { identifier: b!.email.toUpperCase(), learnerUuid: b!.learner_uuid },
+    ]);
+    expect((await byType('employee_id', [c!.employee_id!])).targets[0]?.learnerUuid).toBe(c!.learner_uuid);
+    expect((await byType('state_id', [a!.state_id!, 'S-none'])).rejected).toEqual([
+      expect.objectContaining({ identifier: 'S-none', outcome: 'not_found' }),
+    ]);
+  });
+});
+
+describe('bulk enrollment against DynamoDB Local', () => {
+  it('applies a chunk once even when replayed, audits each change once, and lists the audit trail', async () => {
+    const learners = await someLearners(120);
+    const c1 = course();
+    const c2 = course();
+    const chunk = {
+      tenant,
+      action: 'enroll' as const,
+      courses: [
+        { course_id: c1, cohort: 'A' },
+        { course_id: c2, cohort: 'B' },
+      ],
+      identifiers: [...learners.map((l) => l.email), 'pending@example.com'],
+      autoEnroll: true,
+      emailStudents: false,
+      withCohorts: true,
+      actor: 'staff-1',
+      opId: randomUUID(),
+    };
+    const [first, again] = [await applyBulk()(chunk), await applyBulk()(chunk)];
+    expect(again).toEqual(first);
+    expect(first[c1]!.filter((r) => 'after' in r && r.after.enrollment)).toHaveLength(120);
+    const listed = await repos.enrollments.listByCourse({ tenant, courseId: c1, pageSize: 50 });
+    expect(listed.count).toBe(121);
+    const enrolled = await repos.enrollments.listByCourse({
+      tenant,
+      courseId: c1,
+      statuses: ['enrolled'],
+      pageSize: 1000,
+    });
+    expect(enrolled.count).toBe(120);
+    expect(enrolled.items.every((e) => e.cohort === 'A')).toBe(true);
+    const audit = await repos.enrollments.listAudit({ tenant, courseId: c2, pageSize: 1000 });
+    expect(audit.count).toBe(121);
+    expect(audit.items.filter((a) => a.transition === 'from unenrolled to allowed to enroll')).toHaveLength(1);
+    const ofLearner = await repos.enrollments.listByMember({
+      tenant,
+      ref: { learnerUuid: learners[0]!.learner_uuid },
+      pageSize: 10,
+    });
+    expect(ofLearner.items.map((e) => e.course_id).sort()).toEqual([c1, c2].sort());
+  });
+
+  it('turns an allowed e-mail into an enrollment when the learner is created, once', async () => {
+    const c1 = course();
+    const email = `later-${randomUUID()}@example.com`;
+    await applyBulk()({
+      tenant,
+      action: 'enroll',
+      courses: [{ course_id: c1, cohort: null }],
+      identifiers: [email.toUpperCase()],
+      autoEnroll: true,
+      emailStudents: false,
+      withCohorts: false,
+      actor: 'staff-1',
+      opId: randomUUID(),
+    });
+    const learnerUuid = randomUUID();
+    const put = putLearner();
+    await put(adminOf(tenant), tenant, learnerUuid, { email });
+    await put(adminOf(tenant), tenant, learnerUuid, { email, first_name: 'Again' });
+    const rows = await repos.enrollments.listByCourse({ tenant, courseId: c1, pageSize: 10 });
+    expect(rows.items).toEqual([
+      expect.objectContaining({ learner_uuid: learnerUuid, pending_email: null, status: 'enrolled' }),
+    ]);
+    const audit = await repos.enrollments.listAudit({ tenant, courseId: c1, pageSize: 10 });
+    expect(audit.items.map((a) => a.transition)).toEqual([
+      'from unenrolled to allowed to enroll',
+      'from allowed to enroll to enrolled',
+    ]);
+    expect(audit.items[1]).toMatchObject({ actor: 'admin-1', reason: 'learner_created', learner_uuid: learnerUuid });
+  });
+});
+
+describe('batches against DynamoDB Local', () => {
+  it('adds 1,000 participants of which 100 are present: 900 added, 100 skipped, participant_count exact', async () => {
+    const c1 = course();
+    const batch = await makeCreateBatch(repos.batches, systemClock, randomIds)(staff, c1, {
+      name: 'Invite only',
+      enrollment_type: 'invite_only',
+      enterprise_customer_uuid: tenant,
+    });
+    const learners = await someLearners(1000);
+    const change = makeChangeBatchParticipants({ batches: repos.batches, apply: applyParticipants(), ids: randomIds });
+    const present = learners.slice(0, 100).map((l) => l.state_id!);
+    await change(staff, batch.batch_id, 'add', { identifiers: present, identifier_type: 'state_id' });
+    const result = await change(staff, batch.batch_id, 'add', {
+      identifiers: learners.map((l) => l.state_id!),
+      identifier_type: 'state_id',
+    });
+    expect(result.count).toBe(900);
+    expect(result.skipped).toHaveLength(100);
+    expect(result.skipped.every((s) => s.outcome === 'already_present')).toBe(true);
+    expect(result.participant_count).toBe(1000);
+    const list = makeListBatchParticipants(repos.batches, repos.enrollments);
+    const page = await list(staff, batch.batch_id, { pageSize: 400 });
+    expect(page.count).toBe(1000);
+    expect(page.items).toHaveLength(400);
+    expect(page.next).not.toBeNull();
+  });
+
+  it('keeps participant_count exact under concurrent overlapping adds and removes', async () => {
+    const c1 = course();
+    const batch = await makeCreateBatch(repos.batches, systemClock, randomIds)(staff, c1, {
+      name: 'Race',
+      enrollment_type: 'invite_only',
+      enterprise_customer_uuid: tenant,
+    });
+    const learners = await someLearners(200);
+    const change = makeChangeBatchParticipants({ batches: repos.batches, apply: applyParticipants(), ids: randomIds });
+    const ids = learners.map((l) => l.learner_uuid);
+    await Promise.all([
+      ...Array.from({ length: 5 }, (_, i) =>
+        change(staff, batch.batch_id, 'add', {
+          identifiers: ids.slice(i * 30, i * 30 + 80),
+          identifier_type: 'user_id',
+        }),
+      ),
+      change(staff, batch.batch_id, 'remove', { identifiers: ids.slice(0, 20), identifier_type: 'user_id' }),
+    ]);
+    const stored = await repos.batches.get(batch.batch_id);
+    const counted = await repos.enrollments.listByBatch({
+      batchId: batch.batch_id,
+      statuses: ['enrolled', 'completed'],
+      pageSize: 1,
+    });
+    expect(stored!.participant_count).toBe(counted.count);
+    expect(counted.count).toBeGreaterThanOrEqual(180);
+  });
+});
+
+describe('throttle and notifications against DynamoDB Local', () => {
+  it('lets exactly `capacity` of many racing calls through', async () => {
+    const throttle = makeThrottleCaller(makeThrottleRepository(db, table), systemClock, 'test', {
+      capacity: 10,
+      refillPerSecond: 0.0001,
+    });
+    const caller = { ...staff, sub: randomUUID() };
+    const settled = await Promise.allSettled(Array.from({ length: 25 }, () => throttle(caller)));
+    const passed = settled.filter((s) => s.status === 'fulfilled').length;
+    expect(passed).toBeLessThanOrEqual(10);
+    // Lost races are refused, not let through; the rest of the bucket is still there for the next calls.
+    const more = await Promise.allSettled(Array.from({ length: 10 }, () => throttle(caller)));
+    expect(passed + more.filter((s) => s.status === 'fulfilled').length).toBe(10);
+    expect(settled.find((s) => s.status === 'rejected')).toMatchObject({ reason: expect.any(RateLimitedError) });
+  });
+
+  it('marks a notification id as delivered once', async () => {
+    const marks = makeSentNotificationRepository(db, table);
+    const id = randomUUID();
+    expect(await marks.wasSent(id)).toBe(false);
+    await marks.markSent(id, systemClock.now());
+    await marks.markSent(id, systemClock.now());
+    expect(await marks.wasSent(id)).toBe(true);
+  });
+});

@@ -1,0 +1,157 @@
+import { describe, expect, it } from 'vitest';
+import type { Learner } from '#shared/learners/learner';
+import { makeApplyBatchParticipants } from '#shared/enrollments/apply-batch-participants';
+import type { Batch } from '#shared/enrollments/batch';
+import { makeChangeBatchParticipants } from '#shared/enrollments/change-batch-participants';
+import { NotFoundError, TooManyIdentifiersError } from '#shared/errors';
+import { adminOf, aLearner, fixedClock, OTHER_TENANT, sequentialIds, staff, TENANT } from '../fakes';
+import { fakeBatches, fakeEnrollments } from './fake-enrollments';
+
+const learnerN = (n: number, overrides: Partial<Learner> = {}) =>
+  aLearner({
+    learner_uuid: `aaaaaaaa-0000-4000-8000-${String(n).padStart(12, '0')}`,
+    email: `l${n}@example.com`,
+    employee_id: `E${n}`,
+    state_id: `S${n}`,
+    ...overrides,
+  });
+const learners = [1, 2, 3, 4, 5].map((n) => learnerN(n));
+const foreign = learnerN(9, { enterprise_customer_uuid: OTHER_TENANT });
+
+/** A directory with the repository's lookups, for every unique kind. */
+function directory(all: Learner[]) {
+  const field = { EMAIL: 'email', EMPLOYEE_ID: 'employee_id', STATE_ID: 'state_id' } as const;
+  return {
+    getMany: async (uuids: string[]) =>
+      new Map(all.filter((l) => uuids.includes(l.learner_uuid)).map((l) => [l.learner_uuid, l])),
+    findUuids: async (tenant: string, kind: string, values: string[]) =>
+      new Map(
+        all
+          .filter((l) => l.enterprise_customer_uuid === tenant)
+          .flatMap((l) => {
+            const value = l[field[kind as keyof typeof field]];
+            return value !== null && values.includes(value) ? [[value, l.learner_uuid] as const] : [];
+          }),
+      ),
+  };
+}
+
+const batch: Batch = {
+  batch_id: 'bbbbbbbb-0000-4000-8000-000000000001',
+  course_id: 'do_3129',
+  enterprise_customer_uuid: TENANT,
+  name: 'Teachers 2026',
+  enrollment_type: 'invite_only',
+  participant_count: 0,
+  created_by: 'staff-1',
+  created: 'x',
+  modified: 'x',
+};
+const otherBatch = { ...batch, batch_id: 'bbbbbbbb-0000-4000-8000-000000000002' };
+
+function setup() {
+  const enrollments = fakeEnrollments([batch, otherBatch]);
+  const batches = fakeBatches(enrollments);
+  const apply = makeApplyBatchParticipants({
+    batches,
+    learners: directory([...learners, foreign]),
+    enrollments,
+    clock: fixedClock(),
+  });
+  const change = makeChangeBatchParticipants({ batches, apply, ids: sequentialIds() });
+  return { enrollments, apply, change };
+}
+
+const outcomes = (r: {
+  results: { identifier: string; outcome: string }[];
+  skipped: typeof r.results;
+  errors: typeof r.results;
+}) => Object.fromEntries([...r.results, ...r.skipped, ...r.errors].map((x) => [x.identifier, x.outcome]));
+
+describe('batch participants', () => {
+  it('adds learners by any identifier type, skips present ones and keeps participant_count exact', async () => {
+    const { change, enrollments } = setup();
+    const first = await change(staff, batch.batch_id, 'add', {
+      identifiers: ['E1', 'E2'],
+      identifier_type: 'employee_id',
+    });
+    expect(first).toMatchObject({ count: 2, participant_count: 2 });
+    const second = await change(staff, batch.batch_id, 'add', {
+      identifiers: ['S2', 'S3', 's3', ' S3 '],
+      identifier_type: 'state_id',
+    });
+    expect(outcomes(second)).toEqual({
+      S2: 'already_present',
+      S3: 'added',
+      s3: 'not_found',
+      ' S3 ': 'duplicate_in_request',
+    });
+    expect(second.skipped.map((s) => s.outcome)).toEqual(['already_present', 'duplicate_in_request']);
+    expect(second.participant_count).toBe(3);
+    expect(enrollments.batchById.get(batch.batch_id)!.participant_count).toBe(3);
+    expect(enrollments.audits.map((a) => a.transition)).toEqual(Array(3).fill('from unenrolled to enrolled'));
+  });
+
+  it("rejects, row by row, learners outside the batch's tenant and learners of another batch", async () => {
+    const { change } = setup();
+    await change(staff, otherBatch.batch_id, 'add', { identifiers: ['l4@example.com'], identifier_type: 'email' });
+    const result = await change(staff, batch.batch_id, 'add', {
+      identifiers: [learners[0]!.learner_uuid, foreign.learner_uuid, learners[3]!.learner_uuid, 'nope'],
+      identifier_type: 'user_id',
+    });
+    expect(outcomes(result)).toEqual({
+      [learners[0]!.learner_uuid]: 'added',
+      [foreign.learner_uuid]: 'not_in_tenant',
+      [learners[3]!.learner_uuid]: 'in_other_batch',
+      nope: 'invalid',
+    });
+    expect(result.participant_count).toBe(1);
+  });
+
+  it('removes participants but never a learner who completed', async () => {
+    const { change, enrollments } = setup();
+    await change(staff, batch.batch_id, 'add', { identifiers: ['E1', 'E2'], identifier_type: 'employee_id' });
+    const done = enrollments.find(TENANT, batch.course_id, { learnerUuid: learners[1]!.learner_uuid })!;
+    enrollments.put({ ...done, status: 'completed' });
+    const result = await change(staff, batch.batch_id, 'remove', {
+      identifiers: ['E1', 'E2', 'E3'],
+      identifier_type: 'employee_id',
+    });
+    expect(outcomes(result)).toEqual({ E1: 'removed', E2: 'already_completed', E3: 'not_present' });
+    expect(result.participant_count).toBe(1);
+    expect(enrollments.find(TENANT, batch.course_id, { learnerUuid: learners[0]!.learner_uuid })).toMatchObject({
+      status: 'unenrolled',
+      batch_id: batch.batch_id,
+    });
+  });
+
+  it('replays a chunk with its op id without counting twice', async () => {
+    const { apply, enrollments } = setup();
+    const chunk = {
+      batchId: batch.batch_id,
+      action: 'add' as const,
+      identifierType: 'email' as const,
+      identifiers: ['l1@example.com', 'l2@example.com'],
+      actor: 'job',
+      opId: 'job-1#0',
+    };
+    const first = await apply(chunk);
+    const again = await apply(chunk);
+    expect(again).toEqual(first);
+    expect(first.map((r) => r.outcome)).toEqual(['added', 'added']);
+    expect(enrollments.batchById.get(batch.batch_id)!.participant_count).toBe(2);
+    expect(enrollments.audits).toHaveLength(2);
+  });
+
+  it('hides batches of tenants the caller does not administer and refuses more than 1000 identifiers', async () => {
+    const { change, enrollments } = setup();
+    await expect(
+      change(adminOf(OTHER_TENANT), batch.batch_id, 'add', { identifiers: ['E1'], identifier_type: 'employee_id' }),
+    ).rejects.toBeInstanceOf(NotFoundError);
+    const many = Array.from({ length: 1001 }, (_, i) => `E${i}`);
+    await expect(
+      change(adminOf(TENANT), batch.batch_id, 'add', { identifiers: many, identifier_type: 'employee_id' }),
+    ).rejects.toBeInstanceOf(TooManyIdentifiersError);
+    expect(enrollments.rows.size).toBe(0);
+  });
+});

@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { BulkEnrollBody } from '#shared/enrollments/schemas';
+
+const tenant = '11111111-1111-4111-8111-111111111111';
+const seed = {
+  auto_enroll: true,
+  email_students: true,
+  action: 'enroll',
+  courses: 'course-v1:edX+Demo+123,course-v1:edX+Demo2+456',
+  cohorts: 'cohortA,cohortA',
+  identifiers: 'brandon@example.com,yamilah@example.com',
+  enterprise_customer_uuid: tenant,
+};
+const issues = (body: unknown) => BulkEnrollBody.safeParse(body).error?.issues.map((i) => i.path.join('.')) ?? [];
+
+describe('BulkEnrollBody', () => {
+  it("accepts Open edX's example request", () => {
+    expect(BulkEnrollBody.parse(seed)).toEqual({
+      ...seed,
+      courses: ['course-v1:edX+Demo+123', 'course-v1:edX+Demo2+456'],
+      cohorts: ['cohortA', 'cohortA'],
+      identifiers: ['brandon@example.com', 'yamilah@example.com'],
+    });
+  });
+
+  it('splits identifiers on commas, whitespace and newlines, and takes lists too', () => {
+    const parsed = BulkEnrollBody.parse({ ...seed, cohorts: undefined, identifiers: ' a@x.org,\nb@x.org  c\r\nd ,' });
+    expect(parsed.identifiers).toEqual(['a@x.org', 'b@x.org', 'c', 'd']);
+    const listed = BulkEnrollBody.parse({ ...seed, courses: ['c1'], cohorts: ['A'], identifiers: [' x ', 'y'] });
+    expect(listed).toMatchObject({ courses: ['c1'], cohorts: ['A'], identifiers: ['x', 'y'] });
+  });
+
+  it('refuses cohorts that do not match the courses one for one, or that come with unenroll', () => {
+    expect(issues({ ...seed, cohorts: 'cohortA' })).toEqual(['cohorts']);
+    expect(issues({ ...seed, action: 'unenroll' })).toEqual(['cohorts']);
+  });
+
+  it('refuses a bad course id, a repeated course, no identifiers and no tenant', () => {
+    expect(issues({ ...seed, cohorts: undefined, courses: 'ok,not/a/key' })).toEqual(['courses.1']);
+    expect(issues({ ...seed, cohorts: undefined, courses: 'a,a' })).toEqual(['courses']);
+    expect(issues({ ...seed, identifiers: ' , ' })).toEqual(['identifiers']);
+    expect(issues({ ...seed, enterprise_customer_uuid: undefined })).toEqual(['enterprise_customer_uuid']);
+  });
+
+  it('reads flags as booleans or Open edX form strings, false by default', () => {
+    expect(BulkEnrollBody.parse({ ...seed, auto_enroll: 'True', email_students: undefined })).toMatchObject({
+      auto_enroll: true,
+      email_students: false,
+    });
+  });
+});
