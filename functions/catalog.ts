@@ -7,12 +7,21 @@ import type { QueueName } from './resources';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'ANY';
 
+/** Concurrent batches of a queue worker when its entry does not say (the smallest AWS allows is 2). */
+export const DEFAULT_MAX_CONCURRENCY = 2;
+
 /** API Gateway's catch-all route: whatever no other route matches. */
 export const DEFAULT_ROUTE = '$default';
 
 export type Trigger =
   | { type: 'http'; method: HttpMethod; path: string; auth: 'jwt' | 'none' }
-  | { type: 'queue'; queue: QueueName; batchSize: number };
+  | {
+      type: 'queue';
+      queue: QueueName;
+      batchSize: number;
+      /** Concurrent batches at most (the event source's maximum concurrency; local poller loops). Default 2. */
+      maxConcurrency?: number;
+    };
 
 export interface Access {
   table?: 'read' | 'readwrite';
@@ -62,19 +71,46 @@ export const catalog: readonly FunctionDefinition[] = [
   // HTTP APIs match paths exactly; this answers `/x/` with a 308 to `/x` and anything else with our 404.
   http('AnswerUnmatched', 'ANY', DEFAULT_ROUTE, 'platform/answer-unmatched', {}, 'none'),
 
-  http('CreateGroup', 'POST', GROUPS, 'groups/create-group', write),
+  // An automatic group's create, ruleset change or resume starts a recalculation job.
+  http('CreateGroup', 'POST', GROUPS, 'groups/create-group', producer),
+  http('PreviewRuleset', 'POST', `${GROUPS}/preview`, 'groups/preview-ruleset', read),
   http('ListGroups', 'GET', GROUPS, 'groups/list-groups', read),
   http('GetGroupByLegacyId', 'GET', `${GROUPS}/legacy/{legacy_id}`, 'groups/get-group-by-legacy-id', read),
   http('GetGroup', 'GET', `${GROUPS}/{group_uuid}`, 'groups/get-group', read),
-  http('UpdateGroup', 'PATCH', `${GROUPS}/{group_uuid}`, 'groups/update-group', write),
+  http('UpdateGroup', 'PATCH', `${GROUPS}/{group_uuid}`, 'groups/update-group', producer),
+  http('RecalculateGroup', 'POST', `${GROUPS}/{group_uuid}/recalculate`, 'groups/recalculate-group', producer),
+  http(
+    'ListConditionsHistory',
+    'GET',
+    `${GROUPS}/{group_uuid}/conditions-history`,
+    'groups/list-conditions-history',
+    read,
+  ),
+  http(
+    'ExplainMembership',
+    'GET',
+    `${GROUPS}/{group_uuid}/learners/{learner_uuid}/explain`,
+    'groups/explain-membership',
+    read,
+  ),
   http('DeleteGroup', 'DELETE', `${GROUPS}/{group_uuid}`, 'groups/delete-group', {
     table: 'readwrite',
     sendsTo: ['groupCleanup'],
   }),
+  // A big group exports through a job: it sends the job's chunk; the worker writes the file.
+  http('ExportGroupMembers', 'GET', `${GROUPS}/{group_uuid}/export`, 'groups/export-group-members', {
+    table: 'readwrite',
+    sendsTo: ['jobChunks'],
+    bucket: 'read',
+  }),
   http('ListGroupLearners', 'GET', `${GROUPS}/{group_uuid}/learners`, 'memberships/list-group-learners', read),
   http('ListGroupHistory', 'GET', `${GROUPS}/{group_uuid}/history`, 'groups/list-group-history', read),
   // More than 1000 identifiers become a job: these producers send its chunks.
-  http('AssignLearners', 'POST', `${GROUPS}/{group_uuid}/assign_learners`, 'memberships/assign-learners', producer),
+  // Pending (e-mail) members it invites get a `group_invitation` on the notifications queue.
+  http('AssignLearners', 'POST', `${GROUPS}/{group_uuid}/assign_learners`, 'memberships/assign-learners', {
+    ...producer,
+    sendsTo: ['jobChunks', 'notifications'],
+  }),
   http('RemoveLearners', 'POST', `${GROUPS}/{group_uuid}/remove_learners`, 'memberships/remove-learners', producer),
 
   http('PutLearner', 'PUT', `${LEARNERS}/{learner_uuid}`, 'learners/put-learner', write),
@@ -91,20 +127,21 @@ export const catalog: readonly FunctionDefinition[] = [
   http('ListJobResults', 'GET', `${JOBS}/{job_id}/results`, 'jobs/list-job-results', read),
   http('AbortJob', 'POST', `${JOBS}/{job_id}/abort`, 'jobs/abort-job', { table: 'readwrite', bucket: 'read' }),
 
+  // Over 1000 identifier×course pairs (or participants) a request becomes a job: these send its chunks.
   http('BulkEnroll', 'POST', '/api/bulk_enroll/v1/bulk_enroll', 'enrollments/bulk-enroll', {
     table: 'readwrite',
-    sendsTo: ['notifications'],
+    sendsTo: ['notifications', 'jobChunks'],
   }),
   http('CreateBatch', 'POST', `${COURSES}/batches`, 'enrollments/create-batch', write),
   http('GetBatch', 'GET', BATCHES, 'enrollments/get-batch', read),
-  http('AddBatchParticipants', 'POST', `${BATCHES}/participants/add`, 'enrollments/add-batch-participants', write),
-  http(
-    'RemoveBatchParticipants',
-    'POST',
-    `${BATCHES}/participants/remove`,
-    'enrollments/remove-batch-participants',
-    write,
-  ),
+  http('AddBatchParticipants', 'POST', `${BATCHES}/participants/add`, 'enrollments/add-batch-participants', {
+    table: 'readwrite',
+    sendsTo: ['jobChunks'],
+  }),
+  http('RemoveBatchParticipants', 'POST', `${BATCHES}/participants/remove`, 'enrollments/remove-batch-participants', {
+    table: 'readwrite',
+    sendsTo: ['jobChunks'],
+  }),
   http('ListBatchParticipants', 'GET', `${BATCHES}/participants`, 'enrollments/list-batch-participants', read),
   http('ListCourseEnrollments', 'GET', `${COURSES}/enrollments`, 'enrollments/list-course-enrollments', read),
   http('ListEnrollmentAudit', 'GET', `${COURSES}/enrollments/audit`, 'enrollments/list-enrollment-audit', read),
@@ -128,9 +165,9 @@ export const catalog: readonly FunctionDefinition[] = [
   {
     name: 'ApplyJobChunk',
     entry: 'functions/workers/apply-job-chunk.ts',
-    trigger: { type: 'queue', queue: 'jobChunks', batchSize: 2 },
-    // Writes an import's results file when it finishes the job.
-    access: { table: 'readwrite', bucket: 'readwrite' },
+    trigger: { type: 'queue', queue: 'jobChunks', batchSize: 2, maxConcurrency: 8 },
+    // Writes an import's results file when it finishes the job; bulk_enroll chunks may e-mail students.
+    access: { table: 'readwrite', bucket: 'readwrite', sendsTo: ['notifications'] },
     timeoutSeconds: 150,
   },
   {

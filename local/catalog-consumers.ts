@@ -1,4 +1,4 @@
-import { queueFunctions } from '#functions/catalog';
+import { DEFAULT_MAX_CONCURRENCY, queueFunctions } from '#functions/catalog';
 import type { QueueName } from '#functions/resources';
 import { createHandlerLoader, entryExists, type HandlerLoader } from '#local/handler-loader';
 import type { LocalLog } from '#local/local-log';
@@ -26,6 +26,7 @@ export async function catalogConsumers(queues: {
       queueUrl: queues.queueUrls[fn.trigger.queue],
       queueArn: queues.queueArns[fn.trigger.queue],
       batchSize: fn.trigger.batchSize,
+      concurrency: fn.trigger.maxConcurrency ?? DEFAULT_MAX_CONCURRENCY,
       timeoutSeconds: fn.timeoutSeconds,
       memoryMb: fn.memoryMb,
       handler: await load(fn.entry),

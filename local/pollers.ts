@@ -23,6 +23,8 @@ export interface QueueConsumer {
   queueUrl: string;
   queueArn: string;
   batchSize: number;
+  /** Batches delivered at once, like the event source's maximum concurrency (default 1). */
+  concurrency?: number;
   timeoutSeconds?: number;
   memoryMb?: number;
   handler: SqsWorkerHandler;
@@ -165,7 +167,9 @@ export function startPollers(options: PollersOptions): Pollers {
     return true;
   }
 
-  const loops = consumers.map((consumer) => poll(consumer));
+  const loops = consumers.flatMap((consumer) =>
+    Array.from({ length: consumer.concurrency ?? 1 }, () => poll(consumer)),
+  );
   let stopped: Promise<void> | undefined;
 
   return {

@@ -24,6 +24,7 @@ import { COUNTED } from './memberships/membership';
 import { makeMembershipRepository } from './memberships/membership-repository';
 import { makeRemoveLearners } from './memberships/remove-learners';
 import { sendJson } from './queue/send-json';
+import { ruleUseCases } from './rules/wired';
 import { makeApplyBatchParticipants } from './enrollments/apply-batch-participants';
 import { makeApplyBulkEnrollment } from './enrollments/apply-bulk-enrollment';
 import { makeBatchRepository } from './enrollments/batch-repository';
@@ -46,6 +47,7 @@ import { makeUsernameDirectory } from './enrollments/username-directory';
 import { makeDeliverNotification } from './notifications/deliver-notification';
 import { fileOutboxSender } from './notifications/file-outbox-sender';
 import { logOnlySender } from './notifications/log-only-sender';
+import { makeGroupInvitationHook } from './notifications/group-invitation';
 import { makeNotificationQueue } from './notifications/notification-queue';
 import { makeSentNotificationRepository } from './notifications/sent-notification-repository';
 
@@ -91,17 +93,19 @@ const applyBatchParticipants = once(() =>
 );
 
 /** Enrollments, batches and the notification outbox (issue 4). */
+const throttleBulkEnroll = once(() =>
+  makeThrottleCaller(makeThrottleRepository(db, config.tableName), systemClock, 'bulk_enroll', {
+    capacity: config.bulkEnrollRatePerMinute,
+    refillPerSecond: config.bulkEnrollRatePerMinute / 60,
+  }),
+);
+
 const enrollmentUseCases = {
   applyBulkEnrollment,
+  enrollmentRepositories,
+  throttleBulkEnroll,
   bulkEnroll: once(() =>
-    makeBulkEnroll({
-      apply: applyBulkEnrollment(),
-      throttle: makeThrottleCaller(makeThrottleRepository(db, config.tableName), systemClock, 'bulk_enroll', {
-        capacity: config.bulkEnrollRatePerMinute,
-        refillPerSecond: config.bulkEnrollRatePerMinute / 60,
-      }),
-      ids: randomIds,
-    }),
+    makeBulkEnroll({ apply: applyBulkEnrollment(), throttle: throttleBulkEnroll(), ids: randomIds }),
   ),
   createBatch: once(() => makeCreateBatch(enrollmentRepositories().batches, systemClock, randomIds)),
   getBatch: once(() => makeGetBatch(enrollmentRepositories().batches)),
@@ -140,14 +144,18 @@ const putLearner = once(() =>
   makePutLearner({
     ...repositories(),
     clock: systemClock,
-    onLearnerWritten: (learner, context) => enrollmentUseCases.fulfillAllowedEnrollments()(learner, context),
+    onLearnerWritten: async (learner, context) => {
+      await enrollmentUseCases.fulfillAllowedEnrollments()(learner, context);
+      // Automatic groups: the learner's rule memberships follow its new fields (issue 5).
+      await ruleUseCases.reevaluateLearner()(learner.enterprise_customer_uuid, learner.learner_uuid, context);
+    },
   }),
 );
 
 export const useCases = {
-  createGroup: once(() => makeCreateGroup(repositories().groups, systemClock, randomIds)),
+  createGroup: once(() => makeCreateGroup(repositories().groups, systemClock, randomIds, ruleUseCases.rulePorts())),
   getGroup: once(() => makeGetGroup(repositories().groups, isMember)),
-  updateGroup: once(() => makeUpdateGroup(repositories().groups, systemClock)),
+  updateGroup: once(() => makeUpdateGroup(repositories().groups, systemClock, ruleUseCases.rulePorts())),
   deleteGroup: once(() =>
     makeDeleteGroup(
       repositories().groups,
@@ -163,7 +171,15 @@ export const useCases = {
   listGroupLearners: once(() =>
     makeListGroupLearners(repositories().groups, repositories().memberships, repositories().learners),
   ),
-  assignLearners: once(() => makeAssignLearners({ ...repositories(), clock: systemClock, ids: randomIds })),
+  assignLearners: once(() =>
+    makeAssignLearners({
+      ...repositories(),
+      clock: systemClock,
+      ids: randomIds,
+      // Pending (e-mail) members get one `group_invitation` on the outbox (issue 4).
+      onMembersAdded: makeGroupInvitationHook(makeNotificationQueue(config.notificationsQueueUrl), systemClock),
+    }),
+  ),
   removeLearners: once(() => makeRemoveLearners({ ...repositories(), clock: systemClock })),
   putLearner,
   getLearner: once(() => makeGetLearner(repositories().learners, repositories().memberships, repositories().groups)),

@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { DEFAULT_EXPORT_COLUMNS, EXPORT_COLUMNS, MAX_SYNC_EXPORT } from '#shared/groups/export-group-members';
 import { BranchesPath, BranchPath, ListBranchesQuery, PutBranchBody } from '#shared/branches/schemas';
 import {
-  CreateGroupBody,
+  CreateGroupRequest,
   GroupPath,
   HistoryQuery,
   LegacyPath,
@@ -25,6 +26,7 @@ import {
   UpdateEnrollmentBody,
 } from '#shared/enrollments/schemas';
 import type { RouteContract } from '#shared/http/http-handler';
+import { ConditionsHistoryQuery, ExplainPath, PreviewBody } from '#shared/rules/schemas';
 import { LearnerBody, MAX_SYNC_LEARNERS } from '#shared/learners/schemas';
 import { AssignLearnersBody, ListMembersQuery, RemoveLearnersBody } from '#shared/memberships/schemas';
 
@@ -37,7 +39,11 @@ const JobPath = z.strictObject({ job_id: z.uuid() });
  * GET /openapi.json is generated from them, so the document cannot drift from the code.
  */
 export const contract = {
-  CreateGroup: { summary: 'Create a group', body: CreateGroupBody, success: { status: 201, description: 'the group' } },
+  CreateGroup: {
+    summary: 'Create a group',
+    body: CreateGroupRequest,
+    success: { status: 201, description: 'the group' },
+  },
   ListGroups: {
     summary: 'List groups of a tenant or of a learner',
     query: ListGroupsQuery,
@@ -64,6 +70,27 @@ export const contract = {
     summary: 'Delete a group and its memberships',
     params: GroupPath,
     success: { status: 204, description: 'deleted' },
+  },
+  RecalculateGroup: {
+    summary: 'Recalculate an automatic group from scratch (a job: mark-and-sweep by generation)',
+    params: GroupPath,
+    success: { status: 202, description: 'the recalculation job' },
+  },
+  ListConditionsHistory: {
+    summary: "Every version of an automatic group's ruleset, newest first, with who and when",
+    params: GroupPath,
+    query: ConditionsHistoryQuery,
+    success: { status: 200, description: 'a page of ruleset versions' },
+  },
+  PreviewRuleset: {
+    summary: 'Dry run of a ruleset over a tenant (optionally against a group): counts and samples; writes nothing',
+    body: PreviewBody,
+    success: { status: 200, description: 'matching_count, sample, would_add, would_remove' },
+  },
+  ExplainMembership: {
+    summary: "Why a learner is (not) a member of an automatic group: membership, ruleset version, each rule's result",
+    params: ExplainPath,
+    success: { status: 200, description: 'the explanation' },
   },
   ListGroupHistory: {
     summary: "A group's audit trail (group and membership changes), newest first; kept after the group is deleted",
@@ -138,7 +165,7 @@ export const contract = {
     success: { status: 200, description: 'an outcome per row' },
   },
   BulkEnroll: {
-    summary: `Enroll or unenroll identifiers in courses (Open edX bulk_enroll; staff only, throttled, ≤ ${MAX_SYNC_PAIRS} identifier×course pairs)`,
+    summary: `Enroll or unenroll identifiers in courses (Open edX bulk_enroll; staff only, throttled; over ${MAX_SYNC_PAIRS} identifier×course pairs → 202 with a job)`,
     body: BulkEnrollBody,
     success: { status: 200, description: 'per course, per identifier: before and after' },
   },
@@ -154,13 +181,13 @@ export const contract = {
     success: { status: 200, description: 'the batch' },
   },
   AddBatchParticipants: {
-    summary: `Add up to ${MAX_SYNC_PAIRS} participants to a batch`,
+    summary: `Add participants to a batch (over ${MAX_SYNC_PAIRS}: 202 with a job)`,
     params: BatchPath,
     body: ParticipantsBody,
     success: { status: 201, description: 'an outcome per identifier (200 when nothing was added)' },
   },
   RemoveBatchParticipants: {
-    summary: `Remove up to ${MAX_SYNC_PAIRS} participants from a batch (completed learners stay)`,
+    summary: `Remove participants from a batch, completed learners stay (over ${MAX_SYNC_PAIRS}: 202 with a job)`,
     params: BatchPath,
     body: ParticipantsBody,
     success: { status: 200, description: 'an outcome per identifier' },
@@ -224,5 +251,32 @@ export const contract = {
     summary: 'Stop a job; chunks not yet applied are skipped',
     params: JobPath,
     success: { status: 200, description: 'the aborted job' },
+  },
+  ExportGroupMembers: {
+    summary: `Members as CSV (formula-safe); over ${MAX_SYNC_EXPORT} members: 202 with a job whose results file is the CSV`,
+    params: GroupPath,
+    query: z.strictObject({
+      columns: z
+        .string()
+        .optional()
+        .transform((c) =>
+          c
+            ? c
+                .split(',')
+                .map((x) => x.trim())
+                .filter(Boolean)
+            : DEFAULT_EXPORT_COLUMNS,
+        )
+        .pipe(z.array(z.enum(Object.keys(EXPORT_COLUMNS) as [string, ...string[]])).min(1)),
+      include_header: z
+        .enum(['true', 'false'])
+        .default('true')
+        .transform((v) => v === 'true'),
+      delimiter: z
+        .enum([',', ';', '|', 'tab'])
+        .default(',')
+        .transform((d) => (d === 'tab' ? '\t' : d)),
+    }),
+    success: { status: 200, description: 'text/csv' },
   },
 } satisfies Record<string, RouteContract>;

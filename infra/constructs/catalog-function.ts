@@ -4,6 +4,7 @@ import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { type Grant, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, Runtime } from 'aws-cdk-lib/aws-lambda';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
+import { DEFAULT_MAX_CONCURRENCY } from '#functions/catalog';
 import { type BundlingOptions, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
@@ -100,7 +101,7 @@ export class CatalogFunction extends Construct {
 
   private subscribe({ definition, queues }: CatalogFunctionProps, timeoutSeconds: number): void {
     if (definition.trigger.type !== 'queue') return;
-    const { queue: name, batchSize } = definition.trigger;
+    const { queue: name, batchSize, maxConcurrency = DEFAULT_MAX_CONCURRENCY } = definition.trigger;
     const { visibilityTimeoutSeconds } = resources.queues[name];
     // A batch still running when its messages become visible again is delivered twice in parallel.
     if (timeoutSeconds > visibilityTimeoutSeconds) {
@@ -109,7 +110,11 @@ export class CatalogFunction extends Construct {
           `(${visibilityTimeoutSeconds}s); raise the queue's visibilityTimeoutSeconds in functions/resources.ts`,
       );
     }
-    const eventSource = new SqsEventSource(queues.get(name), { batchSize, reportBatchItemFailures: true });
+    const eventSource = new SqsEventSource(queues.get(name), {
+      batchSize,
+      maxConcurrency,
+      reportBatchItemFailures: true,
+    });
     this.handler.addEventSource(eventSource);
     Validations.of(this).acknowledge({
       id: 'Serverless-LambdaEventSourceMappingDestination',

@@ -52,6 +52,13 @@ export const keys = {
   }),
   groupHistoryPartition: (groupUuid: string) => groupHistoryPartition(groupUuid),
 
+  /** An automatic group's ruleset versions (conditions history), oldest first; kept when the group is deleted. */
+  rulesetVersion: (groupUuid: string, version: number) => ({
+    PK: rulesetVersionsPartition(groupUuid),
+    SK: `V#${String(version).padStart(6, '0')}`,
+  }),
+  rulesetVersionsPartition: (groupUuid: string) => rulesetVersionsPartition(groupUuid),
+
   learner: (learnerUuid: string) => ({ PK: `LEARNER#${learnerUuid}`, SK: 'LEARNER' }),
   learnerByEmail: (tenant: string, email: string, learnerUuid: string) => ({
     GSI1PK: `TENANT#${tenant}#LEARNERS`,
@@ -149,6 +156,10 @@ function enrollmentAuditPartition(tenant: string, courseId: string): string {
 
 function jobSourcePartition(tenant: string, sourceKey: string): string {
   return `TENANT#${tenant}#JOBSOURCE#${sourceKey}`;
+}
+
+function rulesetVersionsPartition(groupUuid: string): string {
+  return `RULESETS#${groupUuid}`;
 }
 
 function groupHistoryPartition(groupUuid: string): string {

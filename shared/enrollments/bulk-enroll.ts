@@ -37,16 +37,20 @@ export const makeBulkEnroll =
     await throttle(caller);
     const pairs = body.identifiers.length * body.courses.length;
     if (pairs > MAX_SYNC_PAIRS) throw new TooManyIdentifiersError(MAX_SYNC_PAIRS, pairs, 'body.identifiers');
-    const results = await apply(chunkOf(body, caller.sub, ids.uuid()));
-    return {
-      action: body.action,
-      auto_enroll: body.auto_enroll,
-      email_students: body.email_students,
-      courses: Object.fromEntries(
-        body.courses.map((course) => [
-          course,
-          { action: body.action, auto_enroll: body.auto_enroll, results: results[course] ?? [] },
-        ]),
-      ),
-    };
+    return bulkEnrollResponse(body, await apply(chunkOf(body, caller.sub, ids.uuid())));
   };
+
+/** Open edX's answer: per course, the action and every identifier's result. */
+export function bulkEnrollResponse(body: BulkEnrollBody, results: Record<string, BulkResultRow[]>) {
+  return {
+    action: body.action,
+    auto_enroll: body.auto_enroll,
+    email_students: body.email_students,
+    courses: Object.fromEntries(
+      body.courses.map((course) => [
+        course,
+        { action: body.action, auto_enroll: body.auto_enroll, results: results[course] ?? [] },
+      ]),
+    ),
+  };
+}

@@ -1,19 +1,21 @@
 import { assertAdministers, type Caller } from '#shared/auth/caller';
 import type { Clock, IdGenerator } from '#shared/clock';
 import { groupCreatedEntry } from '#shared/history/history-entry';
-import type { Group, GroupInput } from './group';
+import { type Group, type GroupInput, NEW_RULE_PROCESSING, type RulePorts } from './group';
 import type { GroupRepository } from './group-repository';
 
 /**
  * Creates a group in a tenant the caller administers. The name (case-insensitively), the external
  * id and the legacy id are unique per tenant: guarded in the same transaction as the group, which
- * also records the `group_created` history entry.
+ * also records the `group_created` history entry. An automatic group stores its ruleset as version 1
+ * of its conditions history in that transaction, then starts its first recalculation.
  */
 export const makeCreateGroup =
-  (groups: Pick<GroupRepository, 'create'>, clock: Clock, ids: IdGenerator) =>
+  (groups: Pick<GroupRepository, 'create' | 'get'>, clock: Clock, ids: IdGenerator, rules?: RulePorts) =>
   async (caller: Caller, tenant: string, input: GroupInput): Promise<Group> => {
     assertAdministers(caller, tenant);
     const now = clock.now();
+    const automatic = input.type === 'automatic';
     const group: Group = {
       group_uuid: ids.uuid(),
       enterprise_customer_uuid: tenant,
@@ -30,7 +32,25 @@ export const makeCreateGroup =
       created: now,
       modified: now,
       version: 1,
+      ...(automatic
+        ? { ruleset: input.ruleset ?? null, rule_version: 1, rule_generation: 0, rule_processing: NEW_RULE_PROCESSING }
+        : { ruleset: null, rule_version: null, rule_generation: null, rule_processing: null }),
     };
-    await groups.create(group, groupCreatedEntry(group, caller.sub));
-    return group;
+    const version =
+      automatic && group.ruleset && rules
+        ? [
+            rules.versionPut({
+              group_uuid: group.group_uuid,
+              enterprise_customer_uuid: tenant,
+              version: 1,
+              ruleset: group.ruleset,
+              changed_by: caller.sub,
+              changed_at: now,
+            }),
+          ]
+        : [];
+    await groups.create(group, groupCreatedEntry(group, caller.sub), version);
+    if (!automatic || !rules) return group;
+    await rules.startRecalculation(caller, group);
+    return (await groups.get(group.group_uuid)) ?? group;
   };

@@ -1,4 +1,4 @@
-import { type DynamoDBDocumentClient, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { batchGetAll } from '#shared/db/batch-get';
 import { keys, type UniqueKind } from '#shared/db/keys';
 import { type Page, queryCount, queryPage } from '#shared/db/paging';
@@ -6,7 +6,10 @@ import { transact } from '#shared/db/transactions';
 import { ConflictError, groupNotFound, PreconditionFailedError } from '#shared/errors';
 import type { HistoryEntry } from '#shared/history/history-entry';
 import { historyPut } from '#shared/history/history-repository';
-import { type Group, normalizeName } from './group';
+import { type Group, normalizeName, type RuleProcessing } from './group';
+
+/** A transaction item written together with a group's create or update (e.g. a ruleset version). */
+export type ExtraPut = { Put: { TableName: string; Item: Record<string, unknown>; ConditionExpression?: string } };
 
 const ENTITY = 'group';
 const FIELDS: (keyof Group)[] = [
@@ -25,6 +28,10 @@ const FIELDS: (keyof Group)[] = [
   'created',
   'modified',
   'version',
+  'ruleset',
+  'rule_version',
+  'rule_generation',
+  'rule_processing',
 ];
 
 export interface GroupFilters {
@@ -115,12 +122,13 @@ export function makeGroupRepository(db: DynamoDBDocumentClient, tableName: strin
 
   return {
     /** Writes the group, its uniqueness guards and its `group_created` history entry together. */
-    async create(group: Group, history: HistoryEntry): Promise<void> {
+    async create(group: Group, history: HistoryEntry, extra: ExtraPut[] = []): Promise<void> {
       const owned = guards(group);
       const outcome = await transact(db, [
         { Put: { TableName: tableName, Item: toItem(group), ConditionExpression: 'attribute_not_exists(PK)' } },
         ...owned.map((g) => guardPut(group, g)),
         historyPut(tableName, history),
+        ...extra,
       ]);
       if (!outcome.ok)
         throw conflictFor(owned, (outcome.failed[0] ?? 1) - 1) ?? new ConflictError('group_exists', 'Group exists');
@@ -151,7 +159,7 @@ export function makeGroupRepository(db: DynamoDBDocumentClient, tableName: strin
      * still `before.version`; moves the uniqueness guards that changed and writes the history entry
      * in the same transaction.
      */
-    async update(before: Group, after: Group, history: HistoryEntry): Promise<void> {
+    async update(before: Group, after: Group, history: HistoryEntry, extra: ExtraPut[] = []): Promise<void> {
       const old = guards(before);
       const next = guards(after);
       const changed = next.filter((g) => !old.some((o) => o.kind === g.kind && o.value === g.value));
@@ -166,6 +174,8 @@ export function makeGroupRepository(db: DynamoDBDocumentClient, tableName: strin
         'user_limit',
         'notification_emails',
         'tags',
+        'ruleset',
+        'rule_version',
       ] as const;
       const item = toItem(after);
       const sets = [...settable, 'name_lower', 'description_lower', 'GSI1SK', 'modified'] as const;
@@ -187,6 +197,7 @@ export function makeGroupRepository(db: DynamoDBDocumentClient, tableName: strin
         ...changed.map((g) => guardPut(after, g)),
         ...released.map((g) => guardDelete(before, g)),
         historyPut(tableName, history),
+        ...extra,
       ]);
       if (outcome.ok) return;
       if (outcome.failed[0] === 0)
@@ -270,7 +281,72 @@ export function makeGroupRepository(db: DynamoDBDocumentClient, tableName: strin
       } while (startKey && out.length <= max);
       return out.slice(0, max + 1);
     },
+
+    /**
+     * Starts a recalculation run: moves `rule_generation` from `expected` to `expected + 1` (only if
+     * no other run moved it first) and marks the run `running` under `jobId`. Each run thus owns one
+     * generation, and every rule write of an older one is refused.
+     */
+    async beginRuleRun(groupUuid: string, expected: number, jobId: string): Promise<boolean> {
+      return conditional({
+        Key: keys.group(groupUuid),
+        ConditionExpression:
+          'attribute_exists(PK) AND (rule_generation = :expected OR attribute_not_exists(rule_generation))',
+        UpdateExpression:
+          'SET rule_generation = :next, rule_processing.#status = :running, rule_processing.job_id = :job, rule_processing.#error = :null',
+        ExpressionAttributeNames: { '#status': 'status', '#error': 'error' },
+        ExpressionAttributeValues: {
+          ':expected': expected,
+          ':next': expected + 1,
+          ':running': 'running',
+          ':job': jobId,
+          ':null': null,
+        },
+      });
+    },
+
+    /** Ends the run of `generation` (a superseded run changes nothing). */
+    async endRuleRun(
+      groupUuid: string,
+      generation: number,
+      outcome: Pick<RuleProcessing, 'status' | 'error' | 'last_membership_update'>,
+    ): Promise<boolean> {
+      return conditional({
+        Key: keys.group(groupUuid),
+        ConditionExpression: 'rule_generation = :gen',
+        UpdateExpression:
+          'SET rule_processing.#status = :status, rule_processing.#error = :error, rule_processing.last_membership_update = :at',
+        ExpressionAttributeNames: { '#status': 'status', '#error': 'error' },
+        ExpressionAttributeValues: {
+          ':gen': generation,
+          ':status': outcome.status,
+          ':error': outcome.error,
+          ':at': outcome.last_membership_update,
+        },
+      });
+    },
+
+    /** The admin's switch: `paused` stops new runs and incremental changes. */
+    async setRuleState(groupUuid: string, state: RuleProcessing['state']): Promise<boolean> {
+      return conditional({
+        Key: keys.group(groupUuid),
+        ConditionExpression: 'attribute_exists(rule_processing)',
+        UpdateExpression: 'SET rule_processing.#state = :state',
+        ExpressionAttributeNames: { '#state': 'state' },
+        ExpressionAttributeValues: { ':state': state },
+      });
+    },
   };
+
+  async function conditional(update: Omit<ConstructorParameters<typeof UpdateCommand>[0], 'TableName'>) {
+    try {
+      await db.send(new UpdateCommand({ TableName: tableName, ...update }));
+      return true;
+    } catch (error) {
+      if ((error as { name?: string }).name === 'ConditionalCheckFailedException') return false;
+      throw error;
+    }
+  }
 }
 
 export type GroupRepository = ReturnType<typeof makeGroupRepository>;

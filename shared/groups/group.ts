@@ -1,3 +1,17 @@
+import type { Ruleset } from '#shared/rules/ruleset';
+
+/**
+ * How an automatic group's rules are being applied: `state` is the admin's switch (paused: no
+ * recalculation starts, learner changes are not applied), `status` the last recalculation's.
+ */
+export interface RuleProcessing {
+  state: 'on' | 'paused';
+  status: 'not_started' | 'running' | 'succeeded' | 'failed';
+  last_membership_update: string | null;
+  error: string | null;
+  job_id: string | null;
+}
+
 /** A group of learners inside one tenant (ADR 0013, extended with Docebo and SmarterU fields). */
 export interface Group {
   group_uuid: string;
@@ -15,6 +29,16 @@ export interface Group {
   created: string;
   modified: string;
   version: number;
+  /** Automatic groups only: the membership conditions (null for manual groups). */
+  ruleset?: Ruleset | null;
+  /** The ruleset's version: 1 when first set, +1 on every change (see conditions history). */
+  rule_version?: number | null;
+  /**
+   * The recalculation generation: +1 for every ruleset change and every recalculation started.
+   * Rule writes are conditioned on it, so only the current generation changes memberships.
+   */
+  rule_generation?: number | null;
+  rule_processing?: RuleProcessing | null;
 }
 
 /** Fields a client may set; everything else is the service's. */
@@ -22,8 +46,41 @@ export type GroupInput = Pick<Group, 'name'> &
   Partial<
     Pick<
       Group,
-      'description' | 'type' | 'status' | 'external_id' | 'legacy_id' | 'user_limit' | 'notification_emails' | 'tags'
+      | 'description'
+      | 'type'
+      | 'status'
+      | 'external_id'
+      | 'legacy_id'
+      | 'user_limit'
+      | 'notification_emails'
+      | 'tags'
+      | 'ruleset'
     >
   >;
+
+/** Rule processing of a new automatic group: on, nothing run yet. */
+export const NEW_RULE_PROCESSING: RuleProcessing = {
+  state: 'on',
+  status: 'not_started',
+  last_membership_update: null,
+  error: null,
+  job_id: null,
+};
+
+/**
+ * The ports a group change uses for automatic groups: the conditions-history item written in the
+ * group's own transaction, and the start of a recalculation once the group is stored.
+ */
+export interface RulePorts {
+  versionPut: (v: {
+    group_uuid: string;
+    enterprise_customer_uuid: string;
+    version: number;
+    ruleset: Ruleset;
+    changed_by: string;
+    changed_at: string;
+  }) => { Put: { TableName: string; Item: Record<string, unknown>; ConditionExpression?: string } };
+  startRecalculation: (caller: { sub: string }, group: Group) => Promise<unknown>;
+}
 
 export const normalizeName = (name: string) => name.trim().toLocaleLowerCase('en-US');

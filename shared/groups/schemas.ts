@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Ruleset } from '#shared/rules/ruleset';
 
 const name = z.string().trim().min(1, 'must not be blank').max(255);
 const tag = z.strictObject({
@@ -11,7 +12,9 @@ export const CreateGroupBody = z.strictObject({
   name,
   enterprise_customer_uuid: z.uuid(),
   description: z.string().max(2000).nullable().optional(),
-  type: z.literal('manual', { error: 'only manual groups can be created until the rule engine lands' }).optional(),
+  type: z.enum(['manual', 'automatic']).optional(),
+  /** Required for automatic groups, refused for manual ones. */
+  ruleset: Ruleset.optional(),
   status: z.enum(['active', 'inactive']).optional(),
   external_id: z.string().trim().min(1).max(100).nullable().optional(),
   legacy_id: z.number().int().positive().nullable().optional(),
@@ -20,7 +23,18 @@ export const CreateGroupBody = z.strictObject({
   tags: z.array(tag).max(50).optional(),
 });
 
+export const CreateGroupRequest = CreateGroupBody.superRefine((b, ctx) => {
+  if (b.type === 'automatic' && !b.ruleset)
+    ctx.addIssue({ code: 'custom', path: ['ruleset'], message: 'required for automatic groups' });
+  if (b.type !== 'automatic' && b.ruleset)
+    ctx.addIssue({ code: 'custom', path: ['ruleset'], message: 'only automatic groups have a ruleset' });
+});
+
 export const UpdateGroupBody = CreateGroupBody.omit({ enterprise_customer_uuid: true, type: true })
+  .extend({
+    /** `paused` stops recalculations and incremental rule changes of an automatic group; `on` resumes. */
+    rule_processing: z.strictObject({ state: z.enum(['on', 'paused']) }).optional(),
+  })
   .partial()
   .refine((b) => Object.keys(b).length > 0, 'nothing to update');
 

@@ -1,8 +1,8 @@
 import type { Caller } from '#shared/auth/caller';
 import type { Clock } from '#shared/clock';
-import { ConflictError, PreconditionFailedError } from '#shared/errors';
+import { ConflictError, PreconditionFailedError, ValidationError } from '#shared/errors';
 import { groupUpdatedEntry } from '#shared/history/history-entry';
-import type { Group, GroupInput } from './group';
+import type { Group, GroupInput, RuleProcessing, RulePorts } from './group';
 import type { GroupRepository } from './group-repository';
 import { loadAdministeredGroup } from './read-group';
 
@@ -10,11 +10,30 @@ import { loadAdministeredGroup } from './read-group';
  * Partially updates a group. With `expectedVersion` (If-Match) a stale version is refused; without,
  * the update still applies atomically against the version it read. A user limit below the current
  * member count is refused (SmarterU CG:38). The change and its history entry commit together.
+ * Automatic groups: a changed ruleset becomes the next version of the conditions history (same
+ * transaction) and starts a recalculation; `rule_processing.state` pauses or resumes the rules
+ * (resuming recalculates, since learner changes were not applied while paused).
  */
 export const makeUpdateGroup =
-  (groups: Pick<GroupRepository, 'get' | 'update'>, clock: Clock) =>
-  async (caller: Caller, groupUuid: string, patch: Partial<GroupInput>, expectedVersion?: number): Promise<Group> => {
+  (
+    groups: Pick<GroupRepository, 'get' | 'update'> & Partial<Pick<GroupRepository, 'setRuleState'>>,
+    clock: Clock,
+    rules?: RulePorts,
+  ) =>
+  async (
+    caller: Caller,
+    groupUuid: string,
+    {
+      rule_processing: processing,
+      ...patch
+    }: Partial<GroupInput> & { rule_processing?: Pick<RuleProcessing, 'state'> },
+    expectedVersion?: number,
+  ): Promise<Group> => {
     const before = await loadAdministeredGroup(groups, caller, groupUuid);
+    if (before.type !== 'automatic' && (patch.ruleset || processing))
+      throw new ValidationError('Only automatic groups have rules', [
+        { path: patch.ruleset ? 'body.ruleset' : 'body.rule_processing', message: 'the group is manual' },
+      ]);
     if (expectedVersion !== undefined && expectedVersion !== before.version) {
       throw new PreconditionFailedError(`Group ${groupUuid} is at version ${before.version}, not ${expectedVersion}`);
     }
@@ -33,6 +52,29 @@ export const makeUpdateGroup =
       modified: clock.now(),
       version: before.version + 1,
     };
-    await groups.update(before, after, groupUpdatedEntry(before, after, caller.sub));
-    return after;
+    const rulesetChanged =
+      patch.ruleset !== undefined && JSON.stringify(patch.ruleset) !== JSON.stringify(before.ruleset);
+    after.rule_version = rulesetChanged ? (before.rule_version ?? 0) + 1 : before.rule_version;
+    const version =
+      rulesetChanged && rules && after.ruleset
+        ? [
+            rules.versionPut({
+              group_uuid: groupUuid,
+              enterprise_customer_uuid: before.enterprise_customer_uuid,
+              version: after.rule_version ?? 1,
+              ruleset: after.ruleset,
+              changed_by: caller.sub,
+              changed_at: after.modified,
+            }),
+          ]
+        : [];
+    await groups.update(before, after, groupUpdatedEntry(before, after, caller.sub), version);
+    if (before.type !== 'automatic' || !rules) return after;
+    const wasPaused = before.rule_processing?.state === 'paused';
+    const paused = processing ? processing.state === 'paused' : wasPaused;
+    if (processing && processing.state !== before.rule_processing?.state)
+      await groups.setRuleState?.(groupUuid, processing.state);
+    const current = (await groups.get(groupUuid)) ?? after;
+    if (!paused && (rulesetChanged || wasPaused)) await rules.startRecalculation(caller, current);
+    return (await groups.get(groupUuid)) ?? current;
   };

@@ -8,6 +8,12 @@ export const CSV_KINDS: Record<string, { job: JobKind; required: string[]; optio
     optional: ['learner_uuid', 'username', 'first_name', 'last_name', 'employee_id', 'state_id', 'branch_id', 'status'],
   },
   'group-members': { job: 'import_group_members', required: ['group', 'identifier'], optional: ['action'] },
+  enrollments: { job: 'import_enrollments', required: ['course_id', 'identifier'], optional: ['action', 'cohort'] },
+  'batch-participants': {
+    job: 'import_batch_participants',
+    required: ['batch_id', 'identifier'],
+    optional: ['action'],
+  },
 };
 
 /** Reasons a header cannot be used, or an empty list. Names are compared trimmed and lower-cased. */

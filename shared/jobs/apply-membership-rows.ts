@@ -54,7 +54,10 @@ export const makeApplyMembershipRows =
   (assign: Assign, remove: Remove) =>
   async (job: Job, rows: JobRow[], opId: string): Promise<RowResult[]> => {
     const { rejected, rest } = splitRejected(rows);
+    // home_group / permissions of the original call apply to every chunk.
+    const settings = job.target.settings ? (JSON.parse(job.target.settings) as Record<string, unknown>) : {};
     const input = {
+      ...settings,
       learner_uuids: rest.filter((r) => r.input.type === 'uuid').map((r) => String(r.input.identifier)),
       learner_emails: rest.filter((r) => r.input.type === 'email').map((r) => String(r.input.identifier)),
     };

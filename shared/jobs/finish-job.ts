@@ -1,14 +1,18 @@
 import type { Clock } from '#shared/clock';
-import type { Job } from './job';
+import { finalStatusOf, isComplete, type Job } from './job';
 import type { JobRepository } from './job-repository';
 
 /**
- * Ends a job whose chunks are all recorded; whoever wins that race (the last worker, or the producer
- * of an empty job) runs `onFinished` exactly once.
+ * Finishes a job whose chunks are all recorded: `onFinished` (an import's results file, a
+ * recalculation's sweep) runs first and the job turns final only after it, so a client never sees a
+ * finished job without its results, and a crash in `onFinished` leaves the job running for the next
+ * delivery of its last chunk to finish. `onFinished` must therefore be idempotent.
  */
 export const makeFinishJob =
-  (jobs: Pick<JobRepository, 'finishIfComplete'>, onFinished: (job: Job) => Promise<void>, clock: Clock) =>
+  (jobs: Pick<JobRepository, 'get' | 'finishIfComplete'>, onFinished: (job: Job) => Promise<void>, clock: Clock) =>
   async (jobId: string): Promise<void> => {
-    const finished = await jobs.finishIfComplete(jobId, clock.now());
-    if (finished) await onFinished(finished);
+    const job = await jobs.get(jobId);
+    if (!isComplete(job)) return;
+    await onFinished({ ...job, status: finalStatusOf(job) });
+    await jobs.finishIfComplete(jobId, clock.now());
   };

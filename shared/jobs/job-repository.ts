@@ -5,7 +5,7 @@ import { keys } from '#shared/db/keys';
 import { type Page, queryCount, queryPage } from '#shared/db/paging';
 import { transact } from '#shared/db/transactions';
 import { ValidationError } from '#shared/errors';
-import { classify, FINAL_STATUSES, type Job, type JobRow, type JobStatus, type RowResult } from './job';
+import { classify, FINAL_STATUSES, finalStatusOf, type Job, type JobRow, type JobStatus, type RowResult } from './job';
 
 const ENTITY = 'job';
 const FIELDS: (keyof Job)[] = [
@@ -193,8 +193,7 @@ export function makeJobRepository(db: DynamoDBDocumentClient, tableName: string)
       const job = await this.get(jobId);
       if (!job || job.status !== 'running' || job.chunks_total === null || job.chunks_done < job.chunks_total)
         return undefined;
-      const status: JobStatus =
-        job.failed === 0 ? 'succeeded' : job.succeeded + job.skipped === 0 ? 'failed' : 'completed_with_errors';
+      const status: JobStatus = finalStatusOf(job);
       const error =
         job.chunks_failed > 0
           ? `${job.chunks_failed} of ${job.chunks_total} chunks failed after every retry; their rows are reported as chunk_failed`

@@ -2,7 +2,17 @@ import type { Caller } from '#shared/auth/caller';
 
 /** One bulk operation: an API bulk call, a CSV import or an export. */
 export type JobKind =
-  'assign_learners' | 'remove_learners' | 'upsert_learners' | 'import_learners' | 'import_group_members';
+  | 'assign_learners'
+  | 'remove_learners'
+  | 'upsert_learners'
+  | 'import_learners'
+  | 'import_group_members'
+  | 'export_members'
+  | 'bulk_enroll'
+  | 'batch_participants'
+  | 'import_enrollments'
+  | 'import_batch_participants'
+  | 'recalculate_group';
 
 export type JobStatus = 'queued' | 'running' | 'succeeded' | 'completed_with_errors' | 'failed' | 'aborted';
 
@@ -61,9 +71,29 @@ export interface RowResult {
   message?: string | undefined;
 }
 
+/** Enrollment outcomes (bulk_enroll job rows, `enrollments` CSV, batch participants). */
+const ENROLLMENT_SUCCEEDED = ['enrolled', 'allowed', 'unenrolled', 'allowance_removed', 'changed'];
+const ENROLLMENT_SKIPPED = ['unchanged', 'already_present', 'not_present', 'already_completed'];
+
 /** Outcomes that count as success, as skipped; the rest are failures. */
-export const SUCCEEDED = ['added', 'invited', 'revived', 'removed', 'created', 'updated'];
-export const SKIPPED = ['already_member', 'not_member', 'duplicate_in_request'];
+export const SUCCEEDED = [
+  'added',
+  'invited',
+  'revived',
+  'removed',
+  'created',
+  'updated',
+  'exported',
+  ...ENROLLMENT_SUCCEEDED,
+];
+export const SKIPPED = [
+  'already_member',
+  'not_member',
+  'duplicate_in_request',
+  'excluded',
+  'superseded',
+  ...ENROLLMENT_SKIPPED,
+];
 
 export const classify = (outcome: string): 'succeeded' | 'skipped' | 'failed' =>
   SUCCEEDED.includes(outcome) ? 'succeeded' : SKIPPED.includes(outcome) ? 'skipped' : 'failed';
@@ -77,3 +107,11 @@ export const jobCaller = (job: Pick<Job, 'created_by' | 'enterprise_customer_uui
   roles: new Set(['enterprise_admin']),
   enterprises: new Set([job.enterprise_customer_uuid]),
 });
+
+/** The status a job whose chunks are all recorded ends with. */
+export const finalStatusOf = (job: Pick<Job, 'failed' | 'succeeded' | 'skipped'>): JobStatus =>
+  job.failed === 0 ? 'succeeded' : job.succeeded + job.skipped === 0 ? 'failed' : 'completed_with_errors';
+
+/** Every chunk of a running job is recorded: it can be finished. */
+export const isComplete = (job: Job | undefined): job is Job =>
+  job !== undefined && job.status === 'running' && job.chunks_total !== null && job.chunks_done >= job.chunks_total;

@@ -14,3 +14,7 @@ export function presentJob(job: Job, links: { resultsUrl: string; resultsFileUrl
         : null,
   };
 }
+
+/** Where a job's results file is: an import's own bucket, or the bucket an export was written to. */
+export const resultsBucketOf = (job: Job): string | undefined =>
+  job.target.results_bucket ?? (job.source.type === 's3' ? job.source.bucket : undefined);

@@ -3,7 +3,11 @@ import { ConflictError } from '#shared/errors';
 import type { GroupRepository } from '#shared/groups/group-repository';
 import { loadAdministeredGroup } from '#shared/groups/read-group';
 import { normalizeEmail } from '#shared/learners/learner';
+import type { IdentifierResult } from '#shared/memberships/outcomes';
 import type { IdentifierInput } from '#shared/memberships/resolve-members';
+
+const identifierCount = (input: IdentifierInput) =>
+  (input.learner_uuids?.length ?? 0) + (input.learner_emails?.length ?? 0);
 import type { Job, JobRow } from './job';
 import type { NewJob } from './start-job';
 
@@ -34,7 +38,13 @@ export function identifierRows(input: IdentifierInput): JobRow[] {
  */
 export const makeStartMembershipJob =
   (groups: Pick<GroupRepository, 'get'>, startJob: StartJob) =>
-  async (caller: Caller, groupUuid: string, kind: 'assign_learners' | 'remove_learners', input: IdentifierInput) => {
+  async (
+    caller: Caller,
+    groupUuid: string,
+    kind: 'assign_learners' | 'remove_learners',
+    input: IdentifierInput,
+    extra: { rejected?: IdentifierResult[]; settings?: Record<string, unknown> } = {},
+  ) => {
     const group = await loadAdministeredGroup(groups, caller, groupUuid);
     if (kind === 'assign_learners' && group.status !== 'active') {
       throw new ConflictError('group_inactive', `Group ${groupUuid} is inactive and accepts no new members`);
@@ -43,11 +53,19 @@ export const makeStartMembershipJob =
       {
         tenant: group.enterprise_customer_uuid,
         kind,
-        target: { group_uuid: groupUuid },
+        target: { group_uuid: groupUuid, ...(extra.settings ? { settings: JSON.stringify(extra.settings) } : {}) },
         source: { type: 'api', route: kind, caller: caller.sub },
         sourceKey: `api:${kind}:${groupUuid}`,
         createdBy: caller.sub,
       },
-      identifierRows(input),
+      [
+        ...identifierRows(input),
+        // Sources (branches, groups) the expansion refused, reported on rows of their own.
+        ...(extra.rejected ?? []).map((r, i) => ({
+          index: identifierCount(input) + i,
+          input: { identifier: r.identifier, type: 'source' },
+          rejected: { outcome: r.outcome, message: r.message ?? r.outcome },
+        })),
+      ],
     );
   };

@@ -45,7 +45,12 @@ export const makeDeleteLearner =
         ],
         { actor: caller.sub, at },
       );
-      const outcome = await memberships.commit(group, [{ kind: 'remove', ref: { learnerUuid }, at }], at, history);
+      const outcome = await memberships.commit(
+        group,
+        [{ kind: 'remove', ref: { learnerUuid }, at, removedBy: 'learner_deleted' }],
+        at,
+        history,
+      );
       if (!outcome.ok)
         throw new ConflictError(
           'concurrent_modification',

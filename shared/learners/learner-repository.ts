@@ -198,6 +198,16 @@ export function makeLearnerRepository(db: DynamoDBDocumentClient, tableName: str
     },
 
     /** Uuids of a branch's learners (GSI2, keys only), stopping once more than `max` are found. */
+    /** Every learner uuid of a tenant, in e-mail order (the rows of a rule recalculation). */
+    async tenantUuids(tenant: string): Promise<string[]> {
+      return uuidsOf(
+        'GSI1',
+        'GSI1PK = :pk AND begins_with(GSI1SK, :prefix)',
+        { ':pk': keys.tenantLearnersPartition(tenant), ':prefix': 'EMAIL#' },
+        Number.POSITIVE_INFINITY,
+      );
+    },
+
     async uuidsByBranch(tenant: string, branchId: string, max: number): Promise<string[]> {
       return uuidsOf('GSI2', 'GSI2PK = :pk', { ':pk': keys.branchLearnersPartition(tenant, branchId) }, max);
     },

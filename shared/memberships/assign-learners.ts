@@ -19,7 +19,15 @@ export interface AssignDeps extends ExpandDeps {
   learners: Pick<LearnerRepository, 'getMany' | 'findUuids' | 'uuidsByBranch'>;
   clock: Clock;
   ids: IdGenerator;
+  /** Runs once the memberships are committed (invitations, learning-module enrollments); must be idempotent. */
+  onMembersAdded?: MembersAddedHook | undefined;
 }
+
+/**
+ * After an assign commits: the members it added, revived or invited, with their memberships as
+ * committed, and the call's operation id (a replayed chunk calls it again with the same results).
+ */
+export type MembersAddedHook = (group: Group, added: IdentifierResult[], opId: string | undefined) => Promise<void>;
 
 /** SmarterU membership settings an assign applies to the members it names. */
 export interface MemberSettings {
@@ -53,6 +61,8 @@ export interface AssignOptions {
  * memberships. More than MAX_SYNC_IDENTIFIERS members after expansion: `too_many_identifiers`,
  * before anything is written.
  */
+const ADDED: IdentifierResult['outcome'][] = ['added', 'revived', 'invited'];
+
 export const makeAssignLearners = (deps: AssignDeps) => {
   const { groups, memberships, learners, clock, ids } = deps;
   return async (caller: Caller, groupUuid: string, input: AssignInput, options: AssignOptions = {}) => {
@@ -98,7 +108,7 @@ export const makeAssignLearners = (deps: AssignDeps) => {
             homeGroup: isHome,
           });
         } else if (current && COUNTED.includes(current.status)) {
-          const update = planUpdate(target, current, isHome, settings, { opId, now });
+          const update = planUpdate(target, current, isHome, settings, { opId, now, source });
           if (update) planned.push(update);
           else results.push({ identifier: target.identifier, outcome: 'already_member' });
         } else planned.push(planAdd(target, current, group, settings, { source, opId, now, ids }));
@@ -126,6 +136,8 @@ export const makeAssignLearners = (deps: AssignDeps) => {
         assertOpen(group);
       }
     }
+    const added = results.filter((r) => ADDED.includes(r.outcome) && r.membership);
+    if (deps.onMembersAdded && added.length > 0) await deps.onMembersAdded(group, added, opId);
     const summary = summarize(results);
     if (refuseWhenFull && summary.count === 0 && results.some((r) => r.outcome === 'over_capacity')) {
       throw new UserLimitExceededError(groupUuid, group.user_limit ?? 0, group.member_count);
@@ -185,16 +197,19 @@ function planUpdate(
   current: Membership,
   isHome: boolean,
   settings: MemberSettings,
-  { opId, now }: { opId?: string | undefined; now: string },
+  { opId, now, source }: { opId?: string | undefined; now: string; source: Membership['source'] },
 ): Planned | undefined {
+  // An admin adding a member the rules put there pins it: it becomes `manual`, which rules never remove.
+  const pin = current.source === 'rule' && source === 'manual';
   const permissions = settings.permissions;
   const permissionsChange =
     permissions !== undefined && permissions.join(',') !== normalizePermissions(current.permissions ?? []).join(',');
   const home =
     settings.home_group === true && !isHome ? 'set' : settings.home_group === false && isHome ? 'clear' : undefined;
-  if (!permissionsChange && !home) return undefined;
+  if (!permissionsChange && !home && !pin) return undefined;
   const after: Membership = {
     ...current,
+    source: pin ? 'manual' : current.source,
     permissions: permissionsChange ? permissions : current.permissions,
     modified: now,
     last_op_id: opId ?? null,

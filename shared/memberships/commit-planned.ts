@@ -1,7 +1,7 @@
 import type { Group } from '#shared/groups/group';
 import { type MemberChange, type MemberState, membershipsChangedEntry } from '#shared/history/history-entry';
 import { type Membership, type MembershipWrite, writeCost } from './membership';
-import { MAX_WRITES_PER_COMMIT, type MembershipRepository } from './membership-repository';
+import { type CommitGuard, MAX_WRITES_PER_COMMIT, type MembershipRepository } from './membership-repository';
 import type { IdentifierResult } from './outcomes';
 import type { Target } from './resolve-members';
 
@@ -26,7 +26,7 @@ const state = (m: Membership, home: boolean): MemberState => ({
   permissions: m.permissions ?? [],
 });
 
-const changeOf = (p: Planned): MemberChange => ({
+export const changeOf = (p: Planned): MemberChange => ({
   enterprise_group_membership_uuid: p.after.enterprise_group_membership_uuid,
   learner_uuid: p.after.learner_uuid,
   pending_learner_email: p.after.pending_learner_email,
@@ -65,7 +65,7 @@ export async function commitPlanned(
   memberships: Pick<MembershipRepository, 'commit'>,
   group: Group,
   planned: Planned[],
-  { at, actor, opId }: { at: string; actor: string; opId?: string | undefined },
+  { at, actor, opId, guard }: { at: string; actor: string; opId?: string | undefined; guard?: CommitGuard | undefined },
 ): Promise<{ done: IdentifierResult[]; retry: Target[]; groupFailed: boolean }> {
   const done: IdentifierResult[] = [];
   const chunks = chunksOf(planned);
@@ -76,6 +76,7 @@ export async function commitPlanned(
       chunk.map((p) => p.write),
       at,
       history,
+      guard,
     );
     if (!outcome.ok) {
       const retry = chunks.slice(n).flatMap((c) => c.map((p) => p.target));

@@ -27,6 +27,8 @@ const FIELDS: (keyof Membership)[] = [
   'permissions',
   'last_op_id',
   'last_op_outcome',
+  'rule_generation',
+  'removed_by',
 ];
 
 /**
@@ -48,6 +50,11 @@ const toItem = (m: Membership) => {
   };
 };
 
+/** Rule writes only: the commit applies only while the group is still at this recalculation generation. */
+export interface CommitGuard {
+  ruleGeneration: number;
+}
+
 /** Result of one commit: done, or what stopped it (the group's condition, or some memberships'). */
 export type CommitOutcome = { ok: true } | { ok: false; groupFailed: boolean; failedRefs: MemberRef[] };
 
@@ -67,13 +74,18 @@ export function makeMembershipRepository(db: DynamoDBDocumentClient, tableName: 
       };
     }
     if (w.kind === 'revive') {
+      // The rules never revive a membership an admin removed (an exclusion), even one removed just now.
+      const byRule = w.membership.source === 'rule';
       return {
         Put: {
           TableName: tableName,
           Item: toItem(w.membership),
-          ConditionExpression: '#status = :removed',
+          ConditionExpression: byRule ? '#status = :removed AND removed_by IN (:rule, :deleted)' : '#status = :removed',
           ExpressionAttributeNames: { '#status': 'status' },
-          ExpressionAttributeValues: { ':removed': 'removed' },
+          ExpressionAttributeValues: {
+            ':removed': 'removed',
+            ...(byRule ? { ':rule': 'rule', ':deleted': 'learner_deleted' } : {}),
+          },
         },
       };
     }
@@ -88,20 +100,26 @@ export function makeMembershipRepository(db: DynamoDBDocumentClient, tableName: 
         },
       };
     }
+    const older = w.olderThanGeneration;
     return {
       Update: {
         TableName: tableName,
         Key: keys.membership(groupUuid, w.ref),
-        ConditionExpression: '#status IN (:active, :pending)',
+        ConditionExpression:
+          older === undefined
+            ? '#status IN (:active, :pending)'
+            : '#status IN (:active, :pending) AND #source = :rule AND (attribute_not_exists(rule_generation) OR rule_generation < :gen)',
         UpdateExpression:
-          'SET #status = :removed, removed_at = :at, modified = :at, last_op_id = :op, last_op_outcome = :removed',
-        ExpressionAttributeNames: { '#status': 'status' },
+          'SET #status = :removed, removed_at = :at, modified = :at, last_op_id = :op, last_op_outcome = :removed, removed_by = :by',
+        ExpressionAttributeNames: { '#status': 'status', ...(older === undefined ? {} : { '#source': 'source' }) },
         ExpressionAttributeValues: {
           ':active': 'active',
           ':pending': 'pending',
           ':removed': 'removed',
           ':at': w.at,
           ':op': w.opId ?? null,
+          ':by': w.removedBy ?? 'admin',
+          ...(older === undefined ? {} : { ':rule': 'rule', ':gen': older }),
         },
       },
     };
@@ -126,18 +144,24 @@ export function makeMembershipRepository(db: DynamoDBDocumentClient, tableName: 
     };
   }
   /** The group's counter move, guarded so that it never passes the user limit nor lands on a deleted group. */
-  function counterItem(group: Group, delta: number, at: string) {
+  function counterItem(group: Group, delta: number, at: string, guard?: CommitGuard) {
+    const generation = guard ? ' AND rule_generation = :gen' : '';
     if (delta === 0) {
       return {
         ConditionCheck: {
           TableName: tableName,
           Key: keys.group(group.group_uuid),
-          ConditionExpression: 'attribute_exists(PK)',
+          ConditionExpression: `attribute_exists(PK)${generation}`,
+          ...(guard ? { ExpressionAttributeValues: { ':gen': guard.ruleGeneration } } : {}),
         },
       };
     }
     const conditions = ['attribute_exists(PK)'];
     const values: Record<string, unknown> = { ':delta': delta, ':at': at };
+    if (guard) {
+      conditions.push('rule_generation = :gen');
+      values[':gen'] = guard.ruleGeneration;
+    }
     if (delta > 0) {
       conditions.push('#status = :active');
       values[':active'] = 'active';
@@ -168,14 +192,20 @@ export function makeMembershipRepository(db: DynamoDBDocumentClient, tableName: 
      * the matching `member_count` move and the history entry in one transaction: all or nothing, so
      * the counter is exact and the audit misses nothing. Failed conditions are reported, not thrown.
      */
-    async commit(group: Group, writes: MembershipWrite[], at: string, history: HistoryEntry): Promise<CommitOutcome> {
+    async commit(
+      group: Group,
+      writes: MembershipWrite[],
+      at: string,
+      history: HistoryEntry,
+      guard?: CommitGuard,
+    ): Promise<CommitOutcome> {
       if (writes.length === 0) return { ok: true };
       if (writes.reduce((n, w) => n + writeCost(w), 0) > MAX_WRITES_PER_COMMIT)
         throw new Error(`commit takes at most ${MAX_WRITES_PER_COMMIT} items`);
       const delta = writes.reduce((n, w) => n + writeDelta(w), 0);
       const homes = writes.filter((w) => w.home);
       const outcome = await transact(db, [
-        counterItem(group, delta, at),
+        counterItem(group, delta, at, guard),
         ...writes.map((w) => writeItem(group.group_uuid, w)),
         ...homes.map((w) => homeItem(group, w)),
         historyPut(tableName, history),

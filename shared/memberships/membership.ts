@@ -22,6 +22,13 @@ export interface Membership {
    */
   last_op_id?: string | null;
   last_op_outcome?: 'added' | 'revived' | 'invited' | 'updated' | 'removed' | null;
+  /** Rule members: the recalculation generation that last confirmed the match (mark-and-sweep). */
+  rule_generation?: number | null;
+  /**
+   * Who ended a removed membership: an admin (in an automatic group this is an exclusion the rules
+   * respect), the rules, or the learner's deletion. Absent on older items: read as `admin`.
+   */
+  removed_by?: 'admin' | 'rule' | 'learner_deleted' | null;
 }
 
 /**
@@ -63,7 +70,17 @@ export type MembershipWrite =
   | { kind: 'add'; membership: Membership; home?: HomeChange | undefined }
   | { kind: 'revive'; membership: Membership; home?: HomeChange | undefined }
   | { kind: 'update'; membership: Membership; expectedModified: string; home?: HomeChange | undefined }
-  | { kind: 'remove'; ref: MemberRef; at: string; opId?: string | undefined; home?: HomeChange | undefined };
+  | {
+      kind: 'remove';
+      ref: MemberRef;
+      at: string;
+      opId?: string | undefined;
+      home?: HomeChange | undefined;
+      /** Default `admin`. */
+      removedBy?: Membership['removed_by'] | undefined;
+      /** Rule removals only: remove only while the membership is a rule membership of an older generation. */
+      olderThanGeneration?: number | undefined;
+    };
 
 export const writeRef = (w: MembershipWrite): MemberRef => (w.kind === 'remove' ? w.ref : refOf(w.membership));
 

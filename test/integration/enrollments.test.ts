@@ -7,6 +7,7 @@ import { makeApplyBulkEnrollment } from '#shared/enrollments/apply-bulk-enrollme
 import { makeBatchRepository } from '#shared/enrollments/batch-repository';
 import { makeChangeBatchParticipants } from '#shared/enrollments/change-batch-participants';
 import { makeCreateBatch } from '#shared/enrollments/create-batch';
+import { identifierRows, makeApplyParticipantRows } from '#shared/enrollments/enrollment-jobs';
 import { makeEnrollmentRepository } from '#shared/enrollments/enrollment-repository';
 import { makeFulfillAllowedEnrollments } from '#shared/enrollments/fulfill-allowed-enrollments';
 import { makeListBatchParticipants } from '#shared/enrollments/list-enrollments';
@@ -17,6 +18,7 @@ import { makeThrottleRepository } from '#shared/enrollments/throttle-repository'
 import { makeUsernameDirectory } from '#shared/enrollments/username-directory';
 import { RateLimitedError } from '#shared/errors';
 import type { Learner } from '#shared/learners/learner';
+import { chunkRows, newJob } from '#shared/jobs/start-job';
 import { makeLearnerRepository } from '#shared/learners/learner-repository';
 import { makePutLearner } from '#shared/learners/put-learner';
 import { makeMembershipRepository } from '#shared/memberships/membership-repository';
@@ -297,4 +299,47 @@ describe('throttle and notifications against DynamoDB Local', () => {
     await marks.markSent(id, systemClock.now());
     expect(await marks.wasSent(id)).toBe(true);
   });
+});
+
+describe('batch participants jobs against DynamoDB Local', () => {
+  it('applies parallel chunks on one batch, replays one, and keeps participant_count exact', async () => {
+    const batch = await makeCreateBatch(repos.batches, systemClock, randomIds)(staff, course(), {
+      name: 'Parallel chunks',
+      enrollment_type: 'invite_only',
+      enterprise_customer_uuid: tenant,
+    });
+    const learners = await someLearners(1500);
+    const present = learners.slice(0, 150).map((l) => l.employee_id!);
+    await makeChangeBatchParticipants({ batches: repos.batches, apply: applyParticipants(), ids: randomIds })(
+      staff,
+      batch.batch_id,
+      'add',
+      { identifiers: present, identifier_type: 'employee_id' },
+    );
+    const job = newJob(
+      {
+        tenant,
+        kind: 'batch_participants',
+        target: { batch_id: batch.batch_id, action: 'add', identifier_type: 'employee_id' },
+        source: { type: 'api', route: 'batch_participants_add', caller: 'staff-1' },
+        sourceKey: 'api:batch_participants_add',
+        createdBy: 'staff-1',
+      },
+      randomUUID(),
+      systemClock.now(),
+    );
+    const apply = makeApplyParticipantRows(applyParticipants());
+    const chunks = chunkRows(identifierRows(learners.map((l) => l.employee_id!)));
+    expect(chunks).toHaveLength(3);
+    // Every chunk at once, the first one twice (a redelivery racing the original).
+    const results = await Promise.all([
+      ...chunks.map((rows, i) => apply(job, rows, `${job.job_id}#${i}`)),
+      apply(job, chunks[0]!, `${job.job_id}#0`),
+    ]);
+    const outcomes = results.slice(0, 3).flat();
+    expect(outcomes.filter((r) => r.outcome === 'added')).toHaveLength(1350);
+    expect(outcomes.filter((r) => r.outcome === 'already_present')).toHaveLength(150);
+    expect(results[3]).toEqual(results[0]);
+    expect((await repos.batches.get(batch.batch_id))?.participant_count).toBe(1500);
+  }, 120_000);
 });

@@ -5,6 +5,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { randomIds, systemClock } from '#shared/clock';
 import { makeCreateGroup } from '#shared/groups/create-group';
 import { makeGroupRepository } from '#shared/groups/group-repository';
+import { makeExportGroupMembers, makeRenderMembersCsv } from '#shared/groups/export-group-members';
+import { makeApplyExportRows } from '#shared/jobs/apply-export-rows';
 import { makeApplyJobChunk } from '#shared/jobs/apply-job-chunk';
 import { makeApplyMembershipRows } from '#shared/jobs/apply-membership-rows';
 import { makeFinishJob } from '#shared/jobs/finish-job';
@@ -148,6 +150,67 @@ describe('the fan-out engine against DynamoDB Local', () => {
     const rows = await e.jobs.results(job.job_id, { pageSize: 10 });
     expect(rows.items.map((r) => r.code)).toEqual(['chunk_failed', 'chunk_failed', 'chunk_failed']);
     expect((await e.groups.get(group.group_uuid))?.member_count).toBe(0);
+  });
+
+  it('exports a group too big for a response through a job that writes the file', async () => {
+    const e = engine();
+    const { group, uuids } = await setUp(e, 3);
+    const jobs = makeJobRepository(db, table);
+    const memberships = makeMembershipRepository(db, table);
+    const render = makeRenderMembersCsv(memberships, makeLearnerRepository(db, table));
+    const files = new Map<string, string>();
+    const objects = {
+      put: async (bucket: string, key: string, body: string) => void files.set(`${bucket}/${key}`, body),
+    };
+    const queued: number[] = [];
+    const startJob = makeStartJob(
+      jobs,
+      async (_, chunks) => void queued.push(...chunks),
+      makeFinishJob(jobs, async () => {}, systemClock),
+      systemClock,
+      randomIds,
+    );
+    await makeAssignLearners({
+      groups: e.groups,
+      learners: makeLearnerRepository(db, table),
+      memberships,
+      clock: systemClock,
+      ids: randomIds,
+      branches: undefined as never,
+    })(admin, group.group_uuid, { learner_uuids: uuids });
+    const exportMembers = makeExportGroupMembers(
+      e.groups,
+      render,
+      (caller, groupUuid, tenantUuid, options) =>
+        startJob(
+          {
+            tenant: tenantUuid,
+            kind: 'export_members',
+            target: { group_uuid: groupUuid, results_bucket: 'bucket', options: JSON.stringify(options) },
+            source: { type: 'api', route: 'export_members', caller: caller.sub },
+            sourceKey: `api:export_members:${groupUuid}`,
+            createdBy: caller.sub,
+          },
+          [{ index: 0, input: { identifier: groupUuid } }],
+        ),
+      1,
+    );
+    const { job } = await exportMembers(admin, group.group_uuid, {
+      columns: ['learner_uuid'],
+      includeHeader: true,
+      delimiter: ',',
+    });
+    expect(job).toBeDefined();
+    const apply = makeApplyJobChunk({
+      jobs,
+      finish: makeFinishJob(jobs, async () => {}, systemClock),
+      appliers: { export_members: makeApplyExportRows(render, objects, jobs) } as never,
+    });
+    expect(await apply(job!.job_id, 0, { lastAttempt: false })).toBe('applied');
+    const done = await jobs.get(job!.job_id);
+    expect(done).toMatchObject({ status: 'succeeded', outcome_counts: { exported: 1 } });
+    const file = files.get(`bucket/${done!.results_key}`)!;
+    expect(file.trim().split('\n').sort()).toEqual(['learner_uuid', ...uuids].sort());
   });
 
   it('re-sends the items DynamoDB leaves unprocessed until every chunk is stored', async () => {

@@ -16,6 +16,7 @@ import { makeAssignLearners } from '#shared/memberships/assign-learners';
 import { makeListGroupLearners } from '#shared/memberships/list-group-learners';
 import { makeMembershipRepository } from '#shared/memberships/membership-repository';
 import { makeRemoveLearners } from '#shared/memberships/remove-learners';
+import { makeGroupInvitationHook } from '#shared/notifications/group-invitation';
 import { adminOf } from '#test/unit/shared/fakes';
 import { createTestTable, documentClient } from './dynamo';
 
@@ -231,5 +232,29 @@ describe('learners against DynamoDB Local', () => {
       ]);
       expect((await repos.groups.get(g.group_uuid))?.member_count).toBe(1);
     }
+  });
+});
+
+describe('group invitations against DynamoDB Local', () => {
+  it('puts one group_invitation per invited e-mail, with the same id when a chunk is replayed', async () => {
+    const sent: { notification_id: string; template: string; to: string }[] = [];
+    const hook = makeGroupInvitationHook(async (ns) => void sent.push(...ns), systemClock);
+    const group = await createGroup(`Invites ${randomUUID()}`);
+    const [known] = await someLearners(1);
+    const assign = makeAssignLearners({ ...deps(), onMembersAdded: hook });
+    const input = { learner_uuids: [known!], learner_emails: ['Invitee@Example.com', 'other@example.com'] };
+    const first = await assign(admin, group.group_uuid, input, { opId: 'job-x#0' });
+    expect(first.results.map((r) => r.outcome).sort()).toEqual(['added', 'invited', 'invited']);
+    expect(sent.map((n) => [n.template, n.to]).sort()).toEqual([
+      ['group_invitation', 'invitee@example.com'],
+      ['group_invitation', 'other@example.com'],
+    ]);
+    // The redelivered chunk reports `invited` again and produces the same ids: the consumer delivers once.
+    await assign(admin, group.group_uuid, input, { opId: 'job-x#0' });
+    expect(sent).toHaveLength(4);
+    expect(new Set(sent.map((n) => n.notification_id)).size).toBe(2);
+    // A later plain call finds them members: nothing new.
+    await assign(admin, group.group_uuid, input);
+    expect(sent).toHaveLength(4);
   });
 });

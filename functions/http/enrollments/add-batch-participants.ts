@@ -1,10 +1,12 @@
 import { contract } from '#functions/http/contract';
+import { acceptedJob } from '#functions/http/jobs/job-links';
 import { httpHandler } from '#shared/http/http-handler';
-import { created, ok } from '#shared/http/responses';
-import { useCases } from '#shared/wiring';
+import { accepted, created, ok } from '#shared/http/responses';
+import { jobUseCases } from '#shared/jobs/wired';
 
-/** POST /api/v1/batches/{batch_id}/participants/add */
-export const handler = httpHandler(contract.AddBatchParticipants, async ({ params, body, caller }) => {
-  const result = await useCases.changeBatchParticipants()(caller, params.batch_id, 'add', body);
-  return result.count > 0 ? created(result) : ok(result);
+/** POST /api/v1/batches/{batch_id}/participants/add (over 1000 identifiers: 202 with a job) */
+export const handler = httpHandler(contract.AddBatchParticipants, async ({ params, body, caller, event }) => {
+  const { sync, job } = await jobUseCases.changeParticipantsOrQueue()(caller, params.batch_id, 'add', body);
+  if (job) return accepted(acceptedJob(event, job));
+  return sync.count > 0 ? created(sync) : ok(sync);
 });

@@ -1,0 +1,19 @@
+import { contract } from '#functions/http/contract';
+import { acceptedJob } from '#functions/http/jobs/job-links';
+import { httpHandler } from '#shared/http/http-handler';
+import { accepted, ok } from '#shared/http/responses';
+import { jobUseCases } from '#shared/jobs/wired';
+
+/** GET /api/v1/enterprise-group/{group_uuid}/export/?columns=&include_header=&delimiter= */
+export const handler = httpHandler(contract.ExportGroupMembers, async ({ params, query, caller, event }) => {
+  const { csv, job } = await jobUseCases.exportGroupMembers()(caller, params.group_uuid, {
+    columns: query.columns,
+    includeHeader: query.include_header,
+    delimiter: query.delimiter,
+  });
+  if (job) return accepted(acceptedJob(event, job));
+  return ok(csv, {
+    'content-type': 'text/csv; charset=utf-8',
+    'content-disposition': `attachment; filename="group-${params.group_uuid}.csv"`,
+  });
+});

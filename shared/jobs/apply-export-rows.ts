@@ -1,0 +1,30 @@
+import type { makeRenderMembersCsv } from '#shared/groups/export-group-members';
+import type { Job, JobRow, RowResult } from './job';
+import type { JobRepository } from './job-repository';
+
+/**
+ * The one chunk of an export job: renders the group's members as CSV, writes it to the bucket under
+ * `exports/{enterprise}/{group}/{job}.csv` and points the job at it (a presigned link on GET). A replay
+ * writes the same file again.
+ */
+export const makeApplyExportRows =
+  (
+    render: ReturnType<typeof makeRenderMembersCsv>,
+    objects: { put(bucket: string, key: string, body: string, contentType: string): Promise<void> },
+    jobs: Pick<JobRepository, 'setResultsKey'>,
+  ) =>
+  async (job: Job, rows: JobRow[]): Promise<RowResult[]> => {
+    const { group_uuid: groupUuid, results_bucket: bucket } = job.target;
+    const options = JSON.parse(job.target.options ?? '{}');
+    const { csv, count } = await render(groupUuid!, options);
+    const key = `exports/${job.enterprise_customer_uuid}/${groupUuid}/${job.job_id}.csv`;
+    await objects.put(bucket!, key, csv, 'text/csv; charset=utf-8');
+    await jobs.setResultsKey(job.job_id, key);
+    return rows.map((r) => ({
+      index: r.index,
+      identifier: groupUuid!,
+      outcome: 'exported',
+      code: 'exported',
+      message: `${count} members`,
+    }));
+  };

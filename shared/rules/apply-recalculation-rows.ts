@@ -1,0 +1,67 @@
+import type { GroupRepository } from '#shared/groups/group-repository';
+import type { ChunkApplier } from '#shared/jobs/apply-job-chunk';
+import type { RowResult } from '#shared/jobs/job';
+import type { LearnerRepository } from '#shared/learners/learner-repository';
+import type { EvaluateLearners } from './load-rule-facts';
+import type { makeReconcileRuleMembers } from './reconcile-rule-members';
+
+export const RULES_ACTOR = 'rules';
+
+export interface RecalculationDeps {
+  groups: Pick<GroupRepository, 'get'>;
+  learners: Pick<LearnerRepository, 'getMany'>;
+  evaluate: EvaluateLearners;
+  reconcile: ReturnType<typeof makeReconcileRuleMembers>;
+}
+
+/** Rounds of evaluate-write-verify for learners that keep changing while their chunk is applied. */
+const ROUNDS = 3;
+
+/**
+ * One chunk of a recalculation: evaluates its learners against the group's ruleset and reconciles
+ * their rule memberships under the run's generation. A chunk of a superseded run writes nothing
+ * (`superseded`). After writing, learners whose version moved meanwhile are evaluated again: their
+ * own incremental evaluation may have run before this chunk's write, and must not be undone by it.
+ */
+export const makeApplyRecalculationRows =
+  ({ groups, learners, evaluate, reconcile }: RecalculationDeps): ChunkApplier =>
+  async (job, rows, opId) => {
+    const generation = Number(job.target.generation);
+    const outcomes = new Map<string, string>();
+    let todo = rows.map((r) => String(r.input.learner_uuid));
+    for (let round = 0; todo.length > 0 && round < ROUNDS; round++) {
+      const group = await groups.get(String(job.target.group_uuid));
+      if (!group?.ruleset || group.rule_generation !== generation) {
+        todo.forEach((u) => outcomes.set(u, 'superseded'));
+        break;
+      }
+      const evaluated = await evaluate(group.enterprise_customer_uuid, group.ruleset, todo);
+      const decisions = todo.map((u) => ({ learnerUuid: u, matches: evaluated.get(u)?.evaluation.matches ?? false }));
+      const result = await reconcile(group, decisions, { actor: RULES_ACTOR, opId });
+      result.outcomes.forEach((o, u) => outcomes.set(u, o));
+      if (result.superseded) {
+        const now = await groups.get(group.group_uuid);
+        const stillOurs = now?.rule_generation === generation;
+        // Same generation: the group refused the adds (inactive, or its user limit): report, do not loop.
+        todo
+          .filter((u) => !result.outcomes.has(u))
+          .forEach((u) => outcomes.set(u, stillOurs ? 'refused' : 'superseded'));
+        break;
+      }
+      const after = await learners.getMany(todo);
+      todo = todo.filter((u) => after.get(u)?.version !== evaluated.get(u)?.learner.version);
+    }
+    return rows.map((r): RowResult => {
+      const uuid = String(r.input.learner_uuid);
+      const outcome = outcomes.get(uuid) ?? 'failed';
+      return outcome === 'refused'
+        ? {
+            index: r.index,
+            identifier: uuid,
+            outcome: 'failed',
+            code: 'group_refused_member',
+            message: 'the group is inactive or full',
+          }
+        : { index: r.index, identifier: uuid, outcome };
+    });
+  };

@@ -1,0 +1,52 @@
+import type { BranchRepository } from '#shared/branches/branch-repository';
+import { refId } from '#shared/enrollments/enrollment';
+import type { EnrollmentRepository } from '#shared/enrollments/enrollment-repository';
+import type { Learner } from '#shared/learners/learner';
+import type { LearnerRepository } from '#shared/learners/learner-repository';
+import { type Evaluation, makeRulesetEvaluator } from './evaluate-ruleset';
+import { coursesOf, type Ruleset } from './ruleset';
+
+export interface RuleFactsDeps {
+  learners: Pick<LearnerRepository, 'getMany'>;
+  branches: Pick<BranchRepository, 'loadTree'>;
+  enrollments: Pick<EnrollmentRepository, 'getMany'>;
+}
+
+export interface Evaluated {
+  learner: Learner;
+  evaluation: Evaluation;
+}
+
+/**
+ * Evaluates a ruleset for some learners of a tenant: reads the learners, the tenant's branch tree
+ * (only when a branch rule needs it) and the learners' enrollments in the courses the ruleset names.
+ * Learners that do not exist, or belong to another tenant, are left out.
+ */
+export const makeEvaluateLearners =
+  ({ learners, branches, enrollments }: RuleFactsDeps) =>
+  async (tenant: string, ruleset: Ruleset, learnerUuids: string[]): Promise<Map<string, Evaluated>> => {
+    const needsTree = ruleset.sets.some((s) =>
+      s.rules.some((r) => r.type === 'branch' && r.payload.include_descendants),
+    );
+    const tree = needsTree ? (await branches.loadTree(tenant)).branches : [];
+    const evaluate = makeRulesetEvaluator(ruleset, tree);
+    const found = [...(await learners.getMany(learnerUuids)).values()].filter(
+      (l) => l.enterprise_customer_uuid === tenant,
+    );
+    const refs = found.map((l) => ({ learnerUuid: l.learner_uuid }));
+    const byCourse = new Map<string, Awaited<ReturnType<typeof enrollments.getMany>>>();
+    for (const course of coursesOf(ruleset)) byCourse.set(course, await enrollments.getMany(tenant, course, refs));
+    return new Map(
+      found.map((learner) => {
+        const facts = new Map(
+          [...byCourse].flatMap(([course, map]) => {
+            const e = map.get(refId({ learnerUuid: learner.learner_uuid }));
+            return e ? [[course, e.status] as const] : [];
+          }),
+        );
+        return [learner.learner_uuid, { learner, evaluation: evaluate(learner, facts) }];
+      }),
+    );
+  };
+
+export type EvaluateLearners = ReturnType<typeof makeEvaluateLearners>;

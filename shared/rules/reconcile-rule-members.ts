@@ -1,0 +1,135 @@
+import type { Clock, IdGenerator } from '#shared/clock';
+import type { Group } from '#shared/groups/group';
+import { commitPlanned, MAX_ROUNDS, type Planned } from '#shared/memberships/commit-planned';
+import { COUNTED, type Membership, refKey } from '#shared/memberships/membership';
+import type { MembershipRepository } from '#shared/memberships/membership-repository';
+import type { Target } from '#shared/memberships/resolve-members';
+
+export interface RuleDecision {
+  learnerUuid: string;
+  matches: boolean;
+}
+
+export type ReconcileOutcome = 'added' | 'revived' | 'removed' | 'already_member' | 'not_member' | 'excluded';
+
+export interface ReconcileResult {
+  /** One outcome per decided learner; none when the group moved to another generation (`superseded`). */
+  outcomes: Map<string, ReconcileOutcome>;
+  superseded: boolean;
+}
+
+export interface ReconcileDeps {
+  memberships: Pick<MembershipRepository, 'getMany' | 'commit'>;
+  clock: Clock;
+  ids: IdGenerator;
+}
+
+/**
+ * Brings the `rule` memberships of the decided learners in line with their evaluation, stamped with
+ * the group's current `rule_generation`. Every transaction is conditioned on that generation, so a
+ * stale run (or an evaluation made against an older ruleset) writes nothing: it is `superseded`.
+ * Policy for admin decisions: a `manual`/`import` member is never removed by the rules, and a
+ * membership an admin removed is an exclusion the rules never revive (`excluded`).
+ */
+export const makeReconcileRuleMembers =
+  ({ memberships, clock, ids }: ReconcileDeps) =>
+  async (
+    group: Group,
+    decisions: RuleDecision[],
+    { actor, opId }: { actor: string; opId?: string },
+  ): Promise<ReconcileResult> => {
+    const generation = group.rule_generation ?? 0;
+    const outcomes = new Map<string, ReconcileOutcome>();
+    let todo = decisions;
+    for (let round = 0; todo.length > 0; round++) {
+      if (round === MAX_ROUNDS) throw new Error(`group ${group.group_uuid} kept changing during rule reconciliation`);
+      const now = clock.now();
+      const existing = await memberships.getMany(
+        group.group_uuid,
+        todo.map((d) => ({ learnerUuid: d.learnerUuid })),
+      );
+      const planned: Planned[] = [];
+      for (const d of todo) {
+        const current = existing.get(refKey({ learnerUuid: d.learnerUuid }));
+        const plan = planFor(group, d, current, { generation, now, opId, ids });
+        if (typeof plan === 'string') outcomes.set(d.learnerUuid, plan);
+        else planned.push(plan);
+      }
+      const { done, retry, groupFailed } = await commitPlanned(memberships, group, planned, {
+        at: now,
+        actor,
+        opId,
+        guard: { ruleGeneration: generation },
+      });
+      for (const r of done)
+        outcomes.set(r.identifier, r.outcome === 'updated' ? 'already_member' : (r.outcome as ReconcileOutcome));
+      if (groupFailed) return { outcomes, superseded: true };
+      const again = new Set(retry.map((t) => t.identifier));
+      todo = todo.filter((d) => again.has(d.learnerUuid));
+    }
+    return { outcomes, superseded: false };
+  };
+
+function planFor(
+  group: Group,
+  d: RuleDecision,
+  current: Membership | undefined,
+  { generation, now, opId, ids }: { generation: number; now: string; opId?: string | undefined; ids: IdGenerator },
+): Planned | ReconcileOutcome {
+  const target: Target = { identifier: d.learnerUuid, ref: { learnerUuid: d.learnerUuid } };
+  const counted = current !== undefined && COUNTED.includes(current.status);
+  const byRule = current?.source === 'rule';
+  const plan = (write: Planned['write'], outcome: Planned['outcome'], after: Membership): Planned => ({
+    target,
+    write,
+    outcome,
+    before: current,
+    beforeHome: false,
+    after,
+    afterHome: false,
+  });
+  if (!d.matches) {
+    if (!counted || !byRule) return 'not_member';
+    const after = {
+      ...current,
+      status: 'removed' as const,
+      removed_at: now,
+      modified: now,
+      removed_by: 'rule' as const,
+    };
+    return plan(
+      { kind: 'remove', ref: target.ref, at: now, opId, removedBy: 'rule', olderThanGeneration: generation + 1 },
+      'removed',
+      after,
+    );
+  }
+  if (counted && !byRule) return 'already_member';
+  if (counted) {
+    if (current.rule_generation === generation) return 'already_member';
+    const after: Membership = { ...current, rule_generation: generation, modified: now };
+    // A stamp, not a change a reader sees: recorded as `already_member`, audited as `updated`.
+    return { ...plan({ kind: 'update', membership: after, expectedModified: current.modified }, 'updated', after) };
+  }
+  if (current && current.status !== 'removed') return 'excluded';
+  if (current && (current.removed_by ?? 'admin') === 'admin') return 'excluded';
+  const after: Membership = {
+    enterprise_group_membership_uuid: current?.enterprise_group_membership_uuid ?? ids.uuid(),
+    group_uuid: group.group_uuid,
+    enterprise_customer_uuid: group.enterprise_customer_uuid,
+    learner_uuid: d.learnerUuid,
+    pending_learner_email: null,
+    status: 'active',
+    source: 'rule',
+    invited_at: null,
+    activated_at: now,
+    removed_at: null,
+    created: current?.created ?? now,
+    modified: now,
+    permissions: [],
+    last_op_id: opId ?? null,
+    last_op_outcome: current ? 'revived' : 'added',
+    rule_generation: generation,
+    removed_by: null,
+  };
+  return plan({ kind: current ? 'revive' : 'add', membership: after }, current ? 'revived' : 'added', after);
+}

@@ -1,0 +1,66 @@
+import type { Caller } from '#shared/auth/caller';
+import type { IdGenerator } from '#shared/clock';
+import { ConflictError } from '#shared/errors';
+import type { Group } from '#shared/groups/group';
+import type { GroupRepository } from '#shared/groups/group-repository';
+import type { Job, JobRow } from '#shared/jobs/job';
+import type { NewJob } from '#shared/jobs/start-job';
+
+export interface StartRecalculationDeps {
+  groups: Pick<GroupRepository, 'get' | 'beginRuleRun' | 'endRuleRun'>;
+  /** Every learner uuid of a tenant (the rows of the run). */
+  learnerUuids: (tenant: string) => Promise<string[]>;
+  startJob: (spec: NewJob, rows: JobRow[]) => Promise<Job>;
+  ids: IdGenerator;
+}
+
+export const RECALCULATION_ROUTE = 'recalculate_group';
+
+/**
+ * Starts a recalculation of an automatic group from scratch: takes the next `rule_generation` (a
+ * compare-and-set, so two starts never share one) and queues the tenant's learners through the bulk
+ * engine. Chunks add and stamp matching learners with the generation and drop rule members that no
+ * longer match; the job's finish step sweeps rule members of older generations. Refused for manual
+ * groups and for paused rule processing.
+ */
+export const makeStartRecalculation =
+  ({ groups, learnerUuids, startJob, ids }: StartRecalculationDeps) =>
+  async (caller: Pick<Caller, 'sub'>, group: Group): Promise<Job> => {
+    if (group.type !== 'automatic' || !group.ruleset)
+      throw new ConflictError('not_automatic', `Group ${group.group_uuid} is a manual group; it has no rules`);
+    if (group.rule_processing?.state === 'paused')
+      throw new ConflictError('rule_processing_paused', `Rule processing of group ${group.group_uuid} is paused`);
+    const tenant = group.enterprise_customer_uuid;
+    const rows = (await learnerUuids(tenant)).map((learner_uuid, index) => ({ index, input: { learner_uuid } }));
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const current = attempt === 0 ? group : ((await groups.get(group.group_uuid)) ?? group);
+      const expected = current.rule_generation ?? 0;
+      const jobId = ids.uuid();
+      if (!(await groups.beginRuleRun(group.group_uuid, expected, jobId))) continue;
+      const generation = expected + 1;
+      try {
+        return await startJob(
+          {
+            tenant,
+            kind: 'recalculate_group',
+            target: { group_uuid: group.group_uuid, generation: String(generation) },
+            source: { type: 'api', route: RECALCULATION_ROUTE, caller: caller.sub },
+            sourceKey: `api:${RECALCULATION_ROUTE}`,
+            createdBy: caller.sub,
+            jobId,
+          },
+          rows,
+        );
+      } catch (error) {
+        await groups.endRuleRun(group.group_uuid, generation, {
+          status: 'failed',
+          error: 'the recalculation could not be queued',
+          last_membership_update: group.rule_processing?.last_membership_update ?? null,
+        });
+        throw error;
+      }
+    }
+    throw new ConflictError('concurrent_modification', `Group ${group.group_uuid} kept changing; retry`);
+  };
+
+export type StartRecalculation = ReturnType<typeof makeStartRecalculation>;

@@ -1,0 +1,81 @@
+import type { Clock } from '#shared/clock';
+import type { GroupRepository } from '#shared/groups/group-repository';
+import type { Job } from '#shared/jobs/job';
+import { commitPlanned, MAX_ROUNDS, type Planned } from '#shared/memberships/commit-planned';
+import type { Membership } from '#shared/memberships/membership';
+import type { MembershipRepository } from '#shared/memberships/membership-repository';
+import { RULES_ACTOR } from './apply-recalculation-rows';
+
+export interface SweepDeps {
+  groups: Pick<GroupRepository, 'get' | 'endRuleRun'>;
+  memberships: Pick<MembershipRepository, 'list' | 'commit' | 'getMany'>;
+  clock: Clock;
+}
+
+const PAGE = 500;
+
+/**
+ * The finish step of a recalculation: removes the `rule` members not confirmed by this run (their
+ * `rule_generation` is older), then records the run's end. Only the current generation sweeps: a
+ * superseded run returns at once, and each removal is conditioned on the group's generation and on
+ * the member still being an older rule member (an admin's pin to `manual`, or a stamp by an
+ * incremental evaluation meanwhile, wins). Manual and import members are never swept.
+ */
+export const makeSweepRuleMembers =
+  ({ groups, memberships, clock }: SweepDeps) =>
+  async (job: Job): Promise<void> => {
+    const generation = Number(job.target.generation);
+    const group = await groups.get(String(job.target.group_uuid));
+    if (!group || group.rule_generation !== generation) return;
+    let cursor: string | undefined;
+    do {
+      const page = await memberships.list({
+        groupUuid: group.group_uuid,
+        statuses: ['active'],
+        source: 'rule',
+        pageSize: PAGE,
+        cursor,
+      });
+      let stale = page.items.filter((m) => isStale(m, generation));
+      for (let round = 0; stale.length > 0 && round < MAX_ROUNDS; round++) {
+        const at = clock.now();
+        const planned = stale.map((m) => removal(m, at, generation));
+        const { retry, groupFailed } = await commitPlanned(memberships, group, planned, {
+          at,
+          actor: RULES_ACTOR,
+          opId: `${job.job_id}#sweep`,
+          guard: { ruleGeneration: generation },
+        });
+        if (groupFailed) return;
+        // A transaction refused because one member changed meanwhile: re-read those and sweep what is still stale.
+        const fresh = await memberships.getMany(
+          group.group_uuid,
+          retry.map((t) => t.ref),
+        );
+        stale = [...fresh.values()].filter((m) => isStale(m, generation));
+      }
+      cursor = page.next ?? undefined;
+    } while (cursor);
+    const failed = job.status === 'failed' || job.chunks_failed > 0;
+    await groups.endRuleRun(group.group_uuid, generation, {
+      status: failed ? 'failed' : 'succeeded',
+      error: failed ? (job.error ?? 'some learners could not be evaluated; see the job results') : null,
+      last_membership_update: clock.now(),
+    });
+  };
+
+const isStale = (m: Membership, generation: number) =>
+  m.learner_uuid !== null && m.status === 'active' && m.source === 'rule' && (m.rule_generation ?? 0) < generation;
+
+function removal(m: Membership, at: string, generation: number): Planned {
+  const ref = { learnerUuid: m.learner_uuid! };
+  return {
+    target: { identifier: m.learner_uuid!, ref },
+    write: { kind: 'remove', ref, at, removedBy: 'rule', olderThanGeneration: generation },
+    outcome: 'removed',
+    before: m,
+    beforeHome: false,
+    after: { ...m, status: 'removed', removed_at: at, modified: at, removed_by: 'rule' },
+    afterHome: false,
+  };
+}

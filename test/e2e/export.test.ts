@@ -1,0 +1,76 @@
+import { randomUUID } from 'node:crypto';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { api, tokenFor } from './client';
+
+const tenant = randomUUID();
+let admin: string;
+let group: { group_uuid: string };
+
+beforeAll(async () => {
+  admin = await tokenFor({ roles: ['enterprise_admin'], enterprises: [tenant] });
+  group = (
+    await api('POST', '/api/v1/enterprise-group/', {
+      token: admin,
+      body: { name: 'Export me', enterprise_customer_uuid: tenant },
+    })
+  ).json;
+  const learner = randomUUID();
+  await api('PUT', `/api/v1/enterprise-customer/${tenant}/learners/${learner}`, {
+    token: admin,
+    body: {
+      email: 'formula@example.com',
+      first_name: '=HYPERLINK("http://evil")',
+      last_name: '+1',
+      employee_id: '@SUM(A1)',
+    },
+  });
+  await api('POST', `/api/v1/enterprise-group/${group.group_uuid}/assign_learners`, {
+    token: admin,
+    body: { learner_uuids: [learner], learner_emails: ['pending@example.com'] },
+  });
+});
+
+describe('GET …/export/', () => {
+  it('returns the members as CSV with formula cells neutralised', async () => {
+    const res = await api(
+      'GET',
+      `/api/v1/enterprise-group/${group.group_uuid}/export/?columns=email,first_name,last_name,employee_id,status`,
+      {
+        token: admin,
+      },
+    );
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toContain('text/csv');
+    const lines = res.text.trim().split('\n').sort();
+    expect(lines).toEqual(
+      [
+        'email,first_name,last_name,employee_id,status',
+        `formula@example.com,"'=HYPERLINK(""http://evil"")",'+1,'@SUM(A1),active`,
+        'pending@example.com,,,,pending',
+      ].sort(),
+    );
+  });
+
+  it('honours the delimiter and include_header, and names a bad column', async () => {
+    const res = await api(
+      'GET',
+      `/api/v1/enterprise-group/${group.group_uuid}/export/?columns=email,status&delimiter=;&include_header=false`,
+      {
+        token: admin,
+      },
+    );
+    expect(res.text.trim().split('\n').sort()).toEqual(['formula@example.com;active', 'pending@example.com;pending']);
+    const bad = await api('GET', `/api/v1/enterprise-group/${group.group_uuid}/export/?columns=email,password`, {
+      token: admin,
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.json.details[0].path).toMatch(/^query\.columns/);
+  });
+
+  it('hides another tenant’s group', async () => {
+    const other = await tokenFor({ roles: ['enterprise_admin'], enterprises: [randomUUID()] });
+    expect((await api('GET', `/api/v1/enterprise-group/${group.group_uuid}/export/`, { token: other })).status).toBe(
+      404,
+    );
+  });
+});

@@ -1,0 +1,248 @@
+import { randomUUID } from 'node:crypto';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { makeBranchRepository } from '#shared/branches/branch-repository';
+import { randomIds, systemClock } from '#shared/clock';
+import { makeEnrollmentRepository } from '#shared/enrollments/enrollment-repository';
+import { makeCreateGroup } from '#shared/groups/create-group';
+import type { RulePorts } from '#shared/groups/group';
+import { makeGroupRepository } from '#shared/groups/group-repository';
+import { makeUpdateGroup } from '#shared/groups/update-group';
+import { makeApplyJobChunk } from '#shared/jobs/apply-job-chunk';
+import { makeFinishJob } from '#shared/jobs/finish-job';
+import type { JobKind } from '#shared/jobs/job';
+import { makeJobRepository } from '#shared/jobs/job-repository';
+import { makeStartJob } from '#shared/jobs/start-job';
+import { makeLearnerRepository } from '#shared/learners/learner-repository';
+import { makePutLearner } from '#shared/learners/put-learner';
+import { makeAssignLearners } from '#shared/memberships/assign-learners';
+import { makeMembershipRepository } from '#shared/memberships/membership-repository';
+import { makeRemoveLearners } from '#shared/memberships/remove-learners';
+import { makeApplyRecalculationRows } from '#shared/rules/apply-recalculation-rows';
+import { makeEvaluateLearners } from '#shared/rules/load-rule-facts';
+import { makeReconcileRuleMembers } from '#shared/rules/reconcile-rule-members';
+import { makeReevaluateLearner } from '#shared/rules/reevaluate-learner';
+import type { RulesetInput } from '#shared/rules/ruleset';
+import { Ruleset } from '#shared/rules/ruleset';
+import { makeRulesetHistoryRepository, rulesetVersionPut } from '#shared/rules/ruleset-history-repository';
+import { makeStartRecalculation } from '#shared/rules/start-recalculation';
+import { makeSweepRuleMembers } from '#shared/rules/sweep-rule-members';
+import { adminOf } from '#test/unit/shared/fakes';
+import { createTestTable, documentClient } from './dynamo';
+
+let db: DynamoDBDocumentClient;
+let table: string;
+
+beforeAll(async () => {
+  db = documentClient();
+  table = await createTestTable('rules');
+});
+
+/** Automatic groups wired to DynamoDB Local; queued chunks are collected, and tests deliver them. */
+function system() {
+  const groups = makeGroupRepository(db, table);
+  const learners = makeLearnerRepository(db, table);
+  const memberships = makeMembershipRepository(db, table);
+  const jobs = makeJobRepository(db, table);
+  const repos = {
+    groups,
+    learners,
+    memberships,
+    branches: makeBranchRepository(db, table),
+    enrollments: makeEnrollmentRepository(db, table),
+  };
+  const queued: { jobId: string; chunk: number }[] = [];
+  const evaluate = makeEvaluateLearners(repos);
+  const reconcile = makeReconcileRuleMembers({ memberships, clock: systemClock, ids: randomIds });
+  const sweep = makeSweepRuleMembers({ groups, memberships, clock: systemClock });
+  const finish = makeFinishJob(jobs, sweep, systemClock);
+  const startJob = makeStartJob(
+    jobs,
+    async (jobId, chunks) => void queued.push(...chunks.map((chunk) => ({ jobId, chunk }))),
+    finish,
+    systemClock,
+    randomIds,
+  );
+  const startRecalculation = makeStartRecalculation({
+    groups,
+    learnerUuids: (t) => learners.tenantUuids(t),
+    startJob,
+    ids: randomIds,
+  });
+  const ports: RulePorts = {
+    versionPut: (v) => rulesetVersionPut(table, v),
+    startRecalculation: (caller, group) => startRecalculation(caller, group),
+  };
+  const applier = makeApplyRecalculationRows({ groups, learners, evaluate, reconcile });
+  const appliers = new Proxy({}, { get: () => applier }) as Record<JobKind, typeof applier>;
+  const applyChunk = makeApplyJobChunk({ jobs, appliers, finish });
+  const reevaluate = makeReevaluateLearner({ groups, evaluate, reconcile });
+  const deps = { ...repos, clock: systemClock, ids: randomIds };
+  return {
+    ...repos,
+    jobs,
+    queued,
+    startRecalculation,
+    rulesetHistory: makeRulesetHistoryRepository(db, table),
+    createGroup: makeCreateGroup(groups, systemClock, randomIds, ports),
+    updateGroup: makeUpdateGroup(groups, systemClock, ports),
+    assign: makeAssignLearners(deps),
+    remove: makeRemoveLearners(deps),
+    putLearner: makePutLearner({
+      learners,
+      memberships,
+      clock: systemClock,
+      onLearnerWritten: (l, { actor }) => reevaluate(l.enterprise_customer_uuid, l.learner_uuid, { actor }),
+    }),
+    /** Delivers every queued chunk (in the given order), as the worker would. */
+    async deliver(order: 'fifo' | 'lifo' = 'fifo') {
+      const batch = queued.splice(0, queued.length);
+      if (order === 'lifo') batch.reverse();
+      for (const m of batch) await applyChunk(m.jobId, m.chunk, { lastAttempt: false });
+    },
+  };
+}
+
+type System = ReturnType<typeof system>;
+
+const dept = (value: string) => ({
+  type: 'attribute' as const,
+  payload: { field: 'department', op: 'equals' as const, value },
+});
+const levelAtLeast = (n: number) => ({
+  type: 'attribute' as const,
+  payload: { field: 'level', op: 'gte' as const, value: n },
+});
+
+/** 40 learners: departments cycle sales/hr/it/ops, level = index. */
+async function tenantWithLearners(s: System) {
+  const tenant = randomUUID();
+  const admin = adminOf(tenant);
+  const learners = Array.from({ length: 40 }, (_, i) => ({
+    uuid: randomUUID(),
+    department: ['sales', 'hr', 'it', 'ops'][i % 4]!,
+    level: i,
+  }));
+  for (const l of learners) {
+    await s.putLearner(admin, tenant, l.uuid, {
+      email: `${l.uuid}@example.com`,
+      attributes: { department: l.department, level: l.level },
+    });
+  }
+  return { tenant, admin, learners };
+}
+
+async function ruleMembers(s: System, groupUuid: string) {
+  const page = await s.memberships.list({ groupUuid, statuses: ['active'], pageSize: 1000 });
+  return new Set(page.items.map((m) => m.learner_uuid));
+}
+
+describe('automatic groups against DynamoDB Local', () => {
+  it('recalculates to exactly the learners a two-set OR ruleset matches, then to a new ruleset', async () => {
+    const s = system();
+    const { tenant, admin, learners } = await tenantWithLearners(s);
+    const ruleset: RulesetInput = {
+      operator: 'OR',
+      sets: [{ rules: [dept('sales')] }, { rules: [dept('hr'), levelAtLeast(30)] }],
+    };
+    const created = await s.createGroup(admin, tenant, {
+      name: `Auto ${randomUUID()}`,
+      type: 'automatic',
+      ruleset: Ruleset.parse(ruleset),
+    });
+    expect(created.rule_processing).toMatchObject({ state: 'on', status: 'running' });
+    await s.deliver();
+    const expected = learners.filter((l) => l.department === 'sales' || (l.department === 'hr' && l.level >= 30));
+    expect(await ruleMembers(s, created.group_uuid)).toEqual(new Set(expected.map((l) => l.uuid)));
+    const done = await s.groups.get(created.group_uuid);
+    expect(done).toMatchObject({ member_count: expected.length, rule_processing: { status: 'succeeded' } });
+
+    await s.updateGroup(admin, created.group_uuid, {
+      ruleset: Ruleset.parse({ operator: 'AND', sets: [{ rules: [dept('it')] }] }),
+    });
+    await s.deliver();
+    const it = learners.filter((l) => l.department === 'it').map((l) => l.uuid);
+    expect(await ruleMembers(s, created.group_uuid)).toEqual(new Set(it));
+    expect((await s.groups.get(created.group_uuid))?.member_count).toBe(it.length);
+    const history = await s.rulesetHistory.list(created.group_uuid, 10);
+    expect(history.items.map((v) => v.version)).toEqual([2, 1]);
+  });
+
+  it('moves a changed learner in and out without a recalculation', async () => {
+    const s = system();
+    const { tenant, admin, learners } = await tenantWithLearners(s);
+    const group = await s.createGroup(admin, tenant, {
+      name: `Auto ${randomUUID()}`,
+      type: 'automatic',
+      ruleset: Ruleset.parse({ operator: 'AND', sets: [{ rules: [dept('ops')] }] }),
+    });
+    await s.deliver();
+    const hr = learners.find((l) => l.department === 'hr')!;
+    await s.putLearner(admin, tenant, hr.uuid, { email: `${hr.uuid}@example.com`, attributes: { department: 'ops' } });
+    expect(s.queued).toHaveLength(0);
+    expect((await ruleMembers(s, group.group_uuid)).has(hr.uuid)).toBe(true);
+    await s.putLearner(admin, tenant, hr.uuid, { email: `${hr.uuid}@example.com`, attributes: { department: 'hr' } });
+    expect((await ruleMembers(s, group.group_uuid)).has(hr.uuid)).toBe(false);
+  });
+
+  it('keeps manual members and never revives a member an admin removed', async () => {
+    const s = system();
+    const { tenant, admin, learners } = await tenantWithLearners(s);
+    const group = await s.createGroup(admin, tenant, {
+      name: `Auto ${randomUUID()}`,
+      type: 'automatic',
+      ruleset: Ruleset.parse({ operator: 'AND', sets: [{ rules: [dept('sales')] }] }),
+    });
+    await s.deliver();
+    const pinned = learners.find((l) => l.department === 'it')!;
+    const excluded = learners.find((l) => l.department === 'sales')!;
+    await s.assign(admin, group.group_uuid, { learner_uuids: [pinned.uuid] });
+    await s.remove(admin, group.group_uuid, { learner_uuids: [excluded.uuid] });
+    await s.startRecalculation(admin, (await s.groups.get(group.group_uuid))!);
+    await s.deliver();
+    const members = await ruleMembers(s, group.group_uuid);
+    expect(members.has(pinned.uuid)).toBe(true);
+    expect(members.has(excluded.uuid)).toBe(false);
+    const sales = learners.filter((l) => l.department === 'sales' && l !== excluded).map((l) => l.uuid);
+    expect(members).toEqual(new Set([...sales, pinned.uuid]));
+  });
+
+  it('pins a rule member an admin adds again: it stays when the rules stop matching', async () => {
+    const s = system();
+    const { tenant, admin, learners } = await tenantWithLearners(s);
+    const group = await s.createGroup(admin, tenant, {
+      name: `Auto ${randomUUID()}`,
+      type: 'automatic',
+      ruleset: Ruleset.parse({ operator: 'AND', sets: [{ rules: [dept('sales')] }] }),
+    });
+    await s.deliver();
+    const pinned = learners.find((l) => l.department === 'sales')!;
+    const summary = await s.assign(admin, group.group_uuid, { learner_uuids: [pinned.uuid] });
+    expect(summary.results[0]).toMatchObject({ outcome: 'updated' });
+    await s.updateGroup(admin, group.group_uuid, {
+      ruleset: Ruleset.parse({ operator: 'AND', sets: [{ rules: [dept('hr')] }] }),
+    });
+    await s.deliver();
+    const hr = learners.filter((l) => l.department === 'hr').map((l) => l.uuid);
+    expect(await ruleMembers(s, group.group_uuid)).toEqual(new Set([...hr, pinned.uuid]));
+  });
+
+  it('lets only the newest of two racing runs write, whatever order their chunks arrive in', async () => {
+    const s = system();
+    const { tenant, admin, learners } = await tenantWithLearners(s);
+    const group = await s.createGroup(admin, tenant, {
+      name: `Auto ${randomUUID()}`,
+      type: 'automatic',
+      ruleset: Ruleset.parse({ operator: 'AND', sets: [{ rules: [dept('sales')] }] }),
+    });
+    // The first run (sales) is still queued when the ruleset changes to hr: deliver the new run first.
+    await s.updateGroup(admin, group.group_uuid, {
+      ruleset: Ruleset.parse({ operator: 'AND', sets: [{ rules: [dept('hr')] }] }),
+    });
+    await s.deliver('lifo');
+    const hr = learners.filter((l) => l.department === 'hr').map((l) => l.uuid);
+    expect(await ruleMembers(s, group.group_uuid)).toEqual(new Set(hr));
+    const jobs = await s.jobs.get((await s.groups.get(group.group_uuid))!.rule_processing!.job_id!);
+    expect(jobs?.status).toBe('succeeded');
+  });
+});
