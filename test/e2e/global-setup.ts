@@ -29,6 +29,8 @@ export default async function setup(project: TestProject) {
   const keysDir = mkdtempSync(join(tmpdir(), 'lms-groups-e2e-keys-'));
   writeFileSync(join(keysDir, 'signing-key.jwk.json'), JSON.stringify(keys.privateJwk), { mode: 0o600 });
   process.env.NOTIFICATION_OUTBOX_FILE = join(keysDir, 'outbox.jsonl'); // the stack's outbox, which e2e tests read
+  // The stack's structured INFO lines (one per chunk and request) would drown the test report.
+  process.env.LOG_LEVEL ??= 'WARN';
 
   const child = fork(
     join(repoRoot, 'local/start.ts'),
