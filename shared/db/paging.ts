@@ -121,3 +121,19 @@ export async function queryCount(
   } while (startKey);
   return count;
 }
+
+/**
+ * Every page of a Query, following LastEvaluatedKey. Stop early by breaking out of the loop; the
+ * caller decides when it has read enough.
+ */
+export async function* queryPages(
+  db: DynamoDBDocumentClient,
+  input: Omit<QueryCommandInput, 'ExclusiveStartKey'>,
+): AsyncGenerator<Record<string, unknown>[]> {
+  let startKey: Record<string, unknown> | undefined;
+  do {
+    const page = await db.send(new QueryCommand({ ...input, ExclusiveStartKey: startKey }));
+    yield page.Items ?? [];
+    startKey = page.LastEvaluatedKey;
+  } while (startKey);
+}

@@ -1,4 +1,5 @@
-import { type DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { queryPages } from '#shared/db/paging';
 import { keys } from '#shared/db/keys';
 
 export interface DirectoryEntry {
@@ -19,27 +20,21 @@ export function makeUsernameDirectory(db: DynamoDBDocumentClient, tableName: str
       const found = new Map<string, DirectoryEntry>();
       const ambiguous = new Set<string>();
       if (wanted.size === 0) return found;
-      let startKey: Record<string, unknown> | undefined;
-      do {
-        const page = await db.send(
-          new QueryCommand({
-            TableName: tableName,
-            IndexName: 'GSI1',
-            KeyConditionExpression: 'GSI1PK = :pk',
-            FilterExpression: 'attribute_exists(username)',
-            ProjectionExpression: 'learner_uuid, email, username',
-            ExpressionAttributeValues: { ':pk': keys.tenantLearnersPartition(tenant) },
-            ExclusiveStartKey: startKey,
-          }),
-        );
-        for (const item of page.Items ?? []) {
+      for await (const items of queryPages(db, {
+        TableName: tableName,
+        IndexName: 'GSI1',
+        KeyConditionExpression: 'GSI1PK = :pk',
+        FilterExpression: 'attribute_exists(username)',
+        ProjectionExpression: 'learner_uuid, email, username',
+        ExpressionAttributeValues: { ':pk': keys.tenantLearnersPartition(tenant) },
+      })) {
+        for (const item of items) {
           const username = item.username as string | null;
           if (!username || !wanted.has(username)) continue;
           if (found.has(username)) ambiguous.add(username);
           found.set(username, { learner_uuid: String(item.learner_uuid), email: String(item.email) });
         }
-        startKey = page.LastEvaluatedKey;
-      } while (startKey);
+      }
       for (const username of ambiguous) found.delete(username);
       return found;
     },

@@ -1,7 +1,7 @@
-import { type DynamoDBDocumentClient, GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { batchGetAll } from '#shared/db/batch-get';
 import { keys, type UniqueKind } from '#shared/db/keys';
-import { type Page, queryCount, queryPage } from '#shared/db/paging';
+import { type Page, queryCount, queryPage, queryPages } from '#shared/db/paging';
 import { transact } from '#shared/db/transactions';
 import { ConflictError, groupNotFound, PreconditionFailedError } from '#shared/errors';
 import type { HistoryEntry } from '#shared/history/history-entry';
@@ -263,22 +263,17 @@ export function makeGroupRepository(db: DynamoDBDocumentClient, tableName: strin
     async listAll(tenant: string, q: GroupFilters, max: number): Promise<Group[]> {
       const { filter, values, names } = filterOf(q);
       const out: Group[] = [];
-      let startKey: Record<string, unknown> | undefined;
-      do {
-        const page = await db.send(
-          new QueryCommand({
-            TableName: tableName,
-            IndexName: 'GSI1',
-            KeyConditionExpression: 'GSI1PK = :pk',
-            FilterExpression: filter,
-            ExpressionAttributeNames: names,
-            ExpressionAttributeValues: { ...values, ':pk': keys.tenantGroupsPartition(tenant) },
-            ExclusiveStartKey: startKey,
-          }),
-        );
-        out.push(...(page.Items ?? []).map(toGroup));
-        startKey = page.LastEvaluatedKey;
-      } while (startKey && out.length <= max);
+      for await (const items of queryPages(db, {
+        TableName: tableName,
+        IndexName: 'GSI1',
+        KeyConditionExpression: 'GSI1PK = :pk',
+        FilterExpression: filter,
+        ExpressionAttributeNames: names,
+        ExpressionAttributeValues: { ...values, ':pk': keys.tenantGroupsPartition(tenant) },
+      })) {
+        out.push(...items.map(toGroup));
+        if (out.length > max) break;
+      }
       return out.slice(0, max + 1);
     },
 

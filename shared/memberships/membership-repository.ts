@@ -2,7 +2,7 @@ import { type DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb
 import { batchGetAll } from '#shared/db/batch-get';
 import { batchWriteAll } from '#shared/db/batch-write';
 import { keys, type MemberRef } from '#shared/db/keys';
-import { type Page, queryCount, queryPage } from '#shared/db/paging';
+import { type Page, queryCount, queryPage, queryPages } from '#shared/db/paging';
 import { transact } from '#shared/db/transactions';
 import { ConflictError } from '#shared/errors';
 import type { Group } from '#shared/groups/group';
@@ -235,26 +235,21 @@ export function makeMembershipRepository(db: DynamoDBDocumentClient, tableName: 
      */
     async activeLearnerUuids(groupUuid: string, max: number): Promise<string[]> {
       const out: string[] = [];
-      let startKey: Record<string, unknown> | undefined;
-      do {
-        const page = await db.send(
-          new QueryCommand({
-            TableName: tableName,
-            KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
-            FilterExpression: '#status = :active',
-            ProjectionExpression: 'learner_uuid',
-            ExpressionAttributeNames: { '#status': 'status' },
-            ExpressionAttributeValues: {
-              ':pk': keys.group(groupUuid).PK,
-              ':prefix': keys.membership(groupUuid, { learnerUuid: '' }).SK,
-              ':active': 'active',
-            },
-            ExclusiveStartKey: startKey,
-          }),
-        );
-        out.push(...(page.Items ?? []).map((item) => String(item.learner_uuid)));
-        startKey = page.LastEvaluatedKey;
-      } while (startKey && out.length <= max);
+      for await (const items of queryPages(db, {
+        TableName: tableName,
+        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
+        FilterExpression: '#status = :active',
+        ProjectionExpression: 'learner_uuid',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: {
+          ':pk': keys.group(groupUuid).PK,
+          ':prefix': keys.membership(groupUuid, { learnerUuid: '' }).SK,
+          ':active': 'active',
+        },
+      })) {
+        out.push(...items.map((item) => String(item.learner_uuid)));
+        if (out.length > max) break;
+      }
       return out;
     },
 
@@ -309,20 +304,14 @@ export function makeMembershipRepository(db: DynamoDBDocumentClient, tableName: 
     /** Every membership (any status) of one learner or pending e-mail in a tenant, across groups. */
     async listByMember(tenant: string, ref: MemberRef): Promise<Membership[]> {
       const out: Membership[] = [];
-      let startKey: Record<string, unknown> | undefined;
-      do {
-        const page = await db.send(
-          new QueryCommand({
-            TableName: tableName,
-            IndexName: 'GSI1',
-            KeyConditionExpression: 'GSI1PK = :pk',
-            ExpressionAttributeValues: { ':pk': keys.memberPartition(tenant, ref) },
-            ExclusiveStartKey: startKey,
-          }),
-        );
-        out.push(...(page.Items ?? []).map(toMembership));
-        startKey = page.LastEvaluatedKey;
-      } while (startKey);
+      for await (const items of queryPages(db, {
+        TableName: tableName,
+        IndexName: 'GSI1',
+        KeyConditionExpression: 'GSI1PK = :pk',
+        ExpressionAttributeValues: { ':pk': keys.memberPartition(tenant, ref) },
+      })) {
+        out.push(...items.map(toMembership));
+      }
       return out;
     },
 
