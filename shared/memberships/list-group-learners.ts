@@ -5,24 +5,40 @@ import type { GroupRepository } from '#shared/groups/group-repository';
 import { loadAdministeredGroup } from '#shared/groups/read-group';
 import type { Learner } from '#shared/learners/learner';
 import type { LearnerRepository } from '#shared/learners/learner-repository';
-import { COUNTED, type Membership, refKey, refOf } from './membership';
+import { ValidationError } from '#shared/errors';
+import { COUNTED, type MemberSort, type Membership, refKey, refOf } from './membership';
 import type { MembershipRepository } from './membership-repository';
 import { publicMembership } from './outcomes';
-import { searchGroupMembers } from './search-group-members';
+import { listAllMembers, searchGroupMembers } from './search-group-members';
 
 export interface MemberListInput {
   /** Words, each the start of the member's e-mail, first name or last name. */
   search?: string | undefined;
   status?: Membership['status'] | undefined;
   source?: Membership['source'] | undefined;
+  sortBy?: MemberSort | undefined;
+  sortDir?: 'asc' | 'desc' | undefined;
   pageSize: number;
   cursor?: string | undefined;
 }
 
+/** Sorting reads every matching member and its learner, then sorts in memory: bounded here. */
+export const MAX_MEMBERS_SORTED_IN_MEMORY = 10_000;
+
+const sortValue: Record<MemberSort, (m: Membership, learner: Learner | undefined) => string> = {
+  email: (m, l) => l?.email ?? m.pending_learner_email ?? '',
+  first_name: (_, l) => l?.first_name?.toLocaleLowerCase('en-US') ?? '',
+  last_name: (_, l) => l?.last_name?.toLocaleLowerCase('en-US') ?? '',
+  created: (m) => m.created,
+  activated_at: (m) => m.activated_at ?? '',
+};
+
 /**
  * One page of a group's members with their details, `home_group` and `permissions`. Without a
  * status filter it lists the members that count (active and pending), and `count` is the group's
- * exact `member_count`. With `search`, matches are sorted by e-mail and `count` is their number.
+ * exact `member_count`. With `search`, matches are sorted by e-mail (or `sortBy`) and `count` is
+ * their number. `sortBy` alone reads the matching members whole (up to MAX_MEMBERS_SORTED_IN_MEMORY,
+ * else a 400 naming `query.sort_by`) and pages them with keyset cursors in that order.
  */
 export const makeListGroupLearners =
   (
@@ -37,10 +53,16 @@ export const makeListGroupLearners =
     let page: Page<Membership>;
     let count: number;
     let details: Map<string, Learner>;
-    if (input.search) {
-      const found = await searchGroupMembers({ memberships, learners }, group, { ...query, search: input.search });
-      const email = (m: Membership) => found.learners.get(m.learner_uuid ?? '')?.email ?? m.pending_learner_email ?? '';
-      page = pageSorted(found.members, (m) => `${email(m)}#${refKey(refOf(m))}`, input);
+    if (input.search || input.sortBy) {
+      const found = input.search
+        ? await searchGroupMembers({ memberships, learners }, group, { ...query, search: input.search })
+        : await readAllForSort(memberships, learners, groupUuid, query);
+      const value = sortValue[input.sortBy ?? 'email'];
+      page = pageSorted(
+        found.members,
+        (m) => `${value(m, found.learners.get(m.learner_uuid ?? ''))}#${refKey(refOf(m))}`,
+        { ...input, descending: input.sortDir === 'desc' },
+      );
       count = found.members.length;
       details = found.learners;
     } else {
@@ -61,3 +83,22 @@ export const makeListGroupLearners =
     });
     return { ...page, items, count } satisfies Page<unknown> & { count: number };
   };
+
+async function readAllForSort(
+  memberships: Pick<MembershipRepository, 'list'>,
+  learners: Pick<LearnerRepository, 'getMany'>,
+  groupUuid: string,
+  query: { statuses: Membership['status'][]; source?: Membership['source'] | undefined },
+): Promise<{ members: Membership[]; learners: Map<string, Learner> }> {
+  const members = await listAllMembers(memberships, groupUuid, query, MAX_MEMBERS_SORTED_IN_MEMORY);
+  if (members.length > MAX_MEMBERS_SORTED_IN_MEMORY) {
+    throw new ValidationError(
+      `sort_by is available for up to ${MAX_MEMBERS_SORTED_IN_MEMORY} matching members; add a search or a status/source filter, or export the group`,
+      [{ path: 'query.sort_by', message: `more than ${MAX_MEMBERS_SORTED_IN_MEMORY} members match` }],
+    );
+  }
+  return {
+    members,
+    learners: await learners.getMany(members.flatMap((m) => (m.learner_uuid ? [m.learner_uuid] : []))),
+  };
+}

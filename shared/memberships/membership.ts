@@ -48,6 +48,10 @@ export const PERMISSIONS = [
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
+/** What a member listing can be sorted by (Docebo's user list): a learner field or a membership date. */
+export const MEMBER_SORTS = ['email', 'first_name', 'last_name', 'created', 'activated_at'] as const;
+export type MemberSort = (typeof MEMBER_SORTS)[number];
+
 /** Statuses that count towards `member_count`. */
 export const COUNTED: readonly Membership['status'][] = ['active', 'pending'];
 

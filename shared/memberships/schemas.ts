@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { branchId } from '#shared/branches/schemas';
 import { pageSize } from '#shared/groups/schemas';
-import { PERMISSIONS } from './membership';
+import { MEMBER_SORTS, PERMISSIONS } from './membership';
 
 /** Up to this many identifiers are applied synchronously; more become a 202 job. Nothing is truncated. */
 export const MAX_SYNC_IDENTIFIERS = 1000;
@@ -56,6 +56,9 @@ export const ListMembersQuery = z.strictObject({
   search: z.string().trim().min(1).max(320).optional(),
   status: z.enum(['pending', 'active', 'removed', 'error']).optional(),
   source: z.enum(['manual', 'rule', 'import']).optional(),
+  /** Docebo: sort the members by a learner field or a membership date; without it, storage order. */
+  sort_by: z.enum(MEMBER_SORTS).optional(),
+  sort_dir: z.enum(['asc', 'desc']).default('asc'),
   page_size: pageSize,
   cursor: z.string().max(2000).optional(),
 });

@@ -21,6 +21,26 @@ export interface MemberFilter {
   source?: Membership['source'] | undefined;
 }
 
+/**
+ * The members of a group with these statuses (and source), read page by page; stops once more than
+ * `max` are read, so a caller can tell "more than max" from "exactly max".
+ */
+export async function listAllMembers(
+  memberships: Pick<MembershipRepository, 'list'>,
+  groupUuid: string,
+  q: { statuses: Membership['status'][]; source?: Membership['source'] | undefined },
+  max: number,
+): Promise<Membership[]> {
+  const out: Membership[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await memberships.list({ groupUuid, statuses: q.statuses, source: q.source, pageSize: 1000, cursor });
+    out.push(...page.items);
+    cursor = page.next ?? undefined;
+  } while (cursor && out.length <= max);
+  return out;
+}
+
 /** The words of a search, lower-cased; every word must start the e-mail or a word of the name. */
 export const searchWords = (search: string) =>
   [...new Set(search.toLocaleLowerCase('en-US').split(/\s+/))].filter((w) => w.length > 0);
@@ -47,13 +67,7 @@ export async function searchGroupMembers(
   const wanted = (m: Membership) => q.statuses.includes(m.status) && (!q.source || m.source === q.source);
   let candidates: Membership[];
   if (group.member_count <= SEARCH_READS_GROUP_UP_TO) {
-    candidates = [];
-    let cursor: string | undefined;
-    do {
-      const page = await memberships.list({ groupUuid: group.group_uuid, ...q, pageSize: 1000, cursor });
-      candidates.push(...page.items);
-      cursor = page.next ?? undefined;
-    } while (cursor);
+    candidates = await listAllMembers(memberships, group.group_uuid, q, Number.POSITIVE_INFINITY);
   } else {
     const word = words.reduce((a, b) => (b.length > a.length ? b : a), '');
     const [found, pending] = await Promise.all([

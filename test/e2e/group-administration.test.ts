@@ -203,6 +203,47 @@ describe('search and sort over HTTP', () => {
   });
 });
 
+describe('member sorting over HTTP', () => {
+  it('sorts members by last name and by activation, pages in that order both ways, and names a bad sort', async () => {
+    const surnames = ['Young', 'adams', 'Moreau', 'Baker', 'Zhou', 'Okafor', 'Ibsen'];
+    const uuids = await learners(surnames.length, (i) => ({ first_name: 'L', last_name: surnames[i] }));
+    const { group_uuid } = await createGroup({ name: `Sorted ${randomUUID()}` });
+    // One at a time, so that activated_at follows the order of the list.
+    for (const uuid of uuids) expect((await assign(group_uuid, { learner_uuids: [uuid] })).status).toBe(201);
+    await assign(group_uuid, { learner_emails: ['pending-sorted@example.com'] });
+
+    const byLast = [...surnames].sort((a, b) => a.toLowerCase().localeCompare(b.toLowerCase()));
+    const pages = async (query: string, expectedCount = surnames.length + 1) => {
+      const names: (string | null)[] = [];
+      let url: string | null = `${GROUPS}/${group_uuid}/learners/?page_size=3&${query}`;
+      let last: { previous: string | null } | undefined;
+      while (url) {
+        const page = await api('GET', url, { token: admin });
+        expect(page.status, JSON.stringify(page.json)).toBe(200);
+        expect(page.json.count).toBe(expectedCount);
+        names.push(
+          ...page.json.results.map((m: { member_details: { user_name: string | null } }) => m.member_details.user_name),
+        );
+        last = page.json;
+        url = page.json.next;
+      }
+      // Back one page from the last gives the three before it.
+      const back = await api('GET', last!.previous!, { token: admin });
+      expect(back.json.results).toHaveLength(3);
+      return names;
+    };
+    // The pending e-mail has no learner, so no last name: it sorts first ascending.
+    expect(await pages('sort_by=last_name')).toEqual([null, ...byLast.map((n) => `L ${n}`)]);
+    expect(await pages('sort_by=last_name&sort_dir=desc')).toEqual([...byLast.map((n) => `L ${n}`).reverse(), null]);
+    const activated = await pages('sort_by=activated_at&status=active', surnames.length);
+    expect(activated).toEqual(surnames.map((n) => `L ${n}`));
+
+    const bad = await api('GET', `${GROUPS}/${group_uuid}/learners/?sort_by=shoe_size`, { token: admin });
+    expect(bad.status).toBe(400);
+    expect(bad.json.details[0].path).toBe('query.sort_by');
+  });
+});
+
 describe('branches, group copies and SmarterU member settings over HTTP', () => {
   it('keeps a branch directory, refuses cycles and unknown parents, and assigns by branch', async () => {
     const put = (id: string, body: Record<string, unknown>) =>

@@ -4,12 +4,14 @@ import { listEnvelope } from '#shared/http/list-envelope';
 import { ok } from '#shared/http/responses';
 import { useCases } from '#shared/wiring';
 
-/** GET /api/v1/enterprise-group/{group_uuid}/learners/?search=&status=&source= */
+/** GET /api/v1/enterprise-group/{group_uuid}/learners/?search=&status=&source=&sort_by=&sort_dir= */
 export const handler = httpHandler(contract.ListGroupLearners, async ({ params, query, caller, event }) => {
   const page = await useCases.listGroupLearners()(caller, params.group_uuid, {
     search: query.search,
     status: query.status,
     source: query.source,
+    sortBy: query.sort_by,
+    sortDir: query.sort_dir,
     pageSize: query.page_size,
     cursor: query.cursor,
   });

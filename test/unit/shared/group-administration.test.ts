@@ -11,6 +11,7 @@ import { makeAssignLearners } from '#shared/memberships/assign-learners';
 import { chunksOf, type Planned } from '#shared/memberships/commit-planned';
 import { expandMemberSources } from '#shared/memberships/expand-member-sources';
 import { type Membership, type MembershipWrite, refKey, refOf, writeRef } from '#shared/memberships/membership';
+import { makeListGroupLearners, MAX_MEMBERS_SORTED_IN_MEMORY } from '#shared/memberships/list-group-learners';
 import { searchGroupMembers } from '#shared/memberships/search-group-members';
 import { adminOf, aGroup, aLearner, fakeLearners, fixedClock, OTHER_TENANT, sequentialIds, TENANT } from './fakes';
 
@@ -282,5 +283,53 @@ describe('member search', () => {
     expect(await find('gr hop')).toEqual([uuidOf(2)]);
     expect(await find('example')).toEqual([]);
     expect(await find('ada hopper')).toEqual([]);
+  });
+});
+
+describe('member sorting', () => {
+  /** A group of `n` active members in storage order, listed 1000 at a time like the repository. */
+  function sortable(n: number) {
+    const directory = learnersN(n, (i) => ({ last_name: `N${String(n - i).padStart(6, '0')}` }));
+    const members = directory.map(
+      (l) =>
+        ({
+          learner_uuid: l.learner_uuid,
+          pending_learner_email: null,
+          status: 'active',
+          group_uuid: aGroup().group_uuid,
+          created: l.created,
+          activated_at: l.created,
+        }) as Membership,
+    );
+    const list = async ({ cursor }: { cursor?: string | undefined }) => {
+      const start = Number(cursor ?? 0);
+      const next = start + 1000 < members.length ? String(start + 1000) : null;
+      return { items: members.slice(start, start + 1000), next, previous: null };
+    };
+    const noop = async () => new Map();
+    const use = makeListGroupLearners(
+      { get: async () => aGroup({ member_count: n }) },
+      { list, count: async () => n, homeGroupsOf: noop, getMany: noop, byEmailPrefix: async () => [] },
+      { ...fakeLearners(directory), searchUuids: async () => ({ uuids: [], more: false }) },
+    );
+    return { use, directory };
+  }
+
+  it('reads every member and sorts across storage pages', async () => {
+    const { use, directory } = sortable(2_500);
+    const page = await use(adminOf(TENANT), aGroup().group_uuid, { sortBy: 'last_name', pageSize: 2 });
+    expect(page.count).toBe(2_500);
+    expect(page.items.map((m) => m.learner_uuid)).toEqual([
+      directory[2_499]!.learner_uuid,
+      directory[2_498]!.learner_uuid,
+    ]);
+  });
+
+  it('refuses to sort more than MAX_MEMBERS_SORTED_IN_MEMORY members, naming query.sort_by', async () => {
+    const { use } = sortable(MAX_MEMBERS_SORTED_IN_MEMORY + 1);
+    await expect(use(adminOf(TENANT), aGroup().group_uuid, { sortBy: 'email', pageSize: 10 })).rejects.toMatchObject({
+      code: 'validation_error',
+      details: [{ path: 'query.sort_by' }],
+    });
   });
 });
