@@ -14,6 +14,9 @@ import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { loadOrCreateSigningKeys } from '#local/auth-keys';
 import { mintToken } from '#local/mint-token';
 
+// The Lambda runtime is Node 22; the SDK's "Node 20 support ends" notice is noise for a CLI.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
+
 const USAGE = `usage:
   npm run cli -- import <file.csv> --kind learners|group-members|enrollments|batch-participants --enterprise <uuid>
   npm run cli -- job <job_id>
@@ -98,16 +101,20 @@ async function main(argv: string[]): Promise<number> {
     job = list.results[0];
     if (!job) await sleep(500);
   }
+  // A terminal gets one bar redrawn in place; a log file or pipe gets a line only when progress moves.
+  const tty = process.stderr.isTTY === true;
+  let shown = '';
   while (!FINAL.includes(job.status)) {
     const share = job.total ? job.processed / job.total : 0;
     const bar = '#'.repeat(Math.round(share * 30)).padEnd(30, '.');
-    process.stderr.write(
-      `\r[${bar}] ${String(Math.round(share * 100)).padStart(3)}% ${job.processed}/${job.total || '?'} ${job.status}   `,
-    );
+    const line = `[${bar}] ${String(Math.round(share * 100)).padStart(3)}% ${job.processed}/${job.total || '?'} ${job.status}`;
+    if (tty) process.stderr.write(`\r${line}   `);
+    else if (line !== shown) process.stderr.write(`${line}\n`);
+    shown = line;
     await sleep(500);
     job = await get<Job>(`/api/v1/jobs/${job.job_id}/`);
   }
-  process.stderr.write('\n');
+  if (tty) process.stderr.write('\n');
   console.log(`job ${job.job_id}: ${job.status}`);
   console.log(`  rows ${job.total}: ${job.succeeded} succeeded, ${job.skipped} skipped, ${job.failed} failed`);
   console.log(`  outcomes ${JSON.stringify(job.outcome_counts)}`);
