@@ -22,7 +22,9 @@ import {
   makeRecalculateGroup,
 } from './read-rules';
 import { makeReevaluateLearner } from './reevaluate-learner';
+import { makeFanOutRecalculations } from './fan-out-recalculations';
 import { makeStartRecalculation } from './start-recalculation';
+import { makeStartScheduledRecalculation } from './start-scheduled-recalculation';
 import { makeSweepRuleMembers } from './sweep-rule-members';
 
 const once = <T>(build: () => T) => {
@@ -86,6 +88,16 @@ export const ruleUseCases = {
   explainMembership: once(() => makeExplainMembership({ ...repositories(), evaluate: evaluateLearners() })),
   reevaluateLearner: once(() =>
     makeReevaluateLearner({ groups: repositories().groups, evaluate: evaluateLearners(), reconcile: reconcile() }),
+  ),
+  /** The schedule's tick: one message per active automatic group on the recalculations queue. */
+  fanOutRecalculations: once(() =>
+    makeFanOutRecalculations({
+      groups: repositories().groups,
+      send: (messages) => sendJsonBatch(config.recalculationsQueueUrl, messages),
+    }),
+  ),
+  startScheduledRecalculation: once(() =>
+    makeStartScheduledRecalculation({ groups: repositories().groups, start: startRecalculation() }),
   ),
   applyRecalculationRows: once(() =>
     makeApplyRecalculationRows({ ...repositories(), evaluate: evaluateLearners(), reconcile: reconcile() }),
