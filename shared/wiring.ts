@@ -164,7 +164,11 @@ export const useCases = {
     ),
   ),
   listGroupHistory: once(() => makeListGroupHistory(repositories().groups, repositories().history)),
-  putBranch: once(() => makePutBranch(repositories().branches, systemClock)),
+  putBranch: once(() =>
+    makePutBranch(repositories().branches, systemClock, (caller, tenant, trees) =>
+      ruleUseCases.recalculateOnBranchMove()(caller, tenant, trees),
+    ),
+  ),
   listBranches: once(() => makeListBranches(repositories().branches)),
   listGroups: once(() => makeListGroups(repositories().groups, repositories().memberships, repositories().learners)),
   findGroupByLegacyId: once(() => makeFindGroupByLegacyId(repositories().groups)),

@@ -21,6 +21,7 @@ import {
   makePreviewRuleset,
   makeRecalculateGroup,
 } from './read-rules';
+import { makeRecalculateOnBranchMove } from './recalculate-on-branch-move';
 import { makeReevaluateLearner } from './reevaluate-learner';
 import { makeFanOutRecalculations } from './fan-out-recalculations';
 import { makeStartRecalculation } from './start-recalculation';
@@ -88,6 +89,10 @@ export const ruleUseCases = {
   explainMembership: once(() => makeExplainMembership({ ...repositories(), evaluate: evaluateLearners() })),
   reevaluateLearner: once(() =>
     makeReevaluateLearner({ groups: repositories().groups, evaluate: evaluateLearners(), reconcile: reconcile() }),
+  ),
+  /** A branch created under a parent or moved: recalculates the groups whose branch rules it changes. */
+  recalculateOnBranchMove: once(() =>
+    makeRecalculateOnBranchMove({ groups: repositories().groups, start: startRecalculation() }),
   ),
   /** The schedule's tick: one message per active automatic group on the recalculations queue. */
   fanOutRecalculations: once(() =>
