@@ -22,6 +22,7 @@ import {
   makeRecalculateGroup,
 } from './read-rules';
 import { makeRecalculateOnBranchMove } from './recalculate-on-branch-move';
+import { makeReevaluateEnrollees } from './reevaluate-enrollees';
 import { makeReevaluateLearner } from './reevaluate-learner';
 import { makeFanOutRecalculations } from './fan-out-recalculations';
 import { makeStartRecalculation } from './start-recalculation';
@@ -104,7 +105,11 @@ export const ruleUseCases = {
   startScheduledRecalculation: once(() =>
     makeStartScheduledRecalculation({ groups: repositories().groups, start: startRecalculation() }),
   ),
+  /** Enrollment changes (completion, bulk_enroll, batch participants): groups with enrollment rules follow. */
+  reevaluateEnrollees: once(() =>
+    makeReevaluateEnrollees({ groups: repositories().groups, evaluate: evaluateLearners(), reconcile: reconcile() }),
+  ),
   applyRecalculationRows: once(() =>
-    makeApplyRecalculationRows({ ...repositories(), evaluate: evaluateLearners(), reconcile: reconcile() }),
+    makeApplyRecalculationRows({ groups: repositories().groups, evaluate: evaluateLearners(), reconcile: reconcile() }),
   ),
 };

@@ -114,7 +114,7 @@ function system() {
     versionPut: (v) => rulesetVersionPut(table, v),
     startRecalculation: (caller, group) => startRecalculation(caller, group),
   };
-  const applier = makeApplyRecalculationRows({ groups, learners, evaluate, reconcile });
+  const applier = makeApplyRecalculationRows({ groups, evaluate, reconcile });
   const applyChunk = makeApplyJobChunk({
     jobs,
     appliers: new Proxy({}, { get: () => applier }) as Record<JobKind, typeof applier>,
