@@ -18,6 +18,10 @@ import { scheduledEvent } from '#local/scheduler';
 import { applyStackEnv } from '#local/stack-env';
 
 const USAGE = 'usage: npm run recalc -- [--api http://127.0.0.1:3000] [--enterprise <uuid>]';
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+// The Lambda runtime is Node 22; the SDK's "Node 20 support ends" notice is noise here.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 
 interface LocalInfo {
   s3_endpoint: string;
@@ -46,6 +50,10 @@ async function main(argv: string[]): Promise<number> {
   if (values.help) {
     console.log(USAGE);
     return 0;
+  }
+  if (values.enterprise !== undefined && !UUID.test(values.enterprise)) {
+    console.error(`error: --enterprise must be an enterprise uuid, got "${values.enterprise}" (${USAGE})`);
+    return 2;
   }
   const api = values.api.replace(/\/$/, '');
   const health = await fetch(`${api}/health`)

@@ -46,7 +46,7 @@ function printBanner(stack: LocalStack, token: string, persist: boolean): void {
   const workers = stack.pollers.names.length ? stack.pollers.names.join(', ') : 'none yet';
   const queues = Object.values(stack.queueUrls).join('\n                 ');
   const timers = stack.scheduler.timers
-    .map((t) => `${t.schedule} every ${formatInterval(t.intervalMs)} (${t.name})`)
+    .map((t) => `${t.schedule} every ${formatInterval(t.intervalMs)}`)
     .join(', ');
   console.log(`
 lms-groups local stack is up
@@ -56,7 +56,7 @@ lms-groups local stack is up
   S3 / SQS       ${stack.endpoints.s3}   bucket ${stack.bucket}
   queues         ${queues}
   queue workers  ${workers}
-  schedules      ${timers || 'recalculation off'} (RECALC_INTERVAL: e.g. 1h, 24h, off); npm run recalc runs it now
+  schedules      ${timers || 'recalculation off'} (RECALC_INTERVAL, e.g. 1h, 24h or off); npm run recalc runs it now
   JWT issuer     ${ISSUER} (key in .local/keys)
 
 Staff token (valid 12h); mint others with
