@@ -45,9 +45,7 @@ function printBanner(stack: LocalStack, token: string, persist: boolean): void {
   const data = persist ? `persisted in ${relative(repoRoot, persistedDynamoDir)}` : 'in memory (--persist keeps it)';
   const workers = stack.pollers.names.length ? stack.pollers.names.join(', ') : 'none yet';
   const queues = Object.values(stack.queueUrls).join('\n                 ');
-  const timers = stack.scheduler.timers
-    .map((t) => `${t.schedule} every ${formatInterval(t.intervalMs)}`)
-    .join(', ');
+  const timers = stack.scheduler.timers.map((t) => `${t.schedule} every ${formatInterval(t.intervalMs)}`).join(', ');
   console.log(`
 lms-groups local stack is up
 
