@@ -64,15 +64,19 @@ export function fakeRuleGroups(initial: Group[]) {
 /** startRecalculation over the fake groups; the jobs it starts are collected instead of queued. */
 export function recalculations(groups: ReturnType<typeof fakeRuleGroups>, learners: string[] = []) {
   const started: { spec: NewJob; rows: JobRow[] }[] = [];
+  const reads = { learners: 0 };
   const ids = sequentialIds();
   const start = makeStartRecalculation({
     groups,
-    learnerUuids: async () => learners,
+    learnerUuids: async () => {
+      reads.learners++;
+      return learners;
+    },
     startJob: async (spec, rows): Promise<Job> => {
       started.push({ spec, rows });
       return { ...newJob(spec, spec.jobId ?? ids.uuid(), '2026-01-01T00:00:00.000Z'), status: 'running' };
     },
     ids,
   });
-  return { start, started };
+  return { start, started, reads };
 }

@@ -86,8 +86,8 @@ describe('scheduled fan-out', () => {
 describe('scheduled recalculation worker', () => {
   function worker(initial: Group[] = tenantsWithGroups()) {
     const groups = fakeRuleGroups(initial);
-    const { start, started } = recalculations(groups, [uuid(900), uuid(901)]);
-    return { groups, started, run: makeStartScheduledRecalculation({ groups, start }) };
+    const { start, started, reads } = recalculations(groups, [uuid(900), uuid(901)]);
+    return { groups, started, reads, run: makeStartScheduledRecalculation({ groups, start }) };
   }
   const message = (n: number, tick = TICK) => ({ group_uuid: uuid(n), enterprise_customer_uuid: TENANT, tick });
 
@@ -114,6 +114,8 @@ describe('scheduled recalculation worker', () => {
     expect(await w.run(message(1))).toEqual({ outcome: 'skipped', reason: 'already_started' });
     expect(w.started).toHaveLength(1);
     expect(w.groups.byId.get(uuid(1))?.rule_generation).toBe(1);
+    // A duplicate is refused before the tenant's learners are read.
+    expect(w.reads.learners).toBe(1);
     expect(await w.run(message(1, NEXT_TICK))).toMatchObject({ outcome: 'started' });
     expect(w.groups.byId.get(uuid(1))?.rule_generation).toBe(2);
   });
