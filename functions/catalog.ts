@@ -3,7 +3,7 @@
  * The CDK service stack builds Lambdas, routes, event sources and grants from this list;
  * the local stack builds its router and queue pollers from the same list.
  */
-import type { QueueName } from './resources';
+import type { QueueName, ScheduleName } from './resources';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'ANY';
 
@@ -21,7 +21,9 @@ export type Trigger =
       batchSize: number;
       /** Concurrent batches at most (the event source's maximum concurrency; local poller loops). Default 2. */
       maxConcurrency?: number;
-    };
+    }
+  /** Invoked on a timer (resources.schedules): an EventBridge rule in AWS, the local scheduler's interval locally. */
+  | { type: 'schedule'; schedule: ScheduleName };
 
 export interface Access {
   table?: 'read' | 'readwrite';
@@ -118,7 +120,8 @@ export const catalog: readonly FunctionDefinition[] = [
   http('DeleteLearner', 'DELETE', `${LEARNERS}/{learner_uuid}`, 'learners/delete-learner', write),
   http('ListLearners', 'GET', LEARNERS, 'learners/list-learners', read),
   http('BulkUpsertLearners', 'POST', `${LEARNERS}/bulk`, 'learners/bulk-upsert-learners', producer),
-  http('PutBranch', 'PUT', `${BRANCHES}/{branch_id}`, 'branches/put-branch', write),
+  // A branch created under a parent, or moved, recalculates the automatic groups whose descendant rules it changes.
+  http('PutBranch', 'PUT', `${BRANCHES}/{branch_id}`, 'branches/put-branch', producer),
   http('ListBranches', 'GET', BRANCHES, 'branches/list-branches', read),
 
   http('ListJobs', 'GET', JOBS, 'jobs/list-jobs', read),
@@ -186,6 +189,22 @@ export const catalog: readonly FunctionDefinition[] = [
     access: { table: 'readwrite' },
     timeoutSeconds: 30,
   },
+  {
+    name: 'FanOutRecalculations',
+    entry: 'functions/scheduled/fan-out-recalculations.ts',
+    trigger: { type: 'schedule', schedule: 'recalculation' },
+    // Reads the automatic-group registry and the groups; one message per active group.
+    access: { table: 'read', sendsTo: ['recalculations'] },
+    timeoutSeconds: 300,
+  },
+  {
+    name: 'StartScheduledRecalculation',
+    entry: 'functions/workers/start-scheduled-recalculation.ts',
+    trigger: { type: 'queue', queue: 'recalculations', batchSize: 5 },
+    // Starts a recalculation job: records it and its chunks, sends the chunks.
+    access: { table: 'readwrite', sendsTo: ['jobChunks'] },
+    timeoutSeconds: 120,
+  },
 ];
 
 export const httpFunctions = catalog.filter(
@@ -193,6 +212,10 @@ export const httpFunctions = catalog.filter(
 );
 export const queueFunctions = catalog.filter(
   (f): f is FunctionDefinition & { trigger: Extract<Trigger, { type: 'queue' }> } => f.trigger.type === 'queue',
+);
+
+export const scheduleFunctions = catalog.filter(
+  (f): f is FunctionDefinition & { trigger: Extract<Trigger, { type: 'schedule' }> } => f.trigger.type === 'schedule',
 );
 
 /** API Gateway's route key of an HTTP trigger (`GET /x/{id}`, or `$default`). */

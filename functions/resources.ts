@@ -17,7 +17,7 @@ export const table = {
   ],
 } as const;
 
-export type QueueName = 'groupCleanup' | 'jobChunks' | 'imports' | 'notifications';
+export type QueueName = 'groupCleanup' | 'jobChunks' | 'imports' | 'notifications' | 'recalculations';
 
 export interface QueueDefinition {
   /** Logical id in CDK; the local queue name (its DLQ adds `-dlq`). */
@@ -58,6 +58,38 @@ export const queues: Record<QueueName, QueueDefinition> = {
     localName: 'notifications',
     visibilityTimeoutSeconds: 30,
     maxReceiveCount: 5,
+  },
+  /**
+   * The scheduled recalculation's fan-out: one message per active automatic group and tick,
+   * `{group_uuid, enterprise_customer_uuid, tick}`; its worker starts that group's recalculation job.
+   */
+  recalculations: {
+    id: 'RecalculationsQueue',
+    localName: 'recalculations',
+    visibilityTimeoutSeconds: 180,
+    maxReceiveCount: 3,
+  },
+};
+
+export type ScheduleName = 'recalculation';
+
+export interface ScheduleDefinition {
+  /** Logical id of the EventBridge rule in CDK; the local scheduler's name. */
+  id: string;
+  description: string;
+  /**
+   * EventBridge schedule expression used when the deployment sets none (a stack prop, see
+   * infra/config.ts); locally the interval defaults to the same period (local/schedule-interval.ts).
+   */
+  defaultExpression: string;
+}
+
+/** Timed triggers: an EventBridge rule in AWS, an in-process timer locally. */
+export const schedules: Record<ScheduleName, ScheduleDefinition> = {
+  recalculation: {
+    id: 'RecalculationSchedule',
+    description: 'Recalculates every active automatic group of every tenant',
+    defaultExpression: 'rate(1 day)',
   },
 };
 

@@ -1,5 +1,6 @@
 import { Annotations, type Stack } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
+import { schedules } from '#functions/resources';
 
 /** Deploy-time settings of the service, read from CDK context (`cdk.json` or `cdk deploy -c key=value`). */
 export interface ServiceConfig {
@@ -7,22 +8,45 @@ export interface ServiceConfig {
   readonly jwtIssuer: string;
   /** Audiences (`aud`); the authorizer accepts a token carrying any of them. */
   readonly jwtAudience: string[];
+  /**
+   * When the scheduled recalculation of every automatic group runs: an EventBridge schedule
+   * expression, `rate(...)` or `cron(...)` (context `recalcSchedule`; default `rate(1 day)`).
+   */
+  readonly recalcSchedule: string;
 }
 
 // Placeholders keep `npm run synth` working out of the box; a real deployment passes its own values.
-const PLACEHOLDER: ServiceConfig = {
+const PLACEHOLDER = {
   jwtIssuer: 'https://issuer.example.com/',
   jwtAudience: ['lms-groups-api'],
 };
 
-/** Reads `jwtIssuer` and `jwtAudience` (a list, or a comma-separated string) from context. */
+/** EventBridge's two forms; CloudFormation would refuse anything else only at deploy time. */
+const SCHEDULE_EXPRESSION = /^(rate\(\s*[1-9]\d*\s+(minute|minutes|hour|hours|day|days)\s*\)|cron\([^()]+\))$/;
+
+/**
+ * Reads `jwtIssuer`, `jwtAudience` (a list, or a comma-separated string) and `recalcSchedule` from
+ * context; a schedule that is no EventBridge expression fails synthesis with the reason.
+ */
 export function readServiceConfig(scope: Construct): ServiceConfig {
   const issuer = scope.node.tryGetContext('jwtIssuer') as string | undefined;
   const audience = scope.node.tryGetContext('jwtAudience') as string | string[] | undefined;
+  const schedule = scope.node.tryGetContext('recalcSchedule') as string | undefined;
   return {
     jwtIssuer: issuer ?? PLACEHOLDER.jwtIssuer,
     jwtAudience: audience === undefined ? PLACEHOLDER.jwtAudience : toList(audience),
+    recalcSchedule: scheduleExpression(schedule ?? schedules.recalculation.defaultExpression),
   };
+}
+
+function scheduleExpression(value: string): string {
+  const expression = String(value).trim();
+  if (!SCHEDULE_EXPRESSION.test(expression))
+    throw new Error(
+      `recalcSchedule must be an EventBridge schedule expression such as 'rate(1 day)', 'rate(6 hours)' or ` +
+        `'cron(0 3 * * ? *)'; got '${value}'`,
+    );
+  return expression;
 }
 
 /** Flags, on `stack`, a config still carrying placeholders: such an API rejects every real token. */

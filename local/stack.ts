@@ -1,5 +1,5 @@
 import { httpFunctions } from '#functions/catalog';
-import { type QueueName, table } from '#functions/resources';
+import { type QueueName, type ScheduleName, table } from '#functions/resources';
 import { loadOrCreateSigningKeys, type SigningKeys } from '#local/auth-keys';
 import { catalogConsumers } from '#local/catalog-consumers';
 import { type DynamoDbLocal, dynamoDbClient, ensureTable, startDynamoDbLocal } from '#local/dynamodb';
@@ -11,6 +11,8 @@ import { type Messaging, startMessaging } from '#local/messaging';
 import { type MintOptions, mintToken, type TokenClaims } from '#local/mint-token';
 import { type Pollers, startPollers } from '#local/pollers';
 import { startS3Watcher } from '#local/s3-watcher';
+import { defaultIntervals } from '#local/schedule-interval';
+import { type Scheduler, startScheduler } from '#local/scheduler';
 import { assertPortFree } from '#local/ports';
 import { applyStackEnv } from '#local/stack-env';
 
@@ -28,6 +30,11 @@ export interface LocalStackOptions {
   /** Signing keys for the JWT authorizer; default: the pair in `keysDir` (.local/keys), created on first use. */
   keys?: SigningKeys;
   keysDir?: string;
+  /**
+   * Interval (ms) of each schedule's local timer, null for none; unset ones run at the period of
+   * their AWS default (`rate(1 day)` → 24h). See local/schedule-interval.ts (`RECALC_INTERVAL`).
+   */
+  schedules?: Partial<Record<ScheduleName, number | null>>;
   /** No per-request / per-batch log lines (warnings and errors still go to stderr). */
   quiet?: boolean;
   log?: LocalLog;
@@ -44,14 +51,16 @@ export interface LocalStack {
   /** A token the stack's authorizer accepts (the same as `npm run token` mints). */
   mintToken(claims: TokenClaims, options?: MintOptions): Promise<string>;
   pollers: Pollers;
+  /** The schedule-triggered functions' timers (EventBridge in AWS). */
+  scheduler: Scheduler;
   /** Stops HTTP, pollers, the SQS/S3 emulator and DynamoDB Local (java included). Idempotent. */
   stop(): Promise<void>;
 }
 
 /**
  * Everything `npm start` runs, in this process: DynamoDB Local with the table, the SQS/S3 emulator
- * with the queues, DLQs and bucket, pollers for the catalog's queue workers, and the HTTP API for
- * its routes. Built from functions/catalog.ts and functions/resources.ts only.
+ * with the queues, DLQs and bucket, pollers for the catalog's queue workers, timers for its
+ * scheduled functions, and the HTTP API for its routes. Built from functions/catalog.ts and functions/resources.ts only.
  */
 export async function startLocalStack(options: LocalStackOptions = {}): Promise<LocalStack> {
   const log = options.log ?? consoleLog({ quiet: options.quiet });
@@ -95,6 +104,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       log,
     });
     stops.push(() => watcher.stop());
+    const scheduler = startScheduler({ intervals: { ...defaultIntervals(), ...options.schedules }, load, log });
+    stops.push(() => scheduler.stop());
 
     const http: HttpServer = await startHttpServer({
       port,
@@ -116,6 +127,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       keys,
       mintToken: (claims, mintOptions) => mintToken(keys, claims, mintOptions),
       pollers,
+      scheduler,
       stop: () => {
         stopped ??= stopAll();
         return stopped;

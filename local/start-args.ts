@@ -1,11 +1,12 @@
 import { parseArgs } from 'node:util';
 import { DEFAULT_PORTS, type LocalStackOptions } from '#local/stack';
+import { IntervalError, parseInterval } from '#local/schedule-interval';
 import { StartupError } from '#local/startup-error';
 
 export const START_USAGE =
-  'usage: npm start -- [--persist] [--port 3000] [--dynamodb-port 8000] [--messaging-port 4566] [--keys-dir .local/keys] [--quiet]';
+  'usage: npm start -- [--persist] [--port 3000] [--dynamodb-port 8000] [--messaging-port 4566] [--recalc-interval 24h|off] [--keys-dir .local/keys] [--quiet]';
 
-/** `npm start` flags, with PORT / DYNAMODB_PORT / MESSAGING_PORT / LOCAL_KEYS_DIR as defaults. */
+/** `npm start` flags, with PORT / DYNAMODB_PORT / MESSAGING_PORT / RECALC_INTERVAL / LOCAL_KEYS_DIR as defaults. */
 export function parseStartArgs(argv: string[], environment: NodeJS.ProcessEnv): LocalStackOptions | 'help' {
   const values = parse(argv);
   if (values.help) return 'help';
@@ -22,6 +23,7 @@ export function parseStartArgs(argv: string[], environment: NodeJS.ProcessEnv): 
       DEFAULT_PORTS.messaging,
     ),
     persist: values.persist ?? false,
+    ...recalcInterval(values['recalc-interval'] ?? environment.RECALC_INTERVAL),
     keysDir: values['keys-dir'] ?? environment.LOCAL_KEYS_DIR,
     quiet: values.quiet ?? false,
   };
@@ -38,6 +40,7 @@ function parse(argv: string[]) {
         port: { type: 'string' },
         'dynamodb-port': { type: 'string' },
         'messaging-port': { type: 'string' },
+        'recalc-interval': { type: 'string' },
         'keys-dir': { type: 'string' },
         quiet: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
@@ -55,4 +58,15 @@ function portOption(name: string, value: string | undefined, fallback: number): 
     throw new StartupError(`${name} must be a port number (0-65535, 0 picks a free one), got "${value}"`);
   }
   return port;
+}
+
+/** The scheduled recalculation's local interval; unset keeps the stack's default (that of `rate(1 day)`). */
+function recalcInterval(value: string | undefined): Pick<LocalStackOptions, 'schedules'> {
+  if (value === undefined || value === '') return {};
+  try {
+    return { schedules: { recalculation: parseInterval(value, '--recalc-interval/RECALC_INTERVAL') } };
+  } catch (error) {
+    if (error instanceof IntervalError) throw new StartupError(error.message);
+    throw error;
+  }
 }

@@ -8,6 +8,7 @@ import { relative } from 'node:path';
 import { ISSUER } from '#local/auth-keys';
 import { persistedDynamoDir, repoRoot } from '#local/paths';
 import { type LocalStack, startLocalStack } from '#local/stack';
+import { formatInterval } from '#local/schedule-interval';
 import { parseStartArgs, START_USAGE } from '#local/start-args';
 import { StartupError } from '#local/startup-error';
 
@@ -44,6 +45,7 @@ function printBanner(stack: LocalStack, token: string, persist: boolean): void {
   const data = persist ? `persisted in ${relative(repoRoot, persistedDynamoDir)}` : 'in memory (--persist keeps it)';
   const workers = stack.pollers.names.length ? stack.pollers.names.join(', ') : 'none yet';
   const queues = Object.values(stack.queueUrls).join('\n                 ');
+  const timers = stack.scheduler.timers.map((t) => `${t.schedule} every ${formatInterval(t.intervalMs)}`).join(', ');
   console.log(`
 lms-groups local stack is up
 
@@ -52,6 +54,7 @@ lms-groups local stack is up
   S3 / SQS       ${stack.endpoints.s3}   bucket ${stack.bucket}
   queues         ${queues}
   queue workers  ${workers}
+  schedules      ${timers || 'recalculation off'} (RECALC_INTERVAL, e.g. 1h, 24h or off); npm run recalc runs it now
   JWT issuer     ${ISSUER} (key in .local/keys)
 
 Staff token (valid 12h); mint others with

@@ -11,6 +11,7 @@ const Env = z.object({
   QUEUE_URL_GROUP_CLEANUP: z.string().url().optional(),
   QUEUE_URL_JOB_CHUNKS: z.string().url().optional(),
   QUEUE_URL_NOTIFICATIONS: z.string().url().optional(),
+  QUEUE_URL_RECALCULATIONS: z.string().url().optional(),
   /** Where the local notification consumer appends messages; under the local stack it defaults to .local/outbox.jsonl. */
   NOTIFICATION_OUTBOX_FILE: z.string().min(1).optional(),
   /** bulk_enroll calls a caller may make per minute (Open edX's staff rate), which is also its burst. */
@@ -51,6 +52,9 @@ export const config = {
   },
   get notificationsQueueUrl() {
     return required('QUEUE_URL_NOTIFICATIONS', env.QUEUE_URL_NOTIFICATIONS);
+  },
+  get recalculationsQueueUrl() {
+    return required('QUEUE_URL_RECALCULATIONS', env.QUEUE_URL_RECALCULATIONS);
   },
   /** The local outbox file (absolute); undefined in AWS, where an e-mail sender takes the notifications. */
   notificationOutboxFile: env.NOTIFICATION_OUTBOX_FILE

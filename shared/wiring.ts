@@ -86,10 +86,16 @@ const applyBulkEnrollment = once(() =>
     learners: repositories().learners,
     notify: makeNotificationQueue(config.notificationsQueueUrl),
     clock: systemClock,
+    onEnrollmentsChanged: (tenant, changes, context) => ruleUseCases.reevaluateEnrollees()(tenant, changes, context),
   }),
 );
 const applyBatchParticipants = once(() =>
-  makeApplyBatchParticipants({ ...enrollmentRepositories(), learners: repositories().learners, clock: systemClock }),
+  makeApplyBatchParticipants({
+    ...enrollmentRepositories(),
+    learners: repositories().learners,
+    clock: systemClock,
+    onEnrollmentsChanged: (tenant, changes, context) => ruleUseCases.reevaluateEnrollees()(tenant, changes, context),
+  }),
 );
 
 /** Enrollments, batches and the notification outbox (issue 4). */
@@ -123,7 +129,11 @@ const enrollmentUseCases = {
   listCourseEnrollments: once(() => makeListCourseEnrollments(enrollmentRepositories().enrollments)),
   listLearnerEnrollments: once(() => makeListLearnerEnrollments(enrollmentRepositories().enrollments)),
   listEnrollmentAudit: once(() => makeListEnrollmentAudit(enrollmentRepositories().enrollments)),
-  completeEnrollment: once(() => makeCompleteEnrollment(enrollmentRepositories().enrollments, systemClock, randomIds)),
+  completeEnrollment: once(() =>
+    makeCompleteEnrollment(enrollmentRepositories().enrollments, systemClock, randomIds, (tenant, changes, context) =>
+      ruleUseCases.reevaluateEnrollees()(tenant, changes, context),
+    ),
+  ),
   fulfillAllowedEnrollments: once(() =>
     makeFulfillAllowedEnrollments({
       enrollments: enrollmentRepositories().enrollments,
@@ -164,7 +174,11 @@ export const useCases = {
     ),
   ),
   listGroupHistory: once(() => makeListGroupHistory(repositories().groups, repositories().history)),
-  putBranch: once(() => makePutBranch(repositories().branches, systemClock)),
+  putBranch: once(() =>
+    makePutBranch(repositories().branches, systemClock, (caller, tenant, trees) =>
+      ruleUseCases.recalculateOnBranchMove()(caller, tenant, trees),
+    ),
+  ),
   listBranches: once(() => makeListBranches(repositories().branches)),
   listGroups: once(() => makeListGroups(repositories().groups, repositories().memberships, repositories().learners)),
   findGroupByLegacyId: once(() => makeFindGroupByLegacyId(repositories().groups)),

@@ -102,7 +102,11 @@ export const contract = {
     summary: "Create, rename or move a branch of a tenant's org tree",
     params: BranchPath,
     body: PutBranchBody,
-    success: { status: 200, description: 'the branch (201 when created)' },
+    success: {
+      status: 200,
+      description:
+        'the branch (201 when created), with `recalculations`: the automatic groups whose branch rules the move changed and the job recalculating each',
+    },
   },
   ListBranches: {
     summary: "List a tenant's branches",

@@ -4,6 +4,9 @@ import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { type Grant, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, Runtime } from 'aws-cdk-lib/aws-lambda';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
+import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
+import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
+import type { Queue } from 'aws-cdk-lib/aws-sqs';
 import { DEFAULT_MAX_CONCURRENCY } from '#functions/catalog';
 import { type BundlingOptions, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
@@ -11,7 +14,7 @@ import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import type { FunctionDefinition } from '#functions/catalog';
 import * as resources from '#functions/resources';
-import type { MessageQueues } from '#infra/constructs/queues';
+import { addDeadLetterQueue, type MessageQueues } from '#infra/constructs/queues';
 import { acknowledgeGrantWildcards } from '#infra/nag-findings';
 
 export interface CatalogFunctionProps {
@@ -21,16 +24,22 @@ export interface CatalogFunctionProps {
   readonly queues: MessageQueues;
   /** Directory the catalog's entry paths are relative to, holding tsconfig.json and package-lock.json. */
   readonly sourceRoot: string;
+  /** The EventBridge expression of each schedule (stack props); required for schedule-triggered entries. */
+  readonly schedules?: Partial<Record<resources.ScheduleName, string>>;
 }
 
-const DEFAULT_TIMEOUT_SECONDS = { http: 10, queue: 30 } as const;
+const DEFAULT_TIMEOUT_SECONDS = { http: 10, queue: 30, schedule: 60 } as const;
+/** EventBridge's delivery retries of one tick to a scheduled function, and how long it keeps trying. */
+const SCHEDULE_RETRY_ATTEMPTS = 4;
+const SCHEDULE_MAX_EVENT_AGE_HOURS = 1;
 const DEFAULT_MEMORY_MB = 512;
 const SERVICE_NAME = 'lms-groups';
 
 /**
  * One Lambda of the catalog: fixed runtime, architecture, bundling and log retention; the limits,
  * environment and IAM grants of its catalog entry, and nothing more. A queue-triggered entry also
- * gets its event source mapping, with partial batch responses.
+ * gets its event source mapping, with partial batch responses; a schedule-triggered one its
+ * EventBridge rule, with a dead-letter queue for ticks that could not be delivered or failed.
  */
 export class CatalogFunction extends Construct {
   readonly handler: NodejsFunction;
@@ -41,6 +50,15 @@ export class CatalogFunction extends Construct {
     const timeoutSeconds = definition.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS[definition.trigger.type];
 
     const logGroup = new LogGroup(this, 'Logs', { retention: RetentionDays.ONE_MONTH });
+    // EventBridge invokes asynchronously: a tick it cannot deliver, or one that fails Lambda's own
+    // retries, lands here (under an alarm) instead of vanishing.
+    const failedTicks =
+      definition.trigger.type === 'schedule'
+        ? addDeadLetterQueue(this, 'FailedTicks', {
+            owner: `the dead-letter queue of ${definition.name}'s scheduled invocations`,
+            alarmDescription: `Ticks of ${definition.name} that failed after EventBridge's and Lambda's retries`,
+          })
+        : undefined;
     // An explicit role instead of the default one: the function may write to its own log group,
     // which replaces the AWSLambdaBasicExecutionRole managed policy (log writes to any group).
     const role = new Role(this, 'Role', { assumedBy: new ServicePrincipal('lambda.amazonaws.com') });
@@ -58,13 +76,15 @@ export class CatalogFunction extends Construct {
       memorySize: definition.memoryMb ?? DEFAULT_MEMORY_MB,
       role,
       logGroup,
+      deadLetterQueue: failedTicks,
       environment: this.environment(props),
       bundling: bundling(sourceRoot),
     });
 
     this.grantAccess(props);
     if (definition.trigger.type === 'queue') this.subscribe(props, timeoutSeconds);
-    this.acknowledgeInvocationModel();
+    if (failedTicks) this.schedule(props, failedTicks);
+    else this.acknowledgeInvocationModel();
   }
 
   private environment({ definition, table, importsBucket, queues }: CatalogFunctionProps): Record<string, string> {
@@ -124,6 +144,35 @@ export class CatalogFunction extends Construct {
     });
   }
 
+  /** The EventBridge rule of a schedule-triggered entry, at the expression the stack props give its schedule. */
+  private schedule({ definition, schedules }: CatalogFunctionProps, failedTicks: Queue): void {
+    if (definition.trigger.type !== 'schedule') return;
+    const name = definition.trigger.schedule;
+    const expression = schedules?.[name];
+    if (!expression) throw new Error(`${definition.name}: no schedule expression was given for schedule ${name}`);
+    const schedule = resources.schedules[name];
+    new Rule(this, schedule.id, {
+      description: `${schedule.description} (${expression})`,
+      schedule: Schedule.expression(expression),
+      targets: [
+        new LambdaFunction(this.handler, {
+          deadLetterQueue: failedTicks,
+          retryAttempts: SCHEDULE_RETRY_ATTEMPTS,
+          maxEventAge: Duration.hours(SCHEDULE_MAX_EVENT_AGE_HOURS),
+        }),
+      ],
+    });
+    this.acknowledgeRuntimePin();
+  }
+
+  private acknowledgeRuntimePin(): void {
+    const pinned = 'Runtime pinned to nodejs22.x together with the esbuild target node22, as the design specifies.';
+    Validations.of(this).acknowledge(
+      { id: 'AwsSolutions-L1', reason: pinned },
+      { id: 'Serverless-LambdaLatestVersion', reason: pinned },
+    );
+  }
+
   private acknowledgeInvocationModel(): void {
     const synchronous =
       'Never invoked asynchronously: API Gateway invokes it synchronously and SQS through an event source ' +
@@ -131,20 +180,14 @@ export class CatalogFunction extends Construct {
     Validations.of(this).acknowledge(
       { id: 'Serverless-LambdaDLQ', reason: synchronous },
       { id: 'Serverless-LambdaAsyncFailureDestination', reason: synchronous },
-      {
-        id: 'AwsSolutions-L1',
-        reason: 'Runtime pinned to nodejs22.x together with the esbuild target node22, as the design specifies.',
-      },
-      {
-        id: 'Serverless-LambdaLatestVersion',
-        reason: 'Runtime pinned to nodejs22.x together with the esbuild target node22, as the design specifies.',
-      },
     );
+    this.acknowledgeRuntimePin();
   }
 }
 
 function descriptionOf({ trigger }: FunctionDefinition): string {
-  return trigger.type === 'http' ? `${trigger.method} ${trigger.path}` : `SQS ${trigger.queue}`;
+  if (trigger.type === 'http') return `${trigger.method} ${trigger.path}`;
+  return trigger.type === 'queue' ? `SQS ${trigger.queue}` : `Schedule ${trigger.schedule}`;
 }
 
 function bundling(sourceRoot: string): BundlingOptions {

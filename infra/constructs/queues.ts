@@ -23,34 +23,10 @@ export class MessageQueues extends Construct {
   }
 
   private addQueue(definition: QueueDefinition): Queue {
-    const deadLetterQueue = new Queue(this, `${definition.id}Dlq`, {
-      retentionPeriod: Duration.days(14),
-      encryption: QueueEncryption.SQS_MANAGED,
-      enforceSSL: true,
-    });
-    Validations.of(deadLetterQueue).acknowledge(
-      {
-        id: 'AwsSolutions-SQS3',
-        reason: `This queue is the dead-letter queue of ${definition.id}; a DLQ of a DLQ would only hide poison messages.`,
-      },
-      {
-        id: 'Serverless-SQSRedrivePolicy',
-        reason: `This queue is the dead-letter queue of ${definition.id}; nothing consumes it, so there is nothing to redrive.`,
-      },
-    );
-
-    new Alarm(this, `${definition.id}DlqAlarm`, {
+    const deadLetterQueue = addDeadLetterQueue(this, `${definition.id}Dlq`, {
+      owner: `the dead-letter queue of ${definition.id}`,
       alarmDescription: `Messages of ${definition.id} exhausted their ${definition.maxReceiveCount} deliveries`,
-      metric: deadLetterQueue.metricApproximateNumberOfMessagesVisible({
-        period: Duration.minutes(1),
-        statistic: Stats.MAXIMUM,
-      }),
-      comparisonOperator: ComparisonOperator.GREATER_THAN_THRESHOLD,
-      threshold: 0,
-      evaluationPeriods: 1,
-      treatMissingData: TreatMissingData.NOT_BREACHING,
     });
-
     return new Queue(this, definition.id, {
       visibilityTimeout: Duration.seconds(definition.visibilityTimeoutSeconds),
       encryption: QueueEncryption.SQS_MANAGED,
@@ -58,4 +34,42 @@ export class MessageQueues extends Construct {
       deadLetterQueue: { queue: deadLetterQueue, maxReceiveCount: definition.maxReceiveCount },
     });
   }
+}
+
+/**
+ * A dead-letter queue (14 days, encrypted, SSL only) with an alarm on its first message: where what
+ * `owner` could not handle ends up. Its own construct id is `id`, its alarm's `${id}Alarm`.
+ */
+export function addDeadLetterQueue(
+  scope: Construct,
+  id: string,
+  { owner, alarmDescription }: { owner: string; alarmDescription: string },
+): Queue {
+  const deadLetterQueue = new Queue(scope, id, {
+    retentionPeriod: Duration.days(14),
+    encryption: QueueEncryption.SQS_MANAGED,
+    enforceSSL: true,
+  });
+  Validations.of(deadLetterQueue).acknowledge(
+    {
+      id: 'AwsSolutions-SQS3',
+      reason: `This queue is ${owner}; a DLQ of a DLQ would only hide poison messages.`,
+    },
+    {
+      id: 'Serverless-SQSRedrivePolicy',
+      reason: `This queue is ${owner}; nothing consumes it, so there is nothing to redrive.`,
+    },
+  );
+  new Alarm(scope, `${id}Alarm`, {
+    alarmDescription,
+    metric: deadLetterQueue.metricApproximateNumberOfMessagesVisible({
+      period: Duration.minutes(1),
+      statistic: Stats.MAXIMUM,
+    }),
+    comparisonOperator: ComparisonOperator.GREATER_THAN_THRESHOLD,
+    threshold: 0,
+    evaluationPeriods: 1,
+    treatMissingData: TreatMissingData.NOT_BREACHING,
+  });
+  return deadLetterQueue;
 }

@@ -23,8 +23,8 @@ export interface ServiceStackProps extends StackProps, ServiceConfig {
 }
 
 /**
- * The stateless part: queues, one Lambda per catalog entry with its grants and trigger, and the
- * HTTP API. Everything here can be destroyed and redeployed without losing data.
+ * The stateless part: queues, one Lambda per catalog entry with its grants and trigger (route,
+ * queue, or schedule at `recalcSchedule`), and the HTTP API. Everything here can be destroyed and redeployed without losing data.
  */
 export class ServiceStack extends Stack {
   readonly api: GroupsApi;
@@ -49,6 +49,7 @@ export class ServiceStack extends Stack {
           importsBucket,
           queues: this.queues,
           sourceRoot: props.sourceRoot ?? repoRoot,
+          schedules: { recalculation: props.recalcSchedule },
         }),
       );
     }

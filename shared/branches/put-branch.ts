@@ -6,20 +6,35 @@ import type { BranchRepository } from './branch-repository';
 
 const ATTEMPTS = 5;
 
+/** A recalculation a tree change started (an automatic group whose branch rules it changed). */
+export interface StartedRecalculation {
+  group_uuid: string;
+  job_id: string;
+}
+
+/** Told about a committed change of the tree's shape (a branch created under a parent, or moved). */
+export type OnTreeChanged = (
+  caller: Caller,
+  tenant: string,
+  trees: { before: Branch[]; after: Branch[] },
+) => Promise<StartedRecalculation[]>;
+
 /**
  * Creates or moves/renames a branch of a tenant's org tree. The parent must exist (400
  * `branch_parent_not_found`) and may not be the branch or one of its descendants (409
  * `branch_cycle`). Each write is conditional on the tree's version, so concurrent moves are
- * checked against each other and the tree stays a forest.
+ * checked against each other and the tree stays a forest. When the write changes the tree's shape
+ * (a new branch under a parent, or a new parent), `onTreeChanged` hears the exact before and after
+ * trees of that write; a rename or a repeated PUT changes no shape and tells nobody.
  */
 export const makePutBranch =
-  (branches: Pick<BranchRepository, 'loadTree' | 'put'>, clock: Clock) =>
+  (branches: Pick<BranchRepository, 'loadTree' | 'put'>, clock: Clock, onTreeChanged?: OnTreeChanged) =>
   async (
     caller: Caller,
     tenant: string,
     branchId: string,
     input: { name: string; parent_id?: string | null | undefined },
-  ): Promise<{ branch: Branch; created: boolean }> => {
+  ): Promise<{ branch: Branch; created: boolean; recalculations: StartedRecalculation[] }> => {
     assertAdministers(caller, tenant);
     const parentId = input.parent_id ?? null;
     for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
@@ -50,7 +65,12 @@ export const makePutBranch =
         created: before?.created ?? now,
         modified: now,
       };
-      if (await branches.put(branch, tree.version)) return { branch, created: before === undefined };
+      if (!(await branches.put(branch, tree.version))) continue;
+      const moved = (before?.parent_id ?? null) !== parentId;
+      const after = [...tree.branches.filter((b) => b.branch_id !== branchId), branch];
+      const recalculations =
+        moved && onTreeChanged ? await onTreeChanged(caller, tenant, { before: tree.branches, after }) : [];
+      return { branch, created: before === undefined, recalculations };
     }
     throw new ConflictError('concurrent_modification', 'The branch tree kept changing; retry');
   };

@@ -10,6 +10,9 @@ export type MemberRef = { learnerUuid: string } | { email: string };
 
 const memberSk = (ref: MemberRef) => ('learnerUuid' in ref ? `MEMBER#L#${ref.learnerUuid}` : `MEMBER#E#${ref.email}`);
 
+/** The registry partition of automatic groups (see `keys.automaticGroup`). */
+const AUTOMATIC_GROUPS = 'AUTOMATIC_GROUPS';
+
 export const keys = {
   group: (groupUuid: string) => ({ PK: `GROUP#${groupUuid}`, SK: 'GROUP' }),
   groupByName: (tenant: string, lowerName: string, groupUuid: string) => ({
@@ -21,6 +24,17 @@ export const keys = {
     GSI2SK: `CREATED#${createdIso}#${groupUuid}`,
   }),
   tenantGroupsPartition: (tenant: string) => `TENANT#${tenant}#GROUPS`,
+  /**
+   * Registry of every automatic group of every tenant (one item per group, written in the group's
+   * create and delete transactions), so the scheduled recalculation lists them without a Scan.
+   */
+  automaticGroup: (tenant: string, groupUuid: string) => ({
+    PK: AUTOMATIC_GROUPS,
+    SK: `${automaticGroupsOfTenant(tenant)}${groupUuid}`,
+  }),
+  automaticGroupsPartition: AUTOMATIC_GROUPS,
+  /** SK prefix of one tenant's entries in the registry. */
+  automaticGroupsOfTenant: (tenant: string) => automaticGroupsOfTenant(tenant),
 
   /** Uniqueness guard, written in the same transaction as its owner; the value is lower-cased by the caller. */
   unique: (tenant: string, kind: UniqueKind, value: string) => ({
@@ -135,6 +149,10 @@ export const keys = {
   /** Marks a notification id as delivered, so a redelivered message is not sent twice. */
   sentNotification: (notificationId: string) => ({ PK: `NOTIFICATION#${notificationId}`, SK: 'SENT' }),
 } as const;
+
+function automaticGroupsOfTenant(tenant: string): string {
+  return `TENANT#${tenant}#GROUP#`;
+}
 
 const enrolleeKey = (ref: MemberRef) => ('learnerUuid' in ref ? `L#${ref.learnerUuid}` : `E#${ref.email}`);
 

@@ -3,7 +3,7 @@ import type { LearnerRepository } from '#shared/learners/learner-repository';
 import type { Batch } from './batch';
 import type { BatchRepository } from './batch-repository';
 import { commitUnits, MAX_ROUNDS, type Unit } from './commit-units';
-import { type Enrollment, isEnrolled, refId } from './enrollment';
+import { type Enrollment, isEnrolled, type OnEnrollmentsChanged, refId } from './enrollment';
 import { changeEnrollment, type EnrollmentPatch, type Operation } from './enrollment-change';
 import type { EnrollmentRepository } from './enrollment-repository';
 import type { ParticipantOutcome, ParticipantResult } from './participant-outcomes';
@@ -27,6 +27,8 @@ export interface ApplyParticipantsDeps {
   learners: Pick<LearnerRepository, 'getMany' | 'findUuids'>;
   enrollments: Pick<EnrollmentRepository, 'getMany' | 'commit'>;
   clock: Clock;
+  /** After the chunk is committed: the learners it added or removed (automatic groups re-evaluate them). */
+  onEnrollmentsChanged?: OnEnrollmentsChanged;
 }
 
 type Plan = { outcome: ParticipantOutcome; patch?: EnrollmentPatch; message?: string };
@@ -63,7 +65,7 @@ export function planParticipant(
 }
 
 export const makeApplyBatchParticipants =
-  ({ batches, learners, enrollments, clock }: ApplyParticipantsDeps) =>
+  ({ batches, learners, enrollments, clock, onEnrollmentsChanged }: ApplyParticipantsDeps) =>
   async (chunk: ParticipantsChunk): Promise<ParticipantResult[]> => {
     const batch = await batches.get(chunk.batchId);
     if (!batch) throw batchNotFound(chunk.batchId);
@@ -117,6 +119,16 @@ export const makeApplyBatchParticipants =
       );
       todo = retry.map((u) => u.target);
     }
+    // `added`/`removed` are also what a replayed chunk reports, so a replay hands them over again.
+    const moved = results.flatMap((r) =>
+      (r.outcome === 'added' || r.outcome === 'removed') && r.learner_uuid ? [r.learner_uuid] : [],
+    );
+    if (moved.length > 0)
+      await onEnrollmentsChanged?.(
+        batch.enterprise_customer_uuid,
+        [{ course_id: batch.course_id, learner_uuids: moved }],
+        { actor: chunk.actor },
+      );
     const order = new Map(chunk.identifiers.map((id, i) => [id, i]));
     return results.sort((a, b) => (order.get(a.identifier) ?? 0) - (order.get(b.identifier) ?? 0));
   };

@@ -1,6 +1,12 @@
 import type { Clock } from '#shared/clock';
 import { type Notification, type NotificationOutbox, notificationId } from '#shared/notifications/notification';
-import { type EnrollmentSnapshot, refId, snapshotOf } from './enrollment';
+import {
+  type EnrollmentChanges,
+  type EnrollmentSnapshot,
+  type OnEnrollmentsChanged,
+  refId,
+  snapshotOf,
+} from './enrollment';
 import { changeEnrollment, type Operation } from './enrollment-change';
 import type { EnrollmentRepository } from './enrollment-repository';
 import { commitUnits, MAX_ROUNDS, type Unit } from './commit-units';
@@ -36,6 +42,8 @@ export interface ApplyBulkEnrollmentDeps extends IdentifierDirectory {
   enrollments: Pick<EnrollmentRepository, 'getMany' | 'commit'>;
   notify: NotificationOutbox;
   clock: Clock;
+  /** After the chunk is committed: the learners whose status moved, per course (automatic groups). */
+  onEnrollmentsChanged?: OnEnrollmentsChanged;
 }
 
 type Member = Extract<ResolvedIdentifier, { kind: 'member' }>;
@@ -47,9 +55,11 @@ type Outcome = { before: EnrollmentSnapshot; after: EnrollmentSnapshot; message?
  * write with its audit entry (and batch counters) in the same transaction, marked with `opId`: a
  * replayed chunk reports its first results and writes, audits and counts nothing again. A name for
  * a member already named in the chunk reports the state the first left (sequential semantics).
+ * Learners whose status moved are then handed to `onEnrollmentsChanged`, once per chunk (a replay,
+ * which reports the same before/after, hands them over again).
  */
 export const makeApplyBulkEnrollment = (deps: ApplyBulkEnrollmentDeps) => {
-  const { enrollments, notify, clock } = deps;
+  const { enrollments, notify, clock, onEnrollmentsChanged } = deps;
 
   async function applyCourse(chunk: BulkEnrollmentChunk, courseId: string, cohort: string | null, members: Member[]) {
     const outcomes = new Map<string, Outcome>();
@@ -106,15 +116,27 @@ export const makeApplyBulkEnrollment = (deps: ApplyBulkEnrollmentDeps) => {
     ];
     const results: Record<string, BulkResultRow[]> = {};
     const notifications: Notification[] = [];
+    const changes: EnrollmentChanges = [];
     for (const { course_id, cohort } of chunk.courses) {
       const outcomes = await applyCourse(chunk, course_id, cohort, members);
       results[course_id] = rowsOf(resolved, outcomes, chunk.withCohorts);
+      changes.push({ course_id, learner_uuids: learnersWhoseStatusMoved(members, outcomes) });
       if (chunk.emailStudents) notifications.push(...notificationsOf(chunk, course_id, members, outcomes, clock.now()));
     }
+    if (changes.some((c) => c.learner_uuids.length > 0))
+      await onEnrollmentsChanged?.(chunk.tenant, changes, { actor: chunk.actor });
     if (notifications.length > 0) await notify(notifications);
     return results;
   };
 };
+
+function learnersWhoseStatusMoved(members: Member[], outcomes: Map<string, Outcome>): string[] {
+  return members.flatMap((m) => {
+    const outcome = outcomes.get(refId(m.ref));
+    const moved = outcome && outcome !== 'error' && outcome.before.status !== outcome.after.status;
+    return moved && 'learnerUuid' in m.ref ? [m.ref.learnerUuid] : [];
+  });
+}
 
 function rowsOf(resolved: ResolvedIdentifier[], outcomes: Map<string, Outcome>, withCohorts: boolean): BulkResultRow[] {
   const reported = new Set<string>();

@@ -42,6 +42,19 @@ export const snapshotOf = (e: Enrollment | undefined): EnrollmentSnapshot =>
   e ? { status: e.status, auto_enroll: e.auto_enroll, cohort: e.cohort, batch_id: e.batch_id } : NO_ENROLLMENT;
 
 /** Enrolled and completed learners hold a seat in the course (and in their batch). */
+/** Learners whose enrollment status changed, by course (what enrollment rules of automatic groups read). */
+export type EnrollmentChanges = { course_id: string; learner_uuids: string[] }[];
+
+/**
+ * Told, after the enrollments are committed, whose status changed in which courses; automatic groups
+ * with `enrollment_status` rules re-evaluate those learners. Idempotent: a replayed chunk tells again.
+ */
+export type OnEnrollmentsChanged = (
+  tenant: string,
+  changes: EnrollmentChanges,
+  context: { actor: string },
+) => Promise<unknown>;
+
 export const isEnrolled = (s: Pick<EnrollmentSnapshot, 'status'>) =>
   s.status === 'enrolled' || s.status === 'completed';
 

@@ -12,6 +12,13 @@ import { type Group, normalizeName, type RuleProcessing } from './group';
 export type ExtraPut = { Put: { TableName: string; Item: Record<string, unknown>; ConditionExpression?: string } };
 
 const ENTITY = 'group';
+const REGISTRY_ENTITY = 'automatic_group';
+
+/** An entry of the automatic-group registry: enough to address the group and its tenant. */
+export interface AutomaticGroupRef {
+  group_uuid: string;
+  enterprise_customer_uuid: string;
+}
 const FIELDS: (keyof Group)[] = [
   'group_uuid',
   'name',
@@ -110,6 +117,27 @@ export function makeGroupRepository(db: DynamoDBDocumentClient, tableName: strin
   const guardDelete = (g: Group, guard: ReturnType<typeof guards>[number]) => ({
     Delete: { TableName: tableName, Key: keys.unique(g.enterprise_customer_uuid, guard.kind, guard.value) },
   });
+  // The registry of automatic groups (keys.automaticGroup) moves with the group's own create and delete.
+  const registryPut = (g: Group) =>
+    g.type === 'automatic'
+      ? [
+          {
+            Put: {
+              TableName: tableName,
+              Item: {
+                ...keys.automaticGroup(g.enterprise_customer_uuid, g.group_uuid),
+                entity: REGISTRY_ENTITY,
+                group_uuid: g.group_uuid,
+                enterprise_customer_uuid: g.enterprise_customer_uuid,
+              },
+            },
+          },
+        ]
+      : [];
+  const registryDelete = (g: Group) =>
+    g.type === 'automatic'
+      ? [{ Delete: { TableName: tableName, Key: keys.automaticGroup(g.enterprise_customer_uuid, g.group_uuid) } }]
+      : [];
   const conflictFor = (list: { code: string; kind: UniqueKind }[], index: number) => {
     const guard = list[index];
     return guard
@@ -129,6 +157,7 @@ export function makeGroupRepository(db: DynamoDBDocumentClient, tableName: strin
         ...owned.map((g) => guardPut(group, g)),
         historyPut(tableName, history),
         ...extra,
+        ...registryPut(group),
       ]);
       if (!outcome.ok)
         throw conflictFor(owned, (outcome.failed[0] ?? 1) - 1) ?? new ConflictError('group_exists', 'Group exists');
@@ -222,6 +251,7 @@ export function makeGroupRepository(db: DynamoDBDocumentClient, tableName: strin
         },
         ...guards(group).map((g) => guardDelete(group, g)),
         historyPut(tableName, history),
+        ...registryDelete(group),
       ]);
       if (outcome.ok) return;
       const current = await this.get(group.group_uuid);
@@ -278,24 +308,55 @@ export function makeGroupRepository(db: DynamoDBDocumentClient, tableName: strin
     },
 
     /**
-     * Starts a recalculation run: moves `rule_generation` from `expected` to `expected + 1` (only if
-     * no other run moved it first) and marks the run `running` under `jobId`. Each run thus owns one
-     * generation, and every rule write of an older one is refused.
+     * The automatic groups of every tenant (or of one), page by page in registry order: one Query of
+     * the registry partition (keys.automaticGroup), never a Scan. Includes paused and inactive groups;
+     * the caller reads the groups to decide.
      */
-    async beginRuleRun(groupUuid: string, expected: number, jobId: string): Promise<boolean> {
+    async *automaticGroupPages(tenant?: string): AsyncGenerator<AutomaticGroupRef[]> {
+      const values: Record<string, string> = { ':pk': keys.automaticGroupsPartition };
+      if (tenant) values[':prefix'] = keys.automaticGroupsOfTenant(tenant);
+      for await (const items of queryPages(db, {
+        TableName: tableName,
+        KeyConditionExpression: tenant ? 'PK = :pk AND begins_with(SK, :prefix)' : 'PK = :pk',
+        ExpressionAttributeValues: values,
+        ProjectionExpression: 'group_uuid, enterprise_customer_uuid',
+      })) {
+        yield items.map((i) => ({
+          group_uuid: String(i.group_uuid),
+          enterprise_customer_uuid: String(i.enterprise_customer_uuid),
+        }));
+      }
+    },
+
+    /**
+     * Starts a recalculation run: moves `rule_generation` from `expected` to `expected + 1` (only if
+     * no other run moved it first and its rules are not paused) and marks the run `running` under
+     * `jobId`. Each run thus owns one generation, and every rule write of an older one is refused.
+     * With `tick` (a scheduled run), it also claims that tick: only if no run of this tick or a later
+     * one started before, so a redelivered or repeated tick never starts a second run.
+     */
+    async beginRuleRun(groupUuid: string, expected: number, jobId: string, tick?: string): Promise<boolean> {
+      const claim = tick
+        ? ' AND (attribute_not_exists(rule_processing.scheduled_tick) OR rule_processing.scheduled_tick < :tick)'
+        : '';
       return conditional({
         Key: keys.group(groupUuid),
         ConditionExpression:
-          'attribute_exists(PK) AND (rule_generation = :expected OR attribute_not_exists(rule_generation))',
+          'attribute_exists(PK) AND (rule_generation = :expected OR attribute_not_exists(rule_generation))' +
+          ' AND rule_processing.#state <> :paused' +
+          claim,
         UpdateExpression:
-          'SET rule_generation = :next, rule_processing.#status = :running, rule_processing.job_id = :job, rule_processing.#error = :null',
-        ExpressionAttributeNames: { '#status': 'status', '#error': 'error' },
+          'SET rule_generation = :next, rule_processing.#status = :running, rule_processing.job_id = :job, rule_processing.#error = :null' +
+          (tick ? ', rule_processing.scheduled_tick = :tick' : ''),
+        ExpressionAttributeNames: { '#status': 'status', '#error': 'error', '#state': 'state' },
         ExpressionAttributeValues: {
           ':expected': expected,
           ':next': expected + 1,
           ':running': 'running',
           ':job': jobId,
           ':null': null,
+          ':paused': 'paused',
+          ...(tick && { ':tick': tick }),
         },
       });
     },

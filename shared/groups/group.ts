@@ -10,6 +10,8 @@ export interface RuleProcessing {
   last_membership_update: string | null;
   error: string | null;
   job_id: string | null;
+  /** The schedule tick (its ISO time) that last started a run; absent until a scheduled run starts one. */
+  scheduled_tick?: string;
 }
 
 /** A group of learners inside one tenant (ADR 0013, extended with Docebo and SmarterU fields). */

@@ -19,7 +19,10 @@ export type JobStatus = 'queued' | 'running' | 'succeeded' | 'completed_with_err
 export const FINAL_STATUSES: readonly JobStatus[] = ['succeeded', 'completed_with_errors', 'failed', 'aborted'];
 
 export type JobSource =
-  { type: 'api'; route: string; caller: string } | { type: 's3'; bucket: string; key: string; etag: string };
+  | { type: 'api'; route: string; caller: string }
+  | { type: 's3'; bucket: string; key: string; etag: string }
+  /** A scheduled run (the recalculation schedule's tick, its ISO time). */
+  | { type: 'schedule'; tick: string };
 
 export interface Job {
   job_id: string;

@@ -1,15 +1,13 @@
 import type { GroupRepository } from '#shared/groups/group-repository';
 import type { ChunkApplier } from '#shared/jobs/apply-job-chunk';
 import type { RowResult } from '#shared/jobs/job';
-import type { LearnerRepository } from '#shared/learners/learner-repository';
-import type { EvaluateLearners } from './load-rule-facts';
+import { decisionsMoved, decisionsOf, type EvaluateLearners } from './load-rule-facts';
 import type { makeReconcileRuleMembers } from './reconcile-rule-members';
 
 export const RULES_ACTOR = 'rules';
 
 export interface RecalculationDeps {
   groups: Pick<GroupRepository, 'get'>;
-  learners: Pick<LearnerRepository, 'getMany'>;
   evaluate: EvaluateLearners;
   reconcile: ReturnType<typeof makeReconcileRuleMembers>;
 }
@@ -20,11 +18,12 @@ const ROUNDS = 3;
 /**
  * One chunk of a recalculation: evaluates its learners against the group's ruleset and reconciles
  * their rule memberships under the run's generation. A chunk of a superseded run writes nothing
- * (`superseded`). After writing, learners whose version moved meanwhile are evaluated again: their
- * own incremental evaluation may have run before this chunk's write, and must not be undone by it.
+ * (`superseded`). After writing, the learners are evaluated again and those whose decision moved
+ * meanwhile (a learner write, an enrollment change, a branch move) are written again: their own
+ * incremental evaluation may have run before this chunk's write, and must not be undone by it.
  */
 export const makeApplyRecalculationRows =
-  ({ groups, learners, evaluate, reconcile }: RecalculationDeps): ChunkApplier =>
+  ({ groups, evaluate, reconcile }: RecalculationDeps): ChunkApplier =>
   async (job, rows, opId) => {
     const generation = Number(job.target.generation);
     const outcomes = new Map<string, string>();
@@ -36,8 +35,7 @@ export const makeApplyRecalculationRows =
         break;
       }
       const evaluated = await evaluate(group.enterprise_customer_uuid, group.ruleset, todo);
-      const decisions = todo.map((u) => ({ learnerUuid: u, matches: evaluated.get(u)?.evaluation.matches ?? false }));
-      const result = await reconcile(group, decisions, { actor: RULES_ACTOR, opId });
+      const result = await reconcile(group, decisionsOf(evaluated, todo), { actor: RULES_ACTOR, opId });
       result.outcomes.forEach((o, u) => outcomes.set(u, o));
       if (result.superseded) {
         const now = await groups.get(group.group_uuid);
@@ -48,8 +46,7 @@ export const makeApplyRecalculationRows =
           .forEach((u) => outcomes.set(u, stillOurs ? 'refused' : 'superseded'));
         break;
       }
-      const after = await learners.getMany(todo);
-      todo = todo.filter((u) => after.get(u)?.version !== evaluated.get(u)?.learner.version);
+      todo = await decisionsMoved(evaluate, group.enterprise_customer_uuid, group.ruleset, evaluated, todo);
     }
     return rows.map((r): RowResult => {
       const uuid = String(r.input.learner_uuid);

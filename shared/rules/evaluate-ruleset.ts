@@ -93,12 +93,11 @@ function attributeHolds(op: string, observed: unknown, value: unknown): boolean 
 }
 
 /**
- * Prepares a ruleset for many learners (branch rules resolve their descendants once against the
- * tenant's tree) and returns a pure evaluator. Every rule is evaluated, so the result explains
- * itself; a set holds when all its rules hold; AND needs every set, OR at least one.
+ * The branch ids each branch rule accepts in a tenant's tree (its branches, with their descendants
+ * when `include_descendants`), per set and rule; undefined for rules of other types.
  */
-export function makeRulesetEvaluator(ruleset: Ruleset, branches: readonly Branch[] = []): EvaluateLearner {
-  const branchSets = ruleset.sets.map((s) =>
+export function branchScopes(ruleset: Ruleset, branches: readonly Branch[]): (Set<string> | undefined)[][] {
+  return ruleset.sets.map((s) =>
     s.rules.map((r) =>
       r.type === 'branch'
         ? new Set(
@@ -109,6 +108,30 @@ export function makeRulesetEvaluator(ruleset: Ruleset, branches: readonly Branch
         : undefined,
     ),
   );
+}
+
+/**
+ * Whether a change of the branch tree changes what a ruleset means: some branch rule accepts other
+ * branches in `after` than in `before`. Only then can a branch move change who matches, since
+ * every other rule reads the learner alone.
+ */
+export function branchScopesDiffer(ruleset: Ruleset, before: readonly Branch[], after: readonly Branch[]): boolean {
+  const [old, next] = [branchScopes(ruleset, before), branchScopes(ruleset, after)];
+  return old.some((rules, i) =>
+    rules.some((scope, j) => {
+      const other = next[i]![j];
+      return scope !== undefined && (scope.size !== other!.size || [...scope].some((id) => !other!.has(id)));
+    }),
+  );
+}
+
+/**
+ * Prepares a ruleset for many learners (branch rules resolve their descendants once against the
+ * tenant's tree) and returns a pure evaluator. Every rule is evaluated, so the result explains
+ * itself; a set holds when all its rules hold; AND needs every set, OR at least one.
+ */
+export function makeRulesetEvaluator(ruleset: Ruleset, branches: readonly Branch[] = []): EvaluateLearner {
+  const branchSets = branchScopes(ruleset, branches);
   return (learner, enrollments = new Map()) => {
     const sets = ruleset.sets.map((s, i) => {
       const rules = s.rules.map((rule, j): RuleResult => {

@@ -50,3 +50,25 @@ export const makeEvaluateLearners =
   };
 
 export type EvaluateLearners = ReturnType<typeof makeEvaluateLearners>;
+
+const matches = (evaluated: Map<string, Evaluated>, uuid: string) => evaluated.get(uuid)?.evaluation.matches ?? false;
+
+/**
+ * The learners whose decision (match or not) differs now from the one `decided` held: a learner
+ * write, an enrollment change or a branch move raced the write that used it. A learner gone since
+ * then counts as not matching. Re-reads the same facts as the first evaluation.
+ */
+export async function decisionsMoved(
+  evaluate: EvaluateLearners,
+  tenant: string,
+  ruleset: Ruleset,
+  decided: Map<string, Evaluated>,
+  learnerUuids: string[],
+): Promise<string[]> {
+  const now = await evaluate(tenant, ruleset, learnerUuids);
+  return learnerUuids.filter((u) => matches(now, u) !== matches(decided, u));
+}
+
+/** The match decisions of evaluated learners, for reconciling their rule memberships. */
+export const decisionsOf = (evaluated: Map<string, Evaluated>, learnerUuids: string[]) =>
+  learnerUuids.map((learnerUuid) => ({ learnerUuid, matches: matches(evaluated, learnerUuid) }));

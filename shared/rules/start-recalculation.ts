@@ -1,6 +1,6 @@
 import type { Caller } from '#shared/auth/caller';
 import type { IdGenerator } from '#shared/clock';
-import { ConflictError } from '#shared/errors';
+import { ConflictError, groupNotFound } from '#shared/errors';
 import type { Group } from '#shared/groups/group';
 import type { GroupRepository } from '#shared/groups/group-repository';
 import type { Job, JobRow } from '#shared/jobs/job';
@@ -16,27 +16,58 @@ export interface StartRecalculationDeps {
 
 export const RECALCULATION_ROUTE = 'recalculate_group';
 
+export interface RecalculationOptions {
+  /** A scheduled run: the tick's ISO time. A group starts at most one run per tick (see beginRuleRun). */
+  tick?: string | undefined;
+}
+
+/** The job source of a run: the API call (or admin action) that asked for it, or the schedule's tick. */
+const sourceOf = (caller: Pick<Caller, 'sub'>, tick: string | undefined) =>
+  tick
+    ? { source: { type: 'schedule' as const, tick }, sourceKey: `schedule:${RECALCULATION_ROUTE}` }
+    : {
+        source: { type: 'api' as const, route: RECALCULATION_ROUTE, caller: caller.sub },
+        sourceKey: `api:${RECALCULATION_ROUTE}`,
+      };
+
+/** The refusals a start checks on the group as read, before and after every failed compare-and-set. */
+function refuse(group: Group, tick: string | undefined): void {
+  if (group.type !== 'automatic' || !group.ruleset)
+    throw new ConflictError('not_automatic', `Group ${group.group_uuid} is a manual group; it has no rules`);
+  if (group.rule_processing?.state === 'paused')
+    throw new ConflictError('rule_processing_paused', `Rule processing of group ${group.group_uuid} is paused`);
+  const claimed = group.rule_processing?.scheduled_tick;
+  if (tick && claimed !== undefined && claimed >= tick)
+    throw new ConflictError(
+      'recalculation_already_started',
+      `Group ${group.group_uuid} already started the scheduled run of ${claimed}`,
+    );
+}
+
 /**
  * Starts a recalculation of an automatic group from scratch: takes the next `rule_generation` (a
  * compare-and-set, so two starts never share one) and queues the tenant's learners through the bulk
  * engine. Chunks add and stamp matching learners with the generation and drop rule members that no
  * longer match; the job's finish step sweeps rule members of older generations. Refused for manual
- * groups and for paused rule processing.
+ * groups, paused rule processing and deleted groups (also when that happens while it starts). A
+ * scheduled start (`tick`) is refused with `recalculation_already_started` when a run of that tick
+ * (or a later one) already started: duplicates of a tick start nothing.
  */
 export const makeStartRecalculation =
   ({ groups, learnerUuids, startJob, ids }: StartRecalculationDeps) =>
-  async (caller: Pick<Caller, 'sub'>, group: Group): Promise<Job> => {
-    if (group.type !== 'automatic' || !group.ruleset)
-      throw new ConflictError('not_automatic', `Group ${group.group_uuid} is a manual group; it has no rules`);
-    if (group.rule_processing?.state === 'paused')
-      throw new ConflictError('rule_processing_paused', `Rule processing of group ${group.group_uuid} is paused`);
+  async (caller: Pick<Caller, 'sub'>, group: Group, { tick }: RecalculationOptions = {}): Promise<Job> => {
+    // Before the tenant's learners are read: a duplicate tick costs one GetItem, not a pass over them.
+    refuse(group, tick);
     const tenant = group.enterprise_customer_uuid;
     const rows = (await learnerUuids(tenant)).map((learner_uuid, index) => ({ index, input: { learner_uuid } }));
+    let current: Group | undefined = group;
     for (let attempt = 0; attempt < 3; attempt++) {
-      const current = attempt === 0 ? group : ((await groups.get(group.group_uuid)) ?? group);
+      if (attempt > 0) current = await groups.get(group.group_uuid);
+      if (!current) throw groupNotFound(group.group_uuid);
+      refuse(current, tick);
       const expected = current.rule_generation ?? 0;
       const jobId = ids.uuid();
-      if (!(await groups.beginRuleRun(group.group_uuid, expected, jobId))) continue;
+      if (!(await groups.beginRuleRun(group.group_uuid, expected, jobId, tick))) continue;
       const generation = expected + 1;
       try {
         return await startJob(
@@ -44,8 +75,7 @@ export const makeStartRecalculation =
             tenant,
             kind: 'recalculate_group',
             target: { group_uuid: group.group_uuid, generation: String(generation) },
-            source: { type: 'api', route: RECALCULATION_ROUTE, caller: caller.sub },
-            sourceKey: `api:${RECALCULATION_ROUTE}`,
+            ...sourceOf(caller, tick),
             createdBy: caller.sub,
             jobId,
           },
@@ -55,7 +85,7 @@ export const makeStartRecalculation =
         await groups.endRuleRun(group.group_uuid, generation, {
           status: 'failed',
           error: 'the recalculation could not be queued',
-          last_membership_update: group.rule_processing?.last_membership_update ?? null,
+          last_membership_update: current.rule_processing?.last_membership_update ?? null,
         });
         throw error;
       }

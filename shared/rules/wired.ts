@@ -21,8 +21,12 @@ import {
   makePreviewRuleset,
   makeRecalculateGroup,
 } from './read-rules';
+import { makeRecalculateOnBranchMove } from './recalculate-on-branch-move';
+import { makeReevaluateEnrollees } from './reevaluate-enrollees';
 import { makeReevaluateLearner } from './reevaluate-learner';
+import { makeFanOutRecalculations } from './fan-out-recalculations';
 import { makeStartRecalculation } from './start-recalculation';
+import { makeStartScheduledRecalculation } from './start-scheduled-recalculation';
 import { makeSweepRuleMembers } from './sweep-rule-members';
 
 const once = <T>(build: () => T) => {
@@ -87,7 +91,25 @@ export const ruleUseCases = {
   reevaluateLearner: once(() =>
     makeReevaluateLearner({ groups: repositories().groups, evaluate: evaluateLearners(), reconcile: reconcile() }),
   ),
+  /** A branch created under a parent or moved: recalculates the groups whose branch rules it changes. */
+  recalculateOnBranchMove: once(() =>
+    makeRecalculateOnBranchMove({ groups: repositories().groups, start: startRecalculation() }),
+  ),
+  /** The schedule's tick: one message per active automatic group on the recalculations queue. */
+  fanOutRecalculations: once(() =>
+    makeFanOutRecalculations({
+      groups: repositories().groups,
+      send: (messages) => sendJsonBatch(config.recalculationsQueueUrl, messages),
+    }),
+  ),
+  startScheduledRecalculation: once(() =>
+    makeStartScheduledRecalculation({ groups: repositories().groups, start: startRecalculation() }),
+  ),
+  /** Enrollment changes (completion, bulk_enroll, batch participants): groups with enrollment rules follow. */
+  reevaluateEnrollees: once(() =>
+    makeReevaluateEnrollees({ groups: repositories().groups, evaluate: evaluateLearners(), reconcile: reconcile() }),
+  ),
   applyRecalculationRows: once(() =>
-    makeApplyRecalculationRows({ ...repositories(), evaluate: evaluateLearners(), reconcile: reconcile() }),
+    makeApplyRecalculationRows({ groups: repositories().groups, evaluate: evaluateLearners(), reconcile: reconcile() }),
   ),
 };

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { activeMembers, settled as settledAs } from './automatic-group-reads';
 import { api, tokenFor } from './client';
 
 const tenant = randomUUID();
@@ -17,22 +18,8 @@ const learners = Array.from({ length: 200 }, (_, i) => ({
 
 const attr = (field: string, op: string, value: unknown) => ({ type: 'attribute', payload: { field, op, value } });
 
-/** Waits until the group's rule processing has left `running` for the run it names (bounded). */
-async function settled(groupUuid: string, timeoutMs = 60_000) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const group = await api('GET', `${GROUPS}/${groupUuid}/`, { token: admin });
-    if (group.json.rule_processing?.status !== 'running') return group.json;
-    if (Date.now() > deadline) throw new Error(`still running: ${JSON.stringify(group.json.rule_processing)}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}
-
-async function members(groupUuid: string): Promise<Set<string>> {
-  const page = await api('GET', `${GROUPS}/${groupUuid}/learners/?page_size=1000&status=active`, { token: admin });
-  expect(page.status).toBe(200);
-  return new Set(page.json.results.map((m: { learner_uuid: string }) => m.learner_uuid));
-}
+const settled = (groupUuid: string) => settledAs(admin, groupUuid);
+const members = (groupUuid: string) => activeMembers(admin, groupUuid);
 
 const uuidsWhere = (pick: (l: (typeof learners)[number]) => boolean) =>
   new Set(learners.filter(pick).map((l) => l.learner_uuid));

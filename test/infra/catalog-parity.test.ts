@@ -1,7 +1,10 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { catalog, DEFAULT_ROUTE, httpFunctions, routeKeyOf } from '#functions/catalog';
+import { catalog, DEFAULT_ROUTE, httpFunctions, routeKeyOf, scheduleFunctions } from '#functions/catalog';
+import { type ScheduleName, schedules } from '#functions/resources';
+import { defaultIntervals } from '#local/schedule-interval';
+import { localTimers } from '#local/scheduler';
 import { contract } from '#functions/http/contract';
 import { repoRoot } from '#infra/repo-root';
 import { createRouteTable } from '#functions/http/route-table';
@@ -29,6 +32,25 @@ describe('one source of truth for wiring', () => {
       expect(match, key).toMatchObject({ kind: 'found', routeKey: key });
     }
     expect(localRoute('GET', '/api/v1/not-a-route')).toMatchObject({ kind: 'not_found' });
+  });
+
+  it('gives the cloud and the local scheduler the same scheduled functions, on the same schedules', () => {
+    const functionIds = new Map(catalog.map((f) => [template.function(f.name)[0], f.name]));
+    const scheduleIds = new Map(Object.entries(schedules).map(([name, s]) => [s.id, name as ScheduleName]));
+    const cloud = Object.values(template.resources('AWS::Events::Rule'))
+      .filter((rule) => rule.Properties.ScheduleExpression)
+      .flatMap((rule) =>
+        (rule.Properties.Targets as { Arn: { 'Fn::GetAtt': [string, string] } }[]).map((target) => {
+          const path = String(rule.Metadata?.['aws:cdk:path']);
+          const schedule = scheduleIds.get(path.split('/').at(-2)!);
+          return `${functionIds.get(target.Arn['Fn::GetAtt'][0])} on ${schedule}`;
+        }),
+      );
+    const local = localTimers(defaultIntervals()).map((t) => `${t.name} on ${t.schedule}`);
+    const declared = scheduleFunctions.map((f) => `${f.name} on ${f.trigger.schedule}`);
+    expect(declared.length).toBeGreaterThan(0);
+    expect(cloud.sort()).toEqual(declared.sort());
+    expect(local.sort()).toEqual(declared.sort());
   });
 
   it('has an entry file for every function and a request contract for every API route', () => {

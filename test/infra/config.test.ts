@@ -9,8 +9,24 @@ describe('service config', () => {
     expect(readServiceConfig(app)).toEqual({
       jwtIssuer: 'https://auth.example.org/',
       jwtAudience: ['lms-api', 'lms-admin'],
+      recalcSchedule: 'rate(1 day)',
     });
   });
+
+  it('reads the recalculation schedule from context, daily by default', () => {
+    expect(readServiceConfig(new App()).recalcSchedule).toBe('rate(1 day)');
+    for (const expression of ['rate(6 hours)', 'rate(1 minute)', 'cron(0 3 * * ? *)']) {
+      expect(readServiceConfig(new App({ context: { recalcSchedule: expression } })).recalcSchedule).toBe(expression);
+    }
+  });
+
+  it.each(['daily', 'rate(0 days)', 'rate(1 week)', '24h', 'cron()'])(
+    'refuses recalcSchedule %s, naming the expected forms',
+    (expression) => {
+      const app = new App({ context: { recalcSchedule: expression } });
+      expect(() => readServiceConfig(app)).toThrow(/recalcSchedule must be an EventBridge schedule expression/);
+    },
+  );
 
   it('falls back to placeholders that synthesize but warn', () => {
     const app = new App();

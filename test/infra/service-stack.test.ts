@@ -1,5 +1,13 @@
+import { Match } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
-import { catalog, type FunctionDefinition, httpFunctions, queueFunctions, routeKeyOf } from '#functions/catalog';
+import {
+  catalog,
+  type FunctionDefinition,
+  httpFunctions,
+  queueFunctions,
+  routeKeyOf,
+  scheduleFunctions,
+} from '#functions/catalog';
 import * as resources from '#functions/resources';
 import { buildLoneFunction, synthesizeApp, testConfig } from '#test/infra/synthesize';
 import { StackTemplate } from '#test/infra/template-queries';
@@ -208,7 +216,8 @@ describe('queues', () => {
 
   it('rejects plain-HTTP access to every queue', () => {
     const policies = Object.values(template.resources('AWS::SQS::QueuePolicy'));
-    expect(policies).toHaveLength(definitions.length * 2);
+    // Each queue and its DLQ, plus the failed-ticks DLQ of each scheduled function.
+    expect(policies).toHaveLength(definitions.length * 2 + scheduleFunctions.length);
     for (const policy of policies) {
       expect(policy.Properties.PolicyDocument.Statement).toContainEqual(
         expect.objectContaining({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
@@ -228,5 +237,88 @@ describe('queues', () => {
         FunctionResponseTypes: ['ReportBatchItemFailures'],
       });
     }
+  });
+});
+
+describe('schedules', () => {
+  const scheduled = scheduleFunctions.map((f) => ({ ...f, ...f.trigger }));
+
+  it('has a schedule-triggered function for the recalculation schedule', () => {
+    expect(scheduled.map((f) => f.schedule)).toEqual(['recalculation']);
+  });
+
+  it.each(scheduled)(
+    'fires $name on the configured expression, with retries and a dead-letter queue',
+    ({ name, schedule }) => {
+      const [functionId] = template.function(name);
+      const [ruleId, rule] = template.at('AWS::Events::Rule', `${name}/${resources.schedules[schedule].id}/Resource`);
+      const [dlqId] = template.at('AWS::SQS::Queue', `${name}/FailedTicks/Resource`);
+      expect(rule.Properties.ScheduleExpression).toBe(testConfig.recalcSchedule);
+      expect(rule.Properties.State).toBe('ENABLED');
+      template.template.hasResourceProperties('AWS::Events::Rule', {
+        ScheduleExpression: testConfig.recalcSchedule,
+        Targets: [
+          Match.objectLike({
+            Arn: { 'Fn::GetAtt': [functionId, 'Arn'] },
+            DeadLetterConfig: { Arn: { 'Fn::GetAtt': [dlqId, 'Arn'] } },
+            RetryPolicy: { MaximumRetryAttempts: 4, MaximumEventAgeInSeconds: 3600 },
+          }),
+        ],
+      });
+      // EventBridge may invoke the function, and only from this rule.
+      template.template.hasResourceProperties('AWS::Lambda::Permission', {
+        Action: 'lambda:InvokeFunction',
+        Principal: 'events.amazonaws.com',
+        FunctionName: { 'Fn::GetAtt': [functionId, 'Arn'] },
+        SourceArn: { 'Fn::GetAtt': [ruleId, 'Arn'] },
+      });
+    },
+  );
+
+  it.each(scheduled)('sends ticks that $name failed to its own alarmed dead-letter queue', ({ name }) => {
+    const [, fn] = template.function(name);
+    const [dlqId, dlq] = template.at('AWS::SQS::Queue', `${name}/FailedTicks/Resource`);
+    expect(fn.Properties.DeadLetterConfig).toEqual({ TargetArn: { 'Fn::GetAtt': [dlqId, 'Arn'] } });
+    expect(dlq.Properties).toMatchObject({ MessageRetentionPeriod: 14 * 24 * 3600, SqsManagedSseEnabled: true });
+    expect(template.actions(name, { 'Fn::GetAtt': [dlqId, 'Arn'] })).toContain('sqs:SendMessage');
+    template.template.hasResourceProperties('AWS::SQS::QueuePolicy', {
+      Queues: [{ Ref: dlqId }],
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({
+            Effect: 'Allow',
+            Action: 'sqs:SendMessage',
+            Principal: { Service: 'events.amazonaws.com' },
+          }),
+        ]),
+      },
+    });
+    template.template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      MetricName: 'ApproximateNumberOfMessagesVisible',
+      Dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': [dlqId, 'QueueName'] } }],
+      Threshold: 0,
+    });
+  });
+
+  it('lets the fan-out read the table and send only to the recalculations queue, whose worker may start jobs', () => {
+    const actions = template.actions('FanOutRecalculations');
+    expect(actions).toContain('dynamodb:Query');
+    expect(actions).toContain('dynamodb:BatchGetItem');
+    for (const write of TABLE_WRITES) expect(actions, write).not.toContain(write);
+    expect(template.actions('FanOutRecalculations', queueArn('recalculations'))).toContain('sqs:SendMessage');
+    expect(template.actions('FanOutRecalculations', queueArn('jobChunks'))).not.toContain('sqs:SendMessage');
+    expect(template.actions('StartScheduledRecalculation', queueArn('jobChunks'))).toContain('sqs:SendMessage');
+    expect(template.actions('StartScheduledRecalculation')).toContain('dynamodb:UpdateItem');
+  });
+
+  it('refuses a schedule-triggered entry the stack gives no expression', () => {
+    expect(() =>
+      buildLoneFunction({
+        name: 'Ticker',
+        entry: scheduleFunctions[0]!.entry,
+        trigger: { type: 'schedule', schedule: 'recalculation' },
+        access: {},
+      }),
+    ).toThrow(/no schedule expression/);
   });
 });

@@ -13,6 +13,7 @@ import { repoRoot } from '#infra/repo-root';
 export const testConfig = {
   jwtIssuer: 'https://issuer.test.example/',
   jwtAudience: ['lms-groups-test', 'lms-groups-admin'],
+  recalcSchedule: 'rate(12 hours)',
 } as const;
 
 /**
@@ -27,6 +28,7 @@ export function synthesizeApp(options: Partial<LmsGroupsOptions> = {}) {
     const stacks = defineLmsGroups(app, {
       jwtIssuer: testConfig.jwtIssuer,
       jwtAudience: [...testConfig.jwtAudience],
+      recalcSchedule: testConfig.recalcSchedule,
       sourceRoot,
       ...options,
     });

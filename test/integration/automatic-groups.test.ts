@@ -73,7 +73,7 @@ function system() {
     versionPut: (v) => rulesetVersionPut(table, v),
     startRecalculation: (caller, group) => startRecalculation(caller, group),
   };
-  const applier = makeApplyRecalculationRows({ groups, learners, evaluate, reconcile });
+  const applier = makeApplyRecalculationRows({ groups, evaluate, reconcile });
   const appliers = new Proxy({}, { get: () => applier }) as Record<JobKind, typeof applier>;
   const applyChunk = makeApplyJobChunk({ jobs, appliers, finish });
   const reevaluate = makeReevaluateLearner({ groups, evaluate, reconcile });

@@ -6,5 +6,6 @@ import { useCases } from '#shared/wiring';
 /** PUT /api/v1/enterprise-customer/{enterprise_uuid}/branches/{branch_id}/ */
 export const handler = httpHandler(contract.PutBranch, async ({ params, body, caller }) => {
   const result = await useCases.putBranch()(caller, params.enterprise_uuid, params.branch_id, body);
-  return result.created ? created(result.branch) : ok(result.branch);
+  const answer = { ...result.branch, recalculations: result.recalculations };
+  return result.created ? created(answer) : ok(answer);
 });

@@ -1,0 +1,124 @@
+/**
+ * `npm run recalc -- [--api http://127.0.0.1:3000] [--enterprise <uuid>]`: runs the scheduled
+ * recalculation now against a running `npm start`. It finds the stack's table and queues through
+ * `GET /health` (its `local` block), then calls the schedule's own handler in this process with a
+ * Scheduled Event of this moment: one message per active automatic group (of every tenant, or of
+ * `--enterprise`) goes on the stack's recalculations queue, whose worker in the stack starts the jobs.
+ * Prints a one-line summary on stderr and the handler's result as JSON, the last line of stdout.
+ */
+import { parseArgs } from 'node:util';
+import { GetQueueUrlCommand, SQSClient } from '@aws-sdk/client-sqs';
+import { interceptLocalhostDns } from 'fauxqs';
+import { scheduleFunctions } from '#functions/catalog';
+import { type QueueName, queues } from '#functions/resources';
+import { REGION } from '#local/aws-account';
+import { createHandlerLoader } from '#local/handler-loader';
+import { createLambdaContext } from '#local/lambda-context';
+import { scheduledEvent } from '#local/scheduler';
+import { applyStackEnv } from '#local/stack-env';
+
+const USAGE = 'usage: npm run recalc -- [--api http://127.0.0.1:3000] [--enterprise <uuid>]';
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+// The Lambda runtime is Node 22; the SDK's "Node 20 support ends" notice is noise here.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
+
+interface LocalInfo {
+  s3_endpoint: string;
+  sqs_endpoint: string;
+  dynamodb_endpoint: string;
+  table: string;
+  imports_bucket: string;
+}
+
+interface Summary {
+  tick: string;
+  queued: number;
+  skipped: Record<string, number>;
+}
+
+async function main(argv: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args: argv,
+    strict: true,
+    options: {
+      api: { type: 'string', default: process.env.API ?? 'http://127.0.0.1:3000' },
+      enterprise: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  if (values.enterprise !== undefined && !UUID.test(values.enterprise)) {
+    console.error(`error: --enterprise must be an enterprise uuid, got "${values.enterprise}" (${USAGE})`);
+    return 2;
+  }
+  const api = values.api.replace(/\/$/, '');
+  const health = await fetch(`${api}/health`)
+    .then((r) => r.json() as Promise<{ local?: LocalInfo }>)
+    .catch((error: unknown) => {
+      throw new Error(`no stack answers at ${api} (${(error as Error).message}); start it with npm start`);
+    });
+  if (!health.local)
+    throw new Error(`${api} is not a local stack; in AWS the schedule runs it (or invoke FanOutRecalculations)`);
+  await useStack(health.local);
+
+  const fn = scheduleFunctions.find((f) => f.trigger.schedule === 'recalculation');
+  if (!fn) throw new Error('the catalog has no function on the recalculation schedule');
+  const handler = await createHandlerLoader()(fn.entry);
+  const detail = values.enterprise ? { enterprise_customer_uuid: values.enterprise } : {};
+  const summary = (await handler(
+    scheduledEvent('recalculation', new Date(), detail),
+    createLambdaContext(fn),
+  )) as Summary;
+  const skipped = Object.entries(summary.skipped)
+    .filter(([, n]) => n > 0)
+    .map(([reason, n]) => `${n} ${reason}`);
+  process.stderr.write(
+    `tick ${summary.tick}: queued ${summary.queued} recalculation(s)` +
+      `${values.enterprise ? ` of enterprise ${values.enterprise}` : ''}` +
+      `${skipped.length ? `; skipped ${skipped.join(', ')}` : ''}\n`,
+  );
+  console.log(JSON.stringify(summary));
+  return 0;
+}
+
+/** The environment a function of the stack gets (table, queue URLs, endpoints), set before the handler loads. */
+async function useStack(local: LocalInfo): Promise<void> {
+  const sqs = new SQSClient({
+    endpoint: local.sqs_endpoint,
+    region: REGION,
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+  });
+  const queueUrls = {} as Record<QueueName, string>;
+  for (const [name, definition] of Object.entries(queues) as [QueueName, (typeof queues)[QueueName]][]) {
+    const { QueueUrl } = await sqs.send(new GetQueueUrlCommand({ QueueName: definition.localName }));
+    if (!QueueUrl) throw new Error(`the stack has no queue ${definition.localName}`);
+    queueUrls[name] = QueueUrl;
+  }
+  sqs.destroy();
+  // fauxqs queue URLs name `sqs.<region>.localhost`; the SDK sends to that host, which this resolves locally.
+  interceptLocalhostDns();
+  process.env.LOG_LEVEL ??= 'WARN';
+  applyStackEnv({
+    tableName: local.table,
+    bucket: local.imports_bucket,
+    queueUrls,
+    dynamodbEndpoint: local.dynamodb_endpoint,
+    sqsClientEndpoint: new URL(queueUrls.recalculations).origin,
+    sqsEndpoint: local.sqs_endpoint,
+    s3Endpoint: local.s3_endpoint,
+  });
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error) => {
+    console.error(`error: ${error instanceof Error ? error.message : String(error)}`);
+    process.exitCode = 1;
+  },
+);

@@ -1,0 +1,319 @@
+import { randomUUID } from 'node:crypto';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { makeBranchRepository } from '#shared/branches/branch-repository';
+import { makePutBranch } from '#shared/branches/put-branch';
+import { randomIds, systemClock } from '#shared/clock';
+import { makeApplyBatchParticipants } from '#shared/enrollments/apply-batch-participants';
+import { makeApplyBulkEnrollment } from '#shared/enrollments/apply-bulk-enrollment';
+import { makeBatchRepository } from '#shared/enrollments/batch-repository';
+import { makeCompleteEnrollment } from '#shared/enrollments/complete-enrollment';
+import { makeCreateBatch } from '#shared/enrollments/create-batch';
+import { makeApplyBulkEnrollRows } from '#shared/enrollments/enrollment-jobs';
+import { makeEnrollmentRepository } from '#shared/enrollments/enrollment-repository';
+import { makeUsernameDirectory } from '#shared/enrollments/username-directory';
+import { makeCreateGroup } from '#shared/groups/create-group';
+import type { RulePorts } from '#shared/groups/group';
+import { makeGroupRepository } from '#shared/groups/group-repository';
+import { makeApplyJobChunk } from '#shared/jobs/apply-job-chunk';
+import { makeFinishJob } from '#shared/jobs/finish-job';
+import type { Job, JobKind } from '#shared/jobs/job';
+import { makeJobRepository } from '#shared/jobs/job-repository';
+import { makeStartJob, newJob } from '#shared/jobs/start-job';
+import { makeLearnerRepository } from '#shared/learners/learner-repository';
+import { makePutLearner } from '#shared/learners/put-learner';
+import { makeMembershipRepository } from '#shared/memberships/membership-repository';
+import { makeApplyRecalculationRows } from '#shared/rules/apply-recalculation-rows';
+import { type EvaluateLearners, makeEvaluateLearners } from '#shared/rules/load-rule-facts';
+import { makeRecalculateOnBranchMove } from '#shared/rules/recalculate-on-branch-move';
+import { makeReconcileRuleMembers } from '#shared/rules/reconcile-rule-members';
+import { makeReevaluateEnrollees } from '#shared/rules/reevaluate-enrollees';
+import { makeReevaluateLearner } from '#shared/rules/reevaluate-learner';
+import { Ruleset, type RulesetInput } from '#shared/rules/ruleset';
+import { rulesetVersionPut } from '#shared/rules/ruleset-history-repository';
+import { makeStartRecalculation } from '#shared/rules/start-recalculation';
+import { makeSweepRuleMembers } from '#shared/rules/sweep-rule-members';
+import { adminOf, staff } from '#test/unit/shared/fakes';
+import { createTestTable, documentClient } from './dynamo';
+
+let db: DynamoDBDocumentClient;
+let table: string;
+
+beforeAll(async () => {
+  db = documentClient();
+  table = await createTestTable('triggers');
+});
+
+const C1 = 'course-v1:Rules+Completion+1';
+
+/**
+ * Automatic groups with the triggers that are not learner writes — enrollment changes and branch
+ * moves — wired to DynamoDB Local. `evaluateFor` lets a test slip a change in between a
+ * recalculation chunk's evaluation and its write.
+ */
+function system(options: { evaluateFor?: (real: EvaluateLearners) => EvaluateLearners } = {}) {
+  const groups = makeGroupRepository(db, table);
+  const learners = makeLearnerRepository(db, table);
+  const memberships = makeMembershipRepository(db, table);
+  const enrollments = makeEnrollmentRepository(db, table);
+  const branches = makeBranchRepository(db, table);
+  const batches = makeBatchRepository(db, table);
+  const jobs = makeJobRepository(db, table);
+  const chunks: { jobId: string; chunk: number }[] = [];
+  const evaluate = makeEvaluateLearners({ learners, branches, enrollments });
+  const reconcile = makeReconcileRuleMembers({ memberships, clock: systemClock, ids: randomIds });
+  const finish = makeFinishJob(jobs, makeSweepRuleMembers({ groups, memberships, clock: systemClock }), systemClock);
+  const startJob = makeStartJob(
+    jobs,
+    async (jobId, list) => void chunks.push(...list.map((chunk) => ({ jobId, chunk }))),
+    finish,
+    systemClock,
+    randomIds,
+  );
+  const startRecalculation = makeStartRecalculation({
+    groups,
+    learnerUuids: (t) => learners.tenantUuids(t),
+    startJob,
+    ids: randomIds,
+  });
+  const ports: RulePorts = {
+    versionPut: (v) => rulesetVersionPut(table, v),
+    startRecalculation: (caller, group) => startRecalculation(caller, group),
+  };
+  const applier = makeApplyRecalculationRows({
+    groups,
+    evaluate: options.evaluateFor?.(evaluate) ?? evaluate,
+    reconcile,
+  });
+  const applyChunk = makeApplyJobChunk({
+    jobs,
+    appliers: new Proxy({}, { get: () => applier }) as Record<JobKind, typeof applier>,
+    finish,
+  });
+  const onEnrollmentsChanged = makeReevaluateEnrollees({ groups, evaluate, reconcile });
+  const reevaluate = makeReevaluateLearner({ groups, evaluate, reconcile });
+  const bulkEnroll = makeApplyBulkEnrollment({
+    learners,
+    usernames: makeUsernameDirectory(db, table),
+    enrollments,
+    notify: async () => {},
+    clock: systemClock,
+    onEnrollmentsChanged,
+  });
+  return {
+    groups,
+    memberships,
+    chunks,
+    bulkEnroll,
+    bulkEnrollRows: makeApplyBulkEnrollRows(bulkEnroll),
+    participants: makeApplyBatchParticipants({
+      batches,
+      learners,
+      enrollments,
+      clock: systemClock,
+      onEnrollmentsChanged,
+    }),
+    createBatch: makeCreateBatch(batches, systemClock, randomIds),
+    complete: makeCompleteEnrollment(enrollments, systemClock, randomIds, onEnrollmentsChanged),
+    createGroup: makeCreateGroup(groups, systemClock, randomIds, ports),
+    putBranch: makePutBranch(branches, systemClock, makeRecalculateOnBranchMove({ groups, start: startRecalculation })),
+    putLearner: makePutLearner({
+      learners,
+      memberships,
+      clock: systemClock,
+      onLearnerWritten: (l, { actor }) => reevaluate(l.enterprise_customer_uuid, l.learner_uuid, { actor }),
+    }),
+    async deliver() {
+      for (const m of chunks.splice(0)) await applyChunk(m.jobId, m.chunk, { lastAttempt: false });
+    },
+  };
+}
+type System = ReturnType<typeof system>;
+
+const enrollmentRule = (status: 'enrolled' | 'completed' | 'not_enrolled'): RulesetInput => ({
+  operator: 'AND',
+  sets: [{ rules: [{ type: 'enrollment_status', payload: { course_id: C1, status } }] }],
+});
+
+async function tenantWith(s: System, count: number, fields: (i: number) => Record<string, unknown> = () => ({})) {
+  const tenant = randomUUID();
+  const uuids = Array.from({ length: count }, () => randomUUID());
+  for (const [i, uuid] of uuids.entries())
+    await s.putLearner(adminOf(tenant), tenant, uuid, { email: `${uuid}@example.com`, ...fields(i) });
+  return { tenant, uuids, email: (i: number) => `${uuids[i]}@example.com` };
+}
+
+async function group(s: System, tenant: string, ruleset: RulesetInput) {
+  const created = await s.createGroup(adminOf(tenant), tenant, {
+    name: `Auto ${randomUUID()}`,
+    type: 'automatic',
+    ruleset: Ruleset.parse(ruleset),
+  });
+  await s.deliver();
+  return created.group_uuid;
+}
+
+async function members(s: System, groupUuid: string) {
+  const page = await s.memberships.list({ groupUuid, statuses: ['active'], pageSize: 1000 });
+  return new Set(page.items.map((m) => m.learner_uuid));
+}
+
+const enroll = (tenant: string, identifiers: string[], opId: string, action: 'enroll' | 'unenroll' = 'enroll') => ({
+  tenant,
+  action,
+  courses: [{ course_id: C1, cohort: null }],
+  identifiers,
+  autoEnroll: false,
+  emailStudents: false,
+  withCohorts: false,
+  actor: staff.sub,
+  opId,
+});
+
+describe('enrollment changes re-evaluate automatic groups with enrollment rules', () => {
+  it('moves learners in and out as bulk_enroll, completions and batch participants change, without a recalculation', async () => {
+    const s = system();
+    const { tenant, uuids, email } = await tenantWith(s, 4);
+    const enrolled = await group(s, tenant, enrollmentRule('enrolled'));
+    const done = await group(s, tenant, enrollmentRule('completed'));
+    const notEnrolled = await group(s, tenant, enrollmentRule('not_enrolled'));
+    expect(await members(s, notEnrolled)).toEqual(new Set(uuids));
+
+    await s.bulkEnroll(enroll(tenant, [email(0), email(1)], randomUUID()));
+    expect(s.chunks).toEqual([]);
+    expect(await members(s, enrolled)).toEqual(new Set([uuids[0], uuids[1]]));
+    expect(await members(s, notEnrolled)).toEqual(new Set([uuids[2], uuids[3]]));
+
+    await s.complete(adminOf(tenant), C1, uuids[0]!, { enterprise_customer_uuid: tenant });
+    expect(await members(s, done)).toEqual(new Set([uuids[0]]));
+    expect(await members(s, enrolled)).toEqual(new Set([uuids[1]]));
+
+    const batch = await s.createBatch(adminOf(tenant), C1, {
+      name: 'Cohort',
+      enrollment_type: 'invite_only',
+      enterprise_customer_uuid: tenant,
+    });
+    const participants = { batchId: batch.batch_id, identifierType: 'email' as const, actor: 'admin-1' };
+    await s.participants({ ...participants, action: 'add', identifiers: [email(2)], opId: randomUUID() });
+    expect(await members(s, enrolled)).toEqual(new Set([uuids[1], uuids[2]]));
+    await s.participants({ ...participants, action: 'remove', identifiers: [email(2)], opId: randomUUID() });
+    await s.bulkEnroll(enroll(tenant, [email(1)], randomUUID(), 'unenroll'));
+    expect(await members(s, enrolled)).toEqual(new Set());
+    expect(await members(s, notEnrolled)).toEqual(new Set([uuids[1], uuids[2], uuids[3]]));
+    expect((await s.groups.get(notEnrolled))?.member_count).toBe(3);
+    expect(s.chunks).toEqual([]);
+  });
+
+  it('applies a bulk_enroll job chunk to the groups once, however often the chunk is replayed', async () => {
+    const s = system();
+    const { tenant, uuids, email } = await tenantWith(s, 3);
+    const enrolled = await group(s, tenant, enrollmentRule('enrolled'));
+    const job: Job = {
+      ...newJob(
+        {
+          tenant,
+          kind: 'bulk_enroll',
+          target: {
+            action: 'enroll',
+            courses: JSON.stringify([{ course_id: C1, cohort: null }]),
+            auto_enroll: 'false',
+            email_students: 'false',
+            with_cohorts: 'false',
+          },
+          source: { type: 'api', route: 'bulk_enroll', caller: staff.sub },
+          sourceKey: 'api:bulk_enroll',
+          createdBy: staff.sub,
+        },
+        randomUUID(),
+        systemClock.now(),
+      ),
+    };
+    const rows = uuids.map((_, i) => ({ index: i, input: { identifier: email(i) } }));
+    const first = await s.bulkEnrollRows(job, rows, `${job.job_id}#0`);
+    expect(first.map((r) => r.outcome)).toEqual(['enrolled', 'enrolled', 'enrolled']);
+    expect(await members(s, enrolled)).toEqual(new Set(uuids));
+    const replay = await s.bulkEnrollRows(job, rows, `${job.job_id}#0`);
+    expect(replay).toEqual(first);
+    expect(await members(s, enrolled)).toEqual(new Set(uuids));
+    expect((await s.groups.get(enrolled))?.member_count).toBe(3);
+  });
+
+  it('lets no recalculation chunk undo a completion that lands between its evaluation and its write', async () => {
+    let race: (() => Promise<void>) | undefined;
+    const s = system({
+      evaluateFor: (real) => async (tenant, ruleset, learnerUuids) => {
+        const result = await real(tenant, ruleset, learnerUuids);
+        const run = race;
+        race = undefined;
+        await run?.();
+        return result;
+      },
+    });
+    const { tenant, uuids, email } = await tenantWith(s, 3);
+    await s.bulkEnroll(enroll(tenant, [email(0), email(1)], randomUUID()));
+    const done = await group(s, tenant, enrollmentRule('completed'));
+    expect(await members(s, done)).toEqual(new Set());
+    // A recalculation starts; its chunk reads learner 0 as enrolled, then the completion lands.
+    const current = (await s.groups.get(done))!;
+    const recalc = makeStartRecalculation({
+      groups: s.groups,
+      learnerUuids: async () => uuids,
+      startJob: makeStartJob(
+        makeJobRepository(db, table),
+        async (jobId, list) => void s.chunks.push(...list.map((chunk) => ({ jobId, chunk }))),
+        async () => {},
+        systemClock,
+        randomIds,
+      ),
+      ids: randomIds,
+    });
+    await recalc(adminOf(tenant), current);
+    race = async () => void (await s.complete(adminOf(tenant), C1, uuids[0]!, { enterprise_customer_uuid: tenant }));
+    await s.deliver();
+    expect(race).toBeUndefined();
+    expect(await members(s, done)).toEqual(new Set([uuids[0]]));
+  });
+});
+
+describe('branch moves re-evaluate automatic groups with branch rules', () => {
+  it('moves the learners of a moved subtree in and out of a descendants rule, through a recalculation', async () => {
+    const s = system();
+    const branchOf = ['paris', 'paris', 'tokyo', 'lyon'];
+    const { tenant, uuids } = await tenantWith(s, 4, (i) => ({ branch_id: branchOf[i] }));
+    const admin = adminOf(tenant);
+    await s.putBranch(admin, tenant, 'emea', { name: 'EMEA' });
+    await s.putBranch(admin, tenant, 'apac', { name: 'APAC' });
+    await s.putBranch(admin, tenant, 'fr', { name: 'France', parent_id: 'apac' });
+    await s.putBranch(admin, tenant, 'paris', { name: 'Paris', parent_id: 'fr' });
+    await s.putBranch(admin, tenant, 'tokyo', { name: 'Tokyo', parent_id: 'apac' });
+    await s.deliver();
+    const emea = await group(s, tenant, {
+      operator: 'AND',
+      sets: [{ rules: [{ type: 'branch', payload: { branch_ids: ['emea'], include_descendants: true } }] }],
+    });
+    const exact = await group(s, tenant, {
+      operator: 'AND',
+      sets: [{ rules: [{ type: 'branch', payload: { branch_ids: ['paris'] } }] }],
+    });
+    expect(await members(s, emea)).toEqual(new Set());
+
+    const move = await s.putBranch(admin, tenant, 'fr', { name: 'France', parent_id: 'emea' });
+    expect(move.recalculations.map((r) => r.group_uuid)).toEqual([emea]);
+    await s.deliver();
+    expect(await members(s, emea)).toEqual(new Set([uuids[0], uuids[1]]));
+
+    // A branch created under emea for learners who already carry it.
+    const created = await s.putBranch(admin, tenant, 'lyon', { name: 'Lyon', parent_id: 'fr' });
+    expect(created.recalculations.map((r) => r.group_uuid)).toEqual([emea]);
+    await s.deliver();
+    expect(await members(s, emea)).toEqual(new Set([uuids[0], uuids[1], uuids[3]]));
+
+    const back = await s.putBranch(admin, tenant, 'fr', { name: 'France', parent_id: 'apac' });
+    expect(back.recalculations).toHaveLength(1);
+    await s.deliver();
+    expect(await members(s, emea)).toEqual(new Set());
+    expect((await s.groups.get(emea))?.member_count).toBe(0);
+    expect(await members(s, exact)).toEqual(new Set([uuids[0], uuids[1]]));
+    expect((await s.groups.get(exact))?.rule_generation).toBe(1);
+  });
+});
