@@ -4,13 +4,14 @@ import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { type Grant, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, Runtime } from 'aws-cdk-lib/aws-lambda';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
-import { DEFAULT_MAX_CONCURRENCY } from '#functions/catalog';
-import { type BundlingOptions, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { DEFAULT_MAX_CONCURRENCY, DEFAULT_MEMORY_MB } from '#functions/catalog';
+import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import type { FunctionDefinition } from '#functions/catalog';
 import * as resources from '#functions/resources';
+import { lambdaBundling } from '#infra/constructs/lambda-bundling';
 import type { MessageQueues } from '#infra/constructs/queues';
 import { acknowledgeGrantWildcards } from '#infra/nag-findings';
 
@@ -24,7 +25,6 @@ export interface CatalogFunctionProps {
 }
 
 const DEFAULT_TIMEOUT_SECONDS = { http: 10, queue: 30 } as const;
-const DEFAULT_MEMORY_MB = 512;
 const SERVICE_NAME = 'lms-groups';
 
 /**
@@ -59,7 +59,7 @@ export class CatalogFunction extends Construct {
       role,
       logGroup,
       environment: this.environment(props),
-      bundling: bundling(sourceRoot),
+      bundling: lambdaBundling(sourceRoot),
     });
 
     this.grantAccess(props);
@@ -145,27 +145,4 @@ export class CatalogFunction extends Construct {
 
 function descriptionOf({ trigger }: FunctionDefinition): string {
   return trigger.type === 'http' ? `${trigger.method} ${trigger.path}` : `SQS ${trigger.queue}`;
-}
-
-function bundling(sourceRoot: string): BundlingOptions {
-  return {
-    // Local esbuild only: synthesis must work without Docker.
-    forceDockerBundling: false,
-    format: OutputFormat.ESM,
-    target: 'node22',
-    mainFields: ['module', 'main'],
-    minify: true,
-    sourceMap: true,
-    sourcesContent: false,
-    // The repo tsconfig carries the #shared/* path aliases the handlers import through.
-    tsconfig: join(sourceRoot, 'tsconfig.json'),
-    // CommonJS dependencies bundled into an ESM file still call require(); give them one.
-    banner:
-      "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
-    // The AWS SDK v3 is bundled rather than taken from the runtime: the versions in package-lock.json are
-    // the ones the tests ran against (the runtime's copy changes without a deploy), lib-dynamodb must match
-    // its client-dynamodb exactly, and a tree-shaken, minified ESM bundle of the few clients we use
-    // typically loads faster on cold start than the runtime's CommonJS SDK.
-    bundleAwsSDK: true,
-  };
 }

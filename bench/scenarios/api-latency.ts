@@ -1,0 +1,3 @@
+import type { Scenario } from '../bench-row';
+
+export const apiLatency: Scenario = async () => [];
