@@ -4,7 +4,7 @@ export const SCENARIOS = ['assign', 'enroll', 'recalc', 'latency', 'bundles'] as
 export type ScenarioName = (typeof SCENARIOS)[number];
 
 export const BENCH_USAGE = `usage: npm run bench -- [--only ${SCENARIOS.join('|')}[,…]] [--sizes 10000,100000]
-       [--enroll-size 10000] [--recalc-learners 100000] [--latency-seconds 8] [--connections 16]
+       [--enroll-size 10000] [--recalc-learners 20000] [--latency-seconds 8] [--connections 8]
        [--api <url> --token <staff jwt> [--dynamodb http://127.0.0.1:8000] [--table lms-groups]]`;
 
 export interface BenchArgs {
@@ -29,9 +29,9 @@ export function parseBenchArgs(argv: string[]): BenchArgs {
       only: { type: 'string' },
       sizes: { type: 'string', default: '10000,100000' },
       'enroll-size': { type: 'string', default: '10000' },
-      'recalc-learners': { type: 'string', default: '100000' },
+      'recalc-learners': { type: 'string', default: '20000' },
       'latency-seconds': { type: 'string', default: '8' },
-      connections: { type: 'string', default: '16' },
+      connections: { type: 'string', default: '8' },
       api: { type: 'string' },
       token: { type: 'string' },
       dynamodb: { type: 'string', default: 'http://127.0.0.1:8000' },

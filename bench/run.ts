@@ -7,7 +7,7 @@
 import { BENCH_USAGE, parseBenchArgs, type ScenarioName } from './bench-args';
 import type { BenchRow, Scenario } from './bench-row';
 import { openTarget } from './bench-target';
-import { costModel } from './cost-model';
+import { costModel, PRICES } from './cost-model';
 import { machine, printTable, writeResults } from './report';
 import { apiLatency } from './scenarios/api-latency';
 import { bulkAssign } from './scenarios/bulk-assign';
@@ -55,14 +55,24 @@ async function main() {
   }
   printTable(rows);
   const cost = costModel(rows);
-  if (cost) console.log(`\ncost per 1M memberships added (${cost.basis}): $${cost.total_usd.toFixed(2)}`, cost.lines);
+  if (cost.length) {
+    console.log(`\nper 1M items, AWS ${PRICES.region} list prices (${PRICES.as_of}):`);
+    for (const c of cost) {
+      const p = c.per_million_items;
+      console.log(
+        `  ${c.scenario}: ${(p.dynamodb_write_units / 1e6).toFixed(2)}M WRU, ${(p.dynamodb_read_units / 1e6).toFixed(2)}M RRU, ` +
+          `${(p.sqs_requests / 1e3).toFixed(1)}k SQS requests, ${p.lambda_gb_seconds.toFixed(0)} GB-s → $${c.usd.total.toFixed(2)} ` +
+          `(DynamoDB $${c.usd.dynamodb.toFixed(2)}, SQS $${c.usd.sqs.toFixed(3)}, Lambda $${c.usd.lambda.toFixed(2)})`,
+      );
+    }
+  }
   const file = await writeResults({
     date: new Date().toISOString(),
     machine: machine(),
     args: { ...args, attach: args.attach ? { ...args.attach, token: '(redacted)' } : undefined },
     seconds: (performance.now() - started) / 1000,
     rows,
-    cost_model: cost,
+    cost_model: { prices: PRICES, per_scenario: cost },
   });
   console.log(`\nwrote ${file} (${((performance.now() - started) / 1000).toFixed(0)} s in all)`);
 }

@@ -13,7 +13,7 @@ import { percentile } from '../stats';
 
 export const BUNDLE_TARGET_KB = 500;
 export const INIT_TARGET_MS = 150;
-const INIT_RUNS = 5;
+const INIT_RUNS = 3;
 
 interface Bundle {
   name: string;
