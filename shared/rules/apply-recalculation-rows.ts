@@ -2,7 +2,7 @@ import type { GroupRepository } from '#shared/groups/group-repository';
 import type { ChunkApplier } from '#shared/jobs/apply-job-chunk';
 import type { RowResult } from '#shared/jobs/job';
 import type { LearnerRepository } from '#shared/learners/learner-repository';
-import type { EvaluateLearners } from './load-rule-facts';
+import { type EvaluateLearners, readInParallel } from './load-rule-facts';
 import type { makeReconcileRuleMembers } from './reconcile-rule-members';
 
 export const RULES_ACTOR = 'rules';
@@ -20,8 +20,10 @@ const ROUNDS = 3;
 /**
  * One chunk of a recalculation: evaluates its learners against the group's ruleset and reconciles
  * their rule memberships under the run's generation. A chunk of a superseded run writes nothing
- * (`superseded`). After writing, learners whose version moved meanwhile are evaluated again: their
- * own incremental evaluation may have run before this chunk's write, and must not be undone by it.
+ * (`superseded`). After writing, learners whose membership it wrote and whose version moved meanwhile
+ * are evaluated again: their own incremental evaluation may have run before this chunk's write, and
+ * must not be undone by it. (A learner whose membership the chunk left alone keeps whatever its own
+ * evaluation wrote.)
  */
 export const makeApplyRecalculationRows =
   ({ groups, learners, evaluate, reconcile }: RecalculationDeps): ChunkApplier =>
@@ -48,8 +50,10 @@ export const makeApplyRecalculationRows =
           .forEach((u) => outcomes.set(u, stillOurs ? 'refused' : 'superseded'));
         break;
       }
-      const after = await learners.getMany(todo);
-      todo = todo.filter((u) => after.get(u)?.version !== evaluated.get(u)?.learner.version);
+      // Only a membership this chunk wrote can undo a newer evaluation; the others it left as they were.
+      const wrote = todo.filter((u) => result.written.has(u));
+      const after = await readInParallel(wrote, (slice) => learners.getMany(slice));
+      todo = wrote.filter((u) => after.get(u)?.version !== evaluated.get(u)?.learner.version);
     }
     return rows.map((r): RowResult => {
       const uuid = String(r.input.learner_uuid);
