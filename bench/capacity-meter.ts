@@ -53,6 +53,20 @@ export function transactWriteUnits(input: { TransactItems?: Record<string, { Ite
   return units;
 }
 
+/**
+ * The least read units AWS bills for a GetItem or BatchGetItem: every key requested, found or not
+ * (DynamoDB Local reports nothing for a missing item), one unit strongly consistent, half otherwise.
+ */
+export function readUnitsFloor(command: string, input: Record<string, unknown>): number {
+  const unit = (consistent: unknown) => (consistent ? 1 : 0.5);
+  if (command === 'GetItemCommand') return unit(input.ConsistentRead);
+  if (command !== 'BatchGetItemCommand') return 0;
+  const requests = Object.values(
+    (input.RequestItems ?? {}) as Record<string, { Keys?: unknown[]; ConsistentRead?: boolean }>,
+  );
+  return requests.reduce((n, r) => n + (r.Keys?.length ?? 0) * unit(r.ConsistentRead), 0);
+}
+
 export interface OperationCount {
   /** Calls as the application made them (the SDK's retries inside one call are `attempts`). */
   calls: number;
@@ -71,8 +85,9 @@ interface Consumed {
 /**
  * Counts the DynamoDB calls a client makes and the capacity they consume: it asks for
  * `ReturnConsumedCapacity: TOTAL` on every call that takes it and adds up what DynamoDB Local reports
- * (as AWS does for reads, single-item and batch writes, index writes included), except for
- * TransactWriteItems, whose units are computed from the request (`transactWriteUnits`).
+ * (as AWS does for single-item and batch writes, index writes included, and for reads of items that
+ * exist), except where Local reports less than AWS bills: TransactWriteItems, computed from the request
+ * (`transactWriteUnits`), and keys read but not found (`readUnitsFloor`).
  */
 export function meterCapacity(client: DynamoDBDocumentClient) {
   const counts: CapacityCounts = {};
@@ -90,9 +105,13 @@ export function meterCapacity(client: DynamoDBDocumentClient) {
         count.attempts += output.$metadata?.attempts ?? 1;
         const consumed = output.ConsumedCapacity;
         if (command === 'TransactWriteItemsCommand') count.units += transactWriteUnits(input);
-        else
-          for (const c of Array.isArray(consumed) ? consumed : consumed ? [consumed] : [])
-            count.units += c.CapacityUnits ?? 0;
+        else {
+          const reported = (Array.isArray(consumed) ? consumed : consumed ? [consumed] : []).reduce(
+            (n, c) => n + (c.CapacityUnits ?? 0),
+            0,
+          );
+          count.units += Math.max(reported, readUnitsFloor(command, input));
+        }
         return out;
       } catch (error) {
         count.failed++;

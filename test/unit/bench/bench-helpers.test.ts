@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseBenchArgs, SCENARIOS } from '#bench/bench-args';
-import { countsBetween, itemSizeBytes, transactWriteUnits, unitsOf } from '#bench/capacity-meter';
+import { countsBetween, itemSizeBytes, readUnitsFloor, transactWriteUnits, unitsOf } from '#bench/capacity-meter';
 import { costModel, PRICES } from '#bench/cost-model';
 import { percentile, summarize } from '#bench/stats';
 
@@ -126,5 +126,17 @@ describe('costModel', () => {
     expect(line!.usd.dynamodb).toBeCloseTo(
       3 * PRICES.dynamodb_write_unit_per_million + 0.5 * PRICES.dynamodb_read_unit_per_million,
     );
+  });
+});
+
+describe('readUnitsFloor', () => {
+  it('bills every key read, found or not', () => {
+    const keys = Array.from({ length: 100 }, (_, i) => ({ PK: `L#${i}` }));
+    expect(readUnitsFloor('BatchGetItemCommand', { RequestItems: { t: { Keys: keys, ConsistentRead: true } } })).toBe(
+      100,
+    );
+    expect(readUnitsFloor('BatchGetItemCommand', { RequestItems: { t: { Keys: keys } } })).toBe(50);
+    expect(readUnitsFloor('GetItemCommand', { ConsistentRead: true })).toBe(1);
+    expect(readUnitsFloor('QueryCommand', {})).toBe(0);
   });
 });
