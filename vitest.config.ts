@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 const alias = Object.fromEntries(
-  ['shared', 'functions', 'local', 'infra', 'test'].map((dir) => [
+  ['shared', 'functions', 'local', 'infra', 'test', 'bench'].map((dir) => [
     `#${dir}`,
     fileURLToPath(new URL(`./${dir}`, import.meta.url)),
   ]),

@@ -10,6 +10,9 @@ export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'ANY';
 /** Concurrent batches of a queue worker when its entry does not say (the smallest AWS allows is 2). */
 export const DEFAULT_MAX_CONCURRENCY = 2;
 
+/** Memory of a function whose entry does not say. */
+export const DEFAULT_MEMORY_MB = 512;
+
 /** API Gateway's catch-all route: whatever no other route matches. */
 export const DEFAULT_ROUTE = '$default';
 

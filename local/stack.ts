@@ -3,7 +3,7 @@ import { type QueueName, type ScheduleName, table } from '#functions/resources';
 import { loadOrCreateSigningKeys, type SigningKeys } from '#local/auth-keys';
 import { catalogConsumers } from '#local/catalog-consumers';
 import { type DynamoDbLocal, dynamoDbClient, ensureTable, startDynamoDbLocal } from '#local/dynamodb';
-import { createHandlerLoader } from '#local/handler-loader';
+import { createHandlerLoader, type HandlerLoader } from '#local/handler-loader';
 import { type HttpServer, startHttpServer } from '#local/http-server';
 import { createJwtAuthorizer } from '#local/jwt-authorizer';
 import { consoleLog, type LocalLog } from '#local/local-log';
@@ -38,6 +38,8 @@ export interface LocalStackOptions {
   /** No per-request / per-batch log lines (warnings and errors still go to stderr). */
   quiet?: boolean;
   log?: LocalLog;
+  /** Resolves catalog entries to handlers (default: import each entry once); the bench wraps it to time invocations. */
+  handlerLoader?: HandlerLoader;
 }
 
 export interface LocalStack {
@@ -90,7 +92,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       s3Endpoint: messaging.endpoint,
     });
 
-    const load = createHandlerLoader();
+    const load = options.handlerLoader ?? createHandlerLoader();
     const pollers = startPollers({
       endpoint: messaging.endpoint,
       consumers: await catalogConsumers({ queueUrls: messaging.queueUrls, queueArns: messaging.queueArns, log, load }),

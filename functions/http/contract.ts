@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { DEFAULT_EXPORT_COLUMNS, EXPORT_COLUMNS, MAX_SYNC_EXPORT } from '#shared/groups/export-group-members';
 import { BranchesPath, BranchPath, ListBranchesQuery, PutBranchBody } from '#shared/branches/schemas';
 import {

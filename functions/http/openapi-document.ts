@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { DEFAULT_ROUTE, httpFunctions } from '#functions/catalog';
 import { contract } from '#functions/http/contract';
 

@@ -7,13 +7,14 @@ import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import type { Queue } from 'aws-cdk-lib/aws-sqs';
-import { DEFAULT_MAX_CONCURRENCY } from '#functions/catalog';
-import { type BundlingOptions, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { DEFAULT_MAX_CONCURRENCY, DEFAULT_MEMORY_MB } from '#functions/catalog';
+import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import type { FunctionDefinition } from '#functions/catalog';
 import * as resources from '#functions/resources';
+import { lambdaBundling } from '#infra/constructs/lambda-bundling';
 import { addDeadLetterQueue, type MessageQueues } from '#infra/constructs/queues';
 import { acknowledgeGrantWildcards } from '#infra/nag-findings';
 
@@ -32,7 +33,6 @@ const DEFAULT_TIMEOUT_SECONDS = { http: 10, queue: 30, schedule: 60 } as const;
 /** EventBridge's delivery retries of one tick to a scheduled function, and how long it keeps trying. */
 const SCHEDULE_RETRY_ATTEMPTS = 4;
 const SCHEDULE_MAX_EVENT_AGE_HOURS = 1;
-const DEFAULT_MEMORY_MB = 512;
 const SERVICE_NAME = 'lms-groups';
 
 /**
@@ -78,7 +78,7 @@ export class CatalogFunction extends Construct {
       logGroup,
       deadLetterQueue: failedTicks,
       environment: this.environment(props),
-      bundling: bundling(sourceRoot),
+      bundling: lambdaBundling(sourceRoot),
     });
 
     this.grantAccess(props);
@@ -188,27 +188,4 @@ export class CatalogFunction extends Construct {
 function descriptionOf({ trigger }: FunctionDefinition): string {
   if (trigger.type === 'http') return `${trigger.method} ${trigger.path}`;
   return trigger.type === 'queue' ? `SQS ${trigger.queue}` : `Schedule ${trigger.schedule}`;
-}
-
-function bundling(sourceRoot: string): BundlingOptions {
-  return {
-    // Local esbuild only: synthesis must work without Docker.
-    forceDockerBundling: false,
-    format: OutputFormat.ESM,
-    target: 'node22',
-    mainFields: ['module', 'main'],
-    minify: true,
-    sourceMap: true,
-    sourcesContent: false,
-    // The repo tsconfig carries the #shared/* path aliases the handlers import through.
-    tsconfig: join(sourceRoot, 'tsconfig.json'),
-    // CommonJS dependencies bundled into an ESM file still call require(); give them one.
-    banner:
-      "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
-    // The AWS SDK v3 is bundled rather than taken from the runtime: the versions in package-lock.json are
-    // the ones the tests ran against (the runtime's copy changes without a deploy), lib-dynamodb must match
-    // its client-dynamodb exactly, and a tree-shaken, minified ESM bundle of the few clients we use
-    // typically loads faster on cold start than the runtime's CommonJS SDK.
-    bundleAwsSDK: true,
-  };
 }

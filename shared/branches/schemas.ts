@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { pageSize } from '#shared/groups/schemas';
 
 /** Branch ids are the `branch_id` values learners carry: trimmed, 1–100 characters. */

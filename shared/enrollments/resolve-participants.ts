@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { UniqueKind } from '#shared/db/keys';
 import { normalizeEmail } from '#shared/learners/learner';
 import type { LearnerRepository } from '#shared/learners/learner-repository';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { pageSize } from '#shared/groups/schemas';
 import { ENROLLMENT_STATUSES } from './enrollment';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { Ruleset } from '#shared/rules/ruleset';
 
 const name = z.string().trim().min(1, 'must not be blank').max(255);

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { ParticipantsChunk } from '#shared/enrollments/apply-batch-participants';
 import type { BulkEnrollmentChunk, BulkResultRow } from '#shared/enrollments/apply-bulk-enrollment';
 import type { Batch } from '#shared/enrollments/batch';

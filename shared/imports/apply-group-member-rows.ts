@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { UniqueKind } from '#shared/db/keys';
 import { DomainError } from '#shared/errors';
 import type { Group } from '#shared/groups/group';

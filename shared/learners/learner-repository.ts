@@ -51,14 +51,35 @@ function tokenMoves(tableName: string, after: Learner | undefined, before: Learn
   const l = (after ?? before)!;
   const key = (t: string) => keys.learnerNameToken(l.enterprise_customer_uuid, l.learner_uuid, t);
   return [
-    ...next
-      .filter((t) => !old.includes(t))
-      .map((t) => ({
-        Put: { TableName: tableName, Item: { ...key(t), entity: 'learner_name', learner_uuid: l.learner_uuid } },
-      })),
+    ...next.filter((t) => !old.includes(t)).map((t) => ({ Put: { TableName: tableName, Item: nameTokenItem(l, t) } })),
     ...old
       .filter((t) => !next.includes(t))
       .map((t) => ({ Delete: { TableName: tableName, Key: { PK: key(t).PK, SK: key(t).SK } } })),
+  ];
+}
+
+const guardKey = (l: Learner, g: Guard) => keys.unique(l.enterprise_customer_uuid, g.kind, g.value);
+const guardItem = (l: Learner, g: Guard) => ({
+  ...guardKey(l, g),
+  entity: 'unique',
+  value: g.value,
+  learner_uuid: l.learner_uuid,
+});
+const nameTokenItem = (l: Learner, token: string) => ({
+  ...keys.learnerNameToken(l.enterprise_customer_uuid, l.learner_uuid, token),
+  entity: 'learner_name',
+  learner_uuid: l.learner_uuid,
+});
+
+/**
+ * Every item a new learner consists of, exactly as `put` writes them (its record, unique guards and
+ * name-index items), without the conditions: for seeding a fresh tenant in bulk (the bench).
+ */
+export function newLearnerItems(l: Learner): Record<string, unknown>[] {
+  return [
+    { ...toItem(l), created_by_op: null },
+    ...guards(l).map((g) => guardItem(l, g)),
+    ...nameTokens(l).map((t) => nameTokenItem(l, t)),
   ];
 }
 
@@ -81,7 +102,6 @@ export class LearnerChangedError extends ConflictError {
 }
 
 export function makeLearnerRepository(db: DynamoDBDocumentClient, tableName: string) {
-  const guardKey = (l: Learner, g: Guard) => keys.unique(l.enterprise_customer_uuid, g.kind, g.value);
   return {
     /** The learner and the bulk operation that created it (to report `created` again when that operation replays). */
     async getWithOrigin(learnerUuid: string): Promise<{ learner: Learner; createdByOp: string | null } | undefined> {
@@ -136,7 +156,7 @@ export function makeLearnerRepository(db: DynamoDBDocumentClient, tableName: str
         ...added.map((g) => ({
           Put: {
             TableName: tableName,
-            Item: { ...guardKey(after, g), entity: 'unique', value: g.value, learner_uuid: after.learner_uuid },
+            Item: guardItem(after, g),
             ConditionExpression: 'attribute_not_exists(PK)',
           },
         })),

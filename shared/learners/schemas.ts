@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 const nullableText = (max: number) => text(max).nullable().optional();

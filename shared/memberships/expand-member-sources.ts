@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { descendantsOf } from '#shared/branches/branch';
 import type { BranchRepository } from '#shared/branches/branch-repository';
 import { TooManyIdentifiersError } from '#shared/errors';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { MemberRef } from '#shared/db/keys';
 import { type Learner, normalizeEmail } from '#shared/learners/learner';
 import type { LearnerRepository } from '#shared/learners/learner-repository';

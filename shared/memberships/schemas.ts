@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { branchId } from '#shared/branches/schemas';
 import { pageSize } from '#shared/groups/schemas';
 import { MEMBER_SORTS, PERMISSIONS } from './membership';

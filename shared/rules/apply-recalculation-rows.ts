@@ -18,9 +18,11 @@ const ROUNDS = 3;
 /**
  * One chunk of a recalculation: evaluates its learners against the group's ruleset and reconciles
  * their rule memberships under the run's generation. A chunk of a superseded run writes nothing
- * (`superseded`). After writing, the learners are evaluated again and those whose decision moved
- * meanwhile (a learner write, an enrollment change, a branch move) are written again: their own
- * incremental evaluation may have run before this chunk's write, and must not be undone by it.
+ * (`superseded`). After writing, the learners whose membership it wrote are evaluated again and
+ * those whose decision moved meanwhile (a learner write, an enrollment change, a branch move) are
+ * written again: their own incremental evaluation may have run before this chunk's write, and must
+ * not be undone by it. (A learner whose membership the chunk left alone keeps whatever its own
+ * evaluation wrote.)
  */
 export const makeApplyRecalculationRows =
   ({ groups, evaluate, reconcile }: RecalculationDeps): ChunkApplier =>
@@ -46,7 +48,9 @@ export const makeApplyRecalculationRows =
           .forEach((u) => outcomes.set(u, stillOurs ? 'refused' : 'superseded'));
         break;
       }
-      todo = await decisionsMoved(evaluate, group.enterprise_customer_uuid, group.ruleset, evaluated, todo);
+      // Only a membership this chunk wrote can undo a newer evaluation; the others it left as they were.
+      const wrote = todo.filter((u) => result.written.has(u));
+      todo = await decisionsMoved(evaluate, group.enterprise_customer_uuid, group.ruleset, evaluated, wrote);
     }
     return rows.map((r): RowResult => {
       const uuid = String(r.input.learner_uuid);

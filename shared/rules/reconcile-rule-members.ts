@@ -4,6 +4,7 @@ import { commitPlanned, MAX_ROUNDS, type Planned } from '#shared/memberships/com
 import { COUNTED, type Membership, refKey } from '#shared/memberships/membership';
 import type { MembershipRepository } from '#shared/memberships/membership-repository';
 import type { Target } from '#shared/memberships/resolve-members';
+import { readInParallel } from './load-rule-facts';
 
 export interface RuleDecision {
   learnerUuid: string;
@@ -15,6 +16,8 @@ export type ReconcileOutcome = 'added' | 'revived' | 'removed' | 'already_member
 export interface ReconcileResult {
   /** One outcome per decided learner; none when the group moved to another generation (`superseded`). */
   outcomes: Map<string, ReconcileOutcome>;
+  /** The learners whose membership this call wrote (added, revived, removed or stamped). */
+  written: Set<string>;
   superseded: boolean;
 }
 
@@ -40,13 +43,14 @@ export const makeReconcileRuleMembers =
   ): Promise<ReconcileResult> => {
     const generation = group.rule_generation ?? 0;
     const outcomes = new Map<string, ReconcileOutcome>();
+    const written = new Set<string>();
     let todo = decisions;
     for (let round = 0; todo.length > 0; round++) {
       if (round === MAX_ROUNDS) throw new Error(`group ${group.group_uuid} kept changing during rule reconciliation`);
       const now = clock.now();
-      const existing = await memberships.getMany(
-        group.group_uuid,
+      const existing = await readInParallel(
         todo.map((d) => ({ learnerUuid: d.learnerUuid })),
+        (refs) => memberships.getMany(group.group_uuid, refs),
       );
       const planned: Planned[] = [];
       for (const d of todo) {
@@ -61,13 +65,15 @@ export const makeReconcileRuleMembers =
         opId,
         guard: { ruleGeneration: generation },
       });
-      for (const r of done)
+      for (const r of done) {
         outcomes.set(r.identifier, r.outcome === 'updated' ? 'already_member' : (r.outcome as ReconcileOutcome));
-      if (groupFailed) return { outcomes, superseded: true };
+        written.add(r.identifier);
+      }
+      if (groupFailed) return { outcomes, written, superseded: true };
       const again = new Set(retry.map((t) => t.identifier));
       todo = todo.filter((d) => again.has(d.learnerUuid));
     }
-    return { outcomes, superseded: false };
+    return { outcomes, written, superseded: false };
   };
 
 function planFor(

@@ -23,8 +23,9 @@ const ROUNDS = 3;
  * automatic group of the tenant, rules on, whose ruleset has an `enrollment_status` rule naming
  * that course, and reconciles their rule memberships under the group's current generation. Reads
  * one Query of groups per call and, per concerned group, the learners and enrollments in batches.
- * After writing it evaluates again and redoes learners whose decision moved meanwhile; a run that
- * moved the generation makes it re-read the group. Idempotent, so a replayed chunk is harmless.
+ * After writing it evaluates again the learners it wrote and redoes those whose decision moved
+ * meanwhile; a run that moved the generation makes it re-read the group. Idempotent, so a replayed
+ * chunk is harmless.
  */
 export const makeReevaluateEnrollees =
   ({ groups, evaluate, reconcile }: ReevaluateEnrolleesDeps) =>
@@ -44,9 +45,10 @@ export const makeReevaluateEnrollees =
       for (let round = 0; todo.length > 0 && round < ROUNDS; round++) {
         if (!group?.ruleset || group.rule_processing?.state === 'paused') return;
         const evaluated = await evaluate(tenant, group.ruleset, todo);
-        const { superseded } = await reconcile(group, decisionsOf(evaluated, todo), { actor });
+        const { superseded, written } = await reconcile(group, decisionsOf(evaluated, todo), { actor });
         if (superseded) group = await groups.get(group.group_uuid);
-        else todo = await decisionsMoved(evaluate, tenant, group.ruleset, evaluated, todo);
+        // Only a membership this pass wrote can undo a newer evaluation; the others it left as they were.
+        else todo = await decisionsMoved(evaluate, tenant, group.ruleset, evaluated, [...written]);
       }
     }
   };

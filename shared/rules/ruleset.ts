@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Docebo's limits: at most 10 sets of at most 10 rules each. */
 export const MAX_SETS = 10;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { Ruleset } from './ruleset';
 
 export const ExplainPath = z.strictObject({ group_uuid: z.uuid(), learner_uuid: z.uuid() });

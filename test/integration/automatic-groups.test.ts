@@ -38,8 +38,11 @@ beforeAll(async () => {
   table = await createTestTable('rules');
 });
 
-/** Automatic groups wired to DynamoDB Local; queued chunks are collected, and tests deliver them. */
-function system() {
+/**
+ * Automatic groups wired to DynamoDB Local; queued chunks are collected, and tests deliver them.
+ * `afterChunkEvaluated` runs between a chunk's evaluation and its writes (a learner changing meanwhile).
+ */
+function system({ afterChunkEvaluated }: { afterChunkEvaluated?: () => Promise<void> } = {}) {
   const groups = makeGroupRepository(db, table);
   const learners = makeLearnerRepository(db, table);
   const memberships = makeMembershipRepository(db, table);
@@ -73,7 +76,15 @@ function system() {
     versionPut: (v) => rulesetVersionPut(table, v),
     startRecalculation: (caller, group) => startRecalculation(caller, group),
   };
-  const applier = makeApplyRecalculationRows({ groups, evaluate, reconcile });
+  let hook = afterChunkEvaluated;
+  const evaluateThenHook: typeof evaluate = async (...args) => {
+    const evaluated = await evaluate(...args);
+    const once = hook;
+    hook = undefined;
+    await once?.();
+    return evaluated;
+  };
+  const applier = makeApplyRecalculationRows({ groups, evaluate: evaluateThenHook, reconcile });
   const appliers = new Proxy({}, { get: () => applier }) as Record<JobKind, typeof applier>;
   const applyChunk = makeApplyJobChunk({ jobs, appliers, finish });
   const reevaluate = makeReevaluateLearner({ groups, evaluate, reconcile });
@@ -225,6 +236,36 @@ describe('automatic groups against DynamoDB Local', () => {
     await s.deliver();
     const hr = learners.filter((l) => l.department === 'hr').map((l) => l.uuid);
     expect(await ruleMembers(s, group.group_uuid)).toEqual(new Set([...hr, pinned.uuid]));
+  });
+
+  it('converges to the latest fields of learners that change while their chunk is applied', async () => {
+    const midChunk: { change?: () => Promise<void> } = {};
+    const s = system({ afterChunkEvaluated: () => midChunk.change!() });
+    const { tenant, admin, learners } = await tenantWithLearners(s);
+    const [leaving, joining] = [learners[0]!, learners[1]!]; // sales, hr
+    // Between the chunk's evaluation and its writes: one matching learner stops matching, one starts.
+    midChunk.change = async () => {
+      await s.putLearner(admin, tenant, leaving.uuid, {
+        email: `${leaving.uuid}@example.com`,
+        attributes: { department: 'ops', level: leaving.level },
+      });
+      await s.putLearner(admin, tenant, joining.uuid, {
+        email: `${joining.uuid}@example.com`,
+        attributes: { department: 'sales', level: joining.level },
+      });
+    };
+    const group = await s.createGroup(admin, tenant, {
+      name: `Auto ${randomUUID()}`,
+      type: 'automatic',
+      ruleset: Ruleset.parse({ operator: 'AND', sets: [{ rules: [dept('sales')] }] }),
+    });
+    await s.deliver();
+    const sales = learners.filter((l) => l.department === 'sales' && l !== leaving).map((l) => l.uuid);
+    expect(await ruleMembers(s, group.group_uuid)).toEqual(new Set([...sales, joining.uuid]));
+    expect(await s.groups.get(group.group_uuid)).toMatchObject({
+      member_count: sales.length + 1,
+      rule_processing: { status: 'succeeded' },
+    });
   });
 
   it('lets only the newest of two racing runs write, whatever order their chunks arrive in', async () => {

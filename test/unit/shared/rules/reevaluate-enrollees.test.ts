@@ -40,10 +40,10 @@ function harness(groups: Group[]) {
     if (supersedeNext) {
       supersedeNext = false;
       store.byId.get(group.group_uuid)!.rule_generation = (group.rule_generation ?? 0) + 1;
-      return { outcomes: new Map(), superseded: true };
+      return { outcomes: new Map(), written: new Set(), superseded: true };
     }
     written.push({ group: group.group_uuid, generation: group.rule_generation ?? 0, decisions });
-    return { outcomes: new Map(), superseded: false };
+    return { outcomes: new Map(), written: new Set(decisions.map((d) => d.learnerUuid)), superseded: false };
   };
   const run = makeReevaluateEnrollees({ groups: store, evaluate, reconcile });
   return {

@@ -1,0 +1,114 @@
+import { randomUUID } from 'node:crypto';
+import { CreateTableCommand, DeleteTableCommand } from '@aws-sdk/client-dynamodb';
+import { keys } from '#shared/db/keys';
+import { tableDefinition } from '#local/table-definition';
+import type { BenchRow, Scenario } from '../bench-row';
+import { type LoadResult, type LoadSpec, runLoad } from '../load-process';
+
+export const SINGLE_READ_P99_TARGET_MS = 50;
+const MEMBERS = 1000;
+const PAGE = 100;
+
+/**
+ * Scenario 4: latency under a fixed concurrent load (closed loop, `--connections` callers for
+ * `--latency-seconds`, loopback only, from a separate process) of GET group, GET a members page and
+ * POST assign of 10 learners, against the raw engine under the same concurrency on the same
+ * endpoint: GetItem of the group, Query of a page of its members, BatchWriteItem of 10 items.
+ */
+export const apiLatency: Scenario = async ({ args, target, fixtures }) => {
+  const { tenant, uuids } = await fixtures.tenantWith(args.enrollSize);
+  const group = await createGroup(target, tenant, 'read');
+  const seeded = await target.call('POST', `/api/v1/enterprise-group/${group}/assign_learners`, {
+    learner_uuids: uuids.slice(0, MEMBERS),
+  });
+  if (seeded.status !== 201) throw new Error(`assign ${MEMBERS}: ${seeded.status}`);
+  const writeGroup = await createGroup(target, tenant, 'write');
+  // Each request adds 10 learners not yet members (the pool wraps around only after every one was used).
+  const pool = uuids.slice(MEMBERS);
+  const bodies = Array.from({ length: Math.floor(pool.length / 10) }, (_, i) =>
+    JSON.stringify({ learner_uuids: pool.slice(i * 10, i * 10 + 10) }),
+  );
+  const load = (spec: LoadSpec) => runLoad({ spec, connections: args.connections, seconds: args.latencySeconds });
+  const http = (method: string, path: string, more: { bodies?: string[] } = {}): LoadSpec => ({
+    type: 'http',
+    method,
+    url: `${target.apiUrl}${path}`,
+    token: target.token,
+    ...more,
+  });
+  const db = { endpoint: target.dynamodbEndpoint, table: target.tableName };
+
+  const rows: BenchRow[] = [];
+  const add = (label: string, api: LoadResult, raw: LoadResult, rawLabel: string, singleRead: boolean) => {
+    for (const [p, key] of [
+      ['p50', 'p50_ms'],
+      ['p99', 'p99_ms'],
+    ] as const) {
+      rows.push({
+        scenario: `${label} ${p} (c=${args.connections})`,
+        measured: api[key],
+        unit: 'ms',
+        raw: raw[key],
+        raw_label: `ms ${rawLabel}`,
+        ratio: api[key] / raw[key],
+        target: singleRead && p === 'p99' ? `≤ ${SINGLE_READ_P99_TARGET_MS} ms` : '',
+        met: singleRead && p === 'p99' ? api[key] <= SINGLE_READ_P99_TARGET_MS && api.errors === 0 : null,
+        details: { api, raw },
+      });
+    }
+  };
+
+  add(
+    'GET group',
+    await load(http('GET', `/api/v1/enterprise-group/${group}/`)),
+    await load({ type: 'get-item', ...db, key: keys.group(group) }),
+    'GetItem',
+    true,
+  );
+  add(
+    `GET members page of ${PAGE}`,
+    await load(http('GET', `/api/v1/enterprise-group/${group}/learners/?page_size=${PAGE}`)),
+    await load({
+      type: 'query',
+      ...db,
+      keyCondition: 'PK = :pk AND begins_with(SK, :member)',
+      values: { ':pk': keys.group(group).PK, ':member': 'MEMBER#' },
+      limit: PAGE,
+    }),
+    `Query of ${PAGE}`,
+    false,
+  );
+  const api = await load(http('POST', `/api/v1/enterprise-group/${writeGroup}/assign_learners`, { bodies }));
+  const client = target.rawClient();
+  const rawTable = `bench-latency-${randomUUID()}`;
+  await client.send(new CreateTableCommand(tableDefinition(rawTable)));
+  try {
+    const raw = await load({
+      type: 'batch-write',
+      endpoint: target.dynamodbEndpoint,
+      table: rawTable,
+      pk: 'GROUP#bench',
+      per: 10,
+    });
+    add('POST assign 10 learners', api, raw, 'BatchWriteItem of 10', false);
+  } finally {
+    await client.send(new DeleteTableCommand({ TableName: rawTable }));
+    client.destroy();
+  }
+  for (const r of rows.filter((r) => r.scenario.includes('p99'))) {
+    const d = r.details as { api: LoadResult; raw: LoadResult };
+    console.log(
+      `  ${r.scenario}: ${d.api.requests} requests (${d.api.per_second.toFixed(0)}/s, ${d.api.errors} errors${d.api.first_error ? `: ${d.api.first_error}` : ''}); raw ${d.raw.requests} (${d.raw.per_second.toFixed(0)}/s)`,
+    );
+  }
+  return rows;
+};
+
+async function createGroup(target: Parameters<Scenario>[0]['target'], tenant: string, kind: string): Promise<string> {
+  const res = await target.call('POST', '/api/v1/enterprise-group/', {
+    name: `bench latency ${kind} ${randomUUID()}`,
+    enterprise_customer_uuid: tenant,
+  });
+  if (res.status !== 201) throw new Error(`create group: ${res.status} ${JSON.stringify(res.json)}`);
+  return res.json.group_uuid as string;
+}

@@ -1,0 +1,56 @@
+import { join } from 'node:path';
+import { type BundlingOptions, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import type { BuildOptions } from 'esbuild';
+
+/**
+ * How every catalog function is bundled, in one place: the CDK construct passes it to NodejsFunction,
+ * and the bench builds the same bundles with esbuild directly (`esbuildOptionsOf`) to measure them.
+ */
+export function lambdaBundling(sourceRoot: string): BundlingOptions {
+  return {
+    // Local esbuild only: synthesis must work without Docker.
+    forceDockerBundling: false,
+    format: OutputFormat.ESM,
+    target: 'node22',
+    mainFields: ['module', 'main'],
+    minify: true,
+    sourceMap: true,
+    sourcesContent: false,
+    // The repo tsconfig carries the #shared/* path aliases the handlers import through.
+    tsconfig: join(sourceRoot, 'tsconfig.json'),
+    // CommonJS dependencies bundled into an ESM file still call require(); give them one.
+    banner:
+      "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
+    // The AWS SDK v3 is bundled rather than taken from the runtime: the versions in package-lock.json are
+    // the ones the tests ran against (the runtime's copy changes without a deploy), lib-dynamodb must match
+    // its client-dynamodb exactly, and a tree-shaken, minified ESM bundle of the few clients we use
+    // typically loads faster on cold start than the runtime's CommonJS SDK.
+    bundleAwsSDK: true,
+  };
+}
+
+/**
+ * The esbuild build NodejsFunction runs for `bundling` (aws-lambda-nodejs turns each option into the
+ * esbuild flag of the same name: --bundle --platform=node --target --format --main-fields --minify
+ * --sourcemap --sources-content --tsconfig --banner:js, and no --external with bundleAwsSDK), writing
+ * `outfile` as CDK writes index.mjs. A metafile is asked for, to see what a bundle is made of.
+ */
+export function esbuildOptionsOf(bundling: BundlingOptions, entry: string, outfile: string): BuildOptions {
+  return {
+    entryPoints: [entry],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    target: bundling.target,
+    format: bundling.format === OutputFormat.ESM ? 'esm' : 'cjs',
+    mainFields: bundling.mainFields,
+    minify: bundling.minify,
+    sourcemap: bundling.sourceMap,
+    sourcesContent: bundling.sourcesContent,
+    tsconfig: bundling.tsconfig,
+    banner: bundling.banner ? { js: bundling.banner } : undefined,
+    external: bundling.externalModules ?? (bundling.bundleAwsSDK ? [] : ['@aws-sdk/*']),
+    metafile: true,
+    logLevel: 'warning',
+  };
+}
