@@ -69,6 +69,8 @@ const BATCHES = '/api/v1/batches/{batch_id}';
 const BRANCHES = '/api/v1/enterprise-customer/{enterprise_uuid}/branches';
 const JOBS = '/api/v1/jobs';
 const producer: Access = { table: 'readwrite', sendsTo: ['jobChunks'] };
+/** Starts recalculations: records the run and queues its planning (the learners are listed in a worker). */
+const recalculationStarter: Access = { table: 'readwrite', sendsTo: ['recalculationPlans'] };
 
 export const catalog: readonly FunctionDefinition[] = [
   http('Health', 'GET', '/health', 'platform/get-health', {}, 'none'),
@@ -77,13 +79,19 @@ export const catalog: readonly FunctionDefinition[] = [
   http('AnswerUnmatched', 'ANY', DEFAULT_ROUTE, 'platform/answer-unmatched', {}, 'none'),
 
   // An automatic group's create, ruleset change or resume starts a recalculation job.
-  http('CreateGroup', 'POST', GROUPS, 'groups/create-group', producer),
+  http('CreateGroup', 'POST', GROUPS, 'groups/create-group', recalculationStarter),
   http('PreviewRuleset', 'POST', `${GROUPS}/preview`, 'groups/preview-ruleset', read),
   http('ListGroups', 'GET', GROUPS, 'groups/list-groups', read),
   http('GetGroupByLegacyId', 'GET', `${GROUPS}/legacy/{legacy_id}`, 'groups/get-group-by-legacy-id', read),
   http('GetGroup', 'GET', `${GROUPS}/{group_uuid}`, 'groups/get-group', read),
-  http('UpdateGroup', 'PATCH', `${GROUPS}/{group_uuid}`, 'groups/update-group', producer),
-  http('RecalculateGroup', 'POST', `${GROUPS}/{group_uuid}/recalculate`, 'groups/recalculate-group', producer),
+  http('UpdateGroup', 'PATCH', `${GROUPS}/{group_uuid}`, 'groups/update-group', recalculationStarter),
+  http(
+    'RecalculateGroup',
+    'POST',
+    `${GROUPS}/{group_uuid}/recalculate`,
+    'groups/recalculate-group',
+    recalculationStarter,
+  ),
   http(
     'ListConditionsHistory',
     'GET',
@@ -124,7 +132,7 @@ export const catalog: readonly FunctionDefinition[] = [
   http('ListLearners', 'GET', LEARNERS, 'learners/list-learners', read),
   http('BulkUpsertLearners', 'POST', `${LEARNERS}/bulk`, 'learners/bulk-upsert-learners', producer),
   // A branch created under a parent, or moved, recalculates the automatic groups whose descendant rules it changes.
-  http('PutBranch', 'PUT', `${BRANCHES}/{branch_id}`, 'branches/put-branch', producer),
+  http('PutBranch', 'PUT', `${BRANCHES}/{branch_id}`, 'branches/put-branch', recalculationStarter),
   http('ListBranches', 'GET', BRANCHES, 'branches/list-branches', read),
 
   http('ListJobs', 'GET', JOBS, 'jobs/list-jobs', read),
@@ -204,9 +212,17 @@ export const catalog: readonly FunctionDefinition[] = [
     name: 'StartScheduledRecalculation',
     entry: 'functions/workers/start-scheduled-recalculation.ts',
     trigger: { type: 'queue', queue: 'recalculations', batchSize: 5 },
-    // Starts a recalculation job: records it and its chunks, sends the chunks.
-    access: { table: 'readwrite', sendsTo: ['jobChunks'] },
+    // Starts a recalculation job: records it and queues its planning.
+    access: recalculationStarter,
     timeoutSeconds: 120,
+  },
+  {
+    name: 'PlanRecalculation',
+    entry: 'functions/workers/plan-recalculation.ts',
+    trigger: { type: 'queue', queue: 'recalculationPlans', batchSize: 1 },
+    // Lists a tenant's learners into the run's chunks and sends them; resumes where a timed-out attempt stopped.
+    access: { table: 'readwrite', sendsTo: ['jobChunks'] },
+    timeoutSeconds: 300,
   },
 ];
 

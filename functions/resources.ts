@@ -17,7 +17,8 @@ export const table = {
   ],
 } as const;
 
-export type QueueName = 'groupCleanup' | 'jobChunks' | 'imports' | 'notifications' | 'recalculations';
+export type QueueName =
+  'groupCleanup' | 'jobChunks' | 'imports' | 'notifications' | 'recalculations' | 'recalculationPlans';
 
 export interface QueueDefinition {
   /** Logical id in CDK; the local queue name (its DLQ adds `-dlq`). */
@@ -68,6 +69,16 @@ export const queues: Record<QueueName, QueueDefinition> = {
     localName: 'recalculations',
     visibilityTimeoutSeconds: 180,
     maxReceiveCount: 3,
+  },
+  /**
+   * One message per recalculation run to plan, `{job_id}`: its worker lists the tenant's learners into
+   * the run's chunks, saving its place after each, so a redelivery after a timeout resumes there.
+   */
+  recalculationPlans: {
+    id: 'RecalculationPlansQueue',
+    localName: 'recalculation-plans',
+    visibilityTimeoutSeconds: 360,
+    maxReceiveCount: 5,
   },
 };
 

@@ -5,7 +5,16 @@ import { keys } from '#shared/db/keys';
 import { type Page, queryCount, queryPage } from '#shared/db/paging';
 import { transact } from '#shared/db/transactions';
 import { ValidationError } from '#shared/errors';
-import { classify, FINAL_STATUSES, finalStatusOf, type Job, type JobRow, type JobStatus, type RowResult } from './job';
+import {
+  classify,
+  FINAL_STATUSES,
+  finalStatusOf,
+  type Job,
+  type JobPlan,
+  type JobRow,
+  type JobStatus,
+  type RowResult,
+} from './job';
 
 const ENTITY = 'job';
 const FIELDS: (keyof Job)[] = [
@@ -112,6 +121,46 @@ export function makeJobRepository(db: DynamoDBDocumentClient, tableName: string)
     async get(jobId: string): Promise<Job | undefined> {
       const out = await db.send(new GetCommand({ TableName: tableName, Key: keys.job(jobId), ConsistentRead: true }));
       return out.Item ? toJob(out.Item) : undefined;
+    },
+
+    /** Where a producer that lists its rows in a worker got to (see savePlan); undefined before it starts. */
+    async getPlan(jobId: string): Promise<JobPlan | undefined> {
+      const out = await db.send(
+        new GetCommand({
+          TableName: tableName,
+          Key: keys.job(jobId),
+          ConsistentRead: true,
+          ProjectionExpression: '#plan',
+          ExpressionAttributeNames: { '#plan': 'plan' },
+        }),
+      );
+      return out.Item?.plan as JobPlan | undefined;
+    },
+
+    /**
+     * Records a listing producer's progress after it stored and queued chunk `plan.next_chunk - 1`,
+     * so a retry resumes there. Only while the job is queued and the plan is the one the caller saw
+     * (`from`); false otherwise (the job was aborted or ended, or another attempt moved on).
+     */
+    async savePlan(jobId: string, from: number, plan: JobPlan): Promise<boolean> {
+      return db
+        .send(
+          new UpdateCommand({
+            TableName: tableName,
+            Key: keys.job(jobId),
+            ConditionExpression: '#status = :queued AND (attribute_not_exists(#plan) OR #plan.next_chunk = :from)',
+            UpdateExpression: 'SET #plan = :plan',
+            ExpressionAttributeNames: { '#status': 'status', '#plan': 'plan' },
+            ExpressionAttributeValues: { ':queued': 'queued', ':from': from, ':plan': plan },
+          }),
+        )
+        .then(
+          () => true,
+          (error: unknown) => {
+            if (error instanceof ConditionalCheckFailedException) return false;
+            throw error;
+          },
+        );
     },
 
     /** Marks the job running with its final size, once every chunk is queued. */

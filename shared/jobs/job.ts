@@ -55,6 +55,19 @@ export interface Job {
 }
 
 /** One input row of a job, with its position in the original request or file (1-based for files). */
+/**
+ * The progress of a producer that lists a job's rows in a worker (a recalculation lists the tenant's
+ * learners): chunks stored and queued so far, the rows in them, and where the listing continues.
+ */
+export interface JobPlan {
+  next_chunk: number;
+  total: number;
+  /** The listing reached its end: only marking the job running is left. */
+  done: boolean;
+  /** Opaque continuation of the listing. */
+  after?: string | undefined;
+}
+
 export interface JobRow {
   index: number;
   /** The row as given: an identifier (API), a learner object (API bulk) or a CSV record (imports). */

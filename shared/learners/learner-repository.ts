@@ -228,6 +228,33 @@ export function makeLearnerRepository(db: DynamoDBDocumentClient, tableName: str
       );
     },
 
+    /**
+     * One page (at most `limit`) of the uuids of a tenant's learners, by e-mail, and an opaque key to
+     * continue after it (absent on the last page). A key stays valid when its learner is gone, so a
+     * listing interrupted and resumed from a stored key neither restarts nor skips what followed it.
+     */
+    async tenantUuidPage(
+      tenant: string,
+      limit: number,
+      after?: string | undefined,
+    ): Promise<{ uuids: string[]; next?: string | undefined }> {
+      const page = await db.send(
+        new QueryCommand({
+          TableName: tableName,
+          IndexName: 'GSI1',
+          KeyConditionExpression: 'GSI1PK = :pk AND begins_with(GSI1SK, :prefix)',
+          ExpressionAttributeValues: { ':pk': keys.tenantLearnersPartition(tenant), ':prefix': 'EMAIL#' },
+          ProjectionExpression: 'learner_uuid',
+          Limit: limit,
+          ExclusiveStartKey: after ? (JSON.parse(after) as Record<string, unknown>) : undefined,
+        }),
+      );
+      return {
+        uuids: (page.Items ?? []).map((item) => String(item.learner_uuid)),
+        next: page.LastEvaluatedKey ? JSON.stringify(page.LastEvaluatedKey) : undefined,
+      };
+    },
+
     async uuidsByBranch(tenant: string, branchId: string, max: number): Promise<string[]> {
       return uuidsOf('GSI2', 'GSI2PK = :pk', { ':pk': keys.branchLearnersPartition(tenant, branchId) }, max);
     },

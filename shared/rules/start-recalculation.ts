@@ -1,16 +1,18 @@
 import type { Caller } from '#shared/auth/caller';
-import type { IdGenerator } from '#shared/clock';
+import type { Clock, IdGenerator } from '#shared/clock';
 import { ConflictError, groupNotFound } from '#shared/errors';
 import type { Group } from '#shared/groups/group';
 import type { GroupRepository } from '#shared/groups/group-repository';
-import type { Job, JobRow } from '#shared/jobs/job';
-import type { NewJob } from '#shared/jobs/start-job';
+import type { Job } from '#shared/jobs/job';
+import type { JobRepository } from '#shared/jobs/job-repository';
+import { newJob } from '#shared/jobs/start-job';
 
 export interface StartRecalculationDeps {
   groups: Pick<GroupRepository, 'get' | 'beginRuleRun' | 'endRuleRun'>;
-  /** Every learner uuid of a tenant (the rows of the run). */
-  learnerUuids: (tenant: string) => Promise<string[]>;
-  startJob: (spec: NewJob, rows: JobRow[]) => Promise<Job>;
+  jobs: Pick<JobRepository, 'create' | 'end'>;
+  /** Queues the run's planning: a worker lists the tenant's learners into chunks (see plan-recalculation). */
+  enqueuePlan: (jobId: string) => Promise<void>;
+  clock: Clock;
   ids: IdGenerator;
 }
 
@@ -46,20 +48,20 @@ function refuse(group: Group, tick: string | undefined): void {
 
 /**
  * Starts a recalculation of an automatic group from scratch: takes the next `rule_generation` (a
- * compare-and-set, so two starts never share one) and queues the tenant's learners through the bulk
- * engine. Chunks add and stamp matching learners with the generation and drop rule members that no
- * longer match; the job's finish step sweeps rule members of older generations. Refused for manual
- * groups, paused rule processing and deleted groups (also when that happens while it starts). A
- * scheduled start (`tick`) is refused with `recalculation_already_started` when a run of that tick
- * (or a later one) already started: duplicates of a tick start nothing.
+ * compare-and-set, so two starts never share one), records the run's job (`queued`) and queues its
+ * planning, which lists the tenant's learners into chunks in a worker: the request that starts a run
+ * reads nothing of the tenant, whatever its size. Chunks add and stamp matching learners with the
+ * generation and drop rule members that no longer match; the job's finish step sweeps rule members
+ * of older generations. Refused for manual groups, paused rule processing and deleted groups (also
+ * when that happens while it starts). A scheduled start (`tick`) is refused with
+ * `recalculation_already_started` when a run of that tick (or a later one) already started:
+ * duplicates of a tick start nothing.
  */
 export const makeStartRecalculation =
-  ({ groups, learnerUuids, startJob, ids }: StartRecalculationDeps) =>
+  ({ groups, jobs, enqueuePlan, clock, ids }: StartRecalculationDeps) =>
   async (caller: Pick<Caller, 'sub'>, group: Group, { tick }: RecalculationOptions = {}): Promise<Job> => {
-    // Before the tenant's learners are read: a duplicate tick costs one GetItem, not a pass over them.
     refuse(group, tick);
     const tenant = group.enterprise_customer_uuid;
-    const rows = (await learnerUuids(tenant)).map((learner_uuid, index) => ({ index, input: { learner_uuid } }));
     let current: Group | undefined = group;
     for (let attempt = 0; attempt < 3; attempt++) {
       if (attempt > 0) current = await groups.get(group.group_uuid);
@@ -69,22 +71,27 @@ export const makeStartRecalculation =
       const jobId = ids.uuid();
       if (!(await groups.beginRuleRun(group.group_uuid, expected, jobId, tick))) continue;
       const generation = expected + 1;
+      const job = newJob(
+        {
+          tenant,
+          kind: 'recalculate_group',
+          target: { group_uuid: group.group_uuid, generation: String(generation) },
+          ...sourceOf(caller, tick),
+          createdBy: caller.sub,
+        },
+        jobId,
+        clock.now(),
+      );
       try {
-        return await startJob(
-          {
-            tenant,
-            kind: 'recalculate_group',
-            target: { group_uuid: group.group_uuid, generation: String(generation) },
-            ...sourceOf(caller, tick),
-            createdBy: caller.sub,
-            jobId,
-          },
-          rows,
-        );
+        await jobs.create(job);
+        await enqueuePlan(jobId);
+        return job;
       } catch (error) {
+        const reason = 'the recalculation could not be queued';
+        await jobs.end(jobId, 'failed', reason, clock.now()).catch(() => false);
         await groups.endRuleRun(group.group_uuid, generation, {
           status: 'failed',
-          error: 'the recalculation could not be queued',
+          error: reason,
           last_membership_update: current.rule_processing?.last_membership_update ?? null,
         });
         throw error;

@@ -4,7 +4,6 @@ import { db } from '#shared/db/client';
 import { makeEnrollmentRepository } from '#shared/enrollments/enrollment-repository';
 import { makeFinishJob } from '#shared/jobs/finish-job';
 import { makeJobRepository } from '#shared/jobs/job-repository';
-import { makeStartJob } from '#shared/jobs/start-job';
 import { sendJsonBatch } from '#shared/queue/send-json';
 import { makeBranchRepository } from '#shared/branches/branch-repository';
 import { makeGroupRepository } from '#shared/groups/group-repository';
@@ -25,6 +24,7 @@ import { makeRecalculateOnBranchMove } from './recalculate-on-branch-move';
 import { makeReevaluateEnrollees } from './reevaluate-enrollees';
 import { makeReevaluateLearner } from './reevaluate-learner';
 import { makeFanOutRecalculations } from './fan-out-recalculations';
+import { makePlanRecalculation } from './plan-recalculation';
 import { makeStartRecalculation } from './start-recalculation';
 import { makeStartScheduledRecalculation } from './start-scheduled-recalculation';
 import { makeSweepRuleMembers } from './sweep-rule-members';
@@ -51,24 +51,32 @@ const reconcile = once(() =>
 );
 const sweepRuleMembers = once(() => makeSweepRuleMembers({ ...repositories(), clock: systemClock }));
 
-/** A recalculation's job: the bulk engine's producer, whose finish step is the sweep. */
-const startJob = once(() => {
-  const { jobs } = repositories();
-  const finish = makeFinishJob(jobs, (job) => sweepRuleMembers()(job), systemClock);
-  const enqueue = (jobId: string, chunks: number[]) =>
-    sendJsonBatch(
-      config.jobChunksQueueUrl,
-      chunks.map((chunk) => ({ job_id: jobId, chunk })),
-    );
-  return makeStartJob(jobs, enqueue, finish, systemClock, randomIds);
-});
+/** A recalculation's job ends with the sweep. */
+const finishRecalculation = once(() =>
+  makeFinishJob(repositories().jobs, (job) => sweepRuleMembers()(job), systemClock),
+);
 
 const startRecalculation = once(() =>
   makeStartRecalculation({
     groups: repositories().groups,
-    learnerUuids: (tenant) => repositories().learners.tenantUuids(tenant),
-    startJob: startJob(),
+    jobs: repositories().jobs,
+    enqueuePlan: (jobId) => sendJsonBatch(config.recalculationPlansQueueUrl, [{ job_id: jobId }]),
+    clock: systemClock,
     ids: randomIds,
+  }),
+);
+
+/** The run's producer, in a worker: the tenant's learners into chunks on the job-chunks queue. */
+const planRecalculation = once(() =>
+  makePlanRecalculation({
+    ...repositories(),
+    enqueue: (jobId, chunks) =>
+      sendJsonBatch(
+        config.jobChunksQueueUrl,
+        chunks.map((chunk) => ({ job_id: jobId, chunk })),
+      ),
+    finish: finishRecalculation(),
+    clock: systemClock,
   }),
 );
 
@@ -79,6 +87,7 @@ export const ruleUseCases = {
   reconcile,
   sweepRuleMembers,
   startRecalculation,
+  planRecalculation,
   /** The ports group create/update use for automatic groups. */
   rulePorts: once((): RulePorts => ({
     versionPut: (v) => rulesetVersionPut(config.tableName, v),

@@ -300,15 +300,27 @@ describe('schedules', () => {
     });
   });
 
-  it('lets the fan-out read the table and send only to the recalculations queue, whose worker may start jobs', () => {
+  it('lets the fan-out read the table and send only to the recalculations queue, whose worker may start runs', () => {
     const actions = template.actions('FanOutRecalculations');
     expect(actions).toContain('dynamodb:Query');
     expect(actions).toContain('dynamodb:BatchGetItem');
     for (const write of TABLE_WRITES) expect(actions, write).not.toContain(write);
     expect(template.actions('FanOutRecalculations', queueArn('recalculations'))).toContain('sqs:SendMessage');
     expect(template.actions('FanOutRecalculations', queueArn('jobChunks'))).not.toContain('sqs:SendMessage');
-    expect(template.actions('StartScheduledRecalculation', queueArn('jobChunks'))).toContain('sqs:SendMessage');
+    expect(template.actions('StartScheduledRecalculation', queueArn('recalculationPlans'))).toContain(
+      'sqs:SendMessage',
+    );
+    expect(template.actions('StartScheduledRecalculation', queueArn('jobChunks'))).not.toContain('sqs:SendMessage');
     expect(template.actions('StartScheduledRecalculation')).toContain('dynamodb:UpdateItem');
+  });
+
+  it("lets only the planner send a recalculation's chunks: the starters queue its planning", () => {
+    for (const starter of ['CreateGroup', 'UpdateGroup', 'RecalculateGroup', 'PutBranch']) {
+      expect(template.actions(starter, queueArn('recalculationPlans')), starter).toContain('sqs:SendMessage');
+      expect(template.actions(starter, queueArn('jobChunks')), starter).not.toContain('sqs:SendMessage');
+    }
+    expect(template.actions('PlanRecalculation', queueArn('jobChunks'))).toContain('sqs:SendMessage');
+    expect(template.actions('PlanRecalculation')).toContain('dynamodb:Query');
   });
 
   it('refuses a schedule-triggered entry the stack gives no expression', () => {

@@ -12,7 +12,6 @@ import { makeApplyJobChunk } from '#shared/jobs/apply-job-chunk';
 import { makeFinishJob } from '#shared/jobs/finish-job';
 import type { JobKind } from '#shared/jobs/job';
 import { makeJobRepository } from '#shared/jobs/job-repository';
-import { makeStartJob } from '#shared/jobs/start-job';
 import { makeLearnerRepository } from '#shared/learners/learner-repository';
 import { makePutLearner } from '#shared/learners/put-learner';
 import { makeAssignLearners } from '#shared/memberships/assign-learners';
@@ -25,10 +24,10 @@ import { makeReevaluateLearner } from '#shared/rules/reevaluate-learner';
 import type { RulesetInput } from '#shared/rules/ruleset';
 import { Ruleset } from '#shared/rules/ruleset';
 import { makeRulesetHistoryRepository, rulesetVersionPut } from '#shared/rules/ruleset-history-repository';
-import { makeStartRecalculation } from '#shared/rules/start-recalculation';
 import { makeSweepRuleMembers } from '#shared/rules/sweep-rule-members';
 import { adminOf } from '#test/unit/shared/fakes';
 import { createTestTable, documentClient } from './dynamo';
+import { inlineRecalculations } from './fixtures/inline-recalculations';
 
 let db: DynamoDBDocumentClient;
 let table: string;
@@ -59,18 +58,12 @@ function system({ afterChunkEvaluated }: { afterChunkEvaluated?: () => Promise<v
   const reconcile = makeReconcileRuleMembers({ memberships, clock: systemClock, ids: randomIds });
   const sweep = makeSweepRuleMembers({ groups, memberships, clock: systemClock });
   const finish = makeFinishJob(jobs, sweep, systemClock);
-  const startJob = makeStartJob(
-    jobs,
-    async (jobId, chunks) => void queued.push(...chunks.map((chunk) => ({ jobId, chunk }))),
-    finish,
-    systemClock,
-    randomIds,
-  );
-  const startRecalculation = makeStartRecalculation({
+  const { start: startRecalculation } = inlineRecalculations({
     groups,
-    learnerUuids: (t) => learners.tenantUuids(t),
-    startJob,
-    ids: randomIds,
+    jobs,
+    learners,
+    enqueue: async (jobId, chunks) => void queued.push(...chunks.map((chunk) => ({ jobId, chunk }))),
+    finish,
   });
   const ports: RulePorts = {
     versionPut: (v) => rulesetVersionPut(table, v),

@@ -19,7 +19,7 @@ import { makeApplyJobChunk } from '#shared/jobs/apply-job-chunk';
 import { makeFinishJob } from '#shared/jobs/finish-job';
 import type { Job, JobKind } from '#shared/jobs/job';
 import { makeJobRepository } from '#shared/jobs/job-repository';
-import { makeStartJob, newJob } from '#shared/jobs/start-job';
+import { newJob } from '#shared/jobs/start-job';
 import { makeLearnerRepository } from '#shared/learners/learner-repository';
 import { makePutLearner } from '#shared/learners/put-learner';
 import { makeMembershipRepository } from '#shared/memberships/membership-repository';
@@ -31,10 +31,10 @@ import { makeReevaluateEnrollees } from '#shared/rules/reevaluate-enrollees';
 import { makeReevaluateLearner } from '#shared/rules/reevaluate-learner';
 import { Ruleset, type RulesetInput } from '#shared/rules/ruleset';
 import { rulesetVersionPut } from '#shared/rules/ruleset-history-repository';
-import { makeStartRecalculation } from '#shared/rules/start-recalculation';
 import { makeSweepRuleMembers } from '#shared/rules/sweep-rule-members';
 import { adminOf, staff } from '#test/unit/shared/fakes';
 import { createTestTable, documentClient } from './dynamo';
+import { inlineRecalculations } from './fixtures/inline-recalculations';
 
 let db: DynamoDBDocumentClient;
 let table: string;
@@ -63,18 +63,12 @@ function system(options: { evaluateFor?: (real: EvaluateLearners) => EvaluateLea
   const evaluate = makeEvaluateLearners({ learners, branches, enrollments });
   const reconcile = makeReconcileRuleMembers({ memberships, clock: systemClock, ids: randomIds });
   const finish = makeFinishJob(jobs, makeSweepRuleMembers({ groups, memberships, clock: systemClock }), systemClock);
-  const startJob = makeStartJob(
-    jobs,
-    async (jobId, list) => void chunks.push(...list.map((chunk) => ({ jobId, chunk }))),
-    finish,
-    systemClock,
-    randomIds,
-  );
-  const startRecalculation = makeStartRecalculation({
+  const { start: startRecalculation } = inlineRecalculations({
     groups,
-    learnerUuids: (t) => learners.tenantUuids(t),
-    startJob,
-    ids: randomIds,
+    jobs,
+    learners,
+    enqueue: async (jobId, list) => void chunks.push(...list.map((chunk) => ({ jobId, chunk }))),
+    finish,
   });
   const ports: RulePorts = {
     versionPut: (v) => rulesetVersionPut(table, v),
@@ -104,6 +98,7 @@ function system(options: { evaluateFor?: (real: EvaluateLearners) => EvaluateLea
     groups,
     memberships,
     chunks,
+    startRecalculation,
     bulkEnroll,
     bulkEnrollRows: makeApplyBulkEnrollRows(bulkEnroll),
     participants: makeApplyBatchParticipants({
@@ -255,19 +250,7 @@ describe('enrollment changes re-evaluate automatic groups with enrollment rules'
     expect(await members(s, done)).toEqual(new Set());
     // A recalculation starts; its chunk reads learner 0 as enrolled, then the completion lands.
     const current = (await s.groups.get(done))!;
-    const recalc = makeStartRecalculation({
-      groups: s.groups,
-      learnerUuids: async () => uuids,
-      startJob: makeStartJob(
-        makeJobRepository(db, table),
-        async (jobId, list) => void s.chunks.push(...list.map((chunk) => ({ jobId, chunk }))),
-        async () => {},
-        systemClock,
-        randomIds,
-      ),
-      ids: randomIds,
-    });
-    await recalc(adminOf(tenant), current);
+    await s.startRecalculation(adminOf(tenant), current);
     race = async () => void (await s.complete(adminOf(tenant), C1, uuids[0]!, { enterprise_customer_uuid: tenant }));
     await s.deliver();
     expect(race).toBeUndefined();

@@ -21,7 +21,6 @@ import { makeApplyJobChunk } from '#shared/jobs/apply-job-chunk';
 import { makeFinishJob } from '#shared/jobs/finish-job';
 import type { JobKind } from '#shared/jobs/job';
 import { makeJobRepository } from '#shared/jobs/job-repository';
-import { makeStartJob } from '#shared/jobs/start-job';
 import { makeLearnerRepository } from '#shared/learners/learner-repository';
 import { makePutLearner } from '#shared/learners/put-learner';
 import { makeMembershipRepository } from '#shared/memberships/membership-repository';
@@ -33,11 +32,11 @@ import { makeReevaluateLearner } from '#shared/rules/reevaluate-learner';
 import { Ruleset } from '#shared/rules/ruleset';
 import { rulesetVersionPut } from '#shared/rules/ruleset-history-repository';
 import { ScheduledRecalculation } from '#shared/rules/schemas';
-import { makeStartRecalculation } from '#shared/rules/start-recalculation';
 import { makeStartScheduledRecalculation, type ScheduledOutcome } from '#shared/rules/start-scheduled-recalculation';
 import { makeSweepRuleMembers } from '#shared/rules/sweep-rule-members';
 import { adminOf } from '#test/unit/shared/fakes';
 import { createTestTable, documentClient } from './dynamo';
+import { inlineRecalculations } from './fixtures/inline-recalculations';
 
 const silent: LocalLog = { info: () => {}, warn: () => {}, error: () => {} };
 let db: DynamoDBDocumentClient;
@@ -97,18 +96,12 @@ function system() {
   const evaluate = makeEvaluateLearners(repos);
   const reconcile = makeReconcileRuleMembers({ memberships, clock: systemClock, ids: randomIds });
   const finish = makeFinishJob(jobs, makeSweepRuleMembers({ groups, memberships, clock: systemClock }), systemClock);
-  const startJob = makeStartJob(
-    jobs,
-    async (jobId, list) => void chunks.push(...list.map((chunk) => ({ jobId, chunk }))),
-    finish,
-    systemClock,
-    randomIds,
-  );
-  const startRecalculation = makeStartRecalculation({
+  const { start: startRecalculation } = inlineRecalculations({
     groups,
-    learnerUuids: (t) => learners.tenantUuids(t),
-    startJob,
-    ids: randomIds,
+    jobs,
+    learners,
+    enqueue: async (jobId, list) => void chunks.push(...list.map((chunk) => ({ jobId, chunk }))),
+    finish,
   });
   const ports: RulePorts = {
     versionPut: (v) => rulesetVersionPut(table, v),

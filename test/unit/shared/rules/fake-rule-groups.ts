@@ -1,10 +1,11 @@
 import type { Group } from '#shared/groups/group';
 import type { GroupFilters } from '#shared/groups/group-repository';
-import { type Job, type JobRow } from '#shared/jobs/job';
-import { type NewJob, newJob } from '#shared/jobs/start-job';
+import type { Job, JobPlan, JobRow } from '#shared/jobs/job';
+import type { NewJob } from '#shared/jobs/start-job';
+import { makePlanRecalculation } from '#shared/rules/plan-recalculation';
 import { makeStartRecalculation } from '#shared/rules/start-recalculation';
 import { Ruleset } from '#shared/rules/ruleset';
-import { aGroup, sequentialIds, TENANT } from '../fakes';
+import { aGroup, fixedClock, sequentialIds, TENANT } from '../fakes';
 
 /** An automatic group with rules on, in `tenant`, of the given ruleset (default: department = sales). */
 export function anAutomaticGroup(overrides: Partial<Group> = {}, tenant = TENANT): Group {
@@ -61,22 +62,69 @@ export function fakeRuleGroups(initial: Group[]) {
   };
 }
 
-/** startRecalculation over the fake groups; the jobs it starts are collected instead of queued. */
+/**
+ * startRecalculation over the fake groups, with its planning run at once over an in-memory job
+ * store: `started` holds each run's job (as the spec it was made from) and the rows it was planned
+ * with; `reads.learners` counts the pages of learners read.
+ */
 export function recalculations(groups: ReturnType<typeof fakeRuleGroups>, learners: string[] = []) {
-  const started: { spec: NewJob; rows: JobRow[] }[] = [];
+  const started: { spec: NewJob & { jobId: string }; rows: JobRow[] }[] = [];
   const reads = { learners: 0 };
-  const ids = sequentialIds();
+  const jobs = new Map<string, { job: Job; plan?: JobPlan; rows: JobRow[] }>();
+  const clock = fixedClock();
+  const plan = makePlanRecalculation({
+    jobs: {
+      get: async (id) => jobs.get(id)?.job,
+      getPlan: async (id) => jobs.get(id)?.plan,
+      savePlan: async (id, _from, next) => {
+        jobs.get(id)!.plan = next;
+        return true;
+      },
+      putChunks: async (id, _first, chunks) => void jobs.get(id)!.rows.push(...chunks.flat()),
+      markRunning: async (id, total) => {
+        const entry = jobs.get(id)!;
+        entry.job = { ...entry.job, status: 'running', total };
+      },
+      end: async () => true,
+    },
+    groups,
+    learners: {
+      tenantUuidPage: async () => {
+        reads.learners++;
+        return { uuids: learners };
+      },
+    },
+    enqueue: async () => {},
+    finish: async () => {},
+    clock,
+  });
   const start = makeStartRecalculation({
     groups,
-    learnerUuids: async () => {
-      reads.learners++;
-      return learners;
+    jobs: {
+      create: async (job) => {
+        jobs.set(job.job_id, { job, rows: [] });
+        return true;
+      },
+      end: async () => true,
     },
-    startJob: async (spec, rows): Promise<Job> => {
-      started.push({ spec, rows });
-      return { ...newJob(spec, spec.jobId ?? ids.uuid(), '2026-01-01T00:00:00.000Z'), status: 'running' };
+    enqueuePlan: async (jobId) => {
+      await plan(jobId, { lastAttempt: false });
+      const { job, rows } = jobs.get(jobId)!;
+      started.push({
+        spec: {
+          jobId,
+          tenant: job.enterprise_customer_uuid,
+          kind: job.kind,
+          target: job.target,
+          source: job.source,
+          sourceKey: job.source_key,
+          createdBy: job.created_by,
+        },
+        rows,
+      });
     },
-    ids,
+    clock,
+    ids: sequentialIds(),
   });
   return { start, started, reads };
 }
