@@ -19,7 +19,11 @@ const Env = z.object({
    * Largest CSV one import accepts, in bytes: 100 MiB. Production never sets it; the e2e stack
    * lowers it so the over-the-limit path is proven without uploading 100 MB.
    */
-  MAX_IMPORT_BYTES: z.coerce.number().int().positive().default(100 * 1024 * 1024),
+  MAX_IMPORT_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(100 * 1024 * 1024),
   /** Set by the local stack only: endpoints shown by GET /health. */
   LOCAL_STACK_INFO: z.string().optional(),
   LOG_LEVEL: z.enum(['DEBUG', 'INFO', 'WARN', 'ERROR', 'SILENT']).default('INFO'),

@@ -121,7 +121,9 @@ const enrollmentUseCases = {
     makeListBatchParticipants(enrollmentRepositories().batches, enrollmentRepositories().enrollments),
   ),
   listCourseEnrollments: once(() => makeListCourseEnrollments(enrollmentRepositories().enrollments)),
-  listLearnerEnrollments: once(() => makeListLearnerEnrollments(enrollmentRepositories().enrollments)),
+  listLearnerEnrollments: once(() =>
+    makeListLearnerEnrollments(enrollmentRepositories().enrollments, repositories().learners),
+  ),
   listEnrollmentAudit: once(() => makeListEnrollmentAudit(enrollmentRepositories().enrollments)),
   completeEnrollment: once(() => makeCompleteEnrollment(enrollmentRepositories().enrollments, systemClock, randomIds)),
   fulfillAllowedEnrollments: once(() =>
