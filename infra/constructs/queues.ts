@@ -1,17 +1,27 @@
 import { Duration, Validations } from 'aws-cdk-lib';
 import { Alarm, ComparisonOperator, Stats, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
+import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { type QueueDefinition, type QueueName, queues } from '#functions/resources';
+import type { OperatorAlerts } from '#infra/constructs/operator-alerts';
 
-/** Every queue of `resources.queues`, each with its dead-letter queue and an alarm on that DLQ. */
+export interface MessageQueuesProps {
+  /** Where each DLQ's alarm (and its recovery) is sent. */
+  readonly alerts: OperatorAlerts;
+}
+
+/**
+ * Every queue of `resources.queues`, each with its dead-letter queue and an alarm on that DLQ that
+ * notifies the operators' topic as soon as one message lands there, and again when it is empty.
+ */
 export class MessageQueues extends Construct {
   private readonly byName = new Map<QueueName, Queue>();
 
-  constructor(scope: Construct, id: string) {
+  constructor(scope: Construct, id: string, props: MessageQueuesProps) {
     super(scope, id);
     for (const [name, definition] of Object.entries(queues) as [QueueName, QueueDefinition][]) {
-      this.byName.set(name, this.addQueue(definition));
+      this.byName.set(name, this.addQueue(definition, props.alerts));
     }
   }
 
@@ -22,7 +32,7 @@ export class MessageQueues extends Construct {
     return queue;
   }
 
-  private addQueue(definition: QueueDefinition): Queue {
+  private addQueue(definition: QueueDefinition, alerts: OperatorAlerts): Queue {
     const deadLetterQueue = new Queue(this, `${definition.id}Dlq`, {
       retentionPeriod: Duration.days(14),
       encryption: QueueEncryption.SQS_MANAGED,
@@ -39,7 +49,7 @@ export class MessageQueues extends Construct {
       },
     );
 
-    new Alarm(this, `${definition.id}DlqAlarm`, {
+    const alarm = new Alarm(this, `${definition.id}DlqAlarm`, {
       alarmDescription: `Messages of ${definition.id} exhausted their ${definition.maxReceiveCount} deliveries`,
       metric: deadLetterQueue.metricApproximateNumberOfMessagesVisible({
         period: Duration.minutes(1),
@@ -50,6 +60,8 @@ export class MessageQueues extends Construct {
       evaluationPeriods: 1,
       treatMissingData: TreatMissingData.NOT_BREACHING,
     });
+    alarm.addAlarmAction(new SnsAction(alerts.topic));
+    alarm.addOkAction(new SnsAction(alerts.topic));
 
     return new Queue(this, definition.id, {
       visibilityTimeout: Duration.seconds(definition.visibilityTimeoutSeconds),

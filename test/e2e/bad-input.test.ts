@@ -240,6 +240,15 @@ describe('bad input on every route', () => {
     }
   });
 
+  it('refuses a body whose Lambda event would pass 6 MB with 413, though API Gateway takes 10 MB', async () => {
+    const uuids = Array.from({ length: 170_000 }, () => '00000000-0000-4000-8000-000000000000');
+    const body = JSON.stringify({ learner_uuids: uuids });
+    expect(body.length).toBeLessThan(10 * 1024 * 1024);
+    const answer = await send('AssignLearners', cases.AssignLearners, t.adminToken, { rawBody: body });
+    expect(answer.status).toBe(413);
+    expect(answer.json).toMatchObject({ code: 'payload_too_large', message: expect.stringContaining('Lambda event') });
+  });
+
   it('refuses a body over the 10 MB API Gateway limit with 413 before any handler runs', async () => {
     const huge = JSON.stringify({
       learner_uuids: Array.from({ length: 300_000 }, () => '00000000-0000-4000-8000-000000000000'),
