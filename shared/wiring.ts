@@ -86,6 +86,14 @@ const applyBulkEnrollment = once(() =>
     learners: repositories().learners,
     notify: makeNotificationQueue(config.notificationsQueueUrl),
     clock: systemClock,
+    // Allowances of e-mails whose learner was created while the chunk ran become its enrollments.
+    onAllowed: async (tenant, emails, actor) => {
+      const uuids = await repositories().learners.findUuids(tenant, 'EMAIL', emails);
+      if (uuids.size === 0) return;
+      for (const learner of (await repositories().learners.getMany([...uuids.values()])).values()) {
+        await enrollmentUseCases.fulfillAllowedEnrollments()(learner, { actor });
+      }
+    },
   }),
 );
 const applyBatchParticipants = once(() =>

@@ -36,6 +36,12 @@ export interface ApplyBulkEnrollmentDeps extends IdentifierDirectory {
   enrollments: Pick<EnrollmentRepository, 'getMany' | 'commit'>;
   notify: NotificationOutbox;
   clock: Clock;
+  /**
+   * Told the e-mails the chunk left with a course allowance, after committing: a learner with one of
+   * them created while the chunk ran may have looked for its allowances before they existed, and
+   * this fulfills them as its creation would have (idempotent).
+   */
+  onAllowed?: (tenant: string, emails: string[], actor: string) => Promise<void>;
 }
 
 type Member = Extract<ResolvedIdentifier, { kind: 'member' }>;
@@ -112,6 +118,9 @@ export const makeApplyBulkEnrollment = (deps: ApplyBulkEnrollmentDeps) => {
       if (chunk.emailStudents) notifications.push(...notificationsOf(chunk, course_id, members, outcomes, clock.now()));
     }
     if (notifications.length > 0) await notify(notifications);
+    const allowed = members.flatMap((m) => ('email' in m.ref ? [m.ref.email] : []));
+    if (deps.onAllowed && chunk.action === 'enroll' && allowed.length > 0)
+      await deps.onAllowed(chunk.tenant, allowed, chunk.actor);
     return results;
   };
 };

@@ -166,6 +166,81 @@ describe('concurrent writers on one group', () => {
     expect(members.length).toBeLessThanOrEqual(limit);
     expect(members.length).toBeGreaterThan(0);
   });
+
+  it('leave no invitation pending for a learner created while its e-mail was being invited', async () => {
+    const { tenant, token } = await newTenant();
+    const group = await createGroup(token, tenant);
+    const uuids = Array.from({ length: 40 }, () => randomUUID());
+    await Promise.all(
+      uuids.flatMap((u, i) => [
+        s.api('POST', `${GROUPS}/${group.group_uuid}/assign_learners`, {
+          token,
+          body: { learner_emails: [`racer-${u}@example.com`] },
+        }),
+        new Promise((r) => setTimeout(r, i % 4)).then(() =>
+          s.api('PUT', `/api/v1/enterprise-customer/${tenant}/learners/${u}/`, {
+            token,
+            body: { email: `racer-${u}@example.com` },
+          }),
+        ),
+      ]),
+    );
+    const members = await expectGroupConsistent(s.repositories, group.group_uuid);
+    expect(members.map((m) => m.learner_uuid).sort()).toEqual([...uuids].sort());
+  });
+
+  it('leave no course allowance waiting for a learner created while its e-mail was being enrolled', async () => {
+    const { tenant, token } = await newTenant();
+    const course = `course-v1:Race+${tenant.slice(0, 8)}+1`;
+    const uuids = Array.from({ length: 30 }, () => randomUUID());
+    // One staff caller per call: each caller's bulk_enroll allowance is its own token bucket.
+    const staff = await Promise.all(uuids.map((u) => s.stack.mintToken({ sub: `staff-${u}`, roles: ['staff'] })));
+    const answers = await Promise.all(
+      uuids.flatMap((u, i) => [
+        s.api('POST', '/api/bulk_enroll/v1/bulk_enroll/', {
+          token: staff[i]!,
+          body: {
+            action: 'enroll',
+            courses: course,
+            identifiers: [`late-${u}@example.com`],
+            auto_enroll: true,
+            enterprise_customer_uuid: tenant,
+          },
+        }),
+        new Promise((r) => setTimeout(r, i % 4)).then(() =>
+          s.api('PUT', `/api/v1/enterprise-customer/${tenant}/learners/${u}/`, {
+            token,
+            body: { email: `late-${u}@example.com` },
+          }),
+        ),
+      ]),
+    );
+    expect(answers.filter((a) => a.status >= 300).map((a) => JSON.stringify(a.json))).toEqual([]);
+    const listed = await s.api(
+      'GET',
+      `/api/v1/courses/${course}/enrollments/?enterprise_customer_uuid=${tenant}&page_size=1000`,
+      { token },
+    );
+    const rows = listed.json.results as { learner_uuid: string | null; pending_email: string | null; status: string }[];
+    expect(rows.filter((r) => r.pending_email !== null)).toEqual([]);
+    expect(rows.map((r) => [r.learner_uuid, r.status]).sort()).toEqual(uuids.map((u) => [u, 'enrolled']).sort());
+  });
+
+  it('leave no deleted learner a member when its delete races its assign', async () => {
+    const { tenant, token } = await newTenant();
+    const learners = await s.seedLearners(tenant, 40);
+    const group = await createGroup(token, tenant);
+    await Promise.all(
+      learners.flatMap((u, i) => [
+        s.api('POST', `${GROUPS}/${group.group_uuid}/assign_learners`, { token, body: { learner_uuids: [u] } }),
+        new Promise((r) => setTimeout(r, i % 4)).then(() =>
+          s.api('DELETE', `/api/v1/enterprise-customer/${tenant}/learners/${u}/`, { token }),
+        ),
+      ]),
+    );
+    const members = await expectGroupConsistent(s.repositories, group.group_uuid);
+    expect(members).toEqual([]);
+  });
 });
 
 describe('recalculation races', () => {
