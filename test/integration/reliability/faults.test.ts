@@ -227,14 +227,15 @@ describe('a poison message', () => {
     await expectJobHonest(jobs(), failed.job_id);
     expect(await expectGroupConsistent(repos(), groupUuid)).toHaveLength(98);
     const dead = await s.receiveDlq('jobChunks', { waitSeconds: 1 });
-    const deadChunks = new Map(dead.map((m) => [m.MessageId, JSON.parse(m.Body!)]));
+    // SQS delivers at least once: a delivery outliving its visibility timeout can dead-letter a second copy.
+    const deadChunks = new Map(dead.map((m) => [m.Body!, JSON.parse(m.Body!)]));
     expect([...deadChunks.values()].sort((a, b) => a.chunk - b.chunk)).toEqual(
       [0, 1, 2].map((chunk) => ({ job_id: failed.job_id, chunk })),
     );
     expect(fault.hits).toBeGreaterThanOrEqual(12);
 
     fault.clear();
-    expect(await s.redrive('jobChunks')).toHaveLength(3);
+    expect(new Set(await s.redrive('jobChunks')).size).toBe(3);
     const done = await settled(failed.job_id);
     expect(done).toMatchObject({
       status: 'succeeded',
