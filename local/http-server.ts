@@ -12,6 +12,12 @@ import { createRouteTable, type HttpFunction } from '#functions/http/route-table
 
 /** The HTTP API payload limit: API Gateway rejects larger request bodies with 413. */
 export const MAX_BODY_BYTES = 10 * 1024 * 1024;
+/**
+ * Lambda's limit for a synchronous invocation's payload, the whole event (body, escaped as a JSON
+ * string, plus headers): a bigger event never reaches the function. In AWS the HTTP API then
+ * answers with an error of its own; here it is a 413, so the limit shows before deploying.
+ */
+export const MAX_EVENT_BYTES = 6 * 1024 * 1024;
 /** Past this, stop draining an oversized upload and drop the connection. */
 const MAX_DRAIN_BYTES = 64 * 1024 * 1024;
 
@@ -80,6 +86,15 @@ export async function startHttpServer(options: HttpServerOptions): Promise<HttpS
       },
       { requestId, now: new Date() },
     );
+    const eventBytes = Buffer.byteLength(JSON.stringify(event));
+    if (eventBytes > MAX_EVENT_BYTES) {
+      return gatewayError(
+        413,
+        'payload_too_large',
+        `The request makes a Lambda event of ${eventBytes} bytes; a synchronous invocation takes at most ` +
+          `${MAX_EVENT_BYTES} (keep bodies under about 6 MB, or drop a CSV)`,
+      );
+    }
     try {
       const handler = await load(match.fn.entry);
       return toHttpResponse(await handler(event, createLambdaContext(match.fn, requestId)));
@@ -95,12 +110,12 @@ export async function startHttpServer(options: HttpServerOptions): Promise<HttpS
     readBody(req)
       .then((body) => respondTo(req, body, requestId))
       .catch((error) => {
-        log.error(`local gateway failed on ${req.method} ${req.url}:`, error);
+        log.error(`local gateway failed on ${req.method} ${loggablePath(req)}:`, error);
         return gatewayError(500, 'internal_error', 'Internal server error');
       })
       .then((response) => {
         write(res, response, requestId);
-        log.info(`${req.method} ${req.url} → ${response.statusCode} (${Date.now() - started} ms)`);
+        log.info(`${req.method} ${loggablePath(req)} → ${response.statusCode} (${Date.now() - started} ms)`);
       });
   });
 
@@ -147,6 +162,17 @@ function readBody(req: IncomingMessage): Promise<Buffer | 'too_large'> {
       if (!req.complete && tooLarge) resolve('too_large');
     });
   });
+}
+
+/**
+ * The path for a log line, query values masked: they carry e-mails and names (`?search=ada@…`),
+ * which never go to logs (as in AWS, whose access log records the route key only).
+ */
+export function loggablePath(req: Pick<IncomingMessage, 'url'>): string {
+  const [path = '/', query] = (req.url ?? '/').split('?', 2);
+  if (query === undefined) return path;
+  const names = [...new URLSearchParams(query).keys()];
+  return `${path}?${names.map((name) => `${encodeURIComponent(name)}=…`).join('&')}`;
 }
 
 function headerValue(req: IncomingMessage, name: string): string | undefined {

@@ -1,5 +1,5 @@
 import { httpFunctions } from '#functions/catalog';
-import { type QueueName, type ScheduleName, table } from '#functions/resources';
+import { type QueueDefinition, type QueueName, type ScheduleName, table } from '#functions/resources';
 import { loadOrCreateSigningKeys, type SigningKeys } from '#local/auth-keys';
 import { catalogConsumers } from '#local/catalog-consumers';
 import { type DynamoDbLocal, dynamoDbClient, ensureTable, startDynamoDbLocal } from '#local/dynamodb';
@@ -40,6 +40,13 @@ export interface LocalStackOptions {
   log?: LocalLog;
   /** Resolves catalog entries to handlers (default: import each entry once); the bench wraps it to time invocations. */
   handlerLoader?: HandlerLoader;
+  /**
+   * An already running DynamoDB and the table to use (created if absent) instead of starting
+   * DynamoDB Local: the integration tests run the stack in process on their own emulator.
+   */
+  dynamodb?: { endpoint: string; tableName: string };
+  /** Queue definitions instead of resources.queues (tests shorten visibility timeouts). */
+  queues?: Record<QueueName, QueueDefinition>;
 }
 
 export interface LocalStack {
@@ -78,7 +85,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   };
   try {
     const [dynamo, messaging] = await startEmulators(options, stops);
-    const tableName = table.localName;
+    const tableName = options.dynamodb?.tableName ?? table.localName;
     const client = dynamoDbClient(dynamo.endpoint);
     await ensureTable(client, tableName).finally(() => client.destroy());
 
@@ -145,10 +152,13 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
 async function startEmulators(
   options: LocalStackOptions,
   stops: (() => Promise<void>)[],
-): Promise<[DynamoDbLocal, Messaging]> {
+): Promise<[Pick<DynamoDbLocal, 'endpoint' | 'stop'>, Messaging]> {
+  const given = options.dynamodb;
   const [dynamo, messaging] = await Promise.allSettled([
-    startDynamoDbLocal({ port: options.dynamoPort ?? DEFAULT_PORTS.dynamodb, persist: options.persist }),
-    startMessaging({ port: options.messagingPort ?? DEFAULT_PORTS.messaging }),
+    given
+      ? Promise.resolve({ endpoint: given.endpoint, stop: async () => {} })
+      : startDynamoDbLocal({ port: options.dynamoPort ?? DEFAULT_PORTS.dynamodb, persist: options.persist }),
+    startMessaging({ port: options.messagingPort ?? DEFAULT_PORTS.messaging, queues: options.queues }),
   ]);
   if (dynamo.status === 'fulfilled') stops.push(() => dynamo.value.stop());
   if (messaging.status === 'fulfilled') stops.push(() => messaging.value.stop());

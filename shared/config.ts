@@ -17,6 +17,15 @@ const Env = z.object({
   NOTIFICATION_OUTBOX_FILE: z.string().min(1).optional(),
   /** bulk_enroll calls a caller may make per minute (Open edX's staff rate), which is also its burst. */
   BULK_ENROLL_RATE_PER_MINUTE: z.coerce.number().int().positive().default(120),
+  /**
+   * Largest CSV one import accepts, in bytes: 100 MiB. Production never sets it; the e2e stack
+   * lowers it so the over-the-limit path is proven without uploading 100 MB.
+   */
+  MAX_IMPORT_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(100 * 1024 * 1024),
   /** Set by the local stack only: endpoints shown by GET /health. */
   LOCAL_STACK_INFO: z.string().optional(),
   LOG_LEVEL: z.enum(['DEBUG', 'INFO', 'WARN', 'ERROR', 'SILENT']).default('INFO'),
@@ -67,6 +76,7 @@ export const config = {
       ? resolve('.local/outbox.jsonl')
       : undefined,
   bulkEnrollRatePerMinute: env.BULK_ENROLL_RATE_PER_MINUTE,
+  maxImportBytes: env.MAX_IMPORT_BYTES,
   localInfo: env.LOCAL_STACK_INFO ? LocalInfo.parse(JSON.parse(env.LOCAL_STACK_INFO)) : undefined,
   logLevel: env.LOG_LEVEL,
 };

@@ -83,5 +83,17 @@ export class RateLimitedError extends DomainError {
   }
 }
 
+/**
+ * The database kept refusing the work for capacity (throttling that outlasted every retry, or
+ * items it kept handing back unprocessed): nothing of the refused write was stored, and the same
+ * request may be sent again (503 with Retry-After).
+ */
+export class UnavailableError extends DomainError {
+  readonly retryAfterSeconds = 1;
+  constructor(message = 'The service is over capacity right now; retry shortly') {
+    super('temporarily_unavailable', message);
+  }
+}
+
 export const groupNotFound = (uuid: string) => new NotFoundError('group_not_found', `No group ${uuid}`);
 export const learnerNotFound = (uuid: string) => new NotFoundError('learner_not_found', `No learner ${uuid}`);

@@ -87,6 +87,14 @@ const applyBulkEnrollment = once(() =>
     notify: makeNotificationQueue(config.notificationsQueueUrl),
     clock: systemClock,
     onEnrollmentsChanged: (tenant, changes, context) => ruleUseCases.reevaluateEnrollees()(tenant, changes, context),
+    // Allowances of e-mails whose learner was created while the chunk ran become its enrollments.
+    onAllowed: async (tenant, emails, actor) => {
+      const uuids = await repositories().learners.findUuids(tenant, 'EMAIL', emails);
+      if (uuids.size === 0) return;
+      for (const learner of (await repositories().learners.getMany([...uuids.values()])).values()) {
+        await enrollmentUseCases.fulfillAllowedEnrollments()(learner, { actor });
+      }
+    },
   }),
 );
 const applyBatchParticipants = once(() =>
@@ -127,7 +135,9 @@ const enrollmentUseCases = {
     makeListBatchParticipants(enrollmentRepositories().batches, enrollmentRepositories().enrollments),
   ),
   listCourseEnrollments: once(() => makeListCourseEnrollments(enrollmentRepositories().enrollments)),
-  listLearnerEnrollments: once(() => makeListLearnerEnrollments(enrollmentRepositories().enrollments)),
+  listLearnerEnrollments: once(() =>
+    makeListLearnerEnrollments(enrollmentRepositories().enrollments, repositories().learners),
+  ),
   listEnrollmentAudit: once(() => makeListEnrollmentAudit(enrollmentRepositories().enrollments)),
   completeEnrollment: once(() =>
     makeCompleteEnrollment(enrollmentRepositories().enrollments, systemClock, randomIds, (tenant, changes, context) =>

@@ -57,6 +57,7 @@ export class CatalogFunction extends Construct {
         ? addDeadLetterQueue(this, 'FailedTicks', {
             owner: `the dead-letter queue of ${definition.name}'s scheduled invocations`,
             alarmDescription: `Ticks of ${definition.name} that failed after EventBridge's and Lambda's retries`,
+            alerts: props.queues.alerts,
           })
         : undefined;
     // An explicit role instead of the default one: the function may write to its own log group,

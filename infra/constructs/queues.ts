@@ -1,17 +1,30 @@
 import { Duration, Validations } from 'aws-cdk-lib';
 import { Alarm, ComparisonOperator, Stats, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
+import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { type QueueDefinition, type QueueName, queues } from '#functions/resources';
+import type { OperatorAlerts } from '#infra/constructs/operator-alerts';
 
-/** Every queue of `resources.queues`, each with its dead-letter queue and an alarm on that DLQ. */
+export interface MessageQueuesProps {
+  /** Where each DLQ's alarm (and its recovery) is sent. */
+  readonly alerts: OperatorAlerts;
+}
+
+/**
+ * Every queue of `resources.queues`, each with its dead-letter queue and an alarm on that DLQ that
+ * notifies the operators' topic as soon as one message lands there, and again when it is empty.
+ */
 export class MessageQueues extends Construct {
   private readonly byName = new Map<QueueName, Queue>();
+  /** The operators' topic every dead-letter alarm notifies (also those of other constructs' DLQs). */
+  readonly alerts: OperatorAlerts;
 
-  constructor(scope: Construct, id: string) {
+  constructor(scope: Construct, id: string, props: MessageQueuesProps) {
     super(scope, id);
+    this.alerts = props.alerts;
     for (const [name, definition] of Object.entries(queues) as [QueueName, QueueDefinition][]) {
-      this.byName.set(name, this.addQueue(definition));
+      this.byName.set(name, this.addQueue(definition, props.alerts));
     }
   }
 
@@ -22,10 +35,11 @@ export class MessageQueues extends Construct {
     return queue;
   }
 
-  private addQueue(definition: QueueDefinition): Queue {
+  private addQueue(definition: QueueDefinition, alerts: OperatorAlerts): Queue {
     const deadLetterQueue = addDeadLetterQueue(this, `${definition.id}Dlq`, {
       owner: `the dead-letter queue of ${definition.id}`,
       alarmDescription: `Messages of ${definition.id} exhausted their ${definition.maxReceiveCount} deliveries`,
+      alerts,
     });
     return new Queue(this, definition.id, {
       visibilityTimeout: Duration.seconds(definition.visibilityTimeoutSeconds),
@@ -37,13 +51,14 @@ export class MessageQueues extends Construct {
 }
 
 /**
- * A dead-letter queue (14 days, encrypted, SSL only) with an alarm on its first message: where what
- * `owner` could not handle ends up. Its own construct id is `id`, its alarm's `${id}Alarm`.
+ * A dead-letter queue (14 days, encrypted, SSL only) with an alarm on its first message, sent to the
+ * operators' topic (and again when it is empty): where what `owner` could not handle ends up. Its own
+ * construct id is `id`, its alarm's `${id}Alarm`.
  */
 export function addDeadLetterQueue(
   scope: Construct,
   id: string,
-  { owner, alarmDescription }: { owner: string; alarmDescription: string },
+  { owner, alarmDescription, alerts }: { owner: string; alarmDescription: string; alerts: OperatorAlerts },
 ): Queue {
   const deadLetterQueue = new Queue(scope, id, {
     retentionPeriod: Duration.days(14),
@@ -60,7 +75,7 @@ export function addDeadLetterQueue(
       reason: `This queue is ${owner}; nothing consumes it, so there is nothing to redrive.`,
     },
   );
-  new Alarm(scope, `${id}Alarm`, {
+  const alarm = new Alarm(scope, `${id}Alarm`, {
     alarmDescription,
     metric: deadLetterQueue.metricApproximateNumberOfMessagesVisible({
       period: Duration.minutes(1),
@@ -71,5 +86,7 @@ export function addDeadLetterQueue(
     evaluationPeriods: 1,
     treatMissingData: TreatMissingData.NOT_BREACHING,
   });
+  alarm.addAlarmAction(new SnsAction(alerts.topic));
+  alarm.addOkAction(new SnsAction(alerts.topic));
   return deadLetterQueue;
 }

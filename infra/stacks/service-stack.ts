@@ -9,6 +9,7 @@ import * as resources from '#functions/resources';
 import type { ServiceConfig } from '#infra/config';
 import { CatalogFunction } from '#infra/constructs/catalog-function';
 import { GroupsApi } from '#infra/constructs/groups-api';
+import { OperatorAlerts } from '#infra/constructs/operator-alerts';
 import { MessageQueues } from '#infra/constructs/queues';
 import { repoRoot } from '#infra/repo-root';
 import type { DataReferences } from '#infra/stacks/data-stack';
@@ -37,7 +38,8 @@ export class ServiceStack extends Stack {
       globalIndexes: resources.table.globalSecondaryIndexes.map((index) => index.name),
     });
     const importsBucket = Bucket.fromBucketArn(this, 'ImportsBucket', props.data.importsBucketArn);
-    this.queues = new MessageQueues(this, 'Queues');
+    const alerts = new OperatorAlerts(this, 'OperatorAlerts');
+    this.queues = new MessageQueues(this, 'Queues', { alerts });
 
     const functions = new Map<string, CatalogFunction>();
     for (const definition of catalog) {
@@ -63,6 +65,10 @@ export class ServiceStack extends Stack {
     this.routeBucketEvents(importsBucket.bucketName);
 
     new CfnOutput(this, 'ApiUrl', { value: this.api.stage.url });
+    new CfnOutput(this, 'OperatorAlertsTopicArn', {
+      value: alerts.topic.topicArn,
+      description: 'Subscribe here to hear of dead-lettered messages (DLQ alarms)',
+    });
   }
 
   /** S3 → EventBridge → SQS: each queue fed by a bucket prefix gets that prefix's "Object Created" events. */

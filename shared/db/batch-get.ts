@@ -1,8 +1,16 @@
 import { BatchGetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { UnavailableError } from '#shared/errors';
 
 type Key = Record<string, unknown>;
 
-/** Reads every key (100 per call), following UnprocessedKeys until none are left. Order is not kept. */
+const MAX_ATTEMPTS = 10;
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Reads every key (100 per call), re-asking for the UnprocessedKeys DynamoDB hands back under
+ * throttling with exponential backoff and jitter; still unprocessed after the last attempt, it
+ * fails with UnavailableError rather than return a partial answer. Order is not kept.
+ */
 export async function batchGetAll(db: DynamoDBDocumentClient, tableName: string, requested: Key[]) {
   // BatchGetItem refuses a request that names one key twice.
   const keyList = [...new Map(requested.map((k) => [JSON.stringify(k), k])).values()];
@@ -11,7 +19,10 @@ export async function batchGetAll(db: DynamoDBDocumentClient, tableName: string,
     let request: Record<string, { Keys: Key[]; ConsistentRead: boolean }> | undefined = {
       [tableName]: { Keys: keyList.slice(i, i + 100), ConsistentRead: true },
     };
-    while (request?.[tableName]) {
+    for (let attempt = 0; request?.[tableName]?.Keys.length; attempt++) {
+      if (attempt === MAX_ATTEMPTS)
+        throw new UnavailableError(`DynamoDB left ${request[tableName].Keys.length} keys unprocessed; retry shortly`);
+      if (attempt > 0) await sleep(Math.min(2000, 25 * 2 ** attempt) * (0.5 + Math.random() / 2));
       const out = await db.send(new BatchGetCommand({ RequestItems: request }));
       items.push(...(out.Responses?.[tableName] ?? []));
       request = out.UnprocessedKeys as typeof request;

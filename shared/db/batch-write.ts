@@ -1,4 +1,5 @@
 import { BatchWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { UnavailableError } from '#shared/errors';
 
 type WriteRequest =
   { PutRequest: { Item: Record<string, unknown> } } | { DeleteRequest: { Key: Record<string, unknown> } };
@@ -8,8 +9,8 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * Writes every request, 25 per call, and re-sends UnprocessedItems with exponential backoff and
- * jitter (DynamoDB returns them under throttling). Throws if some are still unprocessed after the
- * last attempt: never reports a partial write as done.
+ * jitter (DynamoDB returns them under throttling). Throws UnavailableError if some are still
+ * unprocessed after the last attempt: never reports a partial write as done.
  */
 export async function batchWriteAll(
   db: DynamoDBDocumentClient,
@@ -20,7 +21,9 @@ export async function batchWriteAll(
     let pending: WriteRequest[] = requests.slice(i, i + 25);
     for (let attempt = 0; pending.length > 0; attempt++) {
       if (attempt === MAX_ATTEMPTS)
-        throw new Error(`BatchWriteItem left ${pending.length} items unprocessed after ${MAX_ATTEMPTS} attempts`);
+        throw new UnavailableError(
+          `BatchWriteItem left ${pending.length} items unprocessed after ${MAX_ATTEMPTS} attempts; retry shortly`,
+        );
       if (attempt > 0) await sleep(Math.min(2000, 25 * 2 ** attempt) * (0.5 + Math.random() / 2));
       const out = await db.send(new BatchWriteCommand({ RequestItems: { [tableName]: pending } }));
       pending = (out.UnprocessedItems?.[tableName] ?? []) as WriteRequest[];

@@ -1,10 +1,14 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { reportThrottlingAsUnavailable } from './capacity-errors';
 
 /**
  * One document client per process. The endpoint comes from the SDK's own configuration
- * (AWS_ENDPOINT_URL_DYNAMODB locally), so nothing here knows whether it runs in AWS.
+ * (AWS_ENDPOINT_URL_DYNAMODB locally), so nothing here knows whether it runs in AWS. Throttling the
+ * SDK's retries could not absorb surfaces as UnavailableError.
  */
-export const db = DynamoDBDocumentClient.from(new DynamoDBClient({ maxAttempts: 5 }), {
-  marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
-});
+export const db = reportThrottlingAsUnavailable(
+  DynamoDBDocumentClient.from(new DynamoDBClient({ maxAttempts: 5 }), {
+    marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
+  }),
+);

@@ -1,4 +1,5 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { ConflictError, UnavailableError } from '#shared/errors';
 import {
   type DynamoDBDocumentClient,
   TransactWriteCommand,
@@ -15,7 +16,9 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * Runs one TransactWriteItems. Failed conditions come back as positions so the caller can decide
- * (name taken, already a member, group gone); conflicts with another transaction are retried with jitter.
+ * (name taken, already a member, group gone); conflicts with another transaction (and throttled
+ * items) are retried with jitter. When they outlast the retries nothing was written, and the error
+ * says so in domain terms: `concurrent_modification` (409) or `temporarily_unavailable` (503).
  */
 export async function transact(db: DynamoDBDocumentClient, items: TransactItems): Promise<TransactOutcome> {
   for (let attempt = 0; ; attempt++) {
@@ -27,8 +30,14 @@ export async function transact(db: DynamoDBDocumentClient, items: TransactItems)
       const reasons = error.CancellationReasons ?? [];
       const failed = reasons.flatMap((r, i) => (r.Code === 'ConditionalCheckFailed' ? [i] : []));
       if (failed.length > 0) return { ok: false, failed };
-      const retriable = reasons.some((r) => r.Code === 'TransactionConflict' || r.Code === 'ThrottlingError');
-      if (!retriable || attempt >= CONFLICT_RETRIES) throw error;
+      const conflict = reasons.some((r) => r.Code === 'TransactionConflict');
+      const throttled = reasons.some((r) => r.Code === 'ThrottlingError' || r.Code === 'ProvisionedThroughputExceeded');
+      if (!conflict && !throttled) throw error;
+      if (attempt >= CONFLICT_RETRIES) {
+        if (conflict)
+          throw new ConflictError('concurrent_modification', 'Other writers kept changing the same items; retry');
+        throw new UnavailableError('The database is over capacity right now; retry shortly');
+      }
       await sleep(20 * 2 ** attempt * Math.random());
     }
   }

@@ -44,6 +44,12 @@ export interface ApplyBulkEnrollmentDeps extends IdentifierDirectory {
   clock: Clock;
   /** After the chunk is committed: the learners whose status moved, per course (automatic groups). */
   onEnrollmentsChanged?: OnEnrollmentsChanged;
+  /**
+   * Told the e-mails the chunk left with a course allowance, after committing: a learner with one of
+   * them created while the chunk ran may have looked for its allowances before they existed, and
+   * this fulfills them as its creation would have (idempotent).
+   */
+  onAllowed?: (tenant: string, emails: string[], actor: string) => Promise<void>;
 }
 
 type Member = Extract<ResolvedIdentifier, { kind: 'member' }>;
@@ -126,6 +132,9 @@ export const makeApplyBulkEnrollment = (deps: ApplyBulkEnrollmentDeps) => {
     if (changes.some((c) => c.learner_uuids.length > 0))
       await onEnrollmentsChanged?.(chunk.tenant, changes, { actor: chunk.actor });
     if (notifications.length > 0) await notify(notifications);
+    const allowed = members.flatMap((m) => ('email' in m.ref ? [m.ref.email] : []));
+    if (deps.onAllowed && chunk.action === 'enroll' && allowed.length > 0)
+      await deps.onAllowed(chunk.tenant, allowed, chunk.actor);
     return results;
   };
 };

@@ -1,5 +1,6 @@
 import { administers, assertAdministers, type Caller, isLearnerSelf } from '#shared/auth/caller';
-import { ForbiddenError } from '#shared/errors';
+import { ForbiddenError, learnerNotFound } from '#shared/errors';
+import type { LearnerRepository } from '#shared/learners/learner-repository';
 import type { BatchRepository } from './batch-repository';
 import { type EnrollmentStatus, publicAudit, publicEnrollment } from './enrollment';
 import type { EnrollmentRepository, Paging } from './enrollment-repository';
@@ -35,12 +36,16 @@ export const makeListCourseEnrollments =
     );
   };
 
-/** One page of a learner's enrollments; an administrator of the tenant or the learner itself may read them. */
+/**
+ * One page of a learner's enrollments; an administrator of the tenant or the learner itself may read
+ * them. A uuid that is no learner of the tenant (another tenant's, or none) is `learner_not_found`.
+ */
 export const makeListLearnerEnrollments =
-  (enrollments: Pick<EnrollmentRepository, 'listByMember'>) =>
+  (enrollments: Pick<EnrollmentRepository, 'listByMember'>, learners: Pick<LearnerRepository, 'get'>) =>
   async (caller: Caller, tenant: string, learnerUuid: string, f: Filters) => {
     if (!administers(caller, tenant) && !isLearnerSelf(caller, tenant, learnerUuid))
       throw new ForbiddenError(`You may not read the enrollments of learner ${learnerUuid}`);
+    if ((await learners.get(learnerUuid))?.enterprise_customer_uuid !== tenant) throw learnerNotFound(learnerUuid);
     return shaped(
       await enrollments.listByMember({
         tenant,

@@ -42,6 +42,9 @@ export const BulkEnrollBody = z
     enterprise_customer_uuid: z.uuid(),
   })
   .superRefine((b, ctx) => {
+    // zod still runs this when a field failed its own type check: such a field is already reported.
+    const lists = [b.courses, b.identifiers, b.cohorts ?? []];
+    if (!lists.every(Array.isArray)) return;
     if (b.courses.length === 0)
       ctx.addIssue({ code: 'custom', path: ['courses'], message: 'name at least one course' });
     b.courses.forEach((c, i) => {

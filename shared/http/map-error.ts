@@ -7,6 +7,7 @@ import {
   PreconditionFailedError,
   RateLimitedError,
   UnauthorizedError,
+  UnavailableError,
   ValidationError,
 } from '#shared/errors';
 import { logger } from '#shared/logger';
@@ -20,6 +21,7 @@ const STATUS: [new (...args: never[]) => DomainError, number][] = [
   [ConflictError, 409],
   [PreconditionFailedError, 412],
   [RateLimitedError, 429],
+  [UnavailableError, 503],
 ];
 
 /** The one place errors become responses. Unknown errors are 500 with nothing internal in them. */
@@ -27,7 +29,9 @@ export function mapError(error: unknown): APIGatewayProxyStructuredResultV2 {
   if (error instanceof DomainError) {
     const status = STATUS.find(([type]) => error instanceof type)?.[1] ?? 400;
     const headers: Record<string, string> =
-      error instanceof RateLimitedError ? { 'retry-after': String(error.retryAfterSeconds) } : {};
+      error instanceof RateLimitedError || error instanceof UnavailableError
+        ? { 'retry-after': String(error.retryAfterSeconds) }
+        : {};
     return respond(status, { code: error.code, message: error.message, details: error.details }, headers);
   }
   logger.error('unhandled error', {

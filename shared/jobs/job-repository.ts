@@ -57,17 +57,68 @@ function decodeCursor(cursor: string): { chunk: number; offset: number } {
 }
 
 /** Tally of one chunk's results, as it moves the job's counters. */
-function tally(results: RowResult[]) {
+function tally(results: RowResult[]): Tally {
   const counts = { succeeded: 0, skipped: 0, failed: 0 };
   const outcomes: Record<string, number> = {};
   for (const r of results) {
     counts[classify(r.outcome)]++;
     outcomes[r.outcome] = (outcomes[r.outcome] ?? 0) + 1;
   }
-  return { ...counts, outcomes };
+  return { ...counts, processed: results.length, outcomes };
+}
+
+interface Tally {
+  processed: number;
+  succeeded: number;
+  skipped: number;
+  failed: number;
+  outcomes: Record<string, number>;
 }
 
 export function makeJobRepository(db: DynamoDBDocumentClient, tableName: string) {
+  /**
+   * The job's counters moved by a chunk's tally. `reopen` (a failed chunk applied after all) makes an
+   * ended job running again, unless it was aborted.
+   */
+  function counterUpdate(
+    jobId: string,
+    t: Tally,
+    { chunksDone, chunksFailed, reopen = false }: { chunksDone: number; chunksFailed: number; reopen?: boolean },
+  ) {
+    const names = Object.keys(t.outcomes);
+    const sets = names.map((_, i) => `outcome_counts.#o${i} = if_not_exists(outcome_counts.#o${i}, :zero) + :n${i}`);
+    if (reopen) sets.push('#status = :running, finished = :null, #error = :null');
+    return {
+      Update: {
+        TableName: tableName,
+        Key: keys.job(jobId),
+        ConditionExpression: reopen ? 'attribute_exists(PK) AND #status <> :aborted' : 'attribute_exists(PK)',
+        UpdateExpression: `ADD #processed :processed, #succeeded :succeeded, #skipped :skipped, #failed :failed, chunks_done :done, chunks_failed :chunkFailed${
+          sets.length ? ` SET ${sets.join(', ')}` : ''
+        }`,
+        ExpressionAttributeNames: {
+          '#processed': 'processed',
+          '#succeeded': 'succeeded',
+          '#skipped': 'skipped',
+          '#failed': 'failed',
+          ...(reopen && { '#status': 'status', '#error': 'error' }),
+          ...Object.fromEntries(names.map((o, i) => [`#o${i}`, o])),
+        },
+        ExpressionAttributeValues: {
+          ':processed': t.processed,
+          ':succeeded': t.succeeded,
+          ':skipped': t.skipped,
+          ':failed': t.failed,
+          ':done': chunksDone,
+          ':chunkFailed': chunksFailed,
+          ...(names.length && { ':zero': 0 }),
+          ...(reopen && { ':running': 'running', ':null': null, ':aborted': 'aborted' }),
+          ...Object.fromEntries(names.map((o, i) => [`:n${i}`, t.outcomes[o]])),
+        },
+      },
+    };
+  }
+
   return {
     /** Records a new job; false when a job with this id exists already (a duplicate S3 event). */
     async create(job: Job): Promise<boolean> {
@@ -104,18 +155,6 @@ export function makeJobRepository(db: DynamoDBDocumentClient, tableName: string)
         new GetCommand({ TableName: tableName, Key: keys.jobChunk(jobId, chunk), ConsistentRead: true }),
       );
       return out.Item?.rows as JobRow[] | undefined;
-    },
-
-    async hasResult(jobId: string, chunk: number): Promise<boolean> {
-      const out = await db.send(
-        new GetCommand({
-          TableName: tableName,
-          Key: keys.jobResult(jobId, chunk),
-          ConsistentRead: true,
-          ProjectionExpression: 'PK',
-        }),
-      );
-      return out.Item !== undefined;
     },
 
     async get(jobId: string): Promise<Job | undefined> {
@@ -188,48 +227,76 @@ export function makeJobRepository(db: DynamoDBDocumentClient, tableName: string)
     /**
      * Stores a chunk's results and moves the job's counters in one transaction, once: a redelivered
      * chunk finds its results there and changes nothing. Returns whether this call recorded them.
+     * `failedChunk` marks the results of a chunk that failed on every delivery (see replaceFailedChunk).
      */
     async recordChunk(jobId: string, chunk: number, results: RowResult[], failedChunk = false): Promise<boolean> {
-      const t = tally(results);
-      const outcomeNames = Object.keys(t.outcomes);
-      const outcomeSets = outcomeNames.map(
-        (_, i) => `outcome_counts.#o${i} = if_not_exists(outcome_counts.#o${i}, :zero) + :n${i}`,
+      const outcome = await transact(db, [
+        {
+          Put: {
+            TableName: tableName,
+            Item: {
+              ...keys.jobResult(jobId, chunk),
+              entity: 'job_result',
+              job_id: jobId,
+              chunk,
+              rows: results,
+              ...(failedChunk && { failed_chunk: true }),
+            },
+            ConditionExpression: 'attribute_not_exists(PK)',
+          },
+        },
+        counterUpdate(jobId, tally(results), { chunksDone: 1, chunksFailed: failedChunk ? 1 : 0 }),
+      ]);
+      return outcome.ok;
+    },
+
+    /** Whether a chunk's results are recorded, and whether they are those of a chunk that failed for good. */
+    async resultOf(jobId: string, chunk: number): Promise<{ failedChunk: boolean } | undefined> {
+      const out = await db.send(
+        new GetCommand({
+          TableName: tableName,
+          Key: keys.jobResult(jobId, chunk),
+          ConsistentRead: true,
+          ProjectionExpression: 'PK, failed_chunk',
+        }),
       );
+      return out.Item ? { failedChunk: out.Item.failed_chunk === true } : undefined;
+    },
+
+    /**
+     * Replaces the results of a chunk recorded as failed (its message redriven from the DLQ and now
+     * applied) and moves the job's counters by the difference, in one transaction, once. A job that
+     * had ended is running again, so that finishing it gives the status the new counters call for.
+     */
+    async replaceFailedChunk(jobId: string, chunk: number, results: RowResult[]): Promise<boolean> {
+      const out = await db.send(
+        new GetCommand({ TableName: tableName, Key: keys.jobResult(jobId, chunk), ConsistentRead: true }),
+      );
+      if (out.Item?.failed_chunk !== true) return false;
+      const before = tally(out.Item.rows as RowResult[]);
+      const after = tally(results);
+      const outcomes: Record<string, number> = { ...after.outcomes };
+      for (const [o, n] of Object.entries(before.outcomes)) outcomes[o] = (outcomes[o] ?? 0) - n;
       const outcome = await transact(db, [
         {
           Put: {
             TableName: tableName,
             Item: { ...keys.jobResult(jobId, chunk), entity: 'job_result', job_id: jobId, chunk, rows: results },
-            ConditionExpression: 'attribute_not_exists(PK)',
+            ConditionExpression: 'failed_chunk = :yes',
+            ExpressionAttributeValues: { ':yes': true },
           },
         },
-        {
-          Update: {
-            TableName: tableName,
-            Key: keys.job(jobId),
-            ConditionExpression: 'attribute_exists(PK)',
-            UpdateExpression: `ADD #processed :processed, #succeeded :succeeded, #skipped :skipped, #failed :failed, chunks_done :one, chunks_failed :chunkFailed${
-              outcomeSets.length ? ` SET ${outcomeSets.join(', ')}` : ''
-            }`,
-            ExpressionAttributeNames: {
-              '#processed': 'processed',
-              '#succeeded': 'succeeded',
-              '#skipped': 'skipped',
-              '#failed': 'failed',
-              ...Object.fromEntries(outcomeNames.map((o, i) => [`#o${i}`, o])),
-            },
-            ExpressionAttributeValues: {
-              ':processed': results.length,
-              ':succeeded': t.succeeded,
-              ':skipped': t.skipped,
-              ':failed': t.failed,
-              ':one': 1,
-              ':chunkFailed': failedChunk ? 1 : 0,
-              ...(outcomeNames.length ? { ':zero': 0 } : {}),
-              ...Object.fromEntries(outcomeNames.map((o, i) => [`:n${i}`, t.outcomes[o]])),
-            },
+        counterUpdate(
+          jobId,
+          {
+            succeeded: after.succeeded - before.succeeded,
+            skipped: after.skipped - before.skipped,
+            failed: after.failed - before.failed,
+            processed: results.length - (out.Item.rows as RowResult[]).length,
+            outcomes,
           },
-        },
+          { chunksDone: 0, chunksFailed: -1, reopen: true },
+        ),
       ]);
       return outcome.ok;
     },
@@ -245,19 +312,24 @@ export function makeJobRepository(db: DynamoDBDocumentClient, tableName: string)
       const status: JobStatus = finalStatusOf(job);
       const error =
         job.chunks_failed > 0
-          ? `${job.chunks_failed} of ${job.chunks_total} chunks failed after every retry; their rows are reported as chunk_failed`
+          ? `${job.chunks_failed} of ${job.chunks_total} chunks failed after every retry; their rows are reported as ` +
+            'chunk_failed, and redriving their messages from the dead-letter queue finishes them'
           : null;
       try {
         await db.send(
           new UpdateCommand({
             TableName: tableName,
             Key: keys.job(jobId),
-            ConditionExpression: '#status = :running AND chunks_done = :done',
+            // The counters read are still the job's: a redriven chunk replacing its results meanwhile wins.
+            ConditionExpression:
+              '#status = :running AND chunks_done = :done AND chunks_failed = :chunksFailed AND #failed = :failed',
             UpdateExpression: 'SET #status = :status, finished = :at, #error = :error',
-            ExpressionAttributeNames: { '#status': 'status', '#error': 'error' },
+            ExpressionAttributeNames: { '#status': 'status', '#error': 'error', '#failed': 'failed' },
             ExpressionAttributeValues: {
               ':running': 'running',
               ':done': job.chunks_done,
+              ':chunksFailed': job.chunks_failed,
+              ':failed': job.failed,
               ':status': status,
               ':at': at,
               ':error': error,

@@ -36,9 +36,6 @@ import { makeStartJob } from './start-job';
 import { makeStartMembershipJob } from './start-membership-job';
 import { syncOrJob } from './sync-or-job';
 
-/** Largest CSV accepted in one file (bytes). */
-export const MAX_IMPORT_BYTES = 100 * 1024 * 1024;
-
 const once = <T>(build: () => T) => {
   let value: T | undefined;
   return () => (value ??= build());
@@ -185,7 +182,7 @@ export const jobUseCases = {
       finish: (id) => finish()(id),
       objects: objectStore,
       clock: systemClock,
-      maxBytes: MAX_IMPORT_BYTES,
+      maxBytes: config.maxImportBytes,
     }),
   ),
   exportGroupMembers: once(() =>

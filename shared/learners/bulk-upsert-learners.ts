@@ -36,7 +36,7 @@ export const makeBulkUpsertLearners =
       const parsed = BulkLearnerRow.safeParse(raw);
       if (!parsed.success) {
         const details = parsed.error.issues.map((i) => ({
-          path: `body.learners.${index}.${i.path.join('.')}`,
+          path: ['body', 'learners', index, ...i.path].join('.'),
           message: i.message,
         }));
         results[index] = {

@@ -12,7 +12,9 @@ import { loadLearner } from './read-learners';
  * Removes a learner from the directory and from every group it counts in (each group's
  * `member_count` drops and the group's history records it, in the same transaction). Memberships are
  * removed before the learner, so a failure half way leaves the learner in place and a retry finishes
- * the job; the learner's delete takes its home-group pointer with it.
+ * the job; the learner's delete takes its home-group pointer with it. An assign that read the learner
+ * just before the delete may commit its membership after the first pass, so the groups are swept
+ * once more after the delete (the assign, for its part, checks its learners after committing).
  */
 export const makeDeleteLearner =
   (
@@ -23,6 +25,20 @@ export const makeDeleteLearner =
   ) =>
   async (caller: Caller, tenant: string, learnerUuid: string): Promise<void> => {
     const learner = await loadLearner(learners, caller, tenant, learnerUuid);
+    const leaveGroups = makeLeaveGroups(memberships, groups, clock);
+    await leaveGroups(tenant, learnerUuid, caller.sub);
+    await learners.delete(learner);
+    await leaveGroups(tenant, learnerUuid, caller.sub);
+  };
+
+/** Removes a learner (`learner_deleted`) from every group it counts in, one transaction per group. */
+export const makeLeaveGroups =
+  (
+    memberships: Pick<MembershipRepository, 'listByMember' | 'commit' | 'homeGroupsOf'>,
+    groups: Pick<GroupRepository, 'get'>,
+    clock: Clock,
+  ) =>
+  async (tenant: string, learnerUuid: string, actor: string): Promise<void> => {
     const counted = (await memberships.listByMember(tenant, { learnerUuid })).filter((m) => COUNTED.includes(m.status));
     const home = (await memberships.homeGroupsOf(tenant, [{ learnerUuid }])).get(refKey({ learnerUuid }));
     for (const m of counted) {
@@ -43,7 +59,7 @@ export const makeDeleteLearner =
             after: { status: 'removed', home_group: false, permissions: state.permissions },
           },
         ],
-        { actor: caller.sub, at },
+        { actor, at },
       );
       const outcome = await memberships.commit(
         group,
@@ -57,5 +73,4 @@ export const makeDeleteLearner =
           `Group ${m.group_uuid} changed while removing the learner; retry`,
         );
     }
-    await learners.delete(learner);
   };

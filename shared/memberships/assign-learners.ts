@@ -6,6 +6,7 @@ import type { GroupRepository } from '#shared/groups/group-repository';
 import { loadAdministeredGroup } from '#shared/groups/read-group';
 import type { LearnerRepository } from '#shared/learners/learner-repository';
 import { commitPlanned, MAX_ROUNDS, type Planned } from './commit-planned';
+import { settleLearnerRaces } from './settle-learner-races';
 import { type ExpandDeps, expandMemberSources, type MemberSources } from './expand-member-sources';
 import { COUNTED, type Membership, PERMISSIONS, type Permission, refKey, writeDelta } from './membership';
 import type { MembershipRepository } from './membership-repository';
@@ -15,7 +16,7 @@ import { MAX_SYNC_IDENTIFIERS } from './schemas';
 
 export interface AssignDeps extends ExpandDeps {
   groups: Pick<GroupRepository, 'get' | 'getMany'>;
-  memberships: Pick<MembershipRepository, 'getMany' | 'commit' | 'homeGroupsOf' | 'activeLearnerUuids'>;
+  memberships: Pick<MembershipRepository, 'getMany' | 'commit' | 'homeGroupsOf' | 'activeLearnerUuids' | 'activate'>;
   learners: Pick<LearnerRepository, 'getMany' | 'findUuids' | 'uuidsByBranch'>;
   clock: Clock;
   ids: IdGenerator;
@@ -136,9 +137,10 @@ export const makeAssignLearners = (deps: AssignDeps) => {
         assertOpen(group);
       }
     }
-    const added = results.filter((r) => ADDED.includes(r.outcome) && r.membership);
+    const settled = await settleLearnerRaces(deps, group, results, caller.sub);
+    const added = settled.filter((r) => ADDED.includes(r.outcome) && r.membership);
     if (deps.onMembersAdded && added.length > 0) await deps.onMembersAdded(group, added, opId);
-    const summary = summarize(results);
+    const summary = summarize(settled);
     if (refuseWhenFull && summary.count === 0 && results.some((r) => r.outcome === 'over_capacity')) {
       throw new UserLimitExceededError(groupUuid, group.user_limit ?? 0, group.member_count);
     }

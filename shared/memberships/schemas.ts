@@ -5,7 +5,7 @@ import { MEMBER_SORTS, PERMISSIONS } from './membership';
 
 /** Up to this many identifiers are applied synchronously; more become a 202 job. Nothing is truncated. */
 export const MAX_SYNC_IDENTIFIERS = 1000;
-/** Far above what fits in API Gateway's 10 MB body (~250k uuids); the body limit is the real bound. */
+/** Far above what fits in one request (Lambda's 6 MB event: ~150k uuids); the payload limit is the real bound. */
 export const MAX_IDENTIFIERS = 500_000;
 
 const identifiers = z

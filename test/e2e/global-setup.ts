@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { generateSigningKeys } from '#local/auth-keys';
 import { repoRoot } from '#local/paths';
+import { E2E_MAX_IMPORT_BYTES } from './stack-settings';
 
 /** What local/start.ts reports over IPC once the stack is up. */
 interface ReadyMessage {
@@ -31,6 +32,8 @@ export default async function setup(project: TestProject) {
   process.env.NOTIFICATION_OUTBOX_FILE = join(keysDir, 'outbox.jsonl'); // the stack's outbox, which e2e tests read
   // The stack's structured INFO lines (one per chunk and request) would drown the test report.
   process.env.LOG_LEVEL ??= 'WARN';
+  // Proves the over-the-limit import path without uploading 100 MB (production keeps the default).
+  process.env.MAX_IMPORT_BYTES ??= String(E2E_MAX_IMPORT_BYTES);
 
   const child = fork(
     join(repoRoot, 'local/start.ts'),

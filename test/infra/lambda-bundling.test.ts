@@ -9,6 +9,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { catalog } from '#functions/catalog';
 import { CatalogFunction } from '#infra/constructs/catalog-function';
 import { esbuildOptionsOf, lambdaBundling } from '#infra/constructs/lambda-bundling';
+import { OperatorAlerts } from '#infra/constructs/operator-alerts';
 import { MessageQueues } from '#infra/constructs/queues';
 import { repoRoot } from '#infra/repo-root';
 
@@ -25,7 +26,7 @@ describe('lambda bundling', () => {
       definition,
       table: new Table(stack, 'Table', { partitionKey: { name: 'PK', type: AttributeType.STRING } }),
       importsBucket: new Bucket(stack, 'Bucket'),
-      queues: new MessageQueues(stack, 'Queues'),
+      queues: new MessageQueues(stack, 'Queues', { alerts: new OperatorAlerts(stack, 'Alerts') }),
       sourceRoot: repoRoot,
     });
     const outdir = app.synth().directory;

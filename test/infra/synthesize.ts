@@ -6,6 +6,7 @@ import { AttributeType, Table } from 'aws-cdk-lib/aws-dynamodb';
 import { Bucket } from 'aws-cdk-lib/aws-s3';
 import { catalog, type FunctionDefinition } from '#functions/catalog';
 import { CatalogFunction } from '#infra/constructs/catalog-function';
+import { OperatorAlerts } from '#infra/constructs/operator-alerts';
 import { MessageQueues } from '#infra/constructs/queues';
 import { defineLmsGroups, type LmsGroupsOptions } from '#infra/lms-groups-app';
 import { repoRoot } from '#infra/repo-root';
@@ -72,7 +73,7 @@ export function buildLoneFunction(definition: FunctionDefinition): CatalogFuncti
         sortKey: { name: 'SK', type: AttributeType.STRING },
       }),
       importsBucket: new Bucket(stack, 'Bucket'),
-      queues: new MessageQueues(stack, 'Queues'),
+      queues: new MessageQueues(stack, 'Queues', { alerts: new OperatorAlerts(stack, 'Alerts') }),
       sourceRoot,
     });
   } finally {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateSigningKeys, type SigningKeys } from '#local/auth-keys';
 import type { LambdaHandler } from '#local/handler-loader';
 import type { HttpApiEvent } from '#local/http-api-event';
-import { type HttpServer, startHttpServer } from '#local/http-server';
+import { type HttpServer, loggablePath, startHttpServer } from '#local/http-server';
 import { createJwtAuthorizer } from '#local/jwt-authorizer';
 import type { LocalLog } from '#local/local-log';
 import { mintToken } from '#local/mint-token';
@@ -32,7 +32,8 @@ const handlers: Record<string, LambdaHandler> = {
   },
 };
 const errors: string[] = [];
-const log: LocalLog = { info: () => {}, warn: () => {}, error: (line) => errors.push(line) };
+const infos: string[] = [];
+const log: LocalLog = { info: (line) => infos.push(line), warn: () => {}, error: (line) => errors.push(line) };
 
 let keys: SigningKeys;
 let server: HttpServer;
@@ -103,5 +104,14 @@ describe('startHttpServer', () => {
 
   it('answers 500 for a catalog entry whose module does not exist yet', async () => {
     expect((await fetch(`${server.url}/missing`)).status).toBe(500);
+  });
+});
+
+describe('request log lines', () => {
+  it('name the path and the query parameters, never their values', async () => {
+    await fetch(`${server.url}/boom?search=ada%40example.com&page_size=2`);
+    expect(infos.at(-1)).toMatch(/^GET \/boom\?search=…&page_size=… → 500/);
+    expect(infos.join('\n')).not.toContain('ada');
+    expect(loggablePath({ url: '/x/y' })).toBe('/x/y');
   });
 });

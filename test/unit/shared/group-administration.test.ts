@@ -56,6 +56,8 @@ function fakeStore(group: Group, directory: Learner[], branches: Branch[] = [], 
       homeGroupsOf: async (_t: string, refs: MemberRef[]) =>
         new Map(refs.flatMap((r) => (homes.has(refKey(r)) ? [[refKey(r), homes.get(refKey(r))!] as const] : []))),
       activeLearnerUuids: async () => [],
+      // An assign activates an invitation whose learner appeared meanwhile; these directories never change.
+      activate: async () => 'gone' as const,
       commit: async (g: Group, writes: MembershipWrite[], _at: string, entry: HistoryEntry) => {
         const delta = writes.reduce((n, w) => n + (w.kind === 'remove' ? -1 : w.kind === 'update' ? 0 : 1), 0);
         const limit = state.group.user_limit;

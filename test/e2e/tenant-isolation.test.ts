@@ -1,0 +1,238 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { api, tokenFor } from './client';
+import {
+  buildTenant,
+  expectEveryRouteCovered,
+  type RouteName,
+  type RouteRequest,
+  routeCases,
+  send,
+  type TenantObjects,
+} from './route-cases';
+import { tenantDigest } from './tenant-state';
+
+/**
+ * OWASP API1 (broken object level authorization), swept over every catalog route: a token of
+ * tenant B aimed at tenant A's objects gets 403 or 404, and so do B's own calls that name A's
+ * learners, groups or batches; a learner's token reaches its own record, groups and enrollments
+ * and nothing else. Neither tenant's stored state changes. The same requests, sent by a tenant's
+ * own admin, succeed: the refusals are authorization, not bad requests.
+ */
+
+type Tenant = TenantObjects & { adminToken: string };
+let a: Tenant;
+let b: Tenant;
+let staff: string;
+const digests: Record<string, string> = {};
+const known = (t: Tenant) => ({ courses: [t.courseId, `${t.courseId}-other`], batches: [t.batchId] });
+
+beforeAll(async () => {
+  [a, b] = await Promise.all([buildTenant('isolation-admin-a'), buildTenant('isolation-admin-b')]);
+  staff = await tokenFor({ roles: ['staff'], sub: 'isolation-staff' });
+  digests.a = await tenantDigest(a.tenant, known(a));
+  digests.b = await tenantDigest(b.tenant, known(b));
+}, 180_000);
+
+const refused = (status: number) => status === 403 || status === 404;
+
+/** What each route answers its own tenant's admin (the order runs deletes last). */
+const OWN_STATUS: Record<RouteName, number> = {
+  CreateGroup: 201,
+  PreviewRuleset: 200,
+  ListGroups: 200,
+  GetGroupByLegacyId: 200,
+  GetGroup: 200,
+  UpdateGroup: 200,
+  RecalculateGroup: 202,
+  ListConditionsHistory: 200,
+  ExplainMembership: 200,
+  ExportGroupMembers: 200,
+  ListGroupLearners: 200,
+  ListGroupHistory: 200,
+  AssignLearners: 200,
+  RemoveLearners: 200,
+  PutLearner: 200,
+  GetLearner: 200,
+  ListLearners: 200,
+  BulkUpsertLearners: 200,
+  PutBranch: 200,
+  ListBranches: 200,
+  ListJobs: 200,
+  GetJob: 200,
+  ListJobResults: 200,
+  // The recalculation job of the fixture has ended: aborting it is refused for that reason, not for the caller.
+  AbortJob: 409,
+  BulkEnroll: 200,
+  CreateBatch: 201,
+  GetBatch: 200,
+  AddBatchParticipants: 200,
+  ListBatchParticipants: 200,
+  ListCourseEnrollments: 200,
+  ListEnrollmentAudit: 200,
+  UpdateEnrollment: 200,
+  RemoveBatchParticipants: 200,
+  ListLearnerEnrollments: 200,
+  DeleteLearner: 204,
+  DeleteGroup: 204,
+};
+
+/** Routes through which a learner reads its own data. */
+const LEARNER_OWN: RouteName[] = ['GetLearner', 'ListLearnerEnrollments', 'GetGroup', 'ListGroups'];
+
+describe('tenant isolation (BOLA) on every route', () => {
+  it('has a case for every catalog route', () => {
+    expectEveryRouteCovered(routeCases(a));
+    expectEveryRouteCovered(OWN_STATUS);
+  });
+
+  it("refuses tenant B's admin every route on tenant A's objects", async () => {
+    const cases = routeCases(a);
+    const answers: string[] = [];
+    for (const name of Object.keys(OWN_STATUS) as RouteName[]) {
+      const answer = await send(name, cases[name], b.adminToken);
+      if (!refused(answer.status)) answers.push(`${name} → ${answer.status} ${answer.text.slice(0, 200)}`);
+    }
+    expect(answers).toEqual([]);
+  });
+
+  it("refuses B's own calls that name A's learners, groups and batches", async () => {
+    const own = routeCases(b);
+    const group = `/api/v1/enterprise-group/${b.groupUuid}`;
+    const outcomes = async (request: RouteRequest, name: RouteName) => {
+      const answer = await send(name, request, b.adminToken);
+      expect(answer.status, `${name} ${answer.text.slice(0, 200)}`).toBeLessThan(300);
+      return [...(answer.json.results ?? []), ...(answer.json.skipped ?? []), ...(answer.json.errors ?? [])].map(
+        (r: { outcome: string }) => r.outcome,
+      );
+    };
+    expect(
+      await outcomes({ path: `${group}/assign_learners`, body: { learner_uuids: [a.learnerUuid] } }, 'AssignLearners'),
+    ).toEqual(['not_in_tenant']);
+    expect(
+      await outcomes({ path: `${group}/assign_learners`, body: { group_uuids: [a.groupUuid] } }, 'AssignLearners'),
+    ).toEqual(['not_found']);
+    expect(
+      await outcomes({ path: `${group}/remove_learners`, body: { learner_uuids: [a.learnerUuid] } }, 'RemoveLearners'),
+    ).toEqual(['not_in_tenant']);
+    expect(
+      await outcomes(
+        {
+          path: `/api/v1/batches/${b.batchId}/participants/add`,
+          body: { identifier_type: 'user_id', identifiers: [a.learnerUuid] },
+        },
+        'AddBatchParticipants',
+      ),
+    ).toEqual(['not_in_tenant']);
+
+    const refusals: [RouteName, RouteRequest][] = [
+      [
+        'ExplainMembership',
+        { path: `/api/v1/enterprise-group/${b.automaticGroupUuid}/learners/${a.learnerUuid}/explain` },
+      ],
+      [
+        'PreviewRuleset',
+        { ...own.PreviewRuleset, body: { ...(own.PreviewRuleset.body as object), group_uuid: a.automaticGroupUuid } },
+      ],
+      ['ListGroups', { path: '/api/v1/enterprise-group', query: { learner_uuid: a.learnerUuid } }],
+      [
+        'ListGroups',
+        { path: '/api/v1/enterprise-group', query: { enterprise_uuid: b.tenant, learner_uuid: a.learnerUuid } },
+      ],
+      ['GetLearner', { path: `/api/v1/enterprise-customer/${b.tenant}/learners/${a.learnerUuid}` }],
+      [
+        'ListLearnerEnrollments',
+        { path: `/api/v1/enterprise-customer/${b.tenant}/learners/${a.learnerUuid}/enrollments` },
+      ],
+      ['DeleteLearner', { path: `/api/v1/enterprise-customer/${b.tenant}/learners/${a.learnerUuid}` }],
+      [
+        'UpdateEnrollment',
+        {
+          path: `/api/v1/courses/${a.courseId}/enrollments/${a.learnerUuid}`,
+          body: { status: 'completed', enterprise_customer_uuid: b.tenant },
+        },
+      ],
+    ];
+    for (const [name, request] of refusals) {
+      const answer = await send(name, request, b.adminToken);
+      expect(
+        refused(answer.status),
+        `${name} ${JSON.stringify(request)} → ${answer.status} ${answer.text.slice(0, 200)}`,
+      ).toBe(true);
+    }
+    // A learner uuid is global: B cannot take A's learner into its directory.
+    const taken = await send(
+      'PutLearner',
+      { path: `/api/v1/enterprise-customer/${b.tenant}/learners/${a.learnerUuid}`, body: { email: 'x@example.com' } },
+      b.adminToken,
+    );
+    expect(taken.status).toBe(409);
+    expect(taken.json.code).toBe('learner_in_other_enterprise');
+    // B's view of a course id A also uses holds only B's enrollments.
+    const course = await send(
+      'ListCourseEnrollments',
+      { path: `/api/v1/courses/${a.courseId}/enrollments`, query: { enterprise_customer_uuid: b.tenant } },
+      b.adminToken,
+    );
+    expect(
+      course.json.results.map((e: { enterprise_customer_uuid: string }) => e.enterprise_customer_uuid),
+    ).not.toContain(a.tenant);
+  });
+
+  it("lets a learner's token reach its own record, groups and enrollments, and nothing else", async () => {
+    const learner = await tokenFor({ roles: ['learner'], enterprises: [a.tenant], sub: a.learnerUuid });
+    const cases = routeCases(a);
+    const leaks: string[] = [];
+    for (const name of Object.keys(OWN_STATUS) as RouteName[]) {
+      const answer = await send(name, cases[name], learner);
+      const allowed = LEARNER_OWN.includes(name);
+      if (allowed ? answer.status !== 200 : !refused(answer.status))
+        leaks.push(`${name} → ${answer.status} ${answer.text.slice(0, 200)}`);
+    }
+    expect(leaks).toEqual([]);
+    const groups = await send('ListGroups', cases.ListGroups, learner);
+    expect(groups.json.results.map((g: { group_uuid: string }) => g.group_uuid).sort()).toEqual(
+      [a.groupUuid, a.automaticGroupUuid].sort(),
+    );
+    const enrollments = await send('ListLearnerEnrollments', cases.ListLearnerEnrollments, learner);
+    expect(enrollments.json.results.every((e: { learner_uuid: string }) => e.learner_uuid === a.learnerUuid)).toBe(
+      true,
+    );
+
+    // Another learner's data, and a group the learner is not in, read as missing or forbidden.
+    const other = await tokenFor({
+      roles: ['learner'],
+      enterprises: [a.tenant],
+      sub: '00000000-0000-4000-8000-00000000aaaa',
+    });
+    for (const name of ['GetLearner', 'ListLearnerEnrollments', 'GetGroup'] as const) {
+      expect(refused((await send(name, cases[name], other)).status), name).toBe(true);
+    }
+    expect(
+      refused(
+        (await send('ListGroups', { path: '/api/v1/enterprise-group', query: { learner_uuid: a.learnerUuid } }, other))
+          .status,
+      ),
+    ).toBe(true);
+    expect(refused((await send('GetGroup', { path: `/api/v1/enterprise-group/${b.groupUuid}` }, learner)).status)).toBe(
+      true,
+    );
+  });
+
+  it('leaves both tenants exactly as they were', async () => {
+    expect(await tenantDigest(a.tenant, known(a))).toBe(digests.a);
+    expect(await tenantDigest(b.tenant, known(b))).toBe(digests.b);
+  });
+
+  it("answers the same requests, sent by a tenant's own admin, as a valid request", async () => {
+    const c = await buildTenant('isolation-admin-c');
+    const cases = routeCases(c);
+    const wrong: string[] = [];
+    for (const [name, status] of Object.entries(OWN_STATUS) as [RouteName, number][]) {
+      const answer = await send(name, cases[name], cases[name].as === 'staff' ? staff : c.adminToken);
+      if (answer.status !== status)
+        wrong.push(`${name} → ${answer.status} (expected ${status}) ${answer.text.slice(0, 200)}`);
+    }
+    expect(wrong).toEqual([]);
+    expect((await api('GET', `/api/v1/enterprise-group/${c.groupUuid}/`, { token: c.adminToken })).status).toBe(404);
+  });
+});
