@@ -55,6 +55,9 @@ export interface GroupListQuery extends GroupFilters {
   cursor?: string | undefined;
 }
 
+/** The group field a uniqueness guard protects: GROUP_EXTERNAL_ID → external_id. */
+const fieldOf = (kind: UniqueKind) => kind.replace('GROUP_', '').toLowerCase();
+
 /** Uniqueness guards a group owns: its name always, its external and legacy ids when set. */
 function guards(g: Group): { kind: UniqueKind; value: string; code: string }[] {
   const out: { kind: UniqueKind; value: string; code: string }[] = [
@@ -143,7 +146,8 @@ export function makeGroupRepository(db: DynamoDBDocumentClient, tableName: strin
     return guard
       ? new ConflictError(
           guard.code,
-          `Another group of this tenant already has this ${guard.kind.replace('GROUP_', '').toLowerCase().replace('_', ' ')}`,
+          `Another group of this tenant already has this ${fieldOf(guard.kind).replace('_', ' ')}`,
+          [{ path: `body.${fieldOf(guard.kind)}`, message: 'already used by another group of this tenant' }],
         )
       : undefined;
   };

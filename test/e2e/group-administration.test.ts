@@ -115,6 +115,17 @@ describe('group fields over HTTP', () => {
     expect((await api('GET', `${GROUPS}/?external_id=nope`, { token: admin })).json.count).toBe(0);
     const byLegacy = await api('GET', `${GROUPS}/legacy/777/?enterprise_uuid=${tenant}`, { token: admin });
     expect(byLegacy.json.group_uuid).toBe(group.group_uuid);
+    for (const [field, value] of [
+      ['external_id', externalId],
+      ['legacy_id', 777],
+    ] as const) {
+      const clash = await api('POST', `${GROUPS}/`, {
+        token: admin,
+        body: { name: `Clash ${randomUUID()}`, enterprise_customer_uuid: tenant, [field]: value },
+      });
+      expect(clash.status).toBe(409);
+      expect(clash.json).toMatchObject({ code: `${field}_taken`, details: [{ path: `body.${field}` }] });
+    }
 
     const closed = await api('PATCH', `${GROUPS}/${group.group_uuid}/`, {
       token: admin,

@@ -39,6 +39,7 @@ describe('group lifecycle over HTTP', () => {
     const clash = await createGroup(adminA, { name: '  lifecycle GROUP ' });
     expect(clash.status).toBe(409);
     expect(clash.json.code).toBe('group_name_taken');
+    expect(clash.json.details).toEqual([expect.objectContaining({ path: 'body.name' })]);
 
     const got = await api('GET', `${GROUPS}/${group.group_uuid}`, { token: adminA });
     expect(got.status).toBe(200);
