@@ -14,8 +14,12 @@ export interface GroupMemberPorts {
   remove: ReturnType<typeof makeRemoveLearners>;
   getGroup: (groupUuid: string) => Promise<Group | undefined>;
   findGroup: (tenant: string, kind: UniqueKind, value: string) => Promise<Group | undefined>;
-  /** Learner uuids by employee id or state id, in a tenant. */
-  findLearners: (tenant: string, kind: 'EMPLOYEE_ID' | 'STATE_ID', values: string[]) => Promise<Map<string, string>>;
+  /** Learner uuids by e-mail, employee id or state id, in a tenant. */
+  findLearners: (
+    tenant: string,
+    kind: 'EMAIL' | 'EMPLOYEE_ID' | 'STATE_ID',
+    values: string[],
+  ) => Promise<Map<string, string>>;
 }
 
 const isUuid = (v: string) => z.uuid().safeParse(v).success;
@@ -59,13 +63,15 @@ export const makeApplyGroupMemberRows =
         message,
       });
 
-    const others = rest.flatMap((r) => {
-      const id = String(r.input.identifier ?? '').trim();
-      return id && !isUuid(id) && !id.includes('@') ? [id] : [];
-    });
-    const [byEmployee, byState] = await Promise.all([
+    const cells = rest.map((r) => String(r.input.identifier ?? '').trim());
+    const others = cells.filter((id) => id && !isUuid(id) && !id.includes('@'));
+    // E-mails of existing learners resolve here too, so that a learner named on two rows (by e-mail and
+    // by uuid, say) is applied on its first row and the later one is the duplicate, as the file reads.
+    const emails = cells.filter((id) => id.includes('@')).map(normalizeEmail);
+    const [byEmployee, byState, byEmail] = await Promise.all([
       ports.findLearners(tenant, 'EMPLOYEE_ID', others),
       ports.findLearners(tenant, 'STATE_ID', others),
+      ports.findLearners(tenant, 'EMAIL', emails),
     ]);
     const groups = new Map<string, Group | undefined>();
     const buckets = new Map<string, { group: Group; action: 'add' | 'remove'; planned: Planned[] }>();
@@ -97,7 +103,7 @@ export const makeApplyGroupMemberRows =
       const learner = isUuid(raw)
         ? raw.toLowerCase()
         : raw.includes('@')
-          ? undefined
+          ? byEmail.get(normalizeEmail(raw))
           : (byEmployee.get(raw) ?? byState.get(raw));
       if (!isUuid(raw) && !raw.includes('@') && !learner) {
         fail(row, 'not_found', `no learner with employee id or state id "${raw}"`);

@@ -118,7 +118,7 @@ describe('bulk jobs over HTTP', () => {
     });
     const csv =
       '\uFEFFgroup,identifier,action\r\n' +
-      `${group.group_uuid},${learner},add\r\n` +
+      `${group.group_uuid},CSV-Known@example.com,add\r\n` +
       '\r\n' +
       'CSV-EXT,"new.person@example.com",\r\n' +
       'from csv,EMP-7,add\r\n' +
@@ -147,7 +147,7 @@ describe('bulk jobs over HTTP', () => {
     expect(lines[0]).toBe('group,identifier,action,line,outcome,code,message');
     expect(lines).toHaveLength(8);
     const outcomes = lines.slice(1).map((l) => l.split(',')[4]);
-    // Line 5 names, by employee id, the learner line 2 named by uuid: one member, reported once.
+    // Line 5 names, by employee id, the learner line 2 named by e-mail: one member, reported once, on its first line.
     expect(outcomes).toEqual([
       'added',
       'invited',
