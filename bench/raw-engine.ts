@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { CreateTableCommand, DeleteTableCommand } from '@aws-sdk/client-dynamodb';
-import { BatchWriteCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchWriteCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { keys } from '#shared/db/keys';
 import { tableDefinition } from '#local/table-definition';
 import type { BenchTarget } from './bench-target';
@@ -40,6 +40,104 @@ export async function rawBatchWrite(target: BenchTarget, items: number): Promise
             while (pending.length) {
               const out = await client.send(new BatchWriteCommand({ RequestItems: { [name]: pending } }));
               pending = (out.UnprocessedItems?.[name] ?? []) as typeof pending;
+            }
+          }
+        }),
+      );
+      const seconds = (performance.now() - started) / 1000;
+      if (seconds < best.seconds) best = { seconds, per_second: items / seconds, concurrency };
+      await client.send(new DeleteTableCommand({ TableName: name }));
+    }
+  } finally {
+    client.destroy();
+  }
+  return best;
+}
+
+const ceilings = new WeakMap<BenchTarget, Promise<RawWrite>>();
+
+/** The exact-write reference of 10,000 items, measured once per run and shared by the throughput scenarios. */
+export function exactWriteCeiling(target: BenchTarget): Promise<RawWrite> {
+  let ceiling = ceilings.get(target);
+  if (!ceiling) {
+    ceiling = rawTransactWrite(target, 10_000);
+    ceilings.set(target, ceiling);
+  }
+  return ceiling;
+}
+
+/** Items per transaction of the exact-write reference: the membership commit's own size. */
+const EXACT_BATCH = 98;
+export const EXACT_CONCURRENCIES = [4, 8, 16] as const;
+
+/**
+ * The raw engine's best exact write: `items` membership-shaped puts (one partition key, an inverted
+ * index entry each, like one group's members) in TransactWriteItems of 98, each put conditioned on the
+ * item's absence and each transaction moving one counter item, at a few concurrencies, into a fresh
+ * table on the same endpoint; the fastest wins. This is the floor of any write path that keeps a
+ * counter exact and never overwrites a concurrent change (what a membership commit does), so a bulk
+ * path's ratio to it says how much of the gap to BatchWriteItem is the engine's and how much its own.
+ * A cancelled transaction (a conflict on the counter) is sent again.
+ */
+export async function rawTransactWrite(target: BenchTarget, items: number): Promise<RawWrite> {
+  const client = target.rawClient();
+  let best: RawWrite = { seconds: Number.POSITIVE_INFINITY, per_second: 0, concurrency: 0 };
+  try {
+    for (const concurrency of EXACT_CONCURRENCIES) {
+      const name = `bench-exact-${randomUUID()}`;
+      await client.send(new CreateTableCommand(tableDefinition(name)));
+      const counter = { PK: 'GROUP#bench', SK: 'GROUP' };
+      await client.send(
+        new BatchWriteCommand({
+          RequestItems: { [name]: [{ PutRequest: { Item: { ...counter, member_count: 0 } } }] },
+        }),
+      );
+      const now = new Date().toISOString();
+      const batches = Array.from({ length: Math.ceil(items / EXACT_BATCH) }, (_, b) =>
+        Array.from({ length: Math.min(EXACT_BATCH, items - b * EXACT_BATCH) }, (_, i) => {
+          const learner = randomUUID();
+          return {
+            PK: 'GROUP#bench',
+            SK: `MEMBER#L#${learner}`,
+            GSI1PK: `MEMBERSHIPS#bench#L#${learner}`,
+            GSI1SK: 'GROUP#bench',
+            learner_uuid: learner,
+            status: 'active',
+            created: now,
+            n: b * EXACT_BATCH + i,
+          };
+        }),
+      );
+      const started = performance.now();
+      let next = 0;
+      await Promise.all(
+        Array.from({ length: concurrency }, async () => {
+          for (let b = next++; b < batches.length; b = next++) {
+            const batch = batches[b]!;
+            for (;;) {
+              try {
+                await client.send(
+                  new TransactWriteCommand({
+                    TransactItems: [
+                      ...batch.map((Item) => ({
+                        Put: { TableName: name, Item, ConditionExpression: 'attribute_not_exists(PK)' },
+                      })),
+                      {
+                        Update: {
+                          TableName: name,
+                          Key: counter,
+                          UpdateExpression: 'ADD member_count :n',
+                          ConditionExpression: 'attribute_exists(PK)',
+                          ExpressionAttributeValues: { ':n': batch.length },
+                        },
+                      },
+                    ],
+                  }),
+                );
+                break;
+              } catch (error) {
+                if ((error as Error).name !== 'TransactionCanceledException') throw error;
+              }
             }
           }
         }),

@@ -45,8 +45,14 @@ async function main() {
       const t0 = performance.now();
       console.log(`\n[${name}]`);
       const out = await scenarios[name]({ args, target: target!, fixtures });
-      for (const row of out)
+      for (const row of out) {
         console.log(`  ${row.scenario}: ${row.measured.toFixed(2)} ${row.unit}, ratio ${row.ratio?.toFixed(2) ?? '—'}`);
+        const exact = row.details?.exact_reference as { label: string; per_second: number; ratio: number } | undefined;
+        if (exact)
+          console.log(
+            `    vs the exact-write floor, ${exact.label}: ${exact.per_second.toFixed(0)} items/s, ratio ${exact.ratio.toFixed(2)}`,
+          );
+      }
       console.log(`  (${((performance.now() - t0) / 1000).toFixed(0)} s)`);
       rows.push(...out);
     }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { type BenchRow, observe, type Scenario } from '../bench-row';
-import { rawBatchWrite } from '../raw-engine';
+import { exactWriteCeiling, rawBatchWrite } from '../raw-engine';
 import { throughputRow } from './bulk-assign';
 
 /**
@@ -40,17 +40,25 @@ export const enrollmentJobs: Scenario = async ({ args, target, fixtures }) => {
   expectSucceeded('participants/add', participants.result.job, size);
 
   const raw = await rawBatchWrite(target, size);
+  const exact = await exactWriteCeiling(target);
   for (const [label, m] of [
     [`bulk_enroll ${size} identifiers, 1 course (HTTP → job succeeded)`, enroll],
     [`batch participants/add ${size} (HTTP → job succeeded)`, participants],
   ] as const) {
     rows.push(
-      throughputRow(label, size, m.result.seconds, raw, {
-        items: size,
-        dynamodb: m.dynamodb,
-        functions: m.functions,
-        sqs_messages: m.result.job.chunks_total,
-      }),
+      throughputRow(
+        label,
+        size,
+        m.result.seconds,
+        raw,
+        {
+          items: size,
+          dynamodb: m.dynamodb,
+          functions: m.functions,
+          sqs_messages: m.result.job.chunks_total,
+        },
+        exact,
+      ),
     );
   }
   return rows;
