@@ -40,15 +40,7 @@ describe('lambda bundling', () => {
   });
 
   it('bundles the environment credential provider, and leaves the rest of the chain to the runtime', async () => {
-    const definition = catalog.find((f) => f.name === 'GetGroup')!;
-    const outfile = join(dir, 'credentials', 'index.mjs');
-    const { metafile } = await build(
-      esbuildOptionsOf(lambdaBundling(repoRoot), join(repoRoot, definition.entry), outfile),
-    );
-    const bundled = new Set(
-      Object.keys(metafile!.inputs).map((input) => /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(input)?.[1]),
-    );
-    const code = readFileSync(outfile, 'utf8');
+    const { bundled, code } = await bundleOf('GetGroup');
 
     expect(bundled).toContain('@aws-sdk/credential-provider-env');
     expect(bundled).not.toContain('@aws-sdk/nested-clients');
@@ -57,4 +49,45 @@ describe('lambda bundling', () => {
       expect(code).toContain(`import("${provider}")`);
     }
   });
+
+  it("bundles only what a handler reaches: a group read carries no queue or bucket client, no other domain's use cases", async () => {
+    const { bundled } = await bundleOf('GetGroup');
+
+    expect(bundled).toContain('@aws-sdk/client-dynamodb');
+    expect(bundled).toContain('shared/groups/read-group.ts');
+    for (const absent of [
+      '@aws-sdk/client-sqs',
+      '@aws-sdk/client-s3',
+      'csv-parse',
+      'shared/queue/send-json.ts',
+      'shared/imports/object-store.ts',
+      'shared/rules/wired.ts',
+      'shared/rules/evaluate-ruleset.ts',
+      'shared/jobs/wired.ts',
+      'shared/jobs/job-repository.ts',
+      'shared/enrollments/enrollment-repository.ts',
+      'shared/learners/put-learner.ts',
+      'shared/memberships/assign-learners.ts',
+    ])
+      expect(bundled).not.toContain(absent);
+  });
 });
+
+/**
+ * A catalog function bundled as CDK bundles it: its code, and the packages and first-party files that
+ * contribute to it (the metafile also lists inputs that tree-shaking dropped entirely).
+ */
+async function bundleOf(name: string) {
+  const definition = catalog.find((f) => f.name === name)!;
+  const outfile = join(dir, name, 'index.mjs');
+  const { metafile } = await build(
+    esbuildOptionsOf(lambdaBundling(repoRoot), join(repoRoot, definition.entry), outfile),
+  );
+  const bundled = new Set(
+    Object.values(metafile!.outputs)
+      .flatMap((output) => Object.entries(output.inputs))
+      .filter(([, { bytesInOutput }]) => bytesInOutput > 0)
+      .map(([input]) => /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(input)?.[1] ?? input),
+  );
+  return { bundled, code: readFileSync(outfile, 'utf8') };
+}
