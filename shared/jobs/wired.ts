@@ -64,8 +64,15 @@ const finish = /* @__PURE__ */ once(() =>
     systemClock,
   ),
 );
+/**
+ * The finish step of the jobs API requests start (startJob runs it at once for an empty job). Their
+ * source is `api`, so there is no results file to write (an S3 import's) nor a sweep to run (a
+ * recalculation's): like `finish` for such a job, it only turns the job final. Apart from `finish`
+ * so that the request handlers carry neither the S3 client nor the CSV writer.
+ */
+const finishRequestedJob = /* @__PURE__ */ once(() => makeFinishJob(jobs(), async () => {}, systemClock));
 const startJob = /* @__PURE__ */ once(() =>
-  makeStartJob(jobs(), enqueue, (id) => finish()(id), systemClock, randomIds),
+  makeStartJob(jobs(), enqueue, (id) => finishRequestedJob()(id), systemClock, randomIds),
 );
 const renderMembersCsv = /* @__PURE__ */ once(() => makeRenderMembersCsv(memberships(), learners()));
 const startMembershipJob = /* @__PURE__ */ once(() => makeStartMembershipJob(groups(), startJob()));

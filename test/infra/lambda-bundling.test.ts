@@ -71,6 +71,15 @@ describe('lambda bundling', () => {
     ])
       expect(bundled).not.toContain(absent);
   });
+
+  it('keeps the S3 client out of a function that starts jobs (only the chunk worker and imports write files)', async () => {
+    const { bundled } = await bundleOf('AssignLearners');
+
+    expect(bundled).toContain('@aws-sdk/client-sqs');
+    expect(bundled).toContain('shared/jobs/start-job.ts');
+    expect(bundled).not.toContain('@aws-sdk/client-s3');
+    expect(bundled).not.toContain('shared/imports/write-import-results.ts');
+  });
 });
 
 /**
