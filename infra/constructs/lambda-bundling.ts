@@ -36,7 +36,8 @@ export function lambdaBundling(sourceRoot: string): BundlingOptions {
  * so the chain (`@aws-sdk/credential-provider-node`) answers from the environment and never reaches
  * these; it loads each with a dynamic `import()` only when every link before it has failed. Bundled,
  * they cost ~80 KB per function (SSO, SSO-OIDC and STS clients in `@aws-sdk/nested-clients`, INI
- * files, login, process, web identity, container and instance metadata). External, the import stays
+ * files, login, process, web identity, container and instance metadata), ~130 KB with the parts of
+ * `@smithy/core` and `@aws-sdk/core` only they use. External, the import stays
  * in the bundle and would resolve to the copy of the SDK the nodejs22.x runtime ships, should a
  * function ever run without those variables (e.g. with AWS_PROFILE set). An explicit
  * environment-only provider on each client would not shrink anything: the clients import the default
