@@ -1,218 +1,192 @@
-import { makeBranchRepository } from './branches/branch-repository';
-import { makeListBranches } from './branches/list-branches';
-import { makePutBranch } from './branches/put-branch';
-import { randomIds, systemClock } from './clock';
-import { config } from './config';
-import { db } from './db/client';
-import { makeCleanupGroupMemberships } from './groups/cleanup-group-memberships';
-import { makeCreateGroup } from './groups/create-group';
-import { makeDeleteGroup } from './groups/delete-group';
-import { makeGroupRepository } from './groups/group-repository';
-import { makeListGroups } from './groups/list-groups';
-import { makeFindGroupByLegacyId, makeGetGroup } from './groups/read-group';
-import { makeUpdateGroup } from './groups/update-group';
-import { makeHistoryRepository } from './history/history-repository';
-import { makeListGroupHistory } from './history/list-group-history';
-import { makeBulkUpsertLearners } from './learners/bulk-upsert-learners';
-import { makeDeleteLearner } from './learners/delete-learner';
-import { makeLearnerRepository } from './learners/learner-repository';
-import { makePutLearner } from './learners/put-learner';
-import { makeGetLearner, makeListLearners } from './learners/read-learners';
-import { makeAssignLearners } from './memberships/assign-learners';
-import { makeListGroupLearners } from './memberships/list-group-learners';
-import { COUNTED } from './memberships/membership';
-import { makeMembershipRepository } from './memberships/membership-repository';
-import { makeRemoveLearners } from './memberships/remove-learners';
-import { sendJson } from './queue/send-json';
-import { ruleUseCases } from './rules/wired';
-import { makeApplyBatchParticipants } from './enrollments/apply-batch-participants';
-import { makeApplyBulkEnrollment } from './enrollments/apply-bulk-enrollment';
-import { makeBatchRepository } from './enrollments/batch-repository';
-import { makeBulkEnroll } from './enrollments/bulk-enroll';
-import { makeChangeBatchParticipants } from './enrollments/change-batch-participants';
-import { makeCompleteEnrollment } from './enrollments/complete-enrollment';
-import { makeCreateBatch } from './enrollments/create-batch';
-import { makeEnrollmentRepository } from './enrollments/enrollment-repository';
-import { makeFulfillAllowedEnrollments } from './enrollments/fulfill-allowed-enrollments';
+import { makeListBranches } from '#shared/branches/list-branches';
+import { makePutBranch } from '#shared/branches/put-branch';
+import { randomIds, systemClock } from '#shared/clock';
+import { config } from '#shared/config';
+import { db } from '#shared/db/client';
+import { makeApplyBatchParticipants } from '#shared/enrollments/apply-batch-participants';
+import { makeApplyBulkEnrollment } from '#shared/enrollments/apply-bulk-enrollment';
+import { makeBulkEnroll } from '#shared/enrollments/bulk-enroll';
+import { makeChangeBatchParticipants } from '#shared/enrollments/change-batch-participants';
+import { makeCompleteEnrollment } from '#shared/enrollments/complete-enrollment';
+import { makeCreateBatch } from '#shared/enrollments/create-batch';
+import { makeFulfillAllowedEnrollments } from '#shared/enrollments/fulfill-allowed-enrollments';
 import {
   makeListBatchParticipants,
   makeListCourseEnrollments,
   makeListEnrollmentAudit,
   makeListLearnerEnrollments,
-} from './enrollments/list-enrollments';
-import { makeGetBatch } from './enrollments/read-batch';
-import { makeThrottleCaller } from './enrollments/throttle-caller';
-import { makeThrottleRepository } from './enrollments/throttle-repository';
-import { makeUsernameDirectory } from './enrollments/username-directory';
-import { makeDeliverNotification } from './notifications/deliver-notification';
-import { fileOutboxSender } from './notifications/file-outbox-sender';
-import { logOnlySender } from './notifications/log-only-sender';
-import { makeGroupInvitationHook } from './notifications/group-invitation';
-import { makeNotificationQueue } from './notifications/notification-queue';
-import { makeSentNotificationRepository } from './notifications/sent-notification-repository';
+} from '#shared/enrollments/list-enrollments';
+import { makeGetBatch } from '#shared/enrollments/read-batch';
+import { makeThrottleCaller } from '#shared/enrollments/throttle-caller';
+import { makeThrottleRepository } from '#shared/enrollments/throttle-repository';
+import { makeCleanupGroupMemberships } from '#shared/groups/cleanup-group-memberships';
+import { makeCreateGroup } from '#shared/groups/create-group';
+import { makeDeleteGroup } from '#shared/groups/delete-group';
+import { makeListGroups } from '#shared/groups/list-groups';
+import { makeFindGroupByLegacyId, makeGetGroup } from '#shared/groups/read-group';
+import { makeUpdateGroup } from '#shared/groups/update-group';
+import { makeListGroupHistory } from '#shared/history/list-group-history';
+import { makeBulkUpsertLearners } from '#shared/learners/bulk-upsert-learners';
+import { makeDeleteLearner } from '#shared/learners/delete-learner';
+import { makePutLearner } from '#shared/learners/put-learner';
+import { makeGetLearner, makeListLearners } from '#shared/learners/read-learners';
+import { makeAssignLearners } from '#shared/memberships/assign-learners';
+import { makeListGroupLearners } from '#shared/memberships/list-group-learners';
+import { COUNTED } from '#shared/memberships/membership';
+import { makeRemoveLearners } from '#shared/memberships/remove-learners';
+import { makeDeliverNotification } from '#shared/notifications/deliver-notification';
+import { fileOutboxSender } from '#shared/notifications/file-outbox-sender';
+import { makeGroupInvitationHook } from '#shared/notifications/group-invitation';
+import { logOnlySender } from '#shared/notifications/log-only-sender';
+import { makeNotificationQueue } from '#shared/notifications/notification-queue';
+import { makeSentNotificationRepository } from '#shared/notifications/sent-notification-repository';
+import { once } from '#shared/once';
+import { sendJson } from '#shared/queue/send-json';
+import {
+  batches,
+  branches,
+  enrollments,
+  groups,
+  history,
+  learners,
+  memberships,
+  usernames,
+} from '#shared/repositories';
+import { recalculateOnBranchMove, reevaluateEnrollees, reevaluateLearner, rulePorts } from '#shared/rules/wired';
 
-/**
- * The use cases wired to the real table, clock and queues. Built on first use, so a function
- * only needs the environment of the use cases it calls (its catalog access).
+/*
+ * The use cases wired to the real table, clock and queues: groups, branches, history, memberships,
+ * learners, enrollments and notifications. One export per use case, each built on first use (see
+ * shared/once.ts), so a function needs only the environment of the use cases it calls (its catalog
+ * access) and its bundle carries only those.
  */
-const once = <T>(build: () => T) => {
-  let value: T | undefined;
-  return () => (value ??= build());
-};
-
-const repositories = once(() => ({
-  groups: makeGroupRepository(db, config.tableName),
-  memberships: makeMembershipRepository(db, config.tableName),
-  learners: makeLearnerRepository(db, config.tableName),
-  branches: makeBranchRepository(db, config.tableName),
-  history: makeHistoryRepository(db, config.tableName),
-}));
 
 const isMember = async (groupUuid: string, learnerUuid: string) => {
-  const found = await repositories().memberships.getMany(groupUuid, [{ learnerUuid }]);
+  const found = await memberships().getMany(groupUuid, [{ learnerUuid }]);
   return [...found.values()].some((m) => COUNTED.includes(m.status));
 };
 
-const enrollmentRepositories = once(() => ({
-  enrollments: makeEnrollmentRepository(db, config.tableName),
-  batches: makeBatchRepository(db, config.tableName),
-  usernames: makeUsernameDirectory(db, config.tableName),
-}));
+// Enrollments, batches and the notification outbox (issue 4).
+
+export const fulfillAllowedEnrollments = /* @__PURE__ */ once(() =>
+  makeFulfillAllowedEnrollments({ enrollments: enrollments(), clock: systemClock, ids: randomIds }),
+);
 
 /** The per-chunk applications of bulk_enroll and batch participants, which bulk jobs call too. */
-const applyBulkEnrollment = once(() =>
+export const applyBulkEnrollment = /* @__PURE__ */ once(() =>
   makeApplyBulkEnrollment({
-    ...enrollmentRepositories(),
-    learners: repositories().learners,
+    enrollments: enrollments(),
+    usernames: usernames(),
+    learners: learners(),
     notify: makeNotificationQueue(config.notificationsQueueUrl),
     clock: systemClock,
-    onEnrollmentsChanged: (tenant, changes, context) => ruleUseCases.reevaluateEnrollees()(tenant, changes, context),
+    onEnrollmentsChanged: (tenant, changes, context) => reevaluateEnrollees()(tenant, changes, context),
     // Allowances of e-mails whose learner was created while the chunk ran become its enrollments.
     onAllowed: async (tenant, emails, actor) => {
-      const uuids = await repositories().learners.findUuids(tenant, 'EMAIL', emails);
+      const uuids = await learners().findUuids(tenant, 'EMAIL', emails);
       if (uuids.size === 0) return;
-      for (const learner of (await repositories().learners.getMany([...uuids.values()])).values()) {
-        await enrollmentUseCases.fulfillAllowedEnrollments()(learner, { actor });
+      for (const learner of (await learners().getMany([...uuids.values()])).values()) {
+        await fulfillAllowedEnrollments()(learner, { actor });
       }
     },
   }),
 );
-const applyBatchParticipants = once(() =>
+export const applyBatchParticipants = /* @__PURE__ */ once(() =>
   makeApplyBatchParticipants({
-    ...enrollmentRepositories(),
-    learners: repositories().learners,
+    batches: batches(),
+    enrollments: enrollments(),
+    learners: learners(),
     clock: systemClock,
-    onEnrollmentsChanged: (tenant, changes, context) => ruleUseCases.reevaluateEnrollees()(tenant, changes, context),
+    onEnrollmentsChanged: (tenant, changes, context) => reevaluateEnrollees()(tenant, changes, context),
   }),
 );
 
-/** Enrollments, batches and the notification outbox (issue 4). */
-const throttleBulkEnroll = once(() =>
+export const throttleBulkEnroll = /* @__PURE__ */ once(() =>
   makeThrottleCaller(makeThrottleRepository(db, config.tableName), systemClock, 'bulk_enroll', {
     capacity: config.bulkEnrollRatePerMinute,
     refillPerSecond: config.bulkEnrollRatePerMinute / 60,
   }),
 );
 
-const enrollmentUseCases = {
-  applyBulkEnrollment,
-  enrollmentRepositories,
-  throttleBulkEnroll,
-  bulkEnroll: once(() =>
-    makeBulkEnroll({ apply: applyBulkEnrollment(), throttle: throttleBulkEnroll(), ids: randomIds }),
+export const bulkEnroll = /* @__PURE__ */ once(() =>
+  makeBulkEnroll({ apply: applyBulkEnrollment(), throttle: throttleBulkEnroll(), ids: randomIds }),
+);
+export const createBatch = /* @__PURE__ */ once(() => makeCreateBatch(batches(), systemClock, randomIds));
+export const getBatch = /* @__PURE__ */ once(() => makeGetBatch(batches()));
+export const changeBatchParticipants = /* @__PURE__ */ once(() =>
+  makeChangeBatchParticipants({ batches: batches(), apply: applyBatchParticipants(), ids: randomIds }),
+);
+export const listBatchParticipants = /* @__PURE__ */ once(() => makeListBatchParticipants(batches(), enrollments()));
+export const listCourseEnrollments = /* @__PURE__ */ once(() => makeListCourseEnrollments(enrollments()));
+export const listLearnerEnrollments = /* @__PURE__ */ once(() => makeListLearnerEnrollments(enrollments(), learners()));
+export const listEnrollmentAudit = /* @__PURE__ */ once(() => makeListEnrollmentAudit(enrollments()));
+export const completeEnrollment = /* @__PURE__ */ once(() =>
+  makeCompleteEnrollment(enrollments(), systemClock, randomIds, (tenant, changes, context) =>
+    reevaluateEnrollees()(tenant, changes, context),
   ),
-  createBatch: once(() => makeCreateBatch(enrollmentRepositories().batches, systemClock, randomIds)),
-  getBatch: once(() => makeGetBatch(enrollmentRepositories().batches)),
-  applyBatchParticipants,
-  changeBatchParticipants: once(() =>
-    makeChangeBatchParticipants({
-      batches: enrollmentRepositories().batches,
-      apply: applyBatchParticipants(),
-      ids: randomIds,
-    }),
+);
+export const deliverNotification = /* @__PURE__ */ once(() =>
+  makeDeliverNotification(
+    makeSentNotificationRepository(db, config.tableName),
+    config.notificationOutboxFile ? fileOutboxSender(config.notificationOutboxFile) : logOnlySender,
+    systemClock,
   ),
-  listBatchParticipants: once(() =>
-    makeListBatchParticipants(enrollmentRepositories().batches, enrollmentRepositories().enrollments),
-  ),
-  listCourseEnrollments: once(() => makeListCourseEnrollments(enrollmentRepositories().enrollments)),
-  listLearnerEnrollments: once(() =>
-    makeListLearnerEnrollments(enrollmentRepositories().enrollments, repositories().learners),
-  ),
-  listEnrollmentAudit: once(() => makeListEnrollmentAudit(enrollmentRepositories().enrollments)),
-  completeEnrollment: once(() =>
-    makeCompleteEnrollment(enrollmentRepositories().enrollments, systemClock, randomIds, (tenant, changes, context) =>
-      ruleUseCases.reevaluateEnrollees()(tenant, changes, context),
-    ),
-  ),
-  fulfillAllowedEnrollments: once(() =>
-    makeFulfillAllowedEnrollments({
-      enrollments: enrollmentRepositories().enrollments,
-      clock: systemClock,
-      ids: randomIds,
-    }),
-  ),
-  deliverNotification: once(() =>
-    makeDeliverNotification(
-      makeSentNotificationRepository(db, config.tableName),
-      config.notificationOutboxFile ? fileOutboxSender(config.notificationOutboxFile) : logOnlySender,
-      systemClock,
-    ),
-  ),
-};
+);
 
-const putLearner = once(() =>
+// Groups, branches and history.
+
+export const createGroup = /* @__PURE__ */ once(() => makeCreateGroup(groups(), systemClock, randomIds, rulePorts()));
+export const getGroup = /* @__PURE__ */ once(() => makeGetGroup(groups(), isMember));
+export const updateGroup = /* @__PURE__ */ once(() => makeUpdateGroup(groups(), systemClock, rulePorts()));
+export const deleteGroup = /* @__PURE__ */ once(() =>
+  makeDeleteGroup(
+    groups(),
+    (groupUuid) => sendJson(config.groupCleanupQueueUrl, { group_uuid: groupUuid }),
+    systemClock,
+  ),
+);
+export const listGroupHistory = /* @__PURE__ */ once(() => makeListGroupHistory(groups(), history()));
+export const putBranch = /* @__PURE__ */ once(() =>
+  makePutBranch(branches(), systemClock, (caller, tenant, trees) => recalculateOnBranchMove()(caller, tenant, trees)),
+);
+export const listBranches = /* @__PURE__ */ once(() => makeListBranches(branches()));
+export const listGroups = /* @__PURE__ */ once(() => makeListGroups(groups(), memberships(), learners()));
+export const findGroupByLegacyId = /* @__PURE__ */ once(() => makeFindGroupByLegacyId(groups()));
+export const cleanupGroupMemberships = /* @__PURE__ */ once(() => makeCleanupGroupMemberships(groups(), memberships()));
+
+// Memberships and learners.
+
+export const listGroupLearners = /* @__PURE__ */ once(() => makeListGroupLearners(groups(), memberships(), learners()));
+export const assignLearners = /* @__PURE__ */ once(() =>
+  makeAssignLearners({
+    groups: groups(),
+    memberships: memberships(),
+    learners: learners(),
+    branches: branches(),
+    clock: systemClock,
+    ids: randomIds,
+    // Pending (e-mail) members get one `group_invitation` on the outbox (issue 4).
+    onMembersAdded: makeGroupInvitationHook(makeNotificationQueue(config.notificationsQueueUrl), systemClock),
+  }),
+);
+export const removeLearners = /* @__PURE__ */ once(() =>
+  makeRemoveLearners({ groups: groups(), memberships: memberships(), learners: learners(), clock: systemClock }),
+);
+export const putLearner = /* @__PURE__ */ once(() =>
   makePutLearner({
-    ...repositories(),
+    learners: learners(),
+    memberships: memberships(),
     clock: systemClock,
     onLearnerWritten: async (learner, context) => {
-      await enrollmentUseCases.fulfillAllowedEnrollments()(learner, context);
+      await fulfillAllowedEnrollments()(learner, context);
       // Automatic groups: the learner's rule memberships follow its new fields (issue 5).
-      await ruleUseCases.reevaluateLearner()(learner.enterprise_customer_uuid, learner.learner_uuid, context);
+      await reevaluateLearner()(learner.enterprise_customer_uuid, learner.learner_uuid, context);
     },
   }),
 );
-
-export const useCases = {
-  createGroup: once(() => makeCreateGroup(repositories().groups, systemClock, randomIds, ruleUseCases.rulePorts())),
-  getGroup: once(() => makeGetGroup(repositories().groups, isMember)),
-  updateGroup: once(() => makeUpdateGroup(repositories().groups, systemClock, ruleUseCases.rulePorts())),
-  deleteGroup: once(() =>
-    makeDeleteGroup(
-      repositories().groups,
-      (groupUuid) => sendJson(config.groupCleanupQueueUrl, { group_uuid: groupUuid }),
-      systemClock,
-    ),
-  ),
-  listGroupHistory: once(() => makeListGroupHistory(repositories().groups, repositories().history)),
-  putBranch: once(() =>
-    makePutBranch(repositories().branches, systemClock, (caller, tenant, trees) =>
-      ruleUseCases.recalculateOnBranchMove()(caller, tenant, trees),
-    ),
-  ),
-  listBranches: once(() => makeListBranches(repositories().branches)),
-  listGroups: once(() => makeListGroups(repositories().groups, repositories().memberships, repositories().learners)),
-  findGroupByLegacyId: once(() => makeFindGroupByLegacyId(repositories().groups)),
-  listGroupLearners: once(() =>
-    makeListGroupLearners(repositories().groups, repositories().memberships, repositories().learners),
-  ),
-  assignLearners: once(() =>
-    makeAssignLearners({
-      ...repositories(),
-      clock: systemClock,
-      ids: randomIds,
-      // Pending (e-mail) members get one `group_invitation` on the outbox (issue 4).
-      onMembersAdded: makeGroupInvitationHook(makeNotificationQueue(config.notificationsQueueUrl), systemClock),
-    }),
-  ),
-  removeLearners: once(() => makeRemoveLearners({ ...repositories(), clock: systemClock })),
-  putLearner,
-  getLearner: once(() => makeGetLearner(repositories().learners, repositories().memberships, repositories().groups)),
-  deleteLearner: once(() =>
-    makeDeleteLearner(repositories().learners, repositories().memberships, repositories().groups, systemClock),
-  ),
-  listLearners: once(() => makeListLearners(repositories().learners)),
-  bulkUpsertLearners: once(() => makeBulkUpsertLearners(putLearner(), randomIds)),
-  cleanupGroupMemberships: once(() => makeCleanupGroupMemberships(repositories().groups, repositories().memberships)),
-  ...enrollmentUseCases,
-  repositories,
-};
+export const getLearner = /* @__PURE__ */ once(() => makeGetLearner(learners(), memberships(), groups()));
+export const deleteLearner = /* @__PURE__ */ once(() =>
+  makeDeleteLearner(learners(), memberships(), groups(), systemClock),
+);
+export const listLearners = /* @__PURE__ */ once(() => makeListLearners(learners()));
+export const bulkUpsertLearners = /* @__PURE__ */ once(() => makeBulkUpsertLearners(putLearner(), randomIds));

@@ -1,7 +1,7 @@
 import type { ScheduledEvent } from 'aws-lambda';
 import { logger } from '#shared/logger';
 import { ScheduledTickEvent } from '#shared/rules/schemas';
-import { ruleUseCases } from '#shared/rules/wired';
+import { fanOutRecalculations } from '#shared/rules/wired';
 
 /**
  * The recalculation schedule's tick (EventBridge in AWS, the local scheduler or `npm run recalc`
@@ -9,7 +9,7 @@ import { ruleUseCases } from '#shared/rules/wired';
  */
 export const handler = async (event: ScheduledEvent) => {
   const { time, detail } = ScheduledTickEvent.parse(event);
-  const summary = await ruleUseCases.fanOutRecalculations()({ tick: time, tenant: detail.enterprise_customer_uuid });
+  const summary = await fanOutRecalculations()({ tick: time, tenant: detail.enterprise_customer_uuid });
   logger.info('scheduled recalculation fan-out', { ...summary });
   return summary;
 };

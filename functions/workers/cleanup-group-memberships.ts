@@ -4,7 +4,7 @@ import * as z from 'zod';
 import { config } from '#shared/config';
 import { logger } from '#shared/logger';
 import { sendJson } from '#shared/queue/send-json';
-import { useCases } from '#shared/wiring';
+import { cleanupGroupMemberships } from '#shared/wiring';
 
 const Message = z.object({ group_uuid: z.uuid() });
 const processor = new BatchProcessor(EventType.SQS);
@@ -14,7 +14,7 @@ export const handler = async (event: SQSEvent, context: Context) => {
   const hasTime = () => context.getRemainingTimeInMillis() > 10_000;
   const record = async ({ body }: SQSRecord) => {
     const { group_uuid } = Message.parse(JSON.parse(body));
-    const result = await useCases.cleanupGroupMemberships()(group_uuid, hasTime);
+    const result = await cleanupGroupMemberships()(group_uuid, hasTime);
     logger.info('group cleanup', { group_uuid, ...result });
     if (!result.finished) await sendJson(config.groupCleanupQueueUrl, { group_uuid });
   };

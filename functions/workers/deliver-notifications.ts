@@ -2,7 +2,7 @@ import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-p
 import type { Context, SQSEvent, SQSRecord } from 'aws-lambda';
 import { logger } from '#shared/logger';
 import { Notification } from '#shared/notifications/notification';
-import { useCases } from '#shared/wiring';
+import { deliverNotification } from '#shared/wiring';
 
 const processor = new BatchProcessor(EventType.SQS);
 
@@ -14,7 +14,7 @@ const processor = new BatchProcessor(EventType.SQS);
 export const handler = async (event: SQSEvent, context: Context) => {
   const record = async ({ body, messageId }: SQSRecord) => {
     const notification = Notification.parse(JSON.parse(body));
-    const result = await useCases.deliverNotification()(notification);
+    const result = await deliverNotification()(notification);
     logger.debug('notification', { message_id: messageId, notification_id: notification.notification_id, result });
   };
   return processPartialResponse(event, record, processor, { context });

@@ -3,7 +3,7 @@ import type { Context, SQSEvent, SQSRecord } from 'aws-lambda';
 import * as z from 'zod';
 import { queues } from '#functions/resources';
 import { logger } from '#shared/logger';
-import { ruleUseCases } from '#shared/rules/wired';
+import { planRecalculation } from '#shared/rules/wired';
 
 const Message = z.object({ job_id: z.uuid() });
 const processor = new BatchProcessor(EventType.SQS);
@@ -13,7 +13,7 @@ export const handler = async (event: SQSEvent, context: Context) => {
   const record = async ({ body, attributes }: SQSRecord) => {
     const { job_id } = Message.parse(JSON.parse(body));
     const lastAttempt = Number(attributes.ApproximateReceiveCount) >= queues.recalculationPlans.maxReceiveCount;
-    const outcome = await ruleUseCases.planRecalculation()(job_id, { lastAttempt });
+    const outcome = await planRecalculation()(job_id, { lastAttempt });
     logger.info('recalculation planned', { job_id, outcome });
   };
   return processPartialResponse(event, record, processor, { context });

@@ -1,7 +1,7 @@
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
 import type { Context, SQSEvent, SQSRecord } from 'aws-lambda';
 import * as z from 'zod';
-import { jobUseCases } from '#shared/jobs/wired';
+import { startCsvImport } from '#shared/jobs/wired';
 import { logger } from '#shared/logger';
 
 /** EventBridge's S3 "Object Created" event (what AWS and the local watcher deliver). */
@@ -47,7 +47,7 @@ const processor = new BatchProcessor(EventType.SQS);
 export const handler = async (event: SQSEvent, context: Context) => {
   const record = async ({ body }: SQSRecord) => {
     for (const object of objectsOf(JSON.parse(body))) {
-      const outcome = await jobUseCases.startCsvImport()(object);
+      const outcome = await startCsvImport()(object);
       logger.info('csv import', { key: object.key, outcome });
     }
   };

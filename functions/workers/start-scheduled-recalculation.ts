@@ -2,7 +2,7 @@ import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-p
 import type { Context, SQSEvent, SQSRecord } from 'aws-lambda';
 import { logger } from '#shared/logger';
 import { ScheduledRecalculation } from '#shared/rules/schemas';
-import { ruleUseCases } from '#shared/rules/wired';
+import { startScheduledRecalculation } from '#shared/rules/wired';
 
 const processor = new BatchProcessor(EventType.SQS);
 
@@ -14,7 +14,7 @@ const processor = new BatchProcessor(EventType.SQS);
 export const handler = async (event: SQSEvent, context: Context) => {
   const record = async ({ body }: SQSRecord) => {
     const message = ScheduledRecalculation.parse(JSON.parse(body));
-    const result = await ruleUseCases.startScheduledRecalculation()(message);
+    const result = await startScheduledRecalculation()(message);
     logger.info('scheduled recalculation', { group_uuid: message.group_uuid, tick: message.tick, ...result });
   };
   return processPartialResponse(event, record, processor, { context });

@@ -3,28 +3,31 @@ import { GetObjectCommand, HeadObjectCommand, PutObjectCommand, S3Client } from 
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { config } from '#shared/config';
 
-// Locally the endpoint is an emulator on 127.0.0.1, which only path-style addressing reaches.
-const s3 = new S3Client({ forcePathStyle: config.localInfo !== undefined });
+// Created on first use, not at import: esbuild keeps every module-scope statement of a module the
+// bundle imports, so a client built here would ride along (with the S3 SDK) wherever the module is
+// imported. Locally the endpoint is an emulator on 127.0.0.1, which only path-style addressing reaches.
+let client: S3Client | undefined;
+const s3 = () => (client ??= new S3Client({ forcePathStyle: config.localInfo !== undefined }));
 
 /** The bucket adapter: the only module that talks to S3. */
 export const objectStore = {
   async size(bucket: string, key: string): Promise<number> {
-    const out = await s3.send(new HeadObjectCommand({ Bucket: bucket, Key: key }));
+    const out = await s3().send(new HeadObjectCommand({ Bucket: bucket, Key: key }));
     return out.ContentLength ?? 0;
   },
 
   async stream(bucket: string, key: string): Promise<Readable> {
-    const out = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
+    const out = await s3().send(new GetObjectCommand({ Bucket: bucket, Key: key }));
     return out.Body as Readable;
   },
 
   async put(bucket: string, key: string, body: string, contentType: string): Promise<void> {
-    await s3.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: body, ContentType: contentType }));
+    await s3().send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: body, ContentType: contentType }));
   },
 
   /** A time-limited download link. */
   presignedGet: (bucket: string, key: string, seconds = 3600) =>
-    getSignedUrl(s3, new GetObjectCommand({ Bucket: bucket, Key: key }), { expiresIn: seconds }),
+    getSignedUrl(s3(), new GetObjectCommand({ Bucket: bucket, Key: key }), { expiresIn: seconds }),
 };
 
 export type ObjectStore = typeof objectStore;

@@ -1,7 +1,9 @@
 import { SendMessageBatchCommand, SQSClient } from '@aws-sdk/client-sqs';
 import type { Notification, NotificationOutbox } from './notification';
 
-const sqs = new SQSClient({});
+// Created on first send (see shared/queue/send-json.ts): importing the module costs a bundle nothing.
+let client: SQSClient | undefined;
+const sqs = () => (client ??= new SQSClient({}));
 const BATCH = 10;
 const ATTEMPTS = 5;
 
@@ -17,7 +19,7 @@ export function makeNotificationQueue(queueUrl: string): NotificationOutbox {
         .map((n, j) => ({ Id: String(j), MessageBody: JSON.stringify(n) }));
       for (let attempt = 0; entries.length > 0; attempt++) {
         if (attempt === ATTEMPTS) throw new Error(`${entries.length} notifications could not be queued`);
-        const out = await sqs.send(new SendMessageBatchCommand({ QueueUrl: queueUrl, Entries: entries }));
+        const out = await sqs().send(new SendMessageBatchCommand({ QueueUrl: queueUrl, Entries: entries }));
         const failed = new Set((out.Failed ?? []).map((f) => f.Id));
         entries = entries.filter((e) => failed.has(e.Id));
       }

@@ -1,19 +1,14 @@
 import { randomIds, systemClock } from '#shared/clock';
 import { config } from '#shared/config';
-import { db } from '#shared/db/client';
-import { makeEnrollmentRepository } from '#shared/enrollments/enrollment-repository';
-import { makeFinishJob } from '#shared/jobs/finish-job';
-import { makeJobRepository } from '#shared/jobs/job-repository';
-import { sendJsonBatch } from '#shared/queue/send-json';
-import { makeBranchRepository } from '#shared/branches/branch-repository';
-import { makeGroupRepository } from '#shared/groups/group-repository';
-import { makeLearnerRepository } from '#shared/learners/learner-repository';
-import { makeMembershipRepository } from '#shared/memberships/membership-repository';
-import { makeApplyRecalculationRows } from './apply-recalculation-rows';
-import { makeEvaluateLearners } from './load-rule-facts';
-import { makeReconcileRuleMembers } from './reconcile-rule-members';
-import { makeRulesetHistoryRepository, rulesetVersionPut } from './ruleset-history-repository';
 import type { RulePorts } from '#shared/groups/group';
+import { makeFinishJob } from '#shared/jobs/finish-job';
+import { once } from '#shared/once';
+import { sendJsonBatch } from '#shared/queue/send-json';
+import { branches, enrollments, groups, jobs, learners, memberships, rulesetHistory } from '#shared/repositories';
+import { makeApplyRecalculationRows } from './apply-recalculation-rows';
+import { makeFanOutRecalculations } from './fan-out-recalculations';
+import { makeEvaluateLearners } from './load-rule-facts';
+import { makePlanRecalculation } from './plan-recalculation';
 import {
   makeExplainMembership,
   makeListConditionsHistory,
@@ -21,45 +16,39 @@ import {
   makeRecalculateGroup,
 } from './read-rules';
 import { makeRecalculateOnBranchMove } from './recalculate-on-branch-move';
+import { makeReconcileRuleMembers } from './reconcile-rule-members';
 import { makeReevaluateEnrollees } from './reevaluate-enrollees';
 import { makeReevaluateLearner } from './reevaluate-learner';
-import { makeFanOutRecalculations } from './fan-out-recalculations';
-import { makePlanRecalculation } from './plan-recalculation';
+import { rulesetVersionPut } from './ruleset-history-repository';
 import { makeStartRecalculation } from './start-recalculation';
 import { makeStartScheduledRecalculation } from './start-scheduled-recalculation';
 import { makeSweepRuleMembers } from './sweep-rule-members';
 
-const once = <T>(build: () => T) => {
-  let value: T | undefined;
-  return () => (value ??= build());
-};
+/*
+ * Automatic groups (issue 5), wired: recalculation, its chunks and sweep, incremental evaluation,
+ * preview, explain. One export per use case, each built on first use (see shared/once.ts).
+ */
 
-/** Its own repositories (not shared/wiring's), so that shared/wiring can use these use cases without a cycle. */
-const repositories = once(() => ({
-  groups: makeGroupRepository(db, config.tableName),
-  memberships: makeMembershipRepository(db, config.tableName),
-  learners: makeLearnerRepository(db, config.tableName),
-  branches: makeBranchRepository(db, config.tableName),
-  enrollments: makeEnrollmentRepository(db, config.tableName),
-  rulesetHistory: makeRulesetHistoryRepository(db, config.tableName),
-  jobs: makeJobRepository(db, config.tableName),
-}));
-
-const evaluateLearners = once(() => makeEvaluateLearners(repositories()));
-const reconcile = once(() =>
-  makeReconcileRuleMembers({ memberships: repositories().memberships, clock: systemClock, ids: randomIds }),
+const evaluateLearners = /* @__PURE__ */ once(() =>
+  makeEvaluateLearners({ learners: learners(), branches: branches(), enrollments: enrollments() }),
 );
-const sweepRuleMembers = once(() => makeSweepRuleMembers({ ...repositories(), clock: systemClock }));
+const reconcile = /* @__PURE__ */ once(() =>
+  makeReconcileRuleMembers({ memberships: memberships(), clock: systemClock, ids: randomIds }),
+);
+
+export const sweepRuleMembers = /* @__PURE__ */ once(() =>
+  makeSweepRuleMembers({ groups: groups(), memberships: memberships(), clock: systemClock }),
+);
 
 /** A recalculation's job ends with the sweep. */
-const finishRecalculation = once(() =>
-  makeFinishJob(repositories().jobs, (job) => sweepRuleMembers()(job), systemClock),
+const finishRecalculation = /* @__PURE__ */ once(() =>
+  makeFinishJob(jobs(), (job) => sweepRuleMembers()(job), systemClock),
 );
 
-const startRecalculation = once(() =>
+const startRecalculation = /* @__PURE__ */ once(() =>
   makeStartRecalculation({
-    groups: repositories().groups,
-    jobs: repositories().jobs,
+    groups: groups(),
+    jobs: jobs(),
     enqueuePlan: (jobId) => sendJsonBatch(config.recalculationPlansQueueUrl, [{ job_id: jobId }]),
     clock: systemClock,
     ids: randomIds,
@@ -67,9 +56,11 @@ const startRecalculation = once(() =>
 );
 
 /** The run's producer, in a worker: the tenant's learners into chunks on the job-chunks queue. */
-const planRecalculation = once(() =>
+export const planRecalculation = /* @__PURE__ */ once(() =>
   makePlanRecalculation({
-    ...repositories(),
+    jobs: jobs(),
+    groups: groups(),
+    learners: learners(),
     enqueue: (jobId, chunks) =>
       sendJsonBatch(
         config.jobChunksQueueUrl,
@@ -80,45 +71,57 @@ const planRecalculation = once(() =>
   }),
 );
 
-/** Automatic groups (issue 5): recalculation, its chunks and sweep, incremental evaluation, preview, explain. */
-export const ruleUseCases = {
-  repositories,
-  evaluateLearners,
-  reconcile,
-  sweepRuleMembers,
-  startRecalculation,
-  planRecalculation,
-  /** The ports group create/update use for automatic groups. */
-  rulePorts: once((): RulePorts => ({
-    versionPut: (v) => rulesetVersionPut(config.tableName, v),
-    startRecalculation: (caller, group) => startRecalculation()(caller, group),
-  })),
-  recalculateGroup: once(() => makeRecalculateGroup(repositories().groups, startRecalculation())),
-  listConditionsHistory: once(() => makeListConditionsHistory(repositories())),
-  previewRuleset: once(() => makePreviewRuleset({ ...repositories(), evaluate: evaluateLearners() })),
-  explainMembership: once(() => makeExplainMembership({ ...repositories(), evaluate: evaluateLearners() })),
-  reevaluateLearner: once(() =>
-    makeReevaluateLearner({ groups: repositories().groups, evaluate: evaluateLearners(), reconcile: reconcile() }),
-  ),
-  /** A branch created under a parent or moved: recalculates the groups whose branch rules it changes. */
-  recalculateOnBranchMove: once(() =>
-    makeRecalculateOnBranchMove({ groups: repositories().groups, start: startRecalculation() }),
-  ),
-  /** The schedule's tick: one message per active automatic group on the recalculations queue. */
-  fanOutRecalculations: once(() =>
-    makeFanOutRecalculations({
-      groups: repositories().groups,
-      send: (messages) => sendJsonBatch(config.recalculationsQueueUrl, messages),
-    }),
-  ),
-  startScheduledRecalculation: once(() =>
-    makeStartScheduledRecalculation({ groups: repositories().groups, start: startRecalculation() }),
-  ),
-  /** Enrollment changes (completion, bulk_enroll, batch participants): groups with enrollment rules follow. */
-  reevaluateEnrollees: once(() =>
-    makeReevaluateEnrollees({ groups: repositories().groups, evaluate: evaluateLearners(), reconcile: reconcile() }),
-  ),
-  applyRecalculationRows: once(() =>
-    makeApplyRecalculationRows({ groups: repositories().groups, evaluate: evaluateLearners(), reconcile: reconcile() }),
-  ),
-};
+/** The ports group create/update use for automatic groups. */
+export const rulePorts = /* @__PURE__ */ once((): RulePorts => ({
+  versionPut: (v) => rulesetVersionPut(config.tableName, v),
+  startRecalculation: (caller, group) => startRecalculation()(caller, group),
+}));
+
+export const recalculateGroup = /* @__PURE__ */ once(() => makeRecalculateGroup(groups(), startRecalculation()));
+
+export const listConditionsHistory = /* @__PURE__ */ once(() =>
+  makeListConditionsHistory({ groups: groups(), rulesetHistory: rulesetHistory() }),
+);
+
+export const previewRuleset = /* @__PURE__ */ once(() =>
+  makePreviewRuleset({
+    groups: groups(),
+    learners: learners(),
+    memberships: memberships(),
+    evaluate: evaluateLearners(),
+  }),
+);
+
+export const explainMembership = /* @__PURE__ */ once(() =>
+  makeExplainMembership({ groups: groups(), memberships: memberships(), evaluate: evaluateLearners() }),
+);
+
+export const reevaluateLearner = /* @__PURE__ */ once(() =>
+  makeReevaluateLearner({ groups: groups(), evaluate: evaluateLearners(), reconcile: reconcile() }),
+);
+
+/** A branch created under a parent or moved: recalculates the groups whose branch rules it changes. */
+export const recalculateOnBranchMove = /* @__PURE__ */ once(() =>
+  makeRecalculateOnBranchMove({ groups: groups(), start: startRecalculation() }),
+);
+
+/** The schedule's tick: one message per active automatic group on the recalculations queue. */
+export const fanOutRecalculations = /* @__PURE__ */ once(() =>
+  makeFanOutRecalculations({
+    groups: groups(),
+    send: (messages) => sendJsonBatch(config.recalculationsQueueUrl, messages),
+  }),
+);
+
+export const startScheduledRecalculation = /* @__PURE__ */ once(() =>
+  makeStartScheduledRecalculation({ groups: groups(), start: startRecalculation() }),
+);
+
+/** Enrollment changes (completion, bulk_enroll, batch participants): groups with enrollment rules follow. */
+export const reevaluateEnrollees = /* @__PURE__ */ once(() =>
+  makeReevaluateEnrollees({ groups: groups(), evaluate: evaluateLearners(), reconcile: reconcile() }),
+);
+
+export const applyRecalculationRows = /* @__PURE__ */ once(() =>
+  makeApplyRecalculationRows({ groups: groups(), evaluate: evaluateLearners(), reconcile: reconcile() }),
+);

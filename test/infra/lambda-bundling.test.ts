@@ -8,7 +8,7 @@ import { build } from 'esbuild';
 import { afterAll, describe, expect, it } from 'vitest';
 import { catalog } from '#functions/catalog';
 import { CatalogFunction } from '#infra/constructs/catalog-function';
-import { esbuildOptionsOf, lambdaBundling } from '#infra/constructs/lambda-bundling';
+import { esbuildOptionsOf, lambdaBundling, UNREACHED_CREDENTIAL_PROVIDERS } from '#infra/constructs/lambda-bundling';
 import { OperatorAlerts } from '#infra/constructs/operator-alerts';
 import { MessageQueues } from '#infra/constructs/queues';
 import { repoRoot } from '#infra/repo-root';
@@ -18,7 +18,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('lambda bundling', () => {
   it('builds with esbuild, from the shared options, byte for byte the bundle CDK builds', async () => {
-    const definition = catalog.find((f) => f.name === 'Health')!;
+    const definition = catalog.find((f) => f.name === 'GetGroup')!;
     const cdkJson = JSON.parse(readFileSync(join(repoRoot, 'cdk.json'), 'utf8')) as { context?: object };
     const app = new App({ outdir: join(dir, 'cdk.out'), context: cdkJson.context });
     const stack = new Stack(app, 'Bundled');
@@ -38,4 +38,65 @@ describe('lambda bundling', () => {
 
     expect(readFileSync(outfile, 'utf8')).toBe(readFileSync(join(outdir, assets[0]!, 'index.mjs'), 'utf8'));
   });
+
+  it('bundles the environment credential provider, and leaves the rest of the chain to the runtime', async () => {
+    const { bundled, code } = await bundleOf('GetGroup');
+
+    expect(bundled).toContain('@aws-sdk/credential-provider-env');
+    expect(bundled).not.toContain('@aws-sdk/nested-clients');
+    for (const provider of UNREACHED_CREDENTIAL_PROVIDERS) {
+      expect(bundled).not.toContain(provider);
+      expect(code).toContain(`import("${provider}")`);
+    }
+  });
+
+  it("bundles only what a handler reaches: a group read carries no queue or bucket client, no other domain's use cases", async () => {
+    const { bundled } = await bundleOf('GetGroup');
+
+    expect(bundled).toContain('@aws-sdk/client-dynamodb');
+    expect(bundled).toContain('shared/groups/read-group.ts');
+    for (const absent of [
+      '@aws-sdk/client-sqs',
+      '@aws-sdk/client-s3',
+      'csv-parse',
+      'shared/queue/send-json.ts',
+      'shared/imports/object-store.ts',
+      'shared/rules/wired.ts',
+      'shared/rules/evaluate-ruleset.ts',
+      'shared/jobs/wired.ts',
+      'shared/jobs/job-repository.ts',
+      'shared/enrollments/enrollment-repository.ts',
+      'shared/learners/put-learner.ts',
+      'shared/memberships/assign-learners.ts',
+    ])
+      expect(bundled).not.toContain(absent);
+  });
+
+  it('keeps the S3 client out of a function that starts jobs (only the chunk worker and imports write files)', async () => {
+    const { bundled } = await bundleOf('AssignLearners');
+
+    expect(bundled).toContain('@aws-sdk/client-sqs');
+    expect(bundled).toContain('shared/jobs/start-job.ts');
+    expect(bundled).not.toContain('@aws-sdk/client-s3');
+    expect(bundled).not.toContain('shared/imports/write-import-results.ts');
+  });
 });
+
+/**
+ * A catalog function bundled as CDK bundles it: its code, and the packages and first-party files that
+ * contribute to it (the metafile also lists inputs that tree-shaking dropped entirely).
+ */
+async function bundleOf(name: string) {
+  const definition = catalog.find((f) => f.name === name)!;
+  const outfile = join(dir, name, 'index.mjs');
+  const { metafile } = await build(
+    esbuildOptionsOf(lambdaBundling(repoRoot), join(repoRoot, definition.entry), outfile),
+  );
+  const bundled = new Set(
+    Object.values(metafile!.outputs)
+      .flatMap((output) => Object.entries(output.inputs))
+      .filter(([, { bytesInOutput }]) => bytesInOutput > 0)
+      .map(([input]) => /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(input)?.[1] ?? input),
+  );
+  return { bundled, code: readFileSync(outfile, 'utf8') };
+}

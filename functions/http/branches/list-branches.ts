@@ -2,11 +2,11 @@ import { contract } from '#functions/http/contract';
 import { httpHandler } from '#shared/http/http-handler';
 import { listEnvelope } from '#shared/http/list-envelope';
 import { ok } from '#shared/http/responses';
-import { useCases } from '#shared/wiring';
+import { listBranches } from '#shared/wiring';
 
 /** GET /api/v1/enterprise-customer/{enterprise_uuid}/branches/?page_size=&cursor= */
 export const handler = httpHandler(contract.ListBranches, async ({ params, query, caller, event }) => {
-  const page = await useCases.listBranches()(caller, params.enterprise_uuid, {
+  const page = await listBranches()(caller, params.enterprise_uuid, {
     pageSize: query.page_size,
     cursor: query.cursor,
   });

@@ -1,11 +1,11 @@
 import { contract } from '#functions/http/contract';
 import { httpHandler } from '#shared/http/http-handler';
 import { created, ok } from '#shared/http/responses';
-import { useCases } from '#shared/wiring';
+import { putBranch } from '#shared/wiring';
 
 /** PUT /api/v1/enterprise-customer/{enterprise_uuid}/branches/{branch_id}/ */
 export const handler = httpHandler(contract.PutBranch, async ({ params, body, caller }) => {
-  const result = await useCases.putBranch()(caller, params.enterprise_uuid, params.branch_id, body);
+  const result = await putBranch()(caller, params.enterprise_uuid, params.branch_id, body);
   const answer = { ...result.branch, recalculations: result.recalculations };
   return result.created ? created(answer) : ok(answer);
 });

@@ -1,9 +1,9 @@
 import { contract } from '#functions/http/contract';
 import { httpHandler } from '#shared/http/http-handler';
 import { ok } from '#shared/http/responses';
-import { useCases } from '#shared/wiring';
+import { completeEnrollment } from '#shared/wiring';
 
 /** PATCH /api/v1/courses/{course_id}/enrollments/{learner_uuid}/ with {"status": "completed", …} */
 export const handler = httpHandler(contract.UpdateEnrollment, async ({ params, body, caller }) =>
-  ok(await useCases.completeEnrollment()(caller, params.course_id, params.learner_uuid, body)),
+  ok(await completeEnrollment()(caller, params.course_id, params.learner_uuid, body)),
 );

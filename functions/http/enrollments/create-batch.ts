@@ -1,9 +1,9 @@
 import { contract } from '#functions/http/contract';
 import { httpHandler } from '#shared/http/http-handler';
 import { created } from '#shared/http/responses';
-import { useCases } from '#shared/wiring';
+import { createBatch } from '#shared/wiring';
 
 /** POST /api/v1/courses/{course_id}/batches/ */
 export const handler = httpHandler(contract.CreateBatch, async ({ params, body, caller }) =>
-  created(await useCases.createBatch()(caller, params.course_id, body)),
+  created(await createBatch()(caller, params.course_id, body)),
 );

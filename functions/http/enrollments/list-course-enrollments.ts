@@ -2,11 +2,11 @@ import { contract } from '#functions/http/contract';
 import { httpHandler } from '#shared/http/http-handler';
 import { listEnvelope } from '#shared/http/list-envelope';
 import { ok } from '#shared/http/responses';
-import { useCases } from '#shared/wiring';
+import { listCourseEnrollments } from '#shared/wiring';
 
 /** GET /api/v1/courses/{course_id}/enrollments/?enterprise_customer_uuid=&status=&batch_id= */
 export const handler = httpHandler(contract.ListCourseEnrollments, async ({ params, query, caller, event }) => {
-  const page = await useCases.listCourseEnrollments()(caller, params.course_id, query.enterprise_customer_uuid, {
+  const page = await listCourseEnrollments()(caller, params.course_id, query.enterprise_customer_uuid, {
     status: query.status,
     batchId: query.batch_id,
     pageSize: query.page_size,

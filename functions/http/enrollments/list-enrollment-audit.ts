@@ -2,11 +2,11 @@ import { contract } from '#functions/http/contract';
 import { httpHandler } from '#shared/http/http-handler';
 import { listEnvelope } from '#shared/http/list-envelope';
 import { ok } from '#shared/http/responses';
-import { useCases } from '#shared/wiring';
+import { listEnrollmentAudit } from '#shared/wiring';
 
 /** GET /api/v1/courses/{course_id}/enrollments/audit/?enterprise_customer_uuid=&learner_uuid= */
 export const handler = httpHandler(contract.ListEnrollmentAudit, async ({ params, query, caller, event }) => {
-  const page = await useCases.listEnrollmentAudit()(caller, params.course_id, query.enterprise_customer_uuid, {
+  const page = await listEnrollmentAudit()(caller, params.course_id, query.enterprise_customer_uuid, {
     learnerUuid: query.learner_uuid,
     pageSize: query.page_size,
     cursor: query.cursor,

@@ -2,11 +2,11 @@ import { contract } from '#functions/http/contract';
 import { httpHandler } from '#shared/http/http-handler';
 import { listEnvelope } from '#shared/http/list-envelope';
 import { ok } from '#shared/http/responses';
-import { useCases } from '#shared/wiring';
+import { listLearnerEnrollments } from '#shared/wiring';
 
 /** GET /api/v1/enterprise-customer/{enterprise_uuid}/learners/{learner_uuid}/enrollments/?status=&batch_id= */
 export const handler = httpHandler(contract.ListLearnerEnrollments, async ({ params, query, caller, event }) => {
-  const page = await useCases.listLearnerEnrollments()(caller, params.enterprise_uuid, params.learner_uuid, {
+  const page = await listLearnerEnrollments()(caller, params.enterprise_uuid, params.learner_uuid, {
     status: query.status,
     batchId: query.batch_id,
     pageSize: query.page_size,

@@ -1,11 +1,11 @@
 import { contract } from '#functions/http/contract';
 import { etag, httpHandler } from '#shared/http/http-handler';
 import { created } from '#shared/http/responses';
-import { useCases } from '#shared/wiring';
+import { createGroup } from '#shared/wiring';
 
 /** POST /api/v1/enterprise-group/ */
 export const handler = httpHandler(contract.CreateGroup, async ({ body, caller }) => {
   const { enterprise_customer_uuid, ...input } = body;
-  const group = await useCases.createGroup()(caller, enterprise_customer_uuid, input);
+  const group = await createGroup()(caller, enterprise_customer_uuid, input);
   return created(group, { etag: etag(group.version) });
 });

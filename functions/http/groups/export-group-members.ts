@@ -2,11 +2,11 @@ import { contract } from '#functions/http/contract';
 import { acceptedJob } from '#functions/http/jobs/job-links';
 import { httpHandler } from '#shared/http/http-handler';
 import { accepted, ok } from '#shared/http/responses';
-import { jobUseCases } from '#shared/jobs/wired';
+import { exportGroupMembers } from '#shared/jobs/wired';
 
 /** GET /api/v1/enterprise-group/{group_uuid}/export/?columns=&include_header=&delimiter= */
 export const handler = httpHandler(contract.ExportGroupMembers, async ({ params, query, caller, event }) => {
-  const { csv, job } = await jobUseCases.exportGroupMembers()(caller, params.group_uuid, {
+  const { csv, job } = await exportGroupMembers()(caller, params.group_uuid, {
     columns: query.columns,
     includeHeader: query.include_header,
     delimiter: query.delimiter,

@@ -2,11 +2,11 @@ import { contract } from '#functions/http/contract';
 import { httpHandler } from '#shared/http/http-handler';
 import { listEnvelope } from '#shared/http/list-envelope';
 import { ok } from '#shared/http/responses';
-import { useCases } from '#shared/wiring';
+import { listGroups } from '#shared/wiring';
 
 /** GET /api/v1/enterprise-group/?enterprise_uuid=&learner_uuid=&external_id=&search=&type=&status=&sort_by=&sort_dir= */
 export const handler = httpHandler(contract.ListGroups, async ({ query, caller, event }) => {
-  const page = await useCases.listGroups()(caller, {
+  const page = await listGroups()(caller, {
     enterpriseUuid: query.enterprise_uuid,
     learnerUuid: query.learner_uuid,
     externalId: query.external_id,

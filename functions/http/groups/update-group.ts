@@ -1,10 +1,10 @@
 import { contract } from '#functions/http/contract';
 import { etag, httpHandler, ifMatchVersion } from '#shared/http/http-handler';
 import { ok } from '#shared/http/responses';
-import { useCases } from '#shared/wiring';
+import { updateGroup } from '#shared/wiring';
 
 /** PATCH /api/v1/enterprise-group/{group_uuid}/ (If-Match optional) */
 export const handler = httpHandler(contract.UpdateGroup, async ({ params, body, caller, event }) => {
-  const group = await useCases.updateGroup()(caller, params.group_uuid, body, ifMatchVersion(event));
+  const group = await updateGroup()(caller, params.group_uuid, body, ifMatchVersion(event));
   return ok(group, { etag: etag(group.version) });
 });

@@ -2,9 +2,9 @@ import { contract } from '#functions/http/contract';
 import { jobBody } from '#functions/http/jobs/job-links';
 import { httpHandler } from '#shared/http/http-handler';
 import { ok } from '#shared/http/responses';
-import { jobUseCases } from '#shared/jobs/wired';
+import { abortJob } from '#shared/jobs/wired';
 
 /** POST /api/v1/jobs/{job_id}/abort */
 export const handler = httpHandler(contract.AbortJob, async ({ params, caller, event }) =>
-  ok(await jobBody(event, await jobUseCases.abortJob()(caller, params.job_id))),
+  ok(await jobBody(event, await abortJob()(caller, params.job_id))),
 );

@@ -2,9 +2,9 @@ import { contract } from '#functions/http/contract';
 import { jobBody } from '#functions/http/jobs/job-links';
 import { httpHandler } from '#shared/http/http-handler';
 import { ok } from '#shared/http/responses';
-import { jobUseCases } from '#shared/jobs/wired';
+import { getJob } from '#shared/jobs/wired';
 
 /** GET /api/v1/jobs/{job_id}/ */
 export const handler = httpHandler(contract.GetJob, async ({ params, caller, event }) =>
-  ok(await jobBody(event, await jobUseCases.getJob()(caller, params.job_id))),
+  ok(await jobBody(event, await getJob()(caller, params.job_id))),
 );

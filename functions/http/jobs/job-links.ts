@@ -1,14 +1,13 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import type { Job } from '#shared/jobs/job';
-import { jobUseCases } from '#shared/jobs/wired';
+import { resultsDownloadUrl } from '#shared/jobs/wired';
 import { presentJob, resultsBucketOf } from '#shared/jobs/present-job';
 import { absoluteUrl } from '#shared/http/list-envelope';
 
 /** The job with absolute links: its results listing and, for an import, a download link of its results file. */
 export async function jobBody(event: APIGatewayProxyEventV2, job: Job) {
   const bucket = resultsBucketOf(job);
-  const resultsFileUrl =
-    job.results_key && bucket ? await jobUseCases.resultsDownloadUrl(bucket, job.results_key) : undefined;
+  const resultsFileUrl = job.results_key && bucket ? await resultsDownloadUrl(bucket, job.results_key) : undefined;
   return presentJob(job, { resultsUrl: absoluteUrl(event, `/api/v1/jobs/${job.job_id}/results/`), resultsFileUrl });
 }
 

@@ -2,14 +2,14 @@ import { contract } from '#functions/http/contract';
 import { httpHandler } from '#shared/http/http-handler';
 import { listEnvelope } from '#shared/http/list-envelope';
 import { ok } from '#shared/http/responses';
-import { jobUseCases } from '#shared/jobs/wired';
+import { listJobResults } from '#shared/jobs/wired';
 
 /** GET /api/v1/jobs/{job_id}/results/?outcome= */
 export const handler = httpHandler(contract.ListJobResults, async ({ params, query, caller, event }) =>
   ok(
     listEnvelope(
       event,
-      await jobUseCases.listJobResults()(caller, params.job_id, {
+      await listJobResults()(caller, params.job_id, {
         outcome: query.outcome,
         pageSize: query.page_size,
         cursor: query.cursor,

@@ -3,11 +3,11 @@ import { httpHandler } from '#shared/http/http-handler';
 import { absoluteUrl, listEnvelope } from '#shared/http/list-envelope';
 import { ok } from '#shared/http/responses';
 import { presentJob } from '#shared/jobs/present-job';
-import { jobUseCases } from '#shared/jobs/wired';
+import { listJobs } from '#shared/jobs/wired';
 
 /** GET /api/v1/jobs/?enterprise_uuid=&source_key= (newest first) */
 export const handler = httpHandler(contract.ListJobs, async ({ query, caller, event }) => {
-  const page = await jobUseCases.listJobs()(caller, {
+  const page = await listJobs()(caller, {
     tenant: query.enterprise_uuid,
     sourceKey: query.source_key,
     pageSize: query.page_size,

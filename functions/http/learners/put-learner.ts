@@ -1,7 +1,7 @@
 import { contract } from '#functions/http/contract';
 import { httpHandler } from '#shared/http/http-handler';
 import { created, ok } from '#shared/http/responses';
-import { useCases } from '#shared/wiring';
+import { putLearner } from '#shared/wiring';
 
 /** PUT /api/v1/enterprise-customer/{enterprise_uuid}/learners/{learner_uuid}/ */
 export const handler = httpHandler(contract.PutLearner, async ({ params, body, caller }) => {
@@ -9,7 +9,7 @@ export const handler = httpHandler(contract.PutLearner, async ({ params, body, c
     learner,
     created: isNew,
     activated,
-  } = await useCases.putLearner()(caller, params.enterprise_uuid, params.learner_uuid, body);
+  } = await putLearner()(caller, params.enterprise_uuid, params.learner_uuid, body);
   const payload = { ...learner, activated_memberships: activated };
   return isNew ? created(payload) : ok(payload);
 });

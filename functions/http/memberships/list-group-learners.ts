@@ -2,11 +2,11 @@ import { contract } from '#functions/http/contract';
 import { httpHandler } from '#shared/http/http-handler';
 import { listEnvelope } from '#shared/http/list-envelope';
 import { ok } from '#shared/http/responses';
-import { useCases } from '#shared/wiring';
+import { listGroupLearners } from '#shared/wiring';
 
 /** GET /api/v1/enterprise-group/{group_uuid}/learners/?search=&status=&source=&sort_by=&sort_dir= */
 export const handler = httpHandler(contract.ListGroupLearners, async ({ params, query, caller, event }) => {
-  const page = await useCases.listGroupLearners()(caller, params.group_uuid, {
+  const page = await listGroupLearners()(caller, params.group_uuid, {
     search: query.search,
     status: query.status,
     source: query.source,

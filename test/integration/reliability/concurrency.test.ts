@@ -19,7 +19,7 @@ afterAll(async () => {
 });
 
 const GROUPS = '/api/v1/enterprise-group';
-const jobs = () => s.ruleUseCases.repositories().jobs;
+const jobs = () => s.repositories.jobs;
 
 /** A deterministic pseudo-random sequence, so a failing race can be replayed with its seed. */
 function random(seed: number) {

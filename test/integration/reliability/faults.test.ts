@@ -29,7 +29,7 @@ afterAll(async () => {
 });
 
 const GROUPS = '/api/v1/enterprise-group';
-const jobs = () => s.ruleUseCases.repositories().jobs;
+const jobs = () => s.repositories.jobs;
 const repos = () => ({ ...s.repositories });
 
 /** A new group (made through the API) in the pool's tenant, and `n` of the pool's learners. */
@@ -190,7 +190,7 @@ describe('transaction conflicts', () => {
     });
     expect(added.status).toBe(201);
     expect(added.json).toMatchObject({ count: 300, participant_count: 300 });
-    expect(await expectBatchConsistent(s.useCases.enrollmentRepositories(), batchId)).toBe(300);
+    expect(await expectBatchConsistent(s.repositories, batchId)).toBe(300);
 
     s.faults.inject({
       command: 'TransactWriteItemsCommand',
@@ -204,7 +204,7 @@ describe('transaction conflicts', () => {
     });
     s.faults.clearAll();
     expect(refused.status).toBe(409);
-    expect(await expectBatchConsistent(s.useCases.enrollmentRepositories(), batchId)).toBe(300);
+    expect(await expectBatchConsistent(s.repositories, batchId)).toBe(300);
   });
 });
 

@@ -63,9 +63,17 @@ export async function startReliabilityStack(options: StackOptions = {}) {
 
   const { db } = await import('#shared/db/client');
   const faults: FaultInjector = installFaultInjector(db);
-  const { useCases } = await import('#shared/wiring');
-  const { jobUseCases } = await import('#shared/jobs/wired');
-  const { ruleUseCases } = await import('#shared/rules/wired');
+  const wired = await import('#shared/repositories');
+  const repositories = {
+    groups: wired.groups(),
+    memberships: wired.memberships(),
+    learners: wired.learners(),
+    branches: wired.branches(),
+    history: wired.history(),
+    enrollments: wired.enrollments(),
+    batches: wired.batches(),
+    jobs: wired.jobs(),
+  };
 
   const credentials = { accessKeyId: 'local', secretAccessKey: 'local' };
   const sqs = new SQSClient({ endpoint: stack.endpoints.sqs, region: 'us-east-1', credentials });
@@ -96,10 +104,8 @@ export async function startReliabilityStack(options: StackOptions = {}) {
   return {
     stack,
     faults,
-    useCases,
-    jobUseCases,
-    ruleUseCases,
-    repositories: useCases.repositories(),
+    /** The handlers' own repositories (the same document client, so faults reach them too). */
+    repositories,
     api,
     sqs,
     s3,
@@ -118,7 +124,7 @@ export async function startReliabilityStack(options: StackOptions = {}) {
     ) {
       const uuids = Array.from({ length: count }, () => randomUUID());
       const now = new Date().toISOString();
-      const { learners } = useCases.repositories();
+      const { learners } = repositories;
       for (let i = 0; i < uuids.length; i += 16) {
         await Promise.all(
           uuids.slice(i, i + 16).map((learner_uuid, j) =>
