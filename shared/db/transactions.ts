@@ -11,7 +11,13 @@ type TransactItems = NonNullable<TransactWriteCommandInput['TransactItems']>;
 /** Outcome of a transaction: done, or the positions whose condition failed. */
 export type TransactOutcome = { ok: true } | { ok: false; failed: number[] };
 
-const CONFLICT_RETRIES = 5;
+/**
+ * Retries of a transaction cancelled by a conflict or throttling. Every membership transaction of a
+ * group moves its counter item, so concurrent writers of one group conflict on it: full jitter on an
+ * exponential backoff capped at a second spreads 20 of them out (at most about 4 s of waiting before a 409).
+ */
+const CONFLICT_RETRIES = 9;
+const BACKOFF_CAP_MS = 1000;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
@@ -38,7 +44,7 @@ export async function transact(db: DynamoDBDocumentClient, items: TransactItems)
           throw new ConflictError('concurrent_modification', 'Other writers kept changing the same items; retry');
         throw new UnavailableError('The database is over capacity right now; retry shortly');
       }
-      await sleep(20 * 2 ** attempt * Math.random());
+      await sleep(Math.min(BACKOFF_CAP_MS, 20 * 2 ** attempt) * Math.random());
     }
   }
 }
