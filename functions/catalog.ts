@@ -69,8 +69,11 @@ const BATCHES = '/api/v1/batches/{batch_id}';
 const BRANCHES = '/api/v1/enterprise-customer/{enterprise_uuid}/branches';
 const JOBS = '/api/v1/jobs';
 const producer: Access = { table: 'readwrite', sendsTo: ['jobChunks'] };
-/** Starts recalculations: records the run and queues its planning (the learners are listed in a worker). */
-const recalculationStarter: Access = { table: 'readwrite', sendsTo: ['recalculationPlans'] };
+/**
+ * Starts jobs whose rows a worker lists: recalculations (the tenant's learners) and learning-module
+ * enrollments (the group's members). Records the job and queues its planning.
+ */
+const planStarter: Access = { table: 'readwrite', sendsTo: ['jobPlans'] };
 
 export const catalog: readonly FunctionDefinition[] = [
   http('Health', 'GET', '/health', 'platform/get-health', {}, 'none'),
@@ -78,20 +81,15 @@ export const catalog: readonly FunctionDefinition[] = [
   // HTTP APIs match paths exactly; this answers `/x/` with a 308 to `/x` and anything else with our 404.
   http('AnswerUnmatched', 'ANY', DEFAULT_ROUTE, 'platform/answer-unmatched', {}, 'none'),
 
-  // An automatic group's create, ruleset change or resume starts a recalculation job.
-  http('CreateGroup', 'POST', GROUPS, 'groups/create-group', recalculationStarter),
+  // An automatic group's create, ruleset change or resume starts a recalculation job; a PATCH that makes a
+  // learning module auto-enroll starts the job enrolling the present members.
+  http('CreateGroup', 'POST', GROUPS, 'groups/create-group', planStarter),
   http('PreviewRuleset', 'POST', `${GROUPS}/preview`, 'groups/preview-ruleset', read),
   http('ListGroups', 'GET', GROUPS, 'groups/list-groups', read),
   http('GetGroupByLegacyId', 'GET', `${GROUPS}/legacy/{legacy_id}`, 'groups/get-group-by-legacy-id', read),
   http('GetGroup', 'GET', `${GROUPS}/{group_uuid}`, 'groups/get-group', read),
-  http('UpdateGroup', 'PATCH', `${GROUPS}/{group_uuid}`, 'groups/update-group', recalculationStarter),
-  http(
-    'RecalculateGroup',
-    'POST',
-    `${GROUPS}/{group_uuid}/recalculate`,
-    'groups/recalculate-group',
-    recalculationStarter,
-  ),
+  http('UpdateGroup', 'PATCH', `${GROUPS}/{group_uuid}`, 'groups/update-group', planStarter),
+  http('RecalculateGroup', 'POST', `${GROUPS}/{group_uuid}/recalculate`, 'groups/recalculate-group', planStarter),
   http(
     'ListConditionsHistory',
     'GET',
@@ -132,7 +130,7 @@ export const catalog: readonly FunctionDefinition[] = [
   http('ListLearners', 'GET', LEARNERS, 'learners/list-learners', read),
   http('BulkUpsertLearners', 'POST', `${LEARNERS}/bulk`, 'learners/bulk-upsert-learners', producer),
   // A branch created under a parent, or moved, recalculates the automatic groups whose descendant rules it changes.
-  http('PutBranch', 'PUT', `${BRANCHES}/{branch_id}`, 'branches/put-branch', recalculationStarter),
+  http('PutBranch', 'PUT', `${BRANCHES}/{branch_id}`, 'branches/put-branch', planStarter),
   http('ListBranches', 'GET', BRANCHES, 'branches/list-branches', read),
 
   http('ListJobs', 'GET', JOBS, 'jobs/list-jobs', read),
@@ -213,14 +211,15 @@ export const catalog: readonly FunctionDefinition[] = [
     entry: 'functions/workers/start-scheduled-recalculation.ts',
     trigger: { type: 'queue', queue: 'recalculations', batchSize: 5 },
     // Starts a recalculation job: records it and queues its planning.
-    access: recalculationStarter,
+    access: planStarter,
     timeoutSeconds: 120,
   },
   {
-    name: 'PlanRecalculation',
-    entry: 'functions/workers/plan-recalculation.ts',
-    trigger: { type: 'queue', queue: 'recalculationPlans', batchSize: 1 },
-    // Lists a tenant's learners into the run's chunks and sends them; resumes where a timed-out attempt stopped.
+    name: 'PlanJob',
+    entry: 'functions/workers/plan-job.ts',
+    trigger: { type: 'queue', queue: 'jobPlans', batchSize: 1 },
+    // Lists a job's rows into its chunks and sends them (a recalculation's learners, a module enrollment's
+    // members); resumes where a timed-out attempt stopped.
     access: { table: 'readwrite', sendsTo: ['jobChunks'] },
     timeoutSeconds: 300,
   },

@@ -17,8 +17,7 @@ export const table = {
   ],
 } as const;
 
-export type QueueName =
-  'groupCleanup' | 'jobChunks' | 'imports' | 'notifications' | 'recalculations' | 'recalculationPlans';
+export type QueueName = 'groupCleanup' | 'jobChunks' | 'imports' | 'notifications' | 'recalculations' | 'jobPlans';
 
 export interface QueueDefinition {
   /** Logical id in CDK; the local queue name (its DLQ adds `-dlq`). */
@@ -71,12 +70,13 @@ export const queues: Record<QueueName, QueueDefinition> = {
     maxReceiveCount: 3,
   },
   /**
-   * One message per recalculation run to plan, `{job_id}`: its worker lists the tenant's learners into
-   * the run's chunks, saving its place after each, so a redelivery after a timeout resumes there.
+   * One message per job whose rows a worker lists, `{job_id}`: a recalculation run (the tenant's
+   * learners) or a learning-module enrollment (the group's members). The worker lists them into the
+   * job's chunks, saving its place after each, so a redelivery after a timeout resumes there.
    */
-  recalculationPlans: {
-    id: 'RecalculationPlansQueue',
-    localName: 'recalculation-plans',
+  jobPlans: {
+    id: 'JobPlansQueue',
+    localName: 'job-plans',
     visibilityTimeoutSeconds: 360,
     maxReceiveCount: 5,
   },

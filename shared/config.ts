@@ -12,7 +12,7 @@ const Env = z.object({
   QUEUE_URL_JOB_CHUNKS: z.string().url().optional(),
   QUEUE_URL_NOTIFICATIONS: z.string().url().optional(),
   QUEUE_URL_RECALCULATIONS: z.string().url().optional(),
-  QUEUE_URL_RECALCULATION_PLANS: z.string().url().optional(),
+  QUEUE_URL_JOB_PLANS: z.string().url().optional(),
   /** Where the local notification consumer appends messages; under the local stack it defaults to .local/outbox.jsonl. */
   NOTIFICATION_OUTBOX_FILE: z.string().min(1).optional(),
   /** bulk_enroll calls a caller may make per minute (Open edX's staff rate), which is also its burst. */
@@ -66,8 +66,8 @@ export const config = {
   get recalculationsQueueUrl() {
     return required('QUEUE_URL_RECALCULATIONS', env.QUEUE_URL_RECALCULATIONS);
   },
-  get recalculationPlansQueueUrl() {
-    return required('QUEUE_URL_RECALCULATION_PLANS', env.QUEUE_URL_RECALCULATION_PLANS);
+  get jobPlansQueueUrl() {
+    return required('QUEUE_URL_JOB_PLANS', env.QUEUE_URL_JOB_PLANS);
   },
   /** The local outbox file (absolute); undefined in AWS, where an e-mail sender takes the notifications. */
   notificationOutboxFile: env.NOTIFICATION_OUTBOX_FILE

@@ -9,6 +9,7 @@ import { makeBulkEnroll } from '#shared/enrollments/bulk-enroll';
 import { makeChangeBatchParticipants } from '#shared/enrollments/change-batch-participants';
 import { makeCompleteEnrollment } from '#shared/enrollments/complete-enrollment';
 import { makeCreateBatch } from '#shared/enrollments/create-batch';
+import { type EnrollGroupMembers, makeEnrollGroupMembers } from '#shared/enrollments/enroll-group-members';
 import { makeFulfillAllowedEnrollments } from '#shared/enrollments/fulfill-allowed-enrollments';
 import {
   makeListBatchParticipants,
@@ -16,6 +17,7 @@ import {
   makeListEnrollmentAudit,
   makeListLearnerEnrollments,
 } from '#shared/enrollments/list-enrollments';
+import { makeStartModuleEnrollment } from '#shared/enrollments/learning-module-jobs';
 import { makeGetBatch } from '#shared/enrollments/read-batch';
 import { makeThrottleCaller } from '#shared/enrollments/throttle-caller';
 import { makeThrottleRepository } from '#shared/enrollments/throttle-repository';
@@ -41,13 +43,14 @@ import { logOnlySender } from '#shared/notifications/log-only-sender';
 import { makeNotificationQueue } from '#shared/notifications/notification-queue';
 import { makeSentNotificationRepository } from '#shared/notifications/sent-notification-repository';
 import { once } from '#shared/once';
-import { sendJson } from '#shared/queue/send-json';
+import { sendJson, sendJsonBatch } from '#shared/queue/send-json';
 import {
   batches,
   branches,
   enrollments,
   groups,
   history,
+  jobs,
   learners,
   memberships,
   usernames,
@@ -101,6 +104,22 @@ export const applyBatchParticipants = /* @__PURE__ */ once(() =>
   }),
 );
 
+/**
+ * Group learning modules: members an assign names or the rules add are enrolled in the group's
+ * auto-enroll courses; attaching such a module starts a job enrolling the present members.
+ */
+export const enrollInModules = /* @__PURE__ */ once((): EnrollGroupMembers =>
+  makeEnrollGroupMembers({ groups: groups(), apply: applyBulkEnrollment(), ids: randomIds }),
+);
+const startModuleEnrollment = /* @__PURE__ */ once(() =>
+  makeStartModuleEnrollment({
+    jobs: jobs(),
+    enqueuePlan: (jobId) => sendJsonBatch(config.jobPlansQueueUrl, [{ job_id: jobId }]),
+    clock: systemClock,
+    ids: randomIds,
+  }),
+);
+
 export const throttleBulkEnroll = /* @__PURE__ */ once(() =>
   makeThrottleCaller(makeThrottleRepository(db, config.tableName), systemClock, 'bulk_enroll', {
     capacity: config.bulkEnrollRatePerMinute,
@@ -137,7 +156,11 @@ export const deliverNotification = /* @__PURE__ */ once(() =>
 
 export const createGroup = /* @__PURE__ */ once(() => makeCreateGroup(groups(), systemClock, randomIds, rulePorts()));
 export const getGroup = /* @__PURE__ */ once(() => makeGetGroup(groups(), isMember));
-export const updateGroup = /* @__PURE__ */ once(() => makeUpdateGroup(groups(), systemClock, rulePorts()));
+export const updateGroup = /* @__PURE__ */ once(() =>
+  makeUpdateGroup(groups(), systemClock, rulePorts(), (caller, group, courses) =>
+    startModuleEnrollment()(caller, group, courses),
+  ),
+);
 export const deleteGroup = /* @__PURE__ */ once(() =>
   makeDeleteGroup(
     groups(),
@@ -167,6 +190,7 @@ export const assignLearners = /* @__PURE__ */ once(() =>
     ids: randomIds,
     // Pending (e-mail) members get one `group_invitation` on the outbox (issue 4).
     onMembersAdded: makeGroupInvitationHook(makeNotificationQueue(config.notificationsQueueUrl), systemClock),
+    enrollInModules: (group, members, context) => enrollInModules()(group, members, context),
   }),
 );
 export const removeLearners = /* @__PURE__ */ once(() =>

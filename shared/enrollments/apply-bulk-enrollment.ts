@@ -31,6 +31,8 @@ export interface BulkEnrollmentChunk {
   actor: string;
   /** Same id for a replay of the same chunk: its own marks are recognised and nothing is done twice. */
   opId: string;
+  /** Why, for the audit: a bulk_enroll request (default) or a group's learning module. */
+  reason?: 'bulk_enroll' | 'learning_module';
 }
 
 export type BulkResultRow =
@@ -75,7 +77,12 @@ export const makeApplyBulkEnrollment = (deps: ApplyBulkEnrollmentDeps) => {
         for (const m of todo) outcomes.set(refId(m.ref), 'error');
         break;
       }
-      const op: Operation = { opId: chunk.opId, actor: chunk.actor, at: clock.now(), reason: 'bulk_enroll' };
+      const op: Operation = {
+        opId: chunk.opId,
+        actor: chunk.actor,
+        at: clock.now(),
+        reason: chunk.reason ?? 'bulk_enroll',
+      };
       const current = await enrollments.getMany(
         chunk.tenant,
         courseId,

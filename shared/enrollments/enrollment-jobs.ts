@@ -143,6 +143,7 @@ export const makeApplyBulkEnrollRows =
       withCohorts: t.with_cohorts === 'true',
       actor: job.created_by,
       opId,
+      reason: t.reason === 'learning_module' ? 'learning_module' : 'bulk_enroll',
     });
     const applied = rest.map((row, i): RowResult => {
       const details = Object.fromEntries(

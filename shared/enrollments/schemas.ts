@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { pageSize } from '#shared/groups/schemas';
+import { courseId } from './course-id';
 import { ENROLLMENT_STATUSES } from './enrollment';
 
 /**
@@ -7,14 +8,6 @@ import { ENROLLMENT_STATUSES } from './enrollment';
  * participants call. Larger calls are refused with `too_many_identifiers` (then become jobs); nothing is truncated.
  */
 export const MAX_SYNC_PAIRS = 1000;
-
-/** Open edX course keys (`course-v1:edX+Demo+123`) and plain ids (`do_3129…`); no slashes, so they fit in a path. */
-export const courseId = z
-  .string()
-  .trim()
-  .min(1)
-  .max(255)
-  .regex(/^[A-Za-z0-9][A-Za-z0-9._:+~-]*$/, 'not a course id (letters, digits and . _ : + ~ -)');
 
 /** A comma string (`"a,b"`) or a list, trimmed, empty entries dropped: Open edX's StringListField. */
 const listOf = (separator: RegExp) =>

@@ -29,6 +29,7 @@ export const makeCreateGroup =
       member_count: 0,
       notification_emails: input.notification_emails ?? [],
       tags: input.tags ?? [],
+      learning_modules: input.learning_modules ?? [],
       created: now,
       modified: now,
       version: 1,

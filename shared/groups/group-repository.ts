@@ -32,6 +32,7 @@ const FIELDS: (keyof Group)[] = [
   'member_count',
   'notification_emails',
   'tags',
+  'learning_modules',
   'created',
   'modified',
   'version',
@@ -102,8 +103,11 @@ function filterOf(q: GroupFilters) {
   return { filter: filters.join(' AND '), values, names: Object.keys(names).length ? names : undefined };
 }
 
+/** Groups stored before a list field existed read it as empty. */
+const LISTS: (keyof Group)[] = ['notification_emails', 'tags', 'learning_modules'];
+
 export const toGroup = (item: Record<string, unknown>): Group =>
-  Object.fromEntries(FIELDS.map((f) => [f, item[f] ?? null])) as unknown as Group;
+  Object.fromEntries(FIELDS.map((f) => [f, item[f] ?? (LISTS.includes(f) ? [] : null)])) as unknown as Group;
 
 export function makeGroupRepository(db: DynamoDBDocumentClient, tableName: string) {
   const guardPut = (g: Group, guard: ReturnType<typeof guards>[number]) => ({
@@ -207,6 +211,7 @@ export function makeGroupRepository(db: DynamoDBDocumentClient, tableName: strin
         'user_limit',
         'notification_emails',
         'tags',
+        'learning_modules',
         'ruleset',
         'rule_version',
       ] as const;

@@ -1,4 +1,5 @@
 import type { Ruleset } from '#shared/rules/ruleset';
+import type { LearningModule } from './learning-modules';
 
 /**
  * How an automatic group's rules are being applied: `state` is the admin's switch (paused: no
@@ -28,6 +29,8 @@ export interface Group {
   member_count: number;
   notification_emails: string[];
   tags: { name: string; values: string[] }[];
+  /** Courses attached to the group; those with `auto_enroll` enroll its members (SmarterU). */
+  learning_modules: LearningModule[];
   created: string;
   modified: string;
   version: number;
@@ -56,6 +59,7 @@ export type GroupInput = Pick<Group, 'name'> &
       | 'user_limit'
       | 'notification_emails'
       | 'tags'
+      | 'learning_modules'
       | 'ruleset'
     >
   >;

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { Ruleset } from '#shared/rules/ruleset';
+import { LearningModules } from './learning-modules';
 
 const name = z.string().trim().min(1, 'must not be blank').max(255);
 const tag = z.strictObject({
@@ -21,6 +22,8 @@ export const CreateGroupBody = z.strictObject({
   user_limit: z.number().int().min(1, 'must be at least 1, or null for no limit').nullable().optional(),
   notification_emails: z.array(z.string().trim().toLowerCase().pipe(z.email())).max(20).optional(),
   tags: z.array(tag).max(50).optional(),
+  /** Courses of the group; `auto_enroll` ones enroll every member, present and future. */
+  learning_modules: LearningModules.optional(),
 });
 
 export const CreateGroupRequest = CreateGroupBody.superRefine((b, ctx) => {

@@ -1,10 +1,18 @@
 import type { Caller } from '#shared/auth/caller';
+import type { Job } from '#shared/jobs/job';
 import type { Clock } from '#shared/clock';
 import { ConflictError, PreconditionFailedError, ValidationError } from '#shared/errors';
 import { groupUpdatedEntry } from '#shared/history/history-entry';
 import type { Group, GroupInput, RuleProcessing, RulePorts } from './group';
 import type { GroupRepository } from './group-repository';
+import { newlyAutoEnrolled } from './learning-modules';
 import { loadAdministeredGroup } from './read-group';
+
+/** Starts the job that enrolls a group's present members in courses that just became auto-enroll modules. */
+export type StartModuleEnrollment = (caller: Pick<Caller, 'sub'>, group: Group, courses: string[]) => Promise<Job>;
+
+/** The group as updated, and the job enrolling its members in newly auto-enrolled learning modules, if any. */
+export type UpdatedGroup = Group & { learning_module_enrollment?: Job | null };
 
 /**
  * Partially updates a group. With `expectedVersion` (If-Match) a stale version is refused; without,
@@ -12,13 +20,16 @@ import { loadAdministeredGroup } from './read-group';
  * member count is refused (SmarterU CG:38). The change and its history entry commit together.
  * Automatic groups: a changed ruleset becomes the next version of the conditions history (same
  * transaction) and starts a recalculation; `rule_processing.state` pauses or resumes the rules
- * (resuming recalculates, since learner changes were not applied while paused).
+ * (resuming recalculates, since learner changes were not applied while paused). Learning modules
+ * that start enrolling members (new, or `auto_enroll` turned on) start a job enrolling the present
+ * members, after the change commits (later members are enrolled as they are added).
  */
 export const makeUpdateGroup =
   (
     groups: Pick<GroupRepository, 'get' | 'update'> & Partial<Pick<GroupRepository, 'setRuleState'>>,
     clock: Clock,
     rules?: RulePorts,
+    startModuleEnrollment?: StartModuleEnrollment,
   ) =>
   async (
     caller: Caller,
@@ -28,7 +39,7 @@ export const makeUpdateGroup =
       ...patch
     }: Partial<GroupInput> & { rule_processing?: Pick<RuleProcessing, 'state'> },
     expectedVersion?: number,
-  ): Promise<Group> => {
+  ): Promise<UpdatedGroup> => {
     const before = await loadAdministeredGroup(groups, caller, groupUuid);
     if (before.type !== 'automatic' && (patch.ruleset || processing))
       throw new ValidationError('Only automatic groups have rules', [
@@ -69,12 +80,30 @@ export const makeUpdateGroup =
           ]
         : [];
     await groups.update(before, after, groupUpdatedEntry(before, after, caller.sub), version);
-    if (before.type !== 'automatic' || !rules) return after;
-    const wasPaused = before.rule_processing?.state === 'paused';
-    const paused = processing ? processing.state === 'paused' : wasPaused;
-    if (processing && processing.state !== before.rule_processing?.state)
-      await groups.setRuleState?.(groupUuid, processing.state);
-    const current = (await groups.get(groupUuid)) ?? after;
-    if (!paused && (rulesetChanged || wasPaused)) await rules.startRecalculation(caller, current);
-    return (await groups.get(groupUuid)) ?? current;
+    const courses = newlyAutoEnrolled(before, after);
+    const learning_module_enrollment =
+      startModuleEnrollment && courses.length > 0 ? await startModuleEnrollment(caller, after, courses) : null;
+    const updated = await applyRuleChanges(groups, caller, before, after, processing, rulesetChanged, rules);
+    return { ...updated, learning_module_enrollment };
   };
+
+/** Automatic groups: pause or resume the rules, and recalculate after a ruleset change or a resume. */
+async function applyRuleChanges(
+  groups: Pick<GroupRepository, 'get'> & Partial<Pick<GroupRepository, 'setRuleState'>>,
+  caller: Caller,
+  before: Group,
+  after: Group,
+  processing: Pick<RuleProcessing, 'state'> | undefined,
+  rulesetChanged: boolean,
+  rules: RulePorts | undefined,
+): Promise<Group> {
+  const groupUuid = before.group_uuid;
+  if (before.type !== 'automatic' || !rules) return after;
+  const wasPaused = before.rule_processing?.state === 'paused';
+  const paused = processing ? processing.state === 'paused' : wasPaused;
+  if (processing && processing.state !== before.rule_processing?.state)
+    await groups.setRuleState?.(groupUuid, processing.state);
+  const current = (await groups.get(groupUuid)) ?? after;
+  if (!paused && (rulesetChanged || wasPaused)) await rules.startRecalculation(caller, current);
+  return (await groups.get(groupUuid)) ?? current;
+}

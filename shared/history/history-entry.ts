@@ -50,6 +50,7 @@ const AUDITED: (keyof Group)[] = [
   'user_limit',
   'notification_emails',
   'tags',
+  'learning_modules',
 ];
 
 function diff(before: Partial<Group> | null, after: Partial<Group> | null, fields = AUDITED) {

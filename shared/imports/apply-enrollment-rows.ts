@@ -4,7 +4,7 @@ import type { BulkEnrollmentChunk, BulkResultRow } from '#shared/enrollments/app
 import type { Batch } from '#shared/enrollments/batch';
 import { courseOutcome, domainFailures, participantRows } from '#shared/enrollments/enrollment-jobs';
 import type { ParticipantResult } from '#shared/enrollments/participant-outcomes';
-import { courseId } from '#shared/enrollments/schemas';
+import { courseId } from '#shared/enrollments/course-id';
 import type { IdentifierType } from '#shared/enrollments/schemas';
 import type { Job, JobRow, RowResult } from '#shared/jobs/job';
 import { splitRejected } from '#shared/jobs/apply-membership-rows';

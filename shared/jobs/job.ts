@@ -12,7 +12,8 @@ export type JobKind =
   | 'batch_participants'
   | 'import_enrollments'
   | 'import_batch_participants'
-  | 'recalculate_group';
+  | 'recalculate_group'
+  | 'enroll_learning_modules';
 
 export type JobStatus = 'queued' | 'running' | 'succeeded' | 'completed_with_errors' | 'failed' | 'aborted';
 

@@ -8,6 +8,7 @@ import {
   makeBulkEnrollOrQueue,
   makeChangeParticipantsOrQueue,
 } from '#shared/enrollments/enrollment-jobs';
+import { makeApplyModuleEnrollmentRows, makePlanModuleEnrollment } from '#shared/enrollments/learning-module-jobs';
 import { makeExportGroupMembers, makeRenderMembersCsv } from '#shared/groups/export-group-members';
 import { loadAdministeredGroup } from '#shared/groups/read-group';
 import { makeApplyBatchParticipantCsvRows, makeApplyEnrollmentCsvRows } from '#shared/imports/apply-enrollment-rows';
@@ -23,7 +24,7 @@ import { MAX_SYNC_IDENTIFIERS } from '#shared/memberships/schemas';
 import { once } from '#shared/once';
 import { sendJsonBatch } from '#shared/queue/send-json';
 import { batches, branches, groups, jobs, learners, memberships } from '#shared/repositories';
-import { applyRecalculationRows, sweepRuleMembers } from '#shared/rules/wired';
+import { applyRecalculationRows, planRecalculation, sweepRuleMembers } from '#shared/rules/wired';
 import {
   applyBatchParticipants,
   applyBulkEnrollment,
@@ -38,6 +39,7 @@ import { makeApplyJobChunk } from './apply-job-chunk';
 import { makeApplyLearnerRows } from './apply-learner-rows';
 import { makeApplyMembershipRows } from './apply-membership-rows';
 import { makeFinishJob } from './finish-job';
+import { makePlanJob } from './plan-job';
 import type { JobRow } from './job';
 import { makeAbortJob, makeGetJob, makeListJobResults, makeListJobs } from './read-jobs';
 import { makeStartJob } from './start-job';
@@ -181,6 +183,7 @@ export const applyJobChunk = /* @__PURE__ */ once(() => {
       }),
       export_members: makeApplyExportRows(renderMembersCsv(), objectStore, jobs()),
       recalculate_group: applyRecalculationRows(),
+      enroll_learning_modules: makeApplyModuleEnrollmentRows(groups(), makeApplyBulkEnrollRows(applyBulkEnrollment())),
       import_group_members: makeApplyGroupMemberRows({
         assign: assignLearners(),
         remove: removeLearners(),
@@ -191,6 +194,23 @@ export const applyJobChunk = /* @__PURE__ */ once(() => {
     },
   });
 });
+
+/** The worker that lists a job's rows: a recalculation's learners, a learning-module enrollment's members. */
+export const planJob = /* @__PURE__ */ once(() =>
+  makePlanJob({
+    jobs: jobs(),
+    planners: {
+      recalculate_group: (job, options) => planRecalculation()(job.job_id, options),
+      enroll_learning_modules: makePlanModuleEnrollment({
+        jobs: jobs(),
+        memberships: memberships(),
+        enqueue,
+        finish: (id) => finishRequestedJob()(id),
+        clock: systemClock,
+      }),
+    },
+  }),
+);
 
 export const startCsvImport = /* @__PURE__ */ once(() =>
   makeStartCsvImport({

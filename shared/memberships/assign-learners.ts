@@ -1,4 +1,6 @@
 import type { Caller } from '#shared/auth/caller';
+import type { MemberRef } from '#shared/db/keys';
+import type { EnrollGroupMembers } from '#shared/enrollments/enroll-group-members';
 import type { Clock, IdGenerator } from '#shared/clock';
 import { ConflictError, groupNotFound, TooManyIdentifiersError, UserLimitExceededError } from '#shared/errors';
 import type { Group } from '#shared/groups/group';
@@ -8,7 +10,7 @@ import type { LearnerRepository } from '#shared/learners/learner-repository';
 import { commitPlanned, MAX_ROUNDS, type Planned } from './commit-planned';
 import { settleLearnerRaces } from './settle-learner-races';
 import { type ExpandDeps, expandMemberSources, type MemberSources } from './expand-member-sources';
-import { COUNTED, type Membership, PERMISSIONS, type Permission, refKey, writeDelta } from './membership';
+import { COUNTED, type Membership, PERMISSIONS, type Permission, refKey, refOf, writeDelta } from './membership';
 import type { MembershipRepository } from './membership-repository';
 import { type IdentifierResult, summarize } from './outcomes';
 import { type IdentifierInput, resolveMembers, type Target } from './resolve-members';
@@ -20,8 +22,13 @@ export interface AssignDeps extends ExpandDeps {
   learners: Pick<LearnerRepository, 'getMany' | 'findUuids' | 'uuidsByBranch'>;
   clock: Clock;
   ids: IdGenerator;
-  /** Runs once the memberships are committed (invitations, learning-module enrollments); must be idempotent. */
+  /** Runs once the memberships are committed (invitations); must be idempotent. */
   onMembersAdded?: MembersAddedHook | undefined;
+  /**
+   * Runs once the memberships are committed, with every member the call names (added, revived,
+   * invited, updated or already a member): enrolls them in the group's auto-enroll learning modules.
+   */
+  enrollInModules?: EnrollGroupMembers | undefined;
 }
 
 /**
@@ -63,6 +70,12 @@ export interface AssignOptions {
  * before anything is written.
  */
 const ADDED: IdentifierResult['outcome'][] = ['added', 'revived', 'invited'];
+/**
+ * Outcomes after which the identifier is a member. Learning modules enroll all of them, not only the
+ * new ones: naming a member again is an admin's explicit act, and a retried call whose first attempt
+ * failed after committing its memberships (they now read `already_member`) still enrolls them.
+ */
+const MEMBER: IdentifierResult['outcome'][] = ['added', 'revived', 'invited', 'updated', 'already_member'];
 
 export const makeAssignLearners = (deps: AssignDeps) => {
   const { groups, memberships, learners, clock, ids } = deps;
@@ -140,6 +153,14 @@ export const makeAssignLearners = (deps: AssignDeps) => {
     const settled = await settleLearnerRaces(deps, group, results, caller.sub);
     const added = settled.filter((r) => ADDED.includes(r.outcome) && r.membership);
     if (deps.onMembersAdded && added.length > 0) await deps.onMembersAdded(group, added, opId);
+    if (deps.enrollInModules) {
+      const refs = new Map(targets.map((t) => [t.identifier, t.ref]));
+      const members = settled.flatMap((r): MemberRef[] => {
+        const ref = r.membership ? refOf(r.membership) : refs.get(r.identifier);
+        return MEMBER.includes(r.outcome) && ref ? [ref] : [];
+      });
+      await deps.enrollInModules(group, members, { actor: caller.sub, opId });
+    }
     const summary = summarize(settled);
     if (refuseWhenFull && summary.count === 0 && results.some((r) => r.outcome === 'over_capacity')) {
       throw new UserLimitExceededError(groupUuid, group.user_limit ?? 0, group.member_count);

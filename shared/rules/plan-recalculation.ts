@@ -1,7 +1,7 @@
 import type { Clock } from '#shared/clock';
 import type { GroupRepository } from '#shared/groups/group-repository';
-import type { JobPlan } from '#shared/jobs/job';
 import type { JobRepository } from '#shared/jobs/job-repository';
+import { planListedJob } from '#shared/jobs/plan-listed-job';
 import { CHUNK_SIZE, type EnqueueChunks } from '#shared/jobs/start-job';
 import type { LearnerRepository } from '#shared/learners/learner-repository';
 
@@ -21,11 +21,9 @@ export type PlanOutcome = 'planned' | 'already_planned' | 'not_found' | 'superse
 
 /**
  * The producer of a recalculation, run by a worker rather than in the request that started it: lists
- * the tenant's learners page by page, stores each page as a chunk and queues it, and marks the job
- * running with its size at the end. After every chunk it saves where the listing is, so a worker that
- * dies or times out half way is resumed by the redelivery at the next chunk: no chunk is listed twice
- * under two contents and none is skipped. A run a newer one superseded before it was planned ends
- * `aborted` without reading the tenant; a job aborted meanwhile stops the listing.
+ * the tenant's learners into chunks (see planListedJob: resumable, each chunk listed once). A run a
+ * newer one superseded before it was planned ends `aborted` without reading the tenant; a job aborted
+ * meanwhile stops the listing.
  */
 export const makePlanRecalculation =
   ({ jobs, groups, learners, enqueue, finish, clock, chunkSize = CHUNK_SIZE }: PlanRecalculationDeps) =>
@@ -41,27 +39,10 @@ export const makePlanRecalculation =
       return 'superseded';
     }
     try {
-      let plan: JobPlan = (await jobs.getPlan(jobId)) ?? { next_chunk: 0, total: 0, done: false };
-      while (!plan.done) {
-        const page = await learners.tenantUuidPage(job.enterprise_customer_uuid, chunkSize, plan.after);
-        if (page.uuids.length > 0) {
-          const rows = page.uuids.map((learner_uuid, i) => ({ index: plan.total + i, input: { learner_uuid } }));
-          await jobs.putChunks(jobId, plan.next_chunk, [rows]);
-          await enqueue(jobId, [plan.next_chunk]);
-        }
-        const next: JobPlan = {
-          next_chunk: plan.next_chunk + (page.uuids.length > 0 ? 1 : 0),
-          total: plan.total + page.uuids.length,
-          done: page.next === undefined,
-          ...(page.next === undefined ? {} : { after: page.next }),
-        };
-        // Another attempt moved on (or the job was aborted): that attempt owns the rest.
-        if (!(await jobs.savePlan(jobId, plan.next_chunk, next))) return 'stopped';
-        plan = next;
-      }
-      await jobs.markRunning(jobId, plan.total, plan.next_chunk, clock.now());
-      await finish(jobId);
-      return 'planned';
+      return await planListedJob({ jobs, enqueue, finish, clock, chunkSize }, jobId, async (after, limit) => {
+        const page = await learners.tenantUuidPage(job.enterprise_customer_uuid, limit, after);
+        return { inputs: page.uuids.map((learner_uuid) => ({ learner_uuid })), next: page.next };
+      });
     } catch (error) {
       if (lastAttempt) {
         const reason = 'the learners of the tenant could not be listed into chunks';

@@ -1,4 +1,5 @@
 import type { Clock, IdGenerator } from '#shared/clock';
+import type { EnrollGroupMembers } from '#shared/enrollments/enroll-group-members';
 import type { Group } from '#shared/groups/group';
 import { commitPlanned, MAX_ROUNDS, type Planned } from '#shared/memberships/commit-planned';
 import { COUNTED, type Membership, refKey } from '#shared/memberships/membership';
@@ -25,6 +26,8 @@ export interface ReconcileDeps {
   memberships: Pick<MembershipRepository, 'getMany' | 'commit'>;
   clock: Clock;
   ids: IdGenerator;
+  /** Enrolls the learners the rules added (or revived) in the group's auto-enroll learning modules. */
+  enrollInModules?: EnrollGroupMembers | undefined;
 }
 
 /**
@@ -35,7 +38,7 @@ export interface ReconcileDeps {
  * membership an admin removed is an exclusion the rules never revive (`excluded`).
  */
 export const makeReconcileRuleMembers =
-  ({ memberships, clock, ids }: ReconcileDeps) =>
+  ({ memberships, clock, ids, enrollInModules }: ReconcileDeps) =>
   async (
     group: Group,
     decisions: RuleDecision[],
@@ -45,7 +48,8 @@ export const makeReconcileRuleMembers =
     const outcomes = new Map<string, ReconcileOutcome>();
     const written = new Set<string>();
     let todo = decisions;
-    for (let round = 0; todo.length > 0; round++) {
+    let superseded = false;
+    for (let round = 0; todo.length > 0 && !superseded; round++) {
       if (round === MAX_ROUNDS) throw new Error(`group ${group.group_uuid} kept changing during rule reconciliation`);
       const now = clock.now();
       const existing = await readInParallel(
@@ -69,11 +73,17 @@ export const makeReconcileRuleMembers =
         outcomes.set(r.identifier, r.outcome === 'updated' ? 'already_member' : (r.outcome as ReconcileOutcome));
         written.add(r.identifier);
       }
-      if (groupFailed) return { outcomes, written, superseded: true };
+      superseded = groupFailed;
       const again = new Set(retry.map((t) => t.identifier));
       todo = todo.filter((d) => again.has(d.learnerUuid));
     }
-    return { outcomes, written, superseded: false };
+    const joined = [...outcomes].flatMap(([learnerUuid, o]) => (o === 'added' || o === 'revived' ? [learnerUuid] : []));
+    await enrollInModules?.(
+      group,
+      joined.map((learnerUuid) => ({ learnerUuid })),
+      { actor, opId },
+    );
+    return { outcomes, written, superseded };
   };
 
 function planFor(
@@ -85,6 +95,10 @@ function planFor(
   const target: Target = { identifier: d.learnerUuid, ref: { learnerUuid: d.learnerUuid } };
   const counted = current !== undefined && COUNTED.includes(current.status);
   const byRule = current?.source === 'rule';
+  // A replayed chunk (a worker died after committing) reports what its first attempt did.
+  const replayed = opId !== undefined && current?.last_op_id === opId ? current.last_op_outcome : null;
+  if (replayed && (d.matches ? counted && ['added', 'revived'].includes(replayed) : !counted && replayed === 'removed'))
+    return replayed as ReconcileOutcome;
   const plan = (write: Planned['write'], outcome: Planned['outcome'], after: Membership): Planned => ({
     target,
     write,

@@ -4,6 +4,7 @@ import type { RulePorts } from '#shared/groups/group';
 import { makeFinishJob } from '#shared/jobs/finish-job';
 import { once } from '#shared/once';
 import { sendJsonBatch } from '#shared/queue/send-json';
+import { enrollInModules } from '#shared/wiring';
 import { branches, enrollments, groups, jobs, learners, memberships, rulesetHistory } from '#shared/repositories';
 import { makeApplyRecalculationRows } from './apply-recalculation-rows';
 import { makeFanOutRecalculations } from './fan-out-recalculations';
@@ -33,7 +34,14 @@ const evaluateLearners = /* @__PURE__ */ once(() =>
   makeEvaluateLearners({ learners: learners(), branches: branches(), enrollments: enrollments() }),
 );
 const reconcile = /* @__PURE__ */ once(() =>
-  makeReconcileRuleMembers({ memberships: memberships(), clock: systemClock, ids: randomIds }),
+  makeReconcileRuleMembers({
+    memberships: memberships(),
+    clock: systemClock,
+    ids: randomIds,
+    // Learners the rules add are enrolled in the group's auto-enroll learning modules. (The wiring of
+    // enrollments imports this module too: both sides are only reached inside the built use cases.)
+    enrollInModules: (group, members, context) => enrollInModules()(group, members, context),
+  }),
 );
 
 export const sweepRuleMembers = /* @__PURE__ */ once(() =>
@@ -49,7 +57,7 @@ const startRecalculation = /* @__PURE__ */ once(() =>
   makeStartRecalculation({
     groups: groups(),
     jobs: jobs(),
-    enqueuePlan: (jobId) => sendJsonBatch(config.recalculationPlansQueueUrl, [{ job_id: jobId }]),
+    enqueuePlan: (jobId) => sendJsonBatch(config.jobPlansQueueUrl, [{ job_id: jobId }]),
     clock: systemClock,
     ids: randomIds,
   }),

@@ -307,20 +307,18 @@ describe('schedules', () => {
     for (const write of TABLE_WRITES) expect(actions, write).not.toContain(write);
     expect(template.actions('FanOutRecalculations', queueArn('recalculations'))).toContain('sqs:SendMessage');
     expect(template.actions('FanOutRecalculations', queueArn('jobChunks'))).not.toContain('sqs:SendMessage');
-    expect(template.actions('StartScheduledRecalculation', queueArn('recalculationPlans'))).toContain(
-      'sqs:SendMessage',
-    );
+    expect(template.actions('StartScheduledRecalculation', queueArn('jobPlans'))).toContain('sqs:SendMessage');
     expect(template.actions('StartScheduledRecalculation', queueArn('jobChunks'))).not.toContain('sqs:SendMessage');
     expect(template.actions('StartScheduledRecalculation')).toContain('dynamodb:UpdateItem');
   });
 
-  it("lets only the planner send a recalculation's chunks: the starters queue its planning", () => {
+  it('lets only the planner send the chunks of a listed job (a recalculation, a module enrollment): the starters queue its planning', () => {
     for (const starter of ['CreateGroup', 'UpdateGroup', 'RecalculateGroup', 'PutBranch']) {
-      expect(template.actions(starter, queueArn('recalculationPlans')), starter).toContain('sqs:SendMessage');
+      expect(template.actions(starter, queueArn('jobPlans')), starter).toContain('sqs:SendMessage');
       expect(template.actions(starter, queueArn('jobChunks')), starter).not.toContain('sqs:SendMessage');
     }
-    expect(template.actions('PlanRecalculation', queueArn('jobChunks'))).toContain('sqs:SendMessage');
-    expect(template.actions('PlanRecalculation')).toContain('dynamodb:Query');
+    expect(template.actions('PlanJob', queueArn('jobChunks'))).toContain('sqs:SendMessage');
+    expect(template.actions('PlanJob')).toContain('dynamodb:Query');
   });
 
   it('refuses a schedule-triggered entry the stack gives no expression', () => {

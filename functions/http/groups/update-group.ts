@@ -1,10 +1,19 @@
 import { contract } from '#functions/http/contract';
+import { acceptedJob } from '#functions/http/jobs/job-links';
 import { etag, httpHandler, ifMatchVersion } from '#shared/http/http-handler';
 import { ok } from '#shared/http/responses';
 import { updateGroup } from '#shared/wiring';
 
 /** PATCH /api/v1/enterprise-group/{group_uuid}/ (If-Match optional) */
 export const handler = httpHandler(contract.UpdateGroup, async ({ params, body, caller, event }) => {
-  const group = await updateGroup()(caller, params.group_uuid, body, ifMatchVersion(event));
-  return ok(group, { etag: etag(group.version) });
+  const { learning_module_enrollment: job, ...group } = await updateGroup()(
+    caller,
+    params.group_uuid,
+    body,
+    ifMatchVersion(event),
+  );
+  return ok(
+    { ...group, learning_module_enrollment: job ? acceptedJob(event, job) : null },
+    { etag: etag(group.version) },
+  );
 });

@@ -55,6 +55,7 @@ export function aGroup(overrides: Partial<Group> = {}): Group {
     member_count: 0,
     notification_emails: [],
     tags: [],
+    learning_modules: [],
     created: '2026-01-01T00:00:00.000Z',
     modified: '2026-01-01T00:00:00.000Z',
     version: 1,

@@ -1,0 +1,49 @@
+import type { IdGenerator } from '#shared/clock';
+import type { MemberRef } from '#shared/db/keys';
+import type { Group } from '#shared/groups/group';
+import type { GroupRepository } from '#shared/groups/group-repository';
+import { autoEnrollCourses } from '#shared/groups/learning-modules';
+import type { BulkEnrollmentChunk, BulkResultRow } from './apply-bulk-enrollment';
+
+export interface EnrollGroupMembersDeps {
+  groups: Pick<GroupRepository, 'get'>;
+  apply: (chunk: BulkEnrollmentChunk) => Promise<Record<string, BulkResultRow[]>>;
+  ids: IdGenerator;
+}
+
+/** Members of a group to enroll in its learning modules: learners, or e-mails of pending members. */
+export type EnrollGroupMembers = (
+  group: Pick<Group, 'group_uuid'>,
+  members: MemberRef[],
+  context: { actor: string; opId?: string | undefined },
+) => Promise<void>;
+
+/**
+ * Enrolls members of a group in its `auto_enroll` learning modules (SmarterU): a learner is enrolled,
+ * the e-mail of a pending member becomes an allowance with auto_enroll, which turns into an enrollment
+ * when the learner is created (as bulk_enroll's allowances do). Runs after the memberships commit and
+ * reads the group again first: a module attached meanwhile is applied here, or its own job (which lists
+ * the members after the module is stored) finds these members; one of the two sees the other. With the
+ * `opId` of a job chunk a replay reports and writes nothing twice; enrolling an enrolled learner changes
+ * nothing. Audited with the reason `learning_module`; no e-mail is sent.
+ */
+export const makeEnrollGroupMembers =
+  ({ groups, apply, ids }: EnrollGroupMembersDeps): EnrollGroupMembers =>
+  async (group, members, { actor, opId }) => {
+    if (members.length === 0) return;
+    const current = await groups.get(group.group_uuid);
+    const courses = current ? autoEnrollCourses(current) : [];
+    if (!current || courses.length === 0) return;
+    await apply({
+      tenant: current.enterprise_customer_uuid,
+      action: 'enroll',
+      courses: courses.map((course_id) => ({ course_id, cohort: null })),
+      identifiers: members.map((m) => ('learnerUuid' in m ? m.learnerUuid : m.email)),
+      autoEnroll: true,
+      emailStudents: false,
+      withCohorts: false,
+      actor,
+      opId: `${opId ?? ids.uuid()}#modules`,
+      reason: 'learning_module',
+    });
+  };
