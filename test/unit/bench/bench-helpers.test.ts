@@ -37,6 +37,7 @@ describe('parseBenchArgs', () => {
     const args = parseBenchArgs([]);
     expect(args.only).toEqual([...SCENARIOS]);
     expect(args.sizes).toEqual([10000, 100000]);
+    expect(args.recalcLearners).toEqual([20000, 100000]);
     expect(args.attach).toBeUndefined();
   });
 
@@ -54,6 +55,7 @@ describe('parseBenchArgs', () => {
   it('refuses an unknown scenario, a bad size and --api without --token', () => {
     expect(() => parseBenchArgs(['--only', 'nope'])).toThrow(/unknown scenario "nope"/);
     expect(() => parseBenchArgs(['--sizes', '10,x'])).toThrow(/--sizes must be a positive integer/);
+    expect(() => parseBenchArgs(['--recalc-learners', '0'])).toThrow(/--recalc-learners must be a positive integer/);
     expect(() => parseBenchArgs(['--api', 'http://x'])).toThrow(/--api and --token go together/);
   });
 });
