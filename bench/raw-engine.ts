@@ -1,6 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { CreateTableCommand, DeleteTableCommand } from '@aws-sdk/client-dynamodb';
-import { BatchWriteCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  BatchWriteCommand,
+  type DynamoDBDocumentClient,
+  QueryCommand,
+  TransactWriteCommand,
+} from '@aws-sdk/lib-dynamodb';
 import { keys } from '#shared/db/keys';
 import { tableDefinition } from '#local/table-definition';
 import type { BenchTarget } from './bench-target';
@@ -14,44 +19,65 @@ export interface RawWrite {
 }
 
 /**
- * The raw engine's best: `items` plain puts (one partition key, like one group's members) with
- * BatchWriteItem, 25 per call, at each of a few concurrencies, each into a fresh table on the same
- * DynamoDB endpoint; the fastest wins. UnprocessedItems are resent until none is left.
+ * Writes `items` in batches at each of `concurrencies`, each run into a fresh table (its batches built
+ * by `batchesFor`) on the same DynamoDB endpoint, and keeps the fastest run.
  */
-export async function rawBatchWrite(target: BenchTarget, items: number): Promise<RawWrite> {
+async function bestOf<B>(
+  target: BenchTarget,
+  items: number,
+  concurrencies: readonly number[],
+  batchesFor: (client: DynamoDBDocumentClient, table: string) => Promise<B[]>,
+  write: (client: DynamoDBDocumentClient, table: string, batch: B) => Promise<void>,
+): Promise<RawWrite> {
   const client = target.rawClient();
   let best: RawWrite = { seconds: Number.POSITIVE_INFINITY, per_second: 0, concurrency: 0 };
   try {
-    for (const concurrency of RAW_CONCURRENCIES) {
-      const name = `bench-raw-${randomUUID()}`;
-      await client.send(new CreateTableCommand(tableDefinition(name)));
-      const now = new Date().toISOString();
-      const batches = Array.from({ length: Math.ceil(items / 25) }, (_, b) =>
-        Array.from({ length: Math.min(25, items - b * 25) }, (_, i) => ({
-          PutRequest: { Item: { PK: 'GROUP#bench', SK: `MEMBER#L#${b * 25 + i}`, status: 'active', created: now } },
-        })),
-      );
+    for (const concurrency of concurrencies) {
+      const table = `bench-raw-${randomUUID()}`;
+      await client.send(new CreateTableCommand(tableDefinition(table)));
+      const batches = await batchesFor(client, table);
       const started = performance.now();
       let next = 0;
       await Promise.all(
         Array.from({ length: concurrency }, async () => {
-          for (let b = next++; b < batches.length; b = next++) {
-            let pending = batches[b]!;
-            while (pending.length) {
-              const out = await client.send(new BatchWriteCommand({ RequestItems: { [name]: pending } }));
-              pending = (out.UnprocessedItems?.[name] ?? []) as typeof pending;
-            }
-          }
+          for (let b = next++; b < batches.length; b = next++) await write(client, table, batches[b]!);
         }),
       );
       const seconds = (performance.now() - started) / 1000;
       if (seconds < best.seconds) best = { seconds, per_second: items / seconds, concurrency };
-      await client.send(new DeleteTableCommand({ TableName: name }));
+      await client.send(new DeleteTableCommand({ TableName: table }));
     }
   } finally {
     client.destroy();
   }
   return best;
+}
+
+/**
+ * The raw engine's best: `items` plain puts (one partition key, like one group's members) with
+ * BatchWriteItem, 25 per call, at each of a few concurrencies, each into a fresh table on the same
+ * DynamoDB endpoint; the fastest wins. UnprocessedItems are resent until none is left.
+ */
+export function rawBatchWrite(target: BenchTarget, items: number): Promise<RawWrite> {
+  const now = new Date().toISOString();
+  return bestOf(
+    target,
+    items,
+    RAW_CONCURRENCIES,
+    async () =>
+      Array.from({ length: Math.ceil(items / 25) }, (_, b) =>
+        Array.from({ length: Math.min(25, items - b * 25) }, (_, i) => ({
+          PutRequest: { Item: { PK: 'GROUP#bench', SK: `MEMBER#L#${b * 25 + i}`, status: 'active', created: now } },
+        })),
+      ),
+    async (client, table, batch) => {
+      let pending = batch;
+      while (pending.length) {
+        const out = await client.send(new BatchWriteCommand({ RequestItems: { [table]: pending } }));
+        pending = (out.UnprocessedItems?.[table] ?? []) as typeof pending;
+      }
+    },
+  );
 }
 
 const ceilings = new WeakMap<BenchTarget, Promise<RawWrite>>();
@@ -79,22 +105,21 @@ export const EXACT_CONCURRENCIES = [4, 8, 16] as const;
  * path's ratio to it says how much of the gap to BatchWriteItem is the engine's and how much its own.
  * A cancelled transaction (a conflict on the counter) is sent again.
  */
-export async function rawTransactWrite(target: BenchTarget, items: number): Promise<RawWrite> {
-  const client = target.rawClient();
-  let best: RawWrite = { seconds: Number.POSITIVE_INFINITY, per_second: 0, concurrency: 0 };
-  try {
-    for (const concurrency of EXACT_CONCURRENCIES) {
-      const name = `bench-exact-${randomUUID()}`;
-      await client.send(new CreateTableCommand(tableDefinition(name)));
-      const counter = { PK: 'GROUP#bench', SK: 'GROUP' };
+export function rawTransactWrite(target: BenchTarget, items: number): Promise<RawWrite> {
+  const counter = { PK: 'GROUP#bench', SK: 'GROUP' };
+  const now = new Date().toISOString();
+  return bestOf(
+    target,
+    items,
+    EXACT_CONCURRENCIES,
+    async (client, table) => {
       await client.send(
         new BatchWriteCommand({
-          RequestItems: { [name]: [{ PutRequest: { Item: { ...counter, member_count: 0 } } }] },
+          RequestItems: { [table]: [{ PutRequest: { Item: { ...counter, member_count: 0 } } }] },
         }),
       );
-      const now = new Date().toISOString();
-      const batches = Array.from({ length: Math.ceil(items / EXACT_BATCH) }, (_, b) =>
-        Array.from({ length: Math.min(EXACT_BATCH, items - b * EXACT_BATCH) }, (_, i) => {
+      return Array.from({ length: Math.ceil(items / EXACT_BATCH) }, (_, b) =>
+        Array.from({ length: Math.min(EXACT_BATCH, items - b * EXACT_BATCH) }, () => {
           const learner = randomUUID();
           return {
             PK: 'GROUP#bench',
@@ -104,52 +129,37 @@ export async function rawTransactWrite(target: BenchTarget, items: number): Prom
             learner_uuid: learner,
             status: 'active',
             created: now,
-            n: b * EXACT_BATCH + i,
           };
         }),
       );
-      const started = performance.now();
-      let next = 0;
-      await Promise.all(
-        Array.from({ length: concurrency }, async () => {
-          for (let b = next++; b < batches.length; b = next++) {
-            const batch = batches[b]!;
-            for (;;) {
-              try {
-                await client.send(
-                  new TransactWriteCommand({
-                    TransactItems: [
-                      ...batch.map((Item) => ({
-                        Put: { TableName: name, Item, ConditionExpression: 'attribute_not_exists(PK)' },
-                      })),
-                      {
-                        Update: {
-                          TableName: name,
-                          Key: counter,
-                          UpdateExpression: 'ADD member_count :n',
-                          ConditionExpression: 'attribute_exists(PK)',
-                          ExpressionAttributeValues: { ':n': batch.length },
-                        },
-                      },
-                    ],
-                  }),
-                );
-                break;
-              } catch (error) {
-                if ((error as Error).name !== 'TransactionCanceledException') throw error;
-              }
-            }
-          }
-        }),
-      );
-      const seconds = (performance.now() - started) / 1000;
-      if (seconds < best.seconds) best = { seconds, per_second: items / seconds, concurrency };
-      await client.send(new DeleteTableCommand({ TableName: name }));
-    }
-  } finally {
-    client.destroy();
-  }
-  return best;
+    },
+    async (client, table, batch) => {
+      const input = {
+        TransactItems: [
+          ...batch.map((Item) => ({
+            Put: { TableName: table, Item, ConditionExpression: 'attribute_not_exists(PK)' },
+          })),
+          {
+            Update: {
+              TableName: table,
+              Key: counter,
+              UpdateExpression: 'ADD member_count :n',
+              ConditionExpression: 'attribute_exists(PK)',
+              ExpressionAttributeValues: { ':n': batch.length },
+            },
+          },
+        ],
+      };
+      for (;;) {
+        try {
+          await client.send(new TransactWriteCommand(input));
+          return;
+        } catch (error) {
+          if ((error as Error).name !== 'TransactionCanceledException') throw error;
+        }
+      }
+    },
+  );
 }
 
 /**
