@@ -81,7 +81,7 @@ export const applyBulkEnrollment = /* @__PURE__ */ once(() =>
     enrollments: enrollments(),
     usernames: usernames(),
     learners: learners(),
-    notify: makeNotificationQueue(config.notificationsQueueUrl),
+    notify: makeNotificationQueue(() => config.notificationsQueueUrl),
     clock: systemClock,
     onEnrollmentsChanged: (tenant, changes, context) => reevaluateEnrollees()(tenant, changes, context),
     // Allowances of e-mails whose learner was created while the chunk ran become its enrollments.
@@ -189,7 +189,10 @@ export const assignLearners = /* @__PURE__ */ once(() =>
     clock: systemClock,
     ids: randomIds,
     // Pending (e-mail) members get one `group_invitation` on the outbox (issue 4).
-    onMembersAdded: makeGroupInvitationHook(makeNotificationQueue(config.notificationsQueueUrl), systemClock),
+    onMembersAdded: makeGroupInvitationHook(
+      makeNotificationQueue(() => config.notificationsQueueUrl),
+      systemClock,
+    ),
     enrollInModules: (group, members, context) => enrollInModules()(group, members, context),
   }),
 );
