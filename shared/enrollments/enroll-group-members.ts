@@ -4,12 +4,23 @@ import type { Group } from '#shared/groups/group';
 import type { GroupRepository } from '#shared/groups/group-repository';
 import { autoEnrollCourses } from '#shared/groups/learning-modules';
 import type { BulkEnrollmentChunk, BulkResultRow } from './apply-bulk-enrollment';
+import type { BulkEnrollmentSettings } from './enrollment-jobs';
 
 export interface EnrollGroupMembersDeps {
   groups: Pick<GroupRepository, 'get'>;
   apply: (chunk: BulkEnrollmentChunk) => Promise<Record<string, BulkResultRow[]>>;
   ids: IdGenerator;
 }
+
+/** How learning modules enroll, as bulk_enroll would: auto_enroll for e-mails, no cohort, no e-mail sent. */
+export const moduleEnrollment = (courses: string[]): BulkEnrollmentSettings => ({
+  action: 'enroll',
+  courses: courses.map((course_id) => ({ course_id, cohort: null })),
+  autoEnroll: true,
+  emailStudents: false,
+  withCohorts: false,
+  reason: 'learning_module',
+});
 
 /** Members of a group to enroll in its learning modules: learners, or e-mails of pending members. */
 export type EnrollGroupMembers = (
@@ -35,15 +46,10 @@ export const makeEnrollGroupMembers =
     const courses = current ? autoEnrollCourses(current) : [];
     if (!current || courses.length === 0) return;
     await apply({
+      ...moduleEnrollment(courses),
       tenant: current.enterprise_customer_uuid,
-      action: 'enroll',
-      courses: courses.map((course_id) => ({ course_id, cohort: null })),
       identifiers: members.map((m) => ('learnerUuid' in m ? m.learnerUuid : m.email)),
-      autoEnroll: true,
-      emailStudents: false,
-      withCohorts: false,
       actor,
       opId: `${opId ?? ids.uuid()}#modules`,
-      reason: 'learning_module',
     });
   };

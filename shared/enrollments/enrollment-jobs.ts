@@ -77,16 +77,40 @@ const domainFailures = (rows: JobRow[], error: unknown): RowResult[] => {
 
 const byIndex = (a: RowResult, b: RowResult) => a.index - b.index;
 
-/** What a bulk_enroll job needs besides its identifiers, kept in the job's `target`. */
-function bulkTarget(body: BulkEnrollBody): Record<string, string> {
+/** What a bulk enrollment applies besides its identifiers: a job keeps it in its `target`. */
+export type BulkEnrollmentSettings = Omit<BulkEnrollmentChunk, 'tenant' | 'identifiers' | 'actor' | 'opId'>;
+
+/** The settings as a job's `target` (strings), which `settingsOfTarget` reads back. */
+export function bulkEnrollTarget(s: BulkEnrollmentSettings): Record<string, string> {
   return {
-    action: body.action,
-    courses: JSON.stringify(body.courses.map((course_id, i) => ({ course_id, cohort: body.cohorts?.[i] ?? null }))),
-    auto_enroll: String(body.auto_enroll),
-    email_students: String(body.email_students),
-    with_cohorts: String(body.cohorts !== undefined),
+    action: s.action,
+    courses: JSON.stringify(s.courses),
+    auto_enroll: String(s.autoEnroll),
+    email_students: String(s.emailStudents),
+    with_cohorts: String(s.withCohorts),
+    ...(s.reason && { reason: s.reason }),
   };
 }
+
+export function settingsOfTarget(t: Record<string, string>): BulkEnrollmentSettings {
+  return {
+    action: t.action === 'unenroll' ? 'unenroll' : 'enroll',
+    courses: JSON.parse(t.courses ?? '[]') as BulkEnrollmentSettings['courses'],
+    autoEnroll: t.auto_enroll === 'true',
+    emailStudents: t.email_students === 'true',
+    withCohorts: t.with_cohorts === 'true',
+    reason: t.reason === 'learning_module' ? 'learning_module' : 'bulk_enroll',
+  };
+}
+
+/** A bulk_enroll request's settings. */
+const settingsOf = (body: BulkEnrollBody): BulkEnrollmentSettings => ({
+  action: body.action,
+  courses: body.courses.map((course_id, i) => ({ course_id, cohort: body.cohorts?.[i] ?? null })),
+  autoEnroll: body.auto_enroll,
+  emailStudents: body.email_students,
+  withCohorts: body.cohorts !== undefined,
+});
 
 export interface BulkEnrollOrQueueDeps {
   apply: ApplyBulk;
@@ -111,7 +135,7 @@ export const makeBulkEnrollOrQueue =
       {
         tenant: body.enterprise_customer_uuid,
         kind: 'bulk_enroll',
-        target: bulkTarget(body),
+        target: bulkEnrollTarget(settingsOf(body)),
         source: { type: 'api', route: 'bulk_enroll', caller: caller.sub },
         sourceKey: 'api:bulk_enroll',
         createdBy: caller.sub,
@@ -131,19 +155,14 @@ export const makeApplyBulkEnrollRows =
   async (job: Job, rows: JobRow[], opId: string): Promise<RowResult[]> => {
     const { rejected, rest } = splitRejected(rows);
     if (rest.length === 0) return rejected;
-    const t = job.target;
-    const courses = JSON.parse(t.courses ?? '[]') as { course_id: string; cohort: string | null }[];
+    const settings = settingsOfTarget(job.target);
+    const { courses } = settings;
     const results = await apply({
+      ...settings,
       tenant: job.enterprise_customer_uuid,
-      action: t.action === 'unenroll' ? 'unenroll' : 'enroll',
-      courses,
       identifiers: rest.map((r) => String(r.input.identifier)),
-      autoEnroll: t.auto_enroll === 'true',
-      emailStudents: t.email_students === 'true',
-      withCohorts: t.with_cohorts === 'true',
       actor: job.created_by,
       opId,
-      reason: t.reason === 'learning_module' ? 'learning_module' : 'bulk_enroll',
     });
     const applied = rest.map((row, i): RowResult => {
       const details = Object.fromEntries(

@@ -8,6 +8,8 @@ import type { Job, JobRow, RowResult } from '#shared/jobs/job';
 import type { JobRepository } from '#shared/jobs/job-repository';
 import { type PlanListedJobDeps, planListedJob } from '#shared/jobs/plan-listed-job';
 import { newJob } from '#shared/jobs/start-job';
+import { moduleEnrollment } from './enroll-group-members';
+import { bulkEnrollTarget, settingsOfTarget } from './enrollment-jobs';
 import type { MembershipRepository } from '#shared/memberships/membership-repository';
 
 export const LEARNING_MODULES_ROUTE = 'learning_modules';
@@ -34,15 +36,7 @@ export const makeStartModuleEnrollment =
       {
         tenant: group.enterprise_customer_uuid,
         kind: 'enroll_learning_modules',
-        target: {
-          group_uuid: group.group_uuid,
-          action: 'enroll',
-          courses: JSON.stringify(courses.map((course_id) => ({ course_id, cohort: null }))),
-          auto_enroll: 'true',
-          email_students: 'false',
-          with_cohorts: 'false',
-          reason: 'learning_module',
-        },
+        target: { group_uuid: group.group_uuid, ...bulkEnrollTarget(moduleEnrollment(courses)) },
         source: { type: 'api', route: LEARNING_MODULES_ROUTE, caller: caller.sub },
         sourceKey: `api:${LEARNING_MODULES_ROUTE}`,
         createdBy: caller.sub,
@@ -106,9 +100,8 @@ export const makeApplyModuleEnrollmentRows =
     if (!group)
       return everyRow(rows, 'failed', 'group_not_found', 'the group was deleted before these members were enrolled');
     const current = new Set(autoEnrollCourses(group));
-    const courses = (JSON.parse(job.target.courses ?? '[]') as { course_id: string }[]).filter((c) =>
-      current.has(c.course_id),
-    );
+    const settings = settingsOfTarget(job.target);
+    const courses = settings.courses.filter((c) => current.has(c.course_id));
     if (courses.length === 0)
       return everyRow(
         rows,
@@ -116,7 +109,11 @@ export const makeApplyModuleEnrollmentRows =
         'unchanged',
         'the learning modules were detached before these members were enrolled',
       );
-    return applyBulkRows({ ...job, target: { ...job.target, courses: JSON.stringify(courses) } }, rows, opId);
+    return applyBulkRows(
+      { ...job, target: { ...job.target, ...bulkEnrollTarget({ ...settings, courses }) } },
+      rows,
+      opId,
+    );
   };
 
 const everyRow = (rows: JobRow[], outcome: string, code: string, message: string): RowResult[] =>
