@@ -200,7 +200,7 @@ export const planJob = /* @__PURE__ */ once(() =>
   makePlanJob({
     jobs: jobs(),
     planners: {
-      recalculate_group: (job, options) => planRecalculation()(job.job_id, options),
+      recalculate_group: (job, options) => planRecalculation()(job, options),
       enroll_learning_modules: makePlanModuleEnrollment({
         jobs: jobs(),
         memberships: memberships(),

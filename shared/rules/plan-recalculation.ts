@@ -1,36 +1,28 @@
-import type { Clock } from '#shared/clock';
 import type { GroupRepository } from '#shared/groups/group-repository';
+import type { Job } from '#shared/jobs/job';
 import type { JobRepository } from '#shared/jobs/job-repository';
-import { planListedJob } from '#shared/jobs/plan-listed-job';
-import { CHUNK_SIZE, type EnqueueChunks } from '#shared/jobs/start-job';
+import { type PlanListedJobDeps, planListedJob } from '#shared/jobs/plan-listed-job';
 import type { LearnerRepository } from '#shared/learners/learner-repository';
 
-export interface PlanRecalculationDeps {
-  jobs: Pick<JobRepository, 'get' | 'getPlan' | 'savePlan' | 'putChunks' | 'markRunning' | 'end'>;
+export interface PlanRecalculationDeps extends PlanListedJobDeps {
+  jobs: PlanListedJobDeps['jobs'] & Pick<JobRepository, 'end'>;
   groups: Pick<GroupRepository, 'get' | 'endRuleRun'>;
   learners: Pick<LearnerRepository, 'tenantUuidPage'>;
-  enqueue: EnqueueChunks;
-  /** Ends the job if every chunk is recorded already (an empty tenant, or chunks faster than the listing). */
-  finish: (jobId: string) => Promise<void>;
-  clock: Clock;
-  /** Learners per chunk (default CHUNK_SIZE, the engine's). */
-  chunkSize?: number;
 }
 
-export type PlanOutcome = 'planned' | 'already_planned' | 'not_found' | 'superseded' | 'stopped';
+export type PlanOutcome = 'planned' | 'superseded' | 'stopped';
 
 /**
  * The producer of a recalculation, run by a worker rather than in the request that started it: lists
  * the tenant's learners into chunks (see planListedJob: resumable, each chunk listed once). A run a
  * newer one superseded before it was planned ends `aborted` without reading the tenant; a job aborted
- * meanwhile stops the listing.
+ * meanwhile stops the listing. Handed a queued `recalculate_group` job by the job planner (plan-job.ts).
  */
 export const makePlanRecalculation =
-  ({ jobs, groups, learners, enqueue, finish, clock, chunkSize = CHUNK_SIZE }: PlanRecalculationDeps) =>
-  async (jobId: string, { lastAttempt }: { lastAttempt: boolean }): Promise<PlanOutcome> => {
-    const job = await jobs.get(jobId);
-    if (!job || job.kind !== 'recalculate_group') return 'not_found';
-    if (job.status !== 'queued') return 'already_planned';
+  (deps: PlanRecalculationDeps) =>
+  async (job: Job, { lastAttempt }: { lastAttempt: boolean }): Promise<PlanOutcome> => {
+    const { jobs, groups, learners, clock } = deps;
+    const jobId = job.job_id;
     const groupUuid = String(job.target.group_uuid);
     const generation = Number(job.target.generation);
     const group = await groups.get(groupUuid);
@@ -39,7 +31,7 @@ export const makePlanRecalculation =
       return 'superseded';
     }
     try {
-      return await planListedJob({ jobs, enqueue, finish, clock, chunkSize }, jobId, async (after, limit) => {
+      return await planListedJob(deps, jobId, async (after, limit) => {
         const page = await learners.tenantUuidPage(job.enterprise_customer_uuid, limit, after);
         return { inputs: page.uuids.map((learner_uuid) => ({ learner_uuid })), next: page.next };
       });

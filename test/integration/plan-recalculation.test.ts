@@ -9,6 +9,7 @@ import { makeFinishJob } from '#shared/jobs/finish-job';
 import { makeJobRepository } from '#shared/jobs/job-repository';
 import type { EnqueueChunks } from '#shared/jobs/start-job';
 import { makeLearnerRepository, newLearnerItems } from '#shared/learners/learner-repository';
+import { makePlanJob } from '#shared/jobs/plan-job';
 import { makePlanRecalculation } from '#shared/rules/plan-recalculation';
 import { makeStartRecalculation } from '#shared/rules/start-recalculation';
 import { aLearner } from '#test/unit/shared/fakes';
@@ -57,7 +58,7 @@ function system({ failEnqueueAt }: { failEnqueueAt?: number } = {}) {
     queued.push(...chunks);
   };
   const pages = { read: 0 };
-  const plan = makePlanRecalculation({
+  const planRecalculation = makePlanRecalculation({
     jobs,
     groups,
     learners: {
@@ -71,6 +72,8 @@ function system({ failEnqueueAt }: { failEnqueueAt?: number } = {}) {
     clock: systemClock,
     chunkSize: 7,
   });
+  // The PlanJob worker's dispatcher, as wired: it hands queued recalculation jobs to the planner.
+  const plan = makePlanJob({ jobs, planners: { recalculate_group: planRecalculation } });
   const start = makeStartRecalculation({
     groups,
     jobs,

@@ -2,6 +2,7 @@ import type { Group } from '#shared/groups/group';
 import type { GroupFilters } from '#shared/groups/group-repository';
 import type { Job, JobPlan, JobRow } from '#shared/jobs/job';
 import type { NewJob } from '#shared/jobs/start-job';
+import { makePlanJob } from '#shared/jobs/plan-job';
 import { makePlanRecalculation } from '#shared/rules/plan-recalculation';
 import { makeStartRecalculation } from '#shared/rules/start-recalculation';
 import { Ruleset } from '#shared/rules/ruleset';
@@ -72,9 +73,8 @@ export function recalculations(groups: ReturnType<typeof fakeRuleGroups>, learne
   const reads = { learners: 0 };
   const jobs = new Map<string, { job: Job; plan?: JobPlan; rows: JobRow[] }>();
   const clock = fixedClock();
-  const plan = makePlanRecalculation({
+  const planRecalculation = makePlanRecalculation({
     jobs: {
-      get: async (id) => jobs.get(id)?.job,
       getPlan: async (id) => jobs.get(id)?.plan,
       savePlan: async (id, _from, next) => {
         jobs.get(id)!.plan = next;
@@ -97,6 +97,10 @@ export function recalculations(groups: ReturnType<typeof fakeRuleGroups>, learne
     enqueue: async () => {},
     finish: async () => {},
     clock,
+  });
+  const plan = makePlanJob({
+    jobs: { get: async (id) => jobs.get(id)?.job },
+    planners: { recalculate_group: planRecalculation },
   });
   const start = makeStartRecalculation({
     groups,
