@@ -12,7 +12,7 @@ export type JwtAuthorizer = (authorizationHeader: string | undefined) => Promise
 
 /**
  * Verifies a bearer token the way the API Gateway HTTP API JWT authorizer does: signature against
- * the issuer's key set, `iss`, `aud`, `exp` and `nbf`. The handler is only called when this says ok.
+ * the issuer's key set, `iss`, `aud`, `exp` (required) and `nbf`. The handler is only called when this says ok.
  */
 export function createJwtAuthorizer(keys: Pick<SigningKeys, 'publicJwk'>): JwtAuthorizer {
   const keySet = createLocalJWKSet({ keys: [keys.publicJwk] });
@@ -24,6 +24,8 @@ export function createJwtAuthorizer(keys: Pick<SigningKeys, 'publicJwk'>): JwtAu
         issuer: ISSUER,
         audience: AUDIENCE,
         algorithms: [ALGORITHM, 'RS256'],
+        // API Gateway's JWT authorizer refuses a token without exp; a token that never expires is no credential.
+        requiredClaims: ['exp'],
       });
       return { ok: true, authorizer: { jwt: { claims: flattenClaims(payload), scopes: scopesOf(payload) } } };
     } catch (error) {

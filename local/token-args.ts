@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { ROLES, type TokenClaims } from '#local/mint-token';
+import { MAX_TOKEN_LIFETIME_SECONDS } from '#shared/auth/caller';
 
 export class UsageError extends Error {
   override readonly name = 'UsageError';
@@ -18,6 +19,14 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const SPAN =
   /^\d+(\.\d+)?\s*(s|sec|secs|second|seconds|m|min|mins|minute|minutes|h|hr|hrs|hour|hours|d|day|days|w|week|weeks|y|yr|yrs|year|years)$/i;
 
+const UNIT_SECONDS: Record<string, number> = { s: 1, m: 60, h: 3600, d: 86_400, w: 604_800, y: 31_557_600 };
+
+/** A span's length in seconds, by the first letter of its unit (`min` and `m` are minutes, as jose reads them). */
+function spanSeconds(span: string): number {
+  const [, amount = '0', unit = 's'] = /^(\d+(?:\.\d+)?)\s*([a-z])/i.exec(span) ?? [];
+  return Number(amount) * (UNIT_SECONDS[unit.toLowerCase()] ?? 1);
+}
+
 /** Parses `npm run token` flags; every mistake is a UsageError with a one-line message. */
 export function parseTokenArgs(argv: string[]): TokenRequest | 'help' {
   const values = parse(argv);
@@ -34,7 +43,10 @@ export function parseTokenArgs(argv: string[]): TokenRequest | 'help' {
     if (!UUID.test(uuid)) throw new UsageError(`--enterprise "${uuid}" is not a uuid`);
   }
   const expiresIn = values.expires ?? '12h';
-  if (!SPAN.test(expiresIn)) throw new UsageError(`--expires "${expiresIn}" is not a time span like 30m, 12h or 7d`);
+  if (!SPAN.test(expiresIn)) throw new UsageError(`--expires "${expiresIn}" is not a time span like 30m or 12h`);
+  if (spanSeconds(expiresIn) > MAX_TOKEN_LIFETIME_SECONDS) {
+    throw new UsageError(`--expires "${expiresIn}" is longer than the API accepts (24h)`);
+  }
   if (values.sub !== undefined && values.sub.trim() === '') throw new UsageError('--sub must not be empty');
   return {
     claims: { sub: values.sub, roles: [...new Set(roles)], enterprise_uuids: [...new Set(enterprises)] },

@@ -1,5 +1,5 @@
 /**
- * `npm run token -- --role staff [--enterprise <uuid>]… [--sub <id>] [--expires 12h]`
+ * `npm run token -- --role staff [--enterprise <uuid>]… [--sub <id>] [--expires 12h]` (at most 24h)
  * Mints a JWT signed with the local key in .local/keys/ (the one `npm start` verifies against).
  * The token is the last line of stdout, so `TOKEN=$(npm run -s token -- --role staff | tail -1)` works.
  */

@@ -2,32 +2,82 @@ import { ForbiddenError, UnauthorizedError } from '#shared/errors';
 
 export type Role = 'staff' | 'enterprise_admin' | 'learner';
 const ROLES: readonly Role[] = ['staff', 'enterprise_admin', 'learner'];
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The longest a token may live (exp − iat, or exp − now without iat): a leaked token is worth a day at most. */
+export const MAX_TOKEN_LIFETIME_SECONDS = 24 * 60 * 60;
 
 /** Who is calling, as the JWT authorizer vouched for it. */
 export interface Caller {
+  /** The token's issuer: with `sub`, the caller's identity (two IdPs may issue the same sub). */
+  issuer: string;
   sub: string;
   roles: ReadonlySet<Role>;
   enterprises: ReadonlySet<string>;
 }
 
-type ClaimValue = string | number | boolean | string[] | undefined;
-
-/**
- * API Gateway's HTTP API JWT authorizer flattens array claims to a string like `[a b]`;
- * tokens and tests may carry real arrays. Both forms, and a plain space/comma list, are accepted.
- */
-export function claimList(value: ClaimValue): string[] {
-  if (value === undefined) return [];
-  if (Array.isArray(value)) return value.map(String);
-  const text = String(value).trim().replace(/^\[/, '').replace(/\]$/, '');
-  return text.split(/[\s,]+/).filter(Boolean);
+/** What reaches the Lambda: the claims API Gateway verified (flattened to strings) and the request's headers. */
+export interface AuthorizedRequest {
+  claims: Record<string, string | number | boolean | string[]> | undefined;
+  authorization: string | undefined;
 }
 
-export function callerFromClaims(claims: Record<string, ClaimValue> | undefined): Caller {
-  const sub = claims?.sub;
-  if (!claims || typeof sub !== 'string' || sub === '') throw new UnauthorizedError();
-  const roles = claimList(claims.roles ?? claims.role).filter((r): r is Role => (ROLES as string[]).includes(r));
-  return { sub, roles: new Set(roles), enterprises: new Set(claimList(claims.enterprise_uuids)) };
+/**
+ * The caller of a request the HTTP API JWT authorizer let through. The authorizer flattens array
+ * claims to `"[a b]"`, which loses element boundaries (`["learner staff"]` and `["learner", "staff"]`
+ * read alike), so roles and tenants are read from the token's own JSON payload, whose signature the
+ * authorizer checked; the flattened `sub`, `iss` and `exp` must agree with it, or the header is not
+ * the token that was verified. Only exact role names and canonical uuids count: any other element
+ * grants nothing. A token without `exp`, or living longer than a day, is refused.
+ */
+export function callerFromRequest(
+  { claims, authorization }: AuthorizedRequest,
+  nowSeconds = Date.now() / 1000,
+): Caller {
+  if (!claims) throw new UnauthorizedError();
+  const payload = tokenPayload(authorization);
+  const { sub, iss, exp, iat } = payload;
+  if (typeof sub !== 'string' || sub === '' || typeof iss !== 'string' || typeof exp !== 'number') {
+    throw new UnauthorizedError('The token must carry sub, iss and exp');
+  }
+  if (String(claims.sub) !== sub || String(claims.iss) !== iss || Number(claims.exp) !== exp) {
+    throw new UnauthorizedError('The token does not match the verified claims');
+  }
+  const issuedAt = typeof iat === 'number' ? iat : nowSeconds;
+  if (exp - issuedAt > MAX_TOKEN_LIFETIME_SECONDS) {
+    throw new UnauthorizedError(`The token lives longer than ${MAX_TOKEN_LIFETIME_SECONDS / 3600} hours`);
+  }
+  const roles = exactElements(payload.roles, 'roles').filter((r): r is Role =>
+    (ROLES as readonly string[]).includes(r),
+  );
+  const enterprises = exactElements(payload.enterprise_uuids, 'enterprise_uuids').filter((e) => UUID.test(e));
+  return { issuer: iss, sub, roles: new Set(roles), enterprises: new Set(enterprises) };
+}
+
+/** The JSON payload of a compact JWS token (bare or after `Bearer`, as API Gateway takes it); the authorizer checked its signature. */
+function tokenPayload(authorization: string | undefined): Record<string, unknown> {
+  const token = authorization?.trim().match(/^(?:Bearer\s+)?([\w-]+\.[\w-]+\.[\w-]*)$/i)?.[1];
+  const payload = token?.split('.')[1];
+  if (!payload) throw new UnauthorizedError();
+  try {
+    const parsed: unknown = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
+    if (parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed))
+      return parsed as Record<string, unknown>;
+  } catch {
+    // falls through to the refusal
+  }
+  throw new UnauthorizedError('The token payload is not a JSON object');
+}
+
+/**
+ * A list claim as the token carries it: a JSON array of strings, or one string (an IdP that emits a
+ * single value unwrapped). Elements are never split: `"learner,staff"` is one element, which names no role.
+ */
+function exactElements(value: unknown, claim: string): string[] {
+  if (value === undefined) return [];
+  if (typeof value === 'string') return [value];
+  if (Array.isArray(value) && value.every((element) => typeof element === 'string')) return value;
+  throw new UnauthorizedError(`The ${claim} claim must be an array of strings`);
 }
 
 export const isStaff = (caller: Caller) => caller.roles.has('staff');

@@ -5,7 +5,7 @@ import type {
   APIGatewayProxyStructuredResultV2 as Result,
 } from 'aws-lambda';
 import type { z } from 'zod';
-import { type Caller, callerFromClaims } from '#shared/auth/caller';
+import { type Caller, callerFromRequest } from '#shared/auth/caller';
 import { ValidationError } from '#shared/errors';
 import { config } from '#shared/config';
 import { db } from '#shared/db/client';
@@ -64,9 +64,10 @@ const jsonBody = (): MiddlewareObj<Event, Result> => ({
 /** The caller, from the claims the JWT authorizer verified. */
 const authContext = (): MiddlewareObj<Event, Result> => ({
   before: (request) => {
-    (request.context as unknown as Internal).caller = callerFromClaims(
-      request.event.requestContext.authorizer?.jwt?.claims,
-    );
+    (request.context as unknown as Internal).caller = callerFromRequest({
+      claims: request.event.requestContext.authorizer?.jwt?.claims,
+      authorization: request.event.headers.authorization,
+    });
   },
 });
 

@@ -118,8 +118,12 @@ export const classify = (outcome: string): 'succeeded' | 'skipped' | 'failed' =>
 export const progressOf = (job: Pick<Job, 'total' | 'processed'>) =>
   job.total === 0 ? 1 : Math.min(1, Math.round((job.processed / job.total) * 1000) / 1000);
 
+/** The issuer of the callers jobs act as: no token, the service itself vouches for the job's starter. */
+export const JOB_ISSUER = 'lms-groups:job';
+
 /** Acting for a job: the tenant admin who started it, limited to the job's tenant. */
 export const jobCaller = (job: Pick<Job, 'created_by' | 'enterprise_customer_uuid'>): Caller => ({
+  issuer: JOB_ISSUER,
   sub: job.created_by,
   roles: new Set(['enterprise_admin']),
   enterprises: new Set([job.enterprise_customer_uuid]),

@@ -6,7 +6,10 @@ import { randomIds, systemClock } from '#shared/clock';
 import { makeEnrollmentRepository } from '#shared/enrollments/enrollment-repository';
 import { makeCreateGroup } from '#shared/groups/create-group';
 import { makeGroupRepository } from '#shared/groups/group-repository';
+import { generateSigningKeys } from '#local/auth-keys';
 import { buildHttpApiEvent } from '#local/http-api-event';
+import { createJwtAuthorizer } from '#local/jwt-authorizer';
+import { mintToken } from '#local/mint-token';
 import { createLambdaContext } from '#local/lambda-context';
 import { adminOf } from '#test/unit/shared/fakes';
 import { createTestTable, documentClient, dynamodbEndpoint } from './dynamo';
@@ -70,24 +73,23 @@ describe('functions with only their AWS environment', () => {
     const { handler } = await import('#functions/http/learners/put-learner');
     const learnerUuid = randomUUID();
     const path = `/api/v1/enterprise-customer/${tenant}/learners/${learnerUuid}/`;
+    const keys = await generateSigningKeys();
+    const token = await mintToken(keys, { sub: admin.sub, roles: ['enterprise_admin'], enterprise_uuids: [tenant] });
+    const authorized = await createJwtAuthorizer(keys)(`Bearer ${token}`);
+    if (!authorized.ok) throw new Error(authorized.message);
     const event = buildHttpApiEvent(
       {
         method: 'PUT',
         url: path,
         httpVersion: '1.1',
-        rawHeaders: ['content-type', 'application/json'],
+        rawHeaders: ['content-type', 'application/json', 'authorization', `Bearer ${token}`],
         sourceIp: '127.0.0.1',
         body: Buffer.from(JSON.stringify({ email: `${learnerUuid}@example.com`, attributes: { site: 'plant-9' } })),
       },
       {
         routeKey: 'PUT /api/v1/enterprise-customer/{enterprise_uuid}/learners/{learner_uuid}',
         pathParameters: { enterprise_uuid: tenant, learner_uuid: learnerUuid },
-        authorizer: {
-          jwt: {
-            claims: { sub: admin.sub, roles: '[enterprise_admin]', enterprise_uuids: `[${tenant}]` },
-            scopes: null,
-          },
-        },
+        authorizer: authorized.authorizer,
       },
       { requestId: randomUUID(), now: new Date() },
     );

@@ -61,6 +61,16 @@ describe('createJwtAuthorizer', () => {
     expect(await authorize(`Bearer ${expired}`)).toEqual({ ok: false, message: 'The token has expired' });
     expect(await authorize('Bearer not.a.jwt')).toMatchObject({ ok: false });
   });
+
+  it('rejects a token without exp, as API Gateway does', async () => {
+    const endless = await new SignJWT({ roles: ['staff'] })
+      .setProtectedHeader({ alg: 'ES256', kid: keys.kid })
+      .setSubject('staff-1')
+      .setIssuer(ISSUER)
+      .setAudience(AUDIENCE)
+      .sign(await importJWK(keys.privateJwk, 'ES256'));
+    expect(await createJwtAuthorizer(keys)(`Bearer ${endless}`)).toMatchObject({ ok: false });
+  });
 });
 
 describe('flattenClaims', () => {

@@ -15,6 +15,8 @@ describe('parseTokenArgs', () => {
 
   it('accepts --expires spans', () => {
     expect(parseTokenArgs(['--role', 'staff', '--expires', '30m'])).toMatchObject({ expiresIn: '30m' });
+    expect(parseTokenArgs(['--role', 'staff', '--expires', '24h'])).toMatchObject({ expiresIn: '24h' });
+    expect(parseTokenArgs(['--role', 'staff', '--expires', '1d'])).toMatchObject({ expiresIn: '1d' });
   });
 
   it.each([
@@ -23,6 +25,8 @@ describe('parseTokenArgs', () => {
     [['--role', 'staff', '--enterprise', 'acme'], /not a uuid/],
     [['--role', 'staff', '--expires', 'soon'], /time span/],
     [['--role', 'staff', '--colour', 'red'], /colour/],
+    [['--role', 'staff', '--expires', '25h'], /longer than the API accepts/],
+    [['--role', 'staff', '--expires', '2 days'], /longer than the API accepts/],
   ])('rejects %j with a one-line usage error', (argv, message) => {
     expect(() => parseTokenArgs(argv)).toThrow(UsageError);
     expect(() => parseTokenArgs(argv)).toThrow(message);
