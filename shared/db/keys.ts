@@ -115,8 +115,8 @@ export const keys = {
   jobChunk: (jobId: string, chunk: number) => ({ PK: `JOB#${jobId}`, SK: `CHUNK#${String(chunk).padStart(6, '0')}` }),
   jobResult: (jobId: string, chunk: number) => ({ PK: `JOB#${jobId}`, SK: `RESULT#${String(chunk).padStart(6, '0')}` }),
   jobResultsPrefix: 'RESULT#',
-  /** A stored first response for an Idempotency-Key of one caller. */
-  idempotency: (callerSub: string, key: string) => ({ PK: `IDEMPOTENCY#${callerSub}#${key}`, SK: 'IDEMPOTENCY' }),
+  /** A stored first response for an Idempotency-Key of one caller; the record id hashes issuer, sub and key. */
+  idempotency: (recordId: string) => ({ PK: `IDEMPOTENCY#${recordId}`, SK: 'IDEMPOTENCY' }),
 
   /** A learner's (or a pending e-mail's) enrollment in a course of a tenant. */
   enrollment: (tenant: string, courseId: string, ref: MemberRef) => ({

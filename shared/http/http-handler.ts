@@ -111,7 +111,9 @@ export function httpHandler<C extends RouteContract>(contract: C, run: (request:
         event,
       };
       // Only a request that passed validation is remembered under its Idempotency-Key (as Stripe does).
-      return withIdempotency(idempotencyStore, event, request.caller, internal.json, () => run(request));
+      return withIdempotency(idempotencyStore, event, request.caller, internal.json, () => run(request), {
+        runningSeconds: context.getRemainingTimeInMillis() / 1000,
+      });
     });
 }
 

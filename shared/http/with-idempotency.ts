@@ -9,16 +9,27 @@ export const IDEMPOTENCY_TTL_SECONDS = 24 * 60 * 60;
 const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /** What makes two requests "the same": method, path and body (whitespace in the JSON ignored). */
-function fingerprint(event: APIGatewayProxyEventV2, json: unknown): string {
+function requestFingerprint(event: APIGatewayProxyEventV2, json: unknown): string {
   const body = json === undefined ? '' : JSON.stringify(json);
-  return createHash('sha256').update(`${event.requestContext.http.method} ${event.rawPath}\n${body}`).digest('hex');
+  return sha256(`${event.requestContext.http.method} ${event.rawPath}\n${body}`);
 }
+
+/** The caller's access: a replay must not hand back a response the caller may no longer see. */
+const accessFingerprint = (caller: Caller) =>
+  sha256(JSON.stringify([[...caller.roles].sort(), [...caller.enterprises].sort()]));
+
+/** One record per issuer, subject and key; hashed, so no choice of `#` in a sub or key reaches another's record. */
+const recordId = (caller: Caller, key: string) => sha256(JSON.stringify([caller.issuer, caller.sub, key]));
+
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
 /**
  * Idempotency-Key on writes: the first request with a key runs and its response (status, headers,
  * body; not 5xx) is kept for 24 hours; the same key with the same request replays it, with another
  * request is refused (409 `idempotency_key_reused`), and while the first still runs is refused too
- * (409 `idempotency_key_in_progress`). Keys are per caller.
+ * (409 `idempotency_key_in_progress`) until the invocation's time is up (`runningSeconds`: a timed-out
+ * invocation never completes its record). Keys are per caller (issuer and sub), and a replay is only
+ * for the same roles and tenants: a caller whose access changed is refused, never shown the old answer.
  */
 export async function withIdempotency(
   storeOf: () => IdempotencyRepository,
@@ -26,7 +37,7 @@ export async function withIdempotency(
   caller: Caller,
   json: unknown,
   run: () => Promise<Result>,
-  nowSeconds = Math.floor(Date.now() / 1000),
+  times: { nowSeconds?: number; runningSeconds: number },
 ): Promise<Result> {
   const key = event.headers['idempotency-key'];
   if (key === undefined || !WRITES.has(event.requestContext.http.method)) return run();
@@ -36,9 +47,24 @@ export async function withIdempotency(
     ]);
   }
   const store = storeOf();
-  const claim = await store.claim(caller.sub, key, fingerprint(event, json), nowSeconds, IDEMPOTENCY_TTL_SECONDS);
+  const record = recordId(caller, key);
+  const claim = await store.claim(
+    record,
+    { request: requestFingerprint(event, json), access: accessFingerprint(caller) },
+    {
+      nowSeconds: times.nowSeconds ?? Math.floor(Date.now() / 1000),
+      ttlSeconds: IDEMPOTENCY_TTL_SECONDS,
+      runningSeconds: Math.max(1, Math.ceil(times.runningSeconds)),
+    },
+  );
   if (claim.kind === 'reused') {
     throw new ConflictError('idempotency_key_reused', 'This Idempotency-Key was used for a different request');
+  }
+  if (claim.kind === 'access_changed') {
+    throw new ConflictError(
+      'idempotency_key_reused',
+      'This Idempotency-Key was used by this caller with other roles or tenants; use a new key',
+    );
   }
   if (claim.kind === 'in_progress') {
     throw new ConflictError(
@@ -57,10 +83,10 @@ export async function withIdempotency(
     response = mapError(error);
   }
   const status = response.statusCode ?? 200;
-  if (status >= 500) await store.release(caller.sub, key);
+  if (status >= 500) await store.release(record);
   else {
     const headers = Object.fromEntries(Object.entries(response.headers ?? {}).map(([k, v]) => [k, String(v)]));
-    await store.complete(caller.sub, key, { statusCode: status, headers, body: response.body });
+    await store.complete(record, { statusCode: status, headers, body: response.body });
   }
   return response;
 }
