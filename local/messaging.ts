@@ -1,3 +1,4 @@
+import { type ListenOptions, Server } from 'node:net';
 import { type FauxqsServer, interceptLocalhostDns, startFauxqs } from 'fauxqs';
 import { queues as catalogQueues, importsBucket, type QueueDefinition, type QueueName } from '#functions/resources';
 import { REGION } from '#local/aws-account';
@@ -36,9 +37,13 @@ export async function startMessaging<Q extends string = QueueName>(
 ): Promise<Messaging<Q>> {
   const { port } = options;
   const queues = options.queues ?? (catalogQueues as Record<string, QueueDefinition> as Record<Q, QueueDefinition>);
-  const server = await startFauxqs({ port, logger: false, defaultRegion: REGION }).catch((error) => {
+  const server = await onLoopback(() => startFauxqs({ port, logger: false, defaultRegion: REGION })).catch((error) => {
     throw error?.code === 'EADDRINUSE' ? portInUse(port, 'SQS/S3 emulator', PORT_HINT) : error;
   });
+  if (new URL(server.address).hostname !== '127.0.0.1') {
+    await server.stop();
+    throw new Error(`The SQS/S3 emulator listens on ${server.address}, not on 127.0.0.1 only`);
+  }
   const restoreDns = interceptLocalhostDns();
   const queueUrls = {} as Record<Q, string>;
   const queueArns = {} as Record<Q, string>;
@@ -77,4 +82,28 @@ export async function startMessaging<Q extends string = QueueName>(
       return stopped;
     },
   };
+}
+
+const EVERY_INTERFACE = new Set([undefined, '', '0.0.0.0', '::']);
+
+/**
+ * Runs `start` with every listen on all interfaces turned into a listen on 127.0.0.1. fauxqs always
+ * listens on 0.0.0.0 (its `host` option only names the host in queue URLs), and it serves every
+ * tenant's imports, results and exports without authentication, so it must not be reachable from the
+ * network. The caller checks the address it got, so a fauxqs that listens another way fails loudly.
+ */
+async function onLoopback<T>(start: () => Promise<T>): Promise<T> {
+  const listen = Server.prototype.listen;
+  Server.prototype.listen = function (this: Server, ...args: unknown[]) {
+    const [options] = args;
+    if (options !== null && typeof options === 'object' && EVERY_INTERFACE.has((options as ListenOptions).host)) {
+      args[0] = { ...options, host: '127.0.0.1' };
+    }
+    return listen.apply(this, args as Parameters<typeof listen>);
+  } as typeof listen;
+  try {
+    return await start();
+  } finally {
+    Server.prototype.listen = listen;
+  }
 }

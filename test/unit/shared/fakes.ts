@@ -6,7 +6,12 @@ import type { Learner } from '#shared/learners/learner';
 export const TENANT = '11111111-1111-4111-8111-111111111111';
 export const OTHER_TENANT = '22222222-2222-4222-8222-222222222222';
 
-export const staff: Caller = { issuer: 'https://idp.test', sub: 'staff-1', roles: new Set(['staff']), enterprises: new Set() };
+export const staff: Caller = {
+  issuer: 'https://idp.test',
+  sub: 'staff-1',
+  roles: new Set(['staff']),
+  enterprises: new Set(),
+};
 export const adminOf = (tenant: string): Caller => ({
   issuer: 'https://idp.test',
   sub: 'admin-1',
