@@ -3,7 +3,7 @@
  * The CDK service stack builds Lambdas, routes, event sources and grants from this list;
  * the local stack builds its router and queue pollers from the same list.
  */
-import type { QueueName, ScheduleName } from './resources';
+import type { BucketArea, QueueName, ScheduleName } from './resources';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'ANY';
 
@@ -32,7 +32,8 @@ export interface Access {
   table?: 'read' | 'readwrite';
   /** Queues this function sends to. */
   sendsTo?: QueueName[];
-  bucket?: 'read' | 'readwrite';
+  /** The bucket areas (key prefixes) whose objects it reads (GetObject, HeadObject, presigned GETs) or writes. */
+  bucket?: { read?: BucketArea[]; write?: BucketArea[] };
 }
 
 export interface FunctionDefinition {
@@ -61,6 +62,8 @@ const http = (
 });
 
 const read: Access = { table: 'read' };
+/** A job's files, which its view links to with presigned GETs: an import's results, a group's export. */
+const jobFiles: Access['bucket'] = { read: ['results', 'exports'] };
 const write: Access = { table: 'readwrite' };
 const GROUPS = '/api/v1/enterprise-group';
 const LEARNERS = '/api/v1/enterprise-customer/{enterprise_uuid}/learners';
@@ -112,7 +115,7 @@ export const catalog: readonly FunctionDefinition[] = [
   http('ExportGroupMembers', 'GET', `${GROUPS}/{group_uuid}/export`, 'groups/export-group-members', {
     table: 'readwrite',
     sendsTo: ['jobChunks'],
-    bucket: 'read',
+    bucket: { read: ['exports'] },
   }),
   http('ListGroupLearners', 'GET', `${GROUPS}/{group_uuid}/learners`, 'memberships/list-group-learners', read),
   http('ListGroupHistory', 'GET', `${GROUPS}/{group_uuid}/history`, 'groups/list-group-history', read),
@@ -135,9 +138,9 @@ export const catalog: readonly FunctionDefinition[] = [
 
   http('ListJobs', 'GET', JOBS, 'jobs/list-jobs', read),
   // Reading a job presigns the download link of an import's results file.
-  http('GetJob', 'GET', `${JOBS}/{job_id}`, 'jobs/get-job', { table: 'read', bucket: 'read' }),
+  http('GetJob', 'GET', `${JOBS}/{job_id}`, 'jobs/get-job', { table: 'read', bucket: jobFiles }),
   http('ListJobResults', 'GET', `${JOBS}/{job_id}/results`, 'jobs/list-job-results', read),
-  http('AbortJob', 'POST', `${JOBS}/{job_id}/abort`, 'jobs/abort-job', { table: 'readwrite', bucket: 'read' }),
+  http('AbortJob', 'POST', `${JOBS}/{job_id}/abort`, 'jobs/abort-job', { table: 'readwrite', bucket: jobFiles }),
 
   // Over 1000 identifier×course pairs (or participants) a request becomes a job: these send its chunks.
   http('BulkEnroll', 'POST', '/api/bulk_enroll/v1/bulk_enroll', 'enrollments/bulk-enroll', {
@@ -179,14 +182,14 @@ export const catalog: readonly FunctionDefinition[] = [
     entry: 'functions/workers/apply-job-chunk.ts',
     trigger: { type: 'queue', queue: 'jobChunks', batchSize: 2, maxConcurrency: 8 },
     // Writes an import's results file when it finishes the job; bulk_enroll chunks may e-mail students.
-    access: { table: 'readwrite', bucket: 'readwrite', sendsTo: ['notifications'] },
+    access: { table: 'readwrite', bucket: { write: ['results', 'exports'] }, sendsTo: ['notifications'] },
     timeoutSeconds: 150,
   },
   {
     name: 'StartCsvImport',
     entry: 'functions/workers/start-csv-import.ts',
     trigger: { type: 'queue', queue: 'imports', batchSize: 1 },
-    access: { table: 'readwrite', bucket: 'read', sendsTo: ['jobChunks'] },
+    access: { table: 'readwrite', bucket: { read: ['imports'] }, sendsTo: ['jobChunks'] },
     timeoutSeconds: 600,
     memoryMb: 1024,
   },

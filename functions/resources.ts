@@ -107,7 +107,15 @@ export const schedules: Record<ScheduleName, ScheduleDefinition> = {
 export const importsBucket = {
   id: 'ImportsBucket',
   localName: 'lms-groups-imports',
+  /**
+   * The bucket's three areas, each a key prefix: CSV drops, their results files, member exports.
+   * Grants name areas, never the whole bucket; all three hold personal data and expire (data stack).
+   */
+  areas: { imports: 'imports/', results: 'results/', exports: 'exports/' },
+  /** Days an object lives before S3 deletes it (CDK context `fileRetentionDays` overrides). */
+  defaultRetentionDays: 30,
 } as const;
+export type BucketArea = keyof typeof importsBucket.areas;
 
 /** Environment variable names through which a function learns where its resources are. */
 export const env = {

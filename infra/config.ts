@@ -1,6 +1,6 @@
 import { Annotations, type Stack } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
-import { schedules } from '#functions/resources';
+import { importsBucket, schedules } from '#functions/resources';
 
 /** Deploy-time settings of the service, read from CDK context (`cdk.json` or `cdk deploy -c key=value`). */
 export interface ServiceConfig {
@@ -13,6 +13,11 @@ export interface ServiceConfig {
    * expression, `rate(...)` or `cron(...)` (context `recalcSchedule`; default `rate(1 day)`).
    */
   readonly recalcSchedule: string;
+  /**
+   * Days an imported file, results file or export lives in the bucket before S3 deletes it: all hold
+   * personal data (context `fileRetentionDays`; default 30).
+   */
+  readonly fileRetentionDays?: number;
 }
 
 // Placeholders keep `npm run synth` working out of the box; a real deployment passes its own values.
@@ -32,11 +37,21 @@ export function readServiceConfig(scope: Construct): ServiceConfig {
   const issuer = scope.node.tryGetContext('jwtIssuer') as string | undefined;
   const audience = scope.node.tryGetContext('jwtAudience') as string | string[] | undefined;
   const schedule = scope.node.tryGetContext('recalcSchedule') as string | undefined;
+  const retention = scope.node.tryGetContext('fileRetentionDays') as string | number | undefined;
   return {
     jwtIssuer: issuer ?? PLACEHOLDER.jwtIssuer,
     jwtAudience: audience === undefined ? PLACEHOLDER.jwtAudience : toList(audience),
     recalcSchedule: scheduleExpression(schedule ?? schedules.recalculation.defaultExpression),
+    fileRetentionDays: retentionDays(retention ?? importsBucket.defaultRetentionDays),
   };
+}
+
+function retentionDays(value: string | number): number {
+  const days = Number(value);
+  if (!Number.isInteger(days) || days < 1 || days > 3650) {
+    throw new Error(`fileRetentionDays must be a whole number of days from 1 to 3650; got '${value}'`);
+  }
+  return days;
 }
 
 function scheduleExpression(value: string): string {

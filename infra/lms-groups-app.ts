@@ -16,6 +16,7 @@ export function defineLmsGroups(app: App, options: LmsGroupsOptions): { data: Da
   Tags.of(app).add('project', 'lms-groups');
   const data = new DataStack(app, 'LmsGroupsData', {
     description: 'LMS groups: single table and imports bucket (stateful, retained)',
+    fileRetentionDays: options.fileRetentionDays,
   });
   const service = new ServiceStack(app, 'LmsGroupsService', {
     description: 'LMS groups: HTTP API, functions and queues (stateless)',

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { Duration, Validations } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
-import { type Grant, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { Grant, type IGrantable, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, Runtime } from 'aws-cdk-lib/aws-lambda';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
@@ -17,6 +17,22 @@ import * as resources from '#functions/resources';
 import { lambdaBundling } from '#infra/constructs/lambda-bundling';
 import { addDeadLetterQueue, type MessageQueues } from '#infra/constructs/queues';
 import { acknowledgeGrantWildcards } from '#infra/nag-findings';
+
+/**
+ * The table actions the code uses, and nothing else: no Scan (every read is a key or index query), no
+ * stream reads, no PartiQL. Transactions are authorized per item by these same actions.
+ */
+const TABLE_READS = ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query', 'dynamodb:ConditionCheckItem'];
+const TABLE_WRITES = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'];
+
+/** Object actions on one area of the bucket: no listing, deleting, retention or legal hold. */
+function objectGrant(grantee: IGrantable, bucket: IBucket, area: resources.BucketArea, actions: string[]): Grant {
+  return Grant.addToPrincipal({
+    grantee,
+    actions,
+    resourceArns: [bucket.arnForObjects(`${resources.importsBucket.areas[area]}*`)],
+  });
+}
 
 export interface CatalogFunctionProps {
   readonly definition: FunctionDefinition;
@@ -104,10 +120,14 @@ export class CatalogFunction extends Construct {
   private grantAccess({ definition, table, importsBucket, queues }: CatalogFunctionProps): void {
     const { access } = definition;
     const grants: Grant[] = [];
-    if (access.table === 'read') grants.push(table.grantReadData(this.handler));
-    if (access.table === 'readwrite') grants.push(table.grantReadWriteData(this.handler));
-    if (access.bucket === 'read') grants.push(importsBucket.grantRead(this.handler));
-    if (access.bucket === 'readwrite') grants.push(importsBucket.grantReadWrite(this.handler));
+    if (access.table === 'read') grants.push(table.grant(this.handler, ...TABLE_READS));
+    if (access.table === 'readwrite') grants.push(table.grant(this.handler, ...TABLE_READS, ...TABLE_WRITES));
+    for (const area of access.bucket?.read ?? []) {
+      grants.push(objectGrant(this.handler, importsBucket, area, ['s3:GetObject']));
+    }
+    for (const area of access.bucket?.write ?? []) {
+      grants.push(objectGrant(this.handler, importsBucket, area, ['s3:PutObject', 's3:AbortMultipartUpload']));
+    }
     for (const name of access.sendsTo ?? []) grants.push(queues.get(name).grantSendMessages(this.handler));
 
     for (const grant of grants) {

@@ -17,6 +17,11 @@ export interface DataReferences {
   readonly importsBucketArn: string;
 }
 
+export interface DataStackProps extends StackProps {
+  /** Days before S3 deletes an object of any area of the imports bucket (default in resources.ts). */
+  readonly fileRetentionDays?: number | undefined;
+}
+
 /**
  * The stateful resources: the single table and the imports bucket. Retained on stack deletion and
  * kept under stable logical ids, so that refactoring the service stack can never replace them.
@@ -31,7 +36,7 @@ export class DataStack extends Stack {
    */
   readonly references: DataReferences;
 
-  constructor(scope: Construct, id: string, props?: StackProps) {
+  constructor(scope: Construct, id: string, props: DataStackProps = {}) {
     super(scope, id, props);
 
     this.table = new Table(this, resources.table.id, {
@@ -60,7 +65,14 @@ export class DataStack extends Stack {
       enforceSSL: true,
       encryption: BucketEncryption.S3_MANAGED,
       removalPolicy: RemovalPolicy.RETAIN,
-      lifecycleRules: [{ abortIncompleteMultipartUploadAfter: Duration.days(1) }],
+      lifecycleRules: [
+        { abortIncompleteMultipartUploadAfter: Duration.days(1) },
+        // Drops, results and exports hold learners' personal data: none is kept for good.
+        ...Object.values(resources.importsBucket.areas).map((prefix) => ({
+          prefix,
+          expiration: Duration.days(props.fileRetentionDays ?? resources.importsBucket.defaultRetentionDays),
+        })),
+      ],
     });
     const cfnBucket = this.importsBucket.node.defaultChild as CfnBucket;
     cfnBucket.overrideLogicalId(resources.importsBucket.id);

@@ -10,7 +10,16 @@ describe('service config', () => {
       jwtIssuer: 'https://auth.example.org/',
       jwtAudience: ['lms-api', 'lms-admin'],
       recalcSchedule: 'rate(1 day)',
+      fileRetentionDays: 30,
     });
+  });
+
+  it('reads the file retention in days from context and refuses anything but 1 to 3650 whole days', () => {
+    expect(readServiceConfig(new App({ context: { fileRetentionDays: '7' } })).fileRetentionDays).toBe(7);
+    for (const days of ['0', '1.5', 'forever', '3651']) {
+      const app = new App({ context: { fileRetentionDays: days } });
+      expect(() => readServiceConfig(app)).toThrow(/fileRetentionDays must be a whole number/);
+    }
   });
 
   it('reads the recalculation schedule from context, daily by default', () => {

@@ -59,6 +59,24 @@ describe('imports bucket', () => {
     });
   });
 
+  it('expires every area after the retention (30 days by default) and aborts stale multipart uploads', () => {
+    expect(bucket?.Properties.LifecycleConfiguration.Rules).toEqual([
+      { AbortIncompleteMultipartUpload: { DaysAfterInitiation: 1 }, Status: 'Enabled' },
+      ...['imports/', 'results/', 'exports/'].map((prefix) => ({
+        Prefix: prefix,
+        ExpirationInDays: 30,
+        Status: 'Enabled',
+      })),
+    ]);
+  });
+
+  it('takes the retention from the deployment', () => {
+    const shorter = new StackTemplate(synthesizeApp({ fileRetentionDays: 7 }).data);
+    const rules = shorter.resources('AWS::S3::Bucket')[resources.importsBucket.id]?.Properties.LifecycleConfiguration
+      .Rules as { ExpirationInDays?: number }[];
+    expect(rules.flatMap((rule) => rule.ExpirationInDays ?? [])).toEqual([7, 7, 7]);
+  });
+
   it('rejects plain-HTTP requests', () => {
     const policies = Object.values(template.resources('AWS::S3::BucketPolicy'));
     expect(policies.map((p) => p.Properties.Bucket)).toEqual([{ Ref: resources.importsBucket.id }]);

@@ -55,7 +55,7 @@ describe('cdk-nag', () => {
       name: 'Importer',
       entry: catalog[0]!.entry,
       trigger: { type: 'http', method: 'POST', path: '/imports', auth: 'jwt' },
-      access: { table: 'read', bucket: 'readwrite' },
+      access: { table: 'read', bucket: { read: ['imports'], write: ['results', 'exports'] } },
     });
     const iam5 = () => nagErrors(fn).filter((error) => error.startsWith('AwsSolutions-IAM5'));
     expect(iam5()).toEqual([]);

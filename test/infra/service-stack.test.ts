@@ -120,6 +120,31 @@ describe('grants', () => {
     expect([...template.actions(name)].filter((a) => a.startsWith('s3:'))).toEqual([]);
   });
 
+  it.each(catalog)('gives $name no Scan, stream or PartiQL action on the table', ({ name }) => {
+    const broad = [...template.actions(name)].filter((a) =>
+      /^dynamodb:(Scan|GetRecords|GetShardIterator|DescribeStream|ListStreams|PartiQL|\*)/.test(a),
+    );
+    expect(broad).toEqual([]);
+  });
+
+  const bucketUsers = catalog.filter((f) => f.access.bucket);
+  it.each(bucketUsers)('lets $name get or put objects only in the bucket areas it declares', ({ name, access }) => {
+    const statements = template.statements(name).filter((st) => st.Action.some((a) => a.startsWith('s3:')));
+    const granted = statements.flatMap((st) =>
+      [st.Resource].flat().flatMap((resource) => st.Action.map((action) => `${action} ${areaOf(resource)}`)),
+    );
+    const expected = [
+      ...(access.bucket?.read ?? []).map((area) => `s3:GetObject ${area}`),
+      ...(access.bucket?.write ?? []).flatMap((area) => [`s3:PutObject ${area}`, `s3:AbortMultipartUpload ${area}`]),
+    ];
+    expect(granted.sort()).toEqual(expected.sort());
+  });
+
+  it('covers bucket readers and writers', () => {
+    expect(bucketUsers.some((f) => f.access.bucket?.read?.length)).toBe(true);
+    expect(bucketUsers.some((f) => f.access.bucket?.write?.length)).toBe(true);
+  });
+
   it('covers both sides: some function sends to a queue and some does not', () => {
     expect(catalog.some((f) => f.access.sendsTo?.length)).toBe(true);
     expect(catalog.some((f) => !f.access.sendsTo?.length)).toBe(true);
@@ -332,3 +357,10 @@ describe('schedules', () => {
     ).toThrow(/no schedule expression/);
   });
 });
+
+/** The bucket area an object ARN of the imported bucket names (`<bucket arn>/results/*` → `results`), or the raw resource. */
+function areaOf(resource: unknown): string {
+  const text = JSON.stringify(resource);
+  const area = Object.entries(resources.importsBucket.areas).find(([, prefix]) => text.includes(`"/${prefix}*"`));
+  return area ? area[0] : text;
+}
