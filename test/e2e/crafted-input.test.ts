@@ -1,0 +1,76 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { api, type ApiResponse } from './client';
+import { buildTenant, type TenantObjects } from './route-cases';
+
+/**
+ * Input that a schema let through but the storage could not take used to answer 500 (security
+ * review C6): crafted cursors, oversize bulk rows, groups too large for one item, huge course
+ * lists. Each now answers 400 naming the field, and nothing is stored or queued.
+ */
+
+let t: TenantObjects & { adminToken: string };
+const GROUPS = '/api/v1/enterprise-group';
+const b64 = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+
+beforeAll(async () => {
+  t = await buildTenant('crafted-input-admin');
+}, 180_000);
+
+function expectNamed(answer: ApiResponse, code: string, path: string) {
+  expect(answer.status, answer.text.slice(0, 300)).toBe(400);
+  expect(answer.json.code).toBe(code);
+  const paths = (answer.json.details as { path: string }[]).map((d) => d.path);
+  expect(
+    paths.some((p) => p === path || p.startsWith(`${path}.`)),
+    `${path} in ${paths.join(', ')}`,
+  ).toBe(true);
+}
+
+describe('crafted cursors', () => {
+  it('refuses a cursor whose sort key is outside the listing, an object or missing, or with extra attributes', async () => {
+    const pk = `GROUP#${t.groupUuid}`;
+    const cursors = [
+      { a: { PK: pk, SK: 'ZZZ' } },
+      { b: { PK: pk, SK: 'GROUP' } },
+      { a: { PK: pk, SK: { S: 'MEMBER#x' } } },
+      { a: { PK: pk } },
+      { a: { PK: pk, SK: 'MEMBER#L#x', extra: 'y' } },
+      { a: { PK: pk, SK: '' } },
+    ];
+    for (const cursor of cursors) {
+      const answer = await api('GET', `${GROUPS}/${t.groupUuid}/learners/?cursor=${b64(cursor)}`, {
+        token: t.adminToken,
+      });
+      expectNamed(answer, 'invalid_cursor', 'query.cursor');
+    }
+  });
+
+  it("refuses an index cursor without the table's keys, and a directory cursor outside its search", async () => {
+    const learners = `/api/v1/enterprise-customer/${t.tenant}/learners/`;
+    const partition = `TENANT#${t.tenant}#LEARNERS`;
+    const noTableKeys = { a: { GSI1PK: partition, GSI1SK: `EMAIL#${t.learnerEmail}` } };
+    expectNamed(
+      await api('GET', `${learners}?cursor=${b64(noTableKeys)}`, { token: t.adminToken }),
+      'invalid_cursor',
+      'query.cursor',
+    );
+    // A valid cursor of the whole directory does not continue a search for another prefix.
+    const outside = { a: { PK: 'LEARNER#x', SK: 'LEARNER', GSI1PK: partition, GSI1SK: 'EMAIL#zzz@example.com#x' } };
+    expectNamed(
+      await api('GET', `${learners}?search=sweep-&cursor=${b64(outside)}`, { token: t.adminToken }),
+      'invalid_cursor',
+      'query.cursor',
+    );
+  });
+
+  it('still follows the cursors it hands out', async () => {
+    const first = await api('GET', `${GROUPS}/?enterprise_uuid=${t.tenant}&page_size=1`, { token: t.adminToken });
+    expect(first.status).toBe(200);
+    expect(first.json.next).toEqual(expect.any(String));
+    const second = await api('GET', new URL(first.json.next).pathname + new URL(first.json.next).search, {
+      token: t.adminToken,
+    });
+    expect(second.status).toBe(200);
+    expect(second.json.results.length).toBeGreaterThan(0);
+  });
+});
