@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { api, type ApiResponse } from './client';
+import { api, type ApiResponse, tokenFor } from './client';
 import { buildTenant, type TenantObjects } from './route-cases';
 
 /**
@@ -72,5 +72,24 @@ describe('crafted cursors', () => {
     });
     expect(second.status).toBe(200);
     expect(second.json.results.length).toBeGreaterThan(0);
+  });
+});
+
+describe('bulk_enroll with too many courses', () => {
+  it('refuses 30,000 courses naming body.courses, as a list or a comma string, and starts no job', async () => {
+    const staff = await tokenFor({ roles: ['staff'], sub: 'crafted-input-staff' });
+    const courses = Array.from({ length: 30_000 }, (_, i) => `course-v1:Crafted+C${i}+2026`);
+    const jobsBefore = (await api('GET', `/api/v1/jobs/?enterprise_uuid=${t.tenant}`, { token: t.adminToken })).json
+      .count;
+    for (const list of [courses, courses.join(',')]) {
+      const answer = await api('POST', '/api/bulk_enroll/v1/bulk_enroll/', {
+        token: staff,
+        body: { action: 'enroll', courses: list, identifiers: [t.learnerEmail], enterprise_customer_uuid: t.tenant },
+      });
+      expectNamed(answer, 'validation_error', 'body.courses');
+    }
+    const jobsAfter = (await api('GET', `/api/v1/jobs/?enterprise_uuid=${t.tenant}`, { token: t.adminToken })).json
+      .count;
+    expect(jobsAfter).toBe(jobsBefore);
   });
 });
