@@ -93,3 +93,32 @@ describe('bulk_enroll with too many courses', () => {
     expect(jobsAfter).toBe(jobsBefore);
   });
 });
+
+describe('bulk learners over the synchronous limit', () => {
+  const nested = (depth: number): unknown => (depth === 0 ? 'x' : { n: nested(depth - 1) });
+
+  it('refuses a 420 KB field, 1e300 and 40 levels of nesting naming body.learners.N, and queues nothing', async () => {
+    const jobs = async () =>
+      (await api('GET', `/api/v1/jobs/?enterprise_uuid=${t.tenant}`, { token: t.adminToken })).json.count;
+    const jobsBefore = await jobs();
+    const rows = Array.from({ length: 1001 }, (_, i) => ({ email: `bulk-${i}-${t.tenant}@example.com` }));
+    const bad: [unknown, string][] = [
+      [{ email: `big-${t.tenant}@example.com`, first_name: 'x'.repeat(420_000) }, 'body.learners.1000.first_name'],
+      [{ email: `num-${t.tenant}@example.com`, attributes: { score: 1e300 } }, 'body.learners.1000.attributes.score'],
+      [{ email: `deep-${t.tenant}@example.com`, attributes: { deep: nested(40) } }, 'body.learners.1000.attributes'],
+      [nested(40), 'body.learners.1000'],
+    ];
+    for (const [row, path] of bad) {
+      const answer = await api('POST', `/api/v1/enterprise-customer/${t.tenant}/learners/bulk`, {
+        token: t.adminToken,
+        body: { learners: [...rows.slice(0, 1000), row] },
+      });
+      expectNamed(answer, 'validation_error', path);
+    }
+    expect(await jobs()).toBe(jobsBefore);
+    const listed = await api('GET', `/api/v1/enterprise-customer/${t.tenant}/learners/?search=bulk-`, {
+      token: t.adminToken,
+    });
+    expect(listed.json.count).toBe(0);
+  });
+});
