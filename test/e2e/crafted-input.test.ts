@@ -122,3 +122,48 @@ describe('bulk learners over the synchronous limit', () => {
     expect(listed.json.count).toBe(0);
   });
 });
+
+describe('groups too large for one item', () => {
+  const tags = Array.from({ length: 50 }, (_, i) => ({
+    name: `tag-${i}`,
+    values: Array.from({ length: 50 }, (_, j) => `${i}-${j}-`.padEnd(100, 'x')),
+  }));
+  const bigRule = (i: number) => ({
+    type: 'attribute',
+    payload: { field: `f${i}`, op: 'in', value: Array.from({ length: 100 }, (_, j) => `${j}`.padEnd(1000, 'v')) },
+  });
+
+  it('refuses a ruleset of 100 values of 1000 characters per rule naming body.ruleset, and creates nothing', async () => {
+    const name = `Big rules ${t.tenant}`;
+    const answer = await api('POST', `${GROUPS}/`, {
+      token: t.adminToken,
+      body: {
+        name,
+        enterprise_customer_uuid: t.tenant,
+        type: 'automatic',
+        ruleset: { operator: 'AND', sets: [{ rules: [0, 1, 2, 3, 4].map(bigRule) }] },
+      },
+    });
+    expectNamed(answer, 'validation_error', 'body.ruleset');
+    const listed = await api('GET', `${GROUPS}/?enterprise_uuid=${t.tenant}&search=Big`, { token: t.adminToken });
+    expect(listed.json.count).toBe(0);
+  });
+
+  it('refuses a PATCH of 50 tags of 50 values of 100 characters naming body.tags, and the group stays as it was', async () => {
+    const before = await api('GET', `${GROUPS}/${t.groupUuid}/`, { token: t.adminToken });
+    const answer = await api('PATCH', `${GROUPS}/${t.groupUuid}/`, { token: t.adminToken, body: { tags } });
+    expectNamed(answer, 'validation_error', 'body.tags');
+    const after = await api('GET', `${GROUPS}/${t.groupUuid}/`, { token: t.adminToken });
+    expect(after.json.version).toBe(before.json.version);
+  });
+
+  it('takes a large change that fits, and its history entry holds only the changed field', async () => {
+    const fits = tags.map((tag) => ({ ...tag, values: tag.values.map((v) => v.slice(0, 50)) }));
+    const answer = await api('PATCH', `${GROUPS}/${t.groupUuid}/`, { token: t.adminToken, body: { tags: fits } });
+    expect(answer.status, answer.text.slice(0, 300)).toBe(200);
+    const history = await api('GET', `${GROUPS}/${t.groupUuid}/history/?page_size=1`, { token: t.adminToken });
+    expect(history.status).toBe(200);
+    expect(history.json.results[0]).toMatchObject({ action: 'group_updated', changes: { tags: { after: fits } } });
+    expect(Object.keys(history.json.results[0].changes)).toEqual(['tags']);
+  });
+});
