@@ -24,6 +24,13 @@ export class ValidationError extends DomainError {
   }
 }
 
+/** A listing's `cursor` that this listing never handed out (garbage, another listing's, or tampered with). */
+export class InvalidCursorError extends ValidationError {
+  constructor(reason = 'not a cursor of this listing') {
+    super('cursor is not valid for this listing', [{ path: 'query.cursor', message: reason }], 'invalid_cursor');
+  }
+}
+
 export class UnauthorizedError extends DomainError {
   constructor(message = 'A valid bearer token is required') {
     super('unauthorized', message);

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { MAX_GROUP_BYTES } from '#shared/groups/group-size';
 import { DEFAULT_EXPORT_COLUMNS, EXPORT_COLUMNS, MAX_SYNC_EXPORT } from '#shared/groups/export-group-members';
 import { BranchesPath, BranchPath, ListBranchesQuery, PutBranchBody } from '#shared/branches/schemas';
 import {
@@ -40,7 +41,7 @@ const JobPath = z.strictObject({ job_id: z.uuid() });
  */
 export const contract = {
   CreateGroup: {
-    summary: 'Create a group',
+    summary: `Create a group (at most ${MAX_GROUP_BYTES} bytes serialized, else 400 naming its largest field)`,
     body: CreateGroupRequest,
     success: { status: 201, description: 'the group' },
   },
@@ -61,7 +62,7 @@ export const contract = {
     success: { status: 200, description: 'the group, with an ETag' },
   },
   UpdateGroup: {
-    summary: 'Update a group (If-Match: "<version>" guards against lost updates)',
+    summary: `Update a group (If-Match: "<version>" guards against lost updates; the result at most ${MAX_GROUP_BYTES} bytes serialized)`,
     params: GroupPath,
     body: UpdateGroupBody,
     success: { status: 200, description: 'the updated group' },

@@ -71,6 +71,7 @@ export function makeBranchRepository(db: DynamoDBDocumentClient, tableName: stri
       const shared = {
         index: 'table',
         keyCondition: 'PK = :pk AND begins_with(SK, :prefix)',
+        sortKeyPrefix: keys.branchesPrefix,
         values: { ':pk': partition(tenant), ':prefix': keys.branchesPrefix },
       } as const;
       const [page, count] = await Promise.all([

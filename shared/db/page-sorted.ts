@@ -1,4 +1,4 @@
-import { ValidationError } from '#shared/errors';
+import { InvalidCursorError } from '#shared/errors';
 import type { Page } from './paging';
 
 /** Opaque cursor of an in-memory listing: the sort key to continue after (`a`) or before (`b`). */
@@ -15,7 +15,7 @@ function decode(cursor: string): Cursor {
     if (typeof (parsed.a ?? parsed.b) !== 'string') throw new Error('no key');
     return parsed;
   } catch {
-    throw new ValidationError('cursor is not valid for this listing', [{ path: 'query.cursor', message: 'invalid' }]);
+    throw new InvalidCursorError();
   }
 }
 

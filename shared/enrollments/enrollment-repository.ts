@@ -170,6 +170,7 @@ export function makeEnrollmentRepository(db: DynamoDBDocumentClient, tableName: 
           index: 'table',
           partition: { name: 'PK', value: pk },
           keyCondition: 'PK = :pk AND begins_with(SK, :prefix)',
+          sortKeyPrefix: keys.enrollmentsPrefix,
           ...filterOf(q, values),
           values,
         },

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { pageSize } from '#shared/groups/schemas';
+import { MAX_IDENTIFIERS } from '#shared/memberships/schemas';
 import { courseId } from './course-id';
 import { ENROLLMENT_STATUSES } from './enrollment';
 
@@ -8,12 +9,18 @@ import { ENROLLMENT_STATUSES } from './enrollment';
  * participants call. Larger calls are refused with `too_many_identifiers` (then become jobs); nothing is truncated.
  */
 export const MAX_SYNC_PAIRS = 1000;
+/** Courses (and cohorts) of one bulk_enroll call: they travel in the job's target, which is one item. */
+export const MAX_COURSES = 100;
 
-/** A comma string (`"a,b"`) or a list, trimmed, empty entries dropped: Open edX's StringListField. */
-const listOf = (separator: RegExp) =>
+/**
+ * A comma string (`"a,b"`) or a list, trimmed, empty entries dropped: Open edX's StringListField. A
+ * list longer than `max` is refused; so is a string of more entries (checked once it is split).
+ */
+const listOf = (separator: RegExp, max: number) =>
   z
-    .union([z.string().max(1_000_000), z.array(z.string().max(1000))])
-    .transform((v) => (Array.isArray(v) ? v : v.split(separator)).map((s) => s.trim()).filter(Boolean));
+    .union([z.string().max(1_000_000), z.array(z.string().max(1000)).max(max, `at most ${max} entries`)])
+    .transform((v) => (Array.isArray(v) ? v : v.split(separator)).map((s) => s.trim()).filter(Boolean))
+    .refine((list) => list.length <= max, `at most ${max} entries`);
 
 const flag = z
   .union([z.boolean(), z.enum(['true', 'false', 'True', 'False'])])
@@ -27,9 +34,9 @@ const flag = z
 export const BulkEnrollBody = z
   .strictObject({
     action: z.enum(['enroll', 'unenroll']),
-    courses: listOf(/,/),
-    cohorts: listOf(/,/).optional(),
-    identifiers: listOf(/[\n\r\s,]+/),
+    courses: listOf(/,/, MAX_COURSES),
+    cohorts: listOf(/,/, MAX_COURSES).optional(),
+    identifiers: listOf(/[\n\r\s,]+/, MAX_IDENTIFIERS),
     auto_enroll: flag,
     email_students: flag,
     enterprise_customer_uuid: z.uuid(),
@@ -83,7 +90,10 @@ export type IdentifierType = (typeof IDENTIFIER_TYPES)[number];
 
 /** participants/add and participants/remove (DIKSHA): one kind of identifier per call. */
 export const ParticipantsBody = z.strictObject({
-  identifiers: z.array(z.string().max(320)).min(1, 'name at least one identifier'),
+  identifiers: z
+    .array(z.string().max(320))
+    .min(1, 'name at least one identifier')
+    .max(MAX_IDENTIFIERS, `at most ${MAX_IDENTIFIERS} identifiers per request`),
   identifier_type: z.enum(IDENTIFIER_TYPES),
 });
 

@@ -3,12 +3,14 @@ import type { Clock, IdGenerator } from '#shared/clock';
 import { groupCreatedEntry } from '#shared/history/history-entry';
 import { type Group, type GroupInput, NEW_RULE_PROCESSING, type RulePorts } from './group';
 import type { GroupRepository } from './group-repository';
+import { assertGroupFits } from './group-size';
 
 /**
  * Creates a group in a tenant the caller administers. The name (case-insensitively), the external
  * id and the legacy id are unique per tenant: guarded in the same transaction as the group, which
  * also records the `group_created` history entry. An automatic group stores its ruleset as version 1
- * of its conditions history in that transaction, then starts its first recalculation.
+ * of its conditions history in that transaction, then starts its first recalculation. A group larger
+ * than MAX_GROUP_BYTES serialized is refused, naming its largest field.
  */
 export const makeCreateGroup =
   (groups: Pick<GroupRepository, 'create' | 'get'>, clock: Clock, ids: IdGenerator, rules?: RulePorts) =>
@@ -37,6 +39,7 @@ export const makeCreateGroup =
         ? { ruleset: input.ruleset ?? null, rule_version: 1, rule_generation: 0, rule_processing: NEW_RULE_PROCESSING }
         : { ruleset: null, rule_version: null, rule_generation: null, rule_processing: null }),
     };
+    assertGroupFits(group, Object.keys(input));
     const version =
       automatic && group.ruleset && rules
         ? [

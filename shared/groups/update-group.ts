@@ -5,6 +5,7 @@ import { ConflictError, PreconditionFailedError, ValidationError } from '#shared
 import { groupUpdatedEntry } from '#shared/history/history-entry';
 import type { Group, GroupInput, RuleProcessing, RulePorts } from './group';
 import type { GroupRepository } from './group-repository';
+import { assertGroupFits } from './group-size';
 import { newlyAutoEnrolled } from './learning-modules';
 import { loadAdministeredGroup } from './read-group';
 
@@ -17,7 +18,7 @@ export type UpdatedGroup = Group & { learning_module_enrollment?: Job | null };
 /**
  * Partially updates a group. With `expectedVersion` (If-Match) a stale version is refused; without,
  * the update still applies atomically against the version it read. A user limit below the current
- * member count is refused (SmarterU CG:38). The change and its history entry commit together.
+ * member count is refused (SmarterU CG:38), and so is a result larger than MAX_GROUP_BYTES. The change and its history entry commit together.
  * Automatic groups: a changed ruleset becomes the next version of the conditions history (same
  * transaction) and starts a recalculation; `rule_processing.state` pauses or resumes the rules
  * (resuming recalculates, since learner changes were not applied while paused). Learning modules
@@ -63,6 +64,7 @@ export const makeUpdateGroup =
       modified: clock.now(),
       version: before.version + 1,
     };
+    assertGroupFits(after, Object.keys(patch));
     const rulesetChanged =
       patch.ruleset !== undefined && JSON.stringify(patch.ruleset) !== JSON.stringify(before.ruleset);
     after.rule_version = rulesetChanged ? (before.rule_version ?? 0) + 1 : before.rule_version;

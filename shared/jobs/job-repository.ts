@@ -4,7 +4,7 @@ import { batchWriteAll } from '#shared/db/batch-write';
 import { keys } from '#shared/db/keys';
 import { type Page, queryCount, queryPage } from '#shared/db/paging';
 import { transact } from '#shared/db/transactions';
-import { ValidationError } from '#shared/errors';
+import { InvalidCursorError } from '#shared/errors';
 import {
   classify,
   FINAL_STATUSES,
@@ -51,7 +51,7 @@ const encodeCursor = (chunk: number, offset: number) => Buffer.from(`${chunk}:${
 function decodeCursor(cursor: string): { chunk: number; offset: number } {
   const [chunk, offset] = Buffer.from(cursor, 'base64url').toString().split(':').map(Number);
   if (!Number.isInteger(chunk) || !Number.isInteger(offset) || chunk! < 0 || offset! < 0) {
-    throw new ValidationError('cursor is not valid for this listing', [{ path: 'query.cursor', message: 'invalid' }]);
+    throw new InvalidCursorError();
   }
   return { chunk: chunk!, offset: offset! };
 }

@@ -18,10 +18,28 @@ export interface NewJob {
   jobId?: string;
 }
 
-/** Splits rows into chunks of CHUNK_SIZE, keeping every row (nothing is ever truncated). */
-export function chunkRows(rows: JobRow[], size = CHUNK_SIZE): JobRow[][] {
+/** Serialized rows per chunk item: under DynamoDB's 400 KB item limit, with room for its keys. */
+export const MAX_CHUNK_BYTES = 350_000;
+
+/**
+ * Splits rows into chunks of at most CHUNK_SIZE rows and MAX_CHUNK_BYTES (a row larger than that
+ * goes alone), keeping every row in order (nothing is ever truncated).
+ */
+export function chunkRows(rows: JobRow[], size = CHUNK_SIZE, maxBytes = MAX_CHUNK_BYTES): JobRow[][] {
   const chunks: JobRow[][] = [];
-  for (let i = 0; i < rows.length; i += size) chunks.push(rows.slice(i, i + size));
+  let current: JobRow[] = [];
+  let bytes = 0;
+  for (const row of rows) {
+    const rowBytes = Buffer.byteLength(JSON.stringify(row));
+    if (current.length === size || (current.length > 0 && bytes + rowBytes > maxBytes)) {
+      chunks.push(current);
+      current = [];
+      bytes = 0;
+    }
+    current.push(row);
+    bytes += rowBytes;
+  }
+  if (current.length > 0) chunks.push(current);
   return chunks;
 }
 

@@ -16,6 +16,8 @@ import { makeApplyGroupMemberRows } from '#shared/imports/apply-group-member-row
 import { objectStore } from '#shared/imports/object-store';
 import { makeStartCsvImport } from '#shared/imports/start-csv-import';
 import { makeWriteImportResults } from '#shared/imports/write-import-results';
+import { ValidationError } from '#shared/errors';
+import { invalidRowDetails } from '#shared/learners/bulk-upsert-learners';
 import { MAX_SYNC_LEARNERS } from '#shared/learners/schemas';
 import type { AssignInput } from '#shared/memberships/assign-learners';
 import { expandMemberSources } from '#shared/memberships/expand-member-sources';
@@ -141,6 +143,9 @@ export const removeOrQueue =
       () => startMembershipJob()(caller, groupUuid, 'remove_learners', input),
     );
 
+/** Issues listed in a refused bulk request (the message counts them all). */
+const MAX_ROW_DETAILS = 100;
+
 export const bulkUpsertOrQueue = () => (caller: Caller, tenant: string, rows: unknown[]) =>
   syncOrJob(
     rows.length,
@@ -148,6 +153,14 @@ export const bulkUpsertOrQueue = () => (caller: Caller, tenant: string, rows: un
     () => bulkUpsertLearners()(caller, tenant, rows),
     async () => {
       assertAdministers(caller, tenant);
+      // Queued rows are stored as given, so a row that is no learner is refused while the call can
+      // still say which (the synchronous path reports it on its row instead).
+      const invalid = invalidRowDetails(rows);
+      if (invalid.length > 0)
+        throw new ValidationError(
+          `${new Set(invalid.map((d) => d.path.split('.')[2])).size} rows are not valid learners; nothing was queued`,
+          invalid.slice(0, MAX_ROW_DETAILS),
+        );
       return startJob()(
         {
           tenant,

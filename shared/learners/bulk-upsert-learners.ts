@@ -1,6 +1,7 @@
 import { assertAdministers, type Caller } from '#shared/auth/caller';
 import type { IdGenerator } from '#shared/clock';
-import { DomainError, TooManyItemsError } from '#shared/errors';
+import type * as z from 'zod';
+import { DomainError, type ErrorDetail, TooManyItemsError } from '#shared/errors';
 import { BulkLearnerRow, MAX_SYNC_LEARNERS } from './schemas';
 
 type PutLearner = (
@@ -22,6 +23,17 @@ export interface RowResult {
 
 const CONCURRENCY = 32;
 
+/** Details of the rows of `body.learners` that are not learners, each issue named by its path. */
+export function invalidRowDetails(rows: unknown[]): ErrorDetail[] {
+  return rows.flatMap((raw, index) => {
+    const parsed = BulkLearnerRow.safeParse(raw);
+    return parsed.success ? [] : issuesOf(parsed.error, index);
+  });
+}
+
+const issuesOf = (error: z.ZodError, index: number): ErrorDetail[] =>
+  error.issues.map((i) => ({ path: ['body', 'learners', index, ...i.path].join('.'), message: i.message }));
+
 /**
  * Upserts up to 1000 learners; each row succeeds or fails alone and is reported by its index.
  * A row without `learner_uuid` gets a new one; two rows with the same uuid or e-mail are refused.
@@ -35,10 +47,7 @@ export const makeBulkUpsertLearners =
     const work: (() => Promise<void>)[] = rows.map((raw, index) => async () => {
       const parsed = BulkLearnerRow.safeParse(raw);
       if (!parsed.success) {
-        const details = parsed.error.issues.map((i) => ({
-          path: ['body', 'learners', index, ...i.path].join('.'),
-          message: i.message,
-        }));
+        const details = issuesOf(parsed.error, index);
         results[index] = {
           index,
           learner_uuid: null,

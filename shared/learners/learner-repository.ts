@@ -200,10 +200,12 @@ export function makeLearnerRepository(db: DynamoDBDocumentClient, tableName: str
       const [index, pk, value] = q.branchId
         ? (['GSI2', 'GSI2PK', keys.branchLearnersPartition(q.tenant, q.branchId)] as const)
         : (['GSI1', 'GSI1PK', keys.tenantLearnersPartition(q.tenant)] as const);
+      const prefix = `EMAIL#${q.emailPrefix ?? ''}`;
       const shared = {
         index,
         keyCondition: `${pk} = :pk AND begins_with(${index}SK, :prefix)`,
-        values: { ':pk': value, ':prefix': `EMAIL#${q.emailPrefix ?? ''}` },
+        sortKeyPrefix: prefix,
+        values: { ':pk': value, ':prefix': prefix },
       } as const;
       const [page, count] = await Promise.all([
         queryPage(db, tableName, {

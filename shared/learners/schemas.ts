@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { storableNumber } from '#shared/db/storable-number';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 const nullableText = (max: number) => text(max).nullable().optional();
@@ -13,7 +14,7 @@ export const LearnerBody = z.strictObject({
   state_id: nullableText(100),
   branch_id: nullableText(100),
   attributes: z
-    .record(z.string().min(1).max(100), z.union([z.string().max(1000), z.number(), z.boolean(), z.null()]))
+    .record(z.string().min(1).max(100), z.union([z.string().max(1000), storableNumber, z.boolean(), z.null()]))
     .refine((a) => Object.keys(a).length <= 100, 'at most 100 attributes')
     .optional(),
   status: z.enum(['active', 'inactive']).optional(),

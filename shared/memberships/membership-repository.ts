@@ -468,6 +468,7 @@ export function makeMembershipRepository(db: DynamoDBDocumentClient, tableName: 
     return {
       index: 'table' as const,
       keyCondition: 'PK = :pk AND begins_with(SK, :prefix)',
+      sortKeyPrefix: keys.membersPrefix,
       filter: filters.join(' AND '),
       names: { '#status': 'status', ...(q.source ? { '#source': 'source' } : {}) },
       values,

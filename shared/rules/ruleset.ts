@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { storableNumber } from '#shared/db/storable-number';
 
 /** Docebo's limits: at most 10 sets of at most 10 rules each. */
 export const MAX_SETS = 10;
@@ -20,7 +21,7 @@ export const ATTRIBUTE_OPS = [
 ] as const;
 export type AttributeOp = (typeof ATTRIBUTE_OPS)[number];
 
-const scalar = z.union([z.string().max(1000), z.number(), z.boolean()]);
+const scalar = z.union([z.string().max(1000), storableNumber, z.boolean()]);
 
 /**
  * An attribute rule compares one learner field (`email`, `branch_id`, …) or custom attribute

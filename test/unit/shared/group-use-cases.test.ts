@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { ConflictError, ForbiddenError, NotFoundError, PreconditionFailedError } from '#shared/errors';
+import { ConflictError, ForbiddenError, NotFoundError, PreconditionFailedError, ValidationError } from '#shared/errors';
 import { makeCreateGroup } from '#shared/groups/create-group';
 import type { Group } from '#shared/groups/group';
+import { MAX_GROUP_BYTES } from '#shared/groups/group-size';
 import { makeUpdateGroup } from '#shared/groups/update-group';
+import { groupUpdatedEntry } from '#shared/history/history-entry';
 import { adminOf, aGroup, fixedClock, OTHER_TENANT, sequentialIds, TENANT } from './fakes';
 
 /** An in-memory group store with the repository's surface and its version check. */
@@ -78,5 +80,57 @@ describe('updateGroup', () => {
     await expect(update(adminOf(OTHER_TENANT), aGroup().group_uuid, { name: 'x' })).rejects.toBeInstanceOf(
       NotFoundError,
     );
+  });
+});
+
+describe('group size', () => {
+  const tags = (valueLength: number) =>
+    Array.from({ length: 50 }, (_, i) => ({
+      name: `tag-${i}`,
+      values: Array.from({ length: 50 }, (_, j) => `${i}-${j}-`.padEnd(valueLength, 'x')),
+    }));
+  const bigRule = (i: number) => ({
+    type: 'attribute' as const,
+    payload: {
+      field: `f${i}`,
+      op: 'in' as const,
+      value: Array.from({ length: 100 }, (_, j) => `${j}`.padEnd(1000, 'v')),
+    },
+  });
+
+  it(`refuses a group over ${MAX_GROUP_BYTES} bytes, naming its largest field, and stores nothing`, async () => {
+    const groups = fakeGroups();
+    const create = makeCreateGroup(groups, fixedClock(), sequentialIds());
+    const ruleset = {
+      operator: 'AND' as const,
+      sets: [{ rules: [0, 1, 2].map(bigRule) }],
+      exclude_inactive_learners: true,
+    };
+    const refused = create(adminOf(TENANT), TENANT, { name: 'Big', type: 'automatic', ruleset, tags: tags(10) });
+    await expect(refused).rejects.toBeInstanceOf(ValidationError);
+    await expect(refused).rejects.toMatchObject({ details: [{ path: 'body.ruleset' }] });
+    expect(groups.byId.size).toBe(0);
+  });
+
+  it('refuses a patch that makes the group too large, naming the patched field', async () => {
+    const groups = fakeGroups([aGroup()]);
+    const update = makeUpdateGroup(groups, fixedClock());
+    await expect(update(adminOf(TENANT), aGroup().group_uuid, { tags: tags(100) })).rejects.toMatchObject({
+      code: 'validation_error',
+      details: [{ path: 'body.tags' }],
+    });
+    expect(groups.byId.get(aGroup().group_uuid)?.version).toBe(aGroup().version);
+  });
+
+  it('keeps the history entry of the largest change that fits under the 400 KB item limit', async () => {
+    const most = Math.floor((MAX_GROUP_BYTES - 3_000) / (50 * 53));
+    const before = aGroup({ tags: tags(most) });
+    const groups = fakeGroups([before]);
+    const after = await makeUpdateGroup(groups, fixedClock())(adminOf(TENANT), before.group_uuid, {
+      tags: tags(most).map((t) => ({ ...t, values: t.values.map((v) => v.replace(/x/g, 'y')) })),
+    });
+    const entry = groupUpdatedEntry(before, after, 'admin');
+    expect(Object.keys(entry.changes!)).toEqual(['tags']);
+    expect(Buffer.byteLength(JSON.stringify(entry))).toBeLessThan(400_000);
   });
 });

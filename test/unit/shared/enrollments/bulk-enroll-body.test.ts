@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { BulkEnrollBody } from '#shared/enrollments/schemas';
+import { BulkEnrollBody, MAX_COURSES, ParticipantsBody } from '#shared/enrollments/schemas';
+import { MAX_IDENTIFIERS } from '#shared/memberships/schemas';
 
 const tenant = '11111111-1111-4111-8111-111111111111';
 const seed = {
@@ -40,6 +41,23 @@ describe('BulkEnrollBody', () => {
     expect(issues({ ...seed, cohorts: undefined, courses: 'a,a' })).toEqual(['courses']);
     expect(issues({ ...seed, identifiers: ' , ' })).toEqual(['identifiers']);
     expect(issues({ ...seed, enterprise_customer_uuid: undefined })).toEqual(['enterprise_customer_uuid']);
+  });
+
+  it(`refuses more than ${MAX_COURSES} courses, as a list or a comma string, naming body.courses`, () => {
+    const courses = Array.from({ length: 30_000 }, (_, i) => `course-v1:Acme+C${i}+2026`);
+    const some = (n: number) => ({ ...seed, cohorts: undefined, courses: courses.slice(0, n) });
+    expect(issues(some(MAX_COURSES))).toEqual([]);
+    expect(issues(some(MAX_COURSES + 1))).toEqual(['courses']);
+    expect(issues({ ...seed, cohorts: undefined, courses: courses.join(',') })).toEqual(['courses']);
+    const cohorts = Array.from({ length: MAX_COURSES + 1 }, (_, i) => `cohort-${i}`);
+    expect(issues({ ...some(MAX_COURSES + 1), cohorts })).toContain('cohorts');
+  });
+
+  it('refuses more identifiers than one request may carry', () => {
+    const identifiers = Array.from({ length: MAX_IDENTIFIERS + 1 }, (_, i) => `u${i}`);
+    expect(issues({ ...seed, identifiers })).toEqual(['identifiers']);
+    const participants = ParticipantsBody.safeParse({ identifiers, identifier_type: 'user_id' });
+    expect(participants.error?.issues.map((i) => i.path.join('.'))).toEqual(['identifiers']);
   });
 
   it('reads flags as booleans or Open edX form strings, false by default', () => {

@@ -1,0 +1,64 @@
+import * as z from 'zod';
+import { InvalidCursorError } from '#shared/errors';
+import { type IndexName, indexKeyAttributes } from './keys';
+
+export type Key = Record<string, string>;
+
+/** Opaque cursor: the key to continue after (`a`) or before (`b`) in index order. */
+export interface Cursor {
+  a?: Key;
+  b?: Key;
+}
+
+/** The listing a cursor must belong to. */
+export interface CursorScope {
+  index: IndexName;
+  /** The partition the Query stays inside. */
+  partition: { name: string; value: string };
+  /** The sort-key prefix of a `begins_with` key condition. */
+  sortKeyPrefix?: string | undefined;
+}
+
+// DynamoDB's limits on key values (UTF-8 bytes); a longer value never came from this service.
+const maxBytes = (attribute: string) => (attribute.endsWith('SK') ? 1024 : 2048);
+const sortKeyOf = (index: IndexName) => (index === 'table' ? 'SK' : `${index}SK`);
+
+/** Exactly the index's key attributes, each a non-empty string DynamoDB would accept as a key. */
+function cursorSchema(index: IndexName): z.ZodType<Cursor> {
+  const key = z.strictObject(
+    Object.fromEntries(
+      indexKeyAttributes[index].map((name) => [
+        name,
+        z
+          .string()
+          .min(1)
+          .refine((v) => Buffer.byteLength(v) <= maxBytes(name)),
+      ]),
+    ),
+  );
+  return z.union([z.strictObject({ a: key }), z.strictObject({ b: key })]);
+}
+
+export const encodeCursor = (cursor: Cursor) => Buffer.from(JSON.stringify(cursor)).toString('base64url');
+
+/**
+ * Reads a cursor this listing handed out, and nothing else: exactly the index's key attributes, all
+ * non-empty strings within DynamoDB's key sizes, in the listing's partition and inside its sort-key
+ * prefix. Anything else would reach DynamoDB as an ExclusiveStartKey it refuses (a 500), or start
+ * the listing somewhere it never goes.
+ */
+export function decodeCursor(cursor: string, scope: CursorScope): Cursor {
+  let json: unknown;
+  try {
+    json = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    throw new InvalidCursorError();
+  }
+  const parsed = cursorSchema(scope.index).safeParse(json);
+  if (!parsed.success) throw new InvalidCursorError();
+  const key = (parsed.data.a ?? parsed.data.b)!;
+  if (key[scope.partition.name] !== scope.partition.value) throw new InvalidCursorError('a cursor of another listing');
+  if (scope.sortKeyPrefix !== undefined && !key[sortKeyOf(scope.index)]!.startsWith(scope.sortKeyPrefix))
+    throw new InvalidCursorError('a cursor of another listing');
+  return parsed.data;
+}
