@@ -30,7 +30,9 @@ export const MAX_GROUPS_SORTED_IN_MEMORY = 10_000;
 /**
  * Groups of a tenant (ADR `enterprise_uuid`) or of one learner (ADR `learner_uuid`), or the group of
  * an `external_id`; filtered (`search` over name and description) and sorted. A learner caller sees
- * only its own groups; an admin only its tenants'.
+ * only its own groups; an admin only its tenants'. A learner's groups are
+ * read in one tenant (`enterprise_uuid`, or the caller's only one): learner uuids are per tenant, and
+ * a uuid that is no learner of that tenant is refused exactly like one the caller may not read.
  */
 export const makeListGroups =
   (
@@ -42,11 +44,11 @@ export const makeListGroups =
     const learnerUuid =
       input.learnerUuid ?? (caller.roles.has('learner') && caller.roles.size === 1 ? caller.sub : undefined);
     if (learnerUuid) {
-      const learner = await learners.get(learnerUuid);
-      const tenant = learner?.enterprise_customer_uuid;
-      const allowed =
-        tenant !== undefined && (administers(caller, tenant) || isLearnerSelf(caller, tenant, learnerUuid));
-      if (!allowed || (input.enterpriseUuid && input.enterpriseUuid !== tenant)) {
+      const tenant = input.enterpriseUuid ?? soleTenant(caller);
+      if (
+        !(administers(caller, tenant) || isLearnerSelf(caller, tenant, learnerUuid)) ||
+        !(await learners.get(tenant, learnerUuid))
+      ) {
         throw new ForbiddenError('You may not list the groups of this learner');
       }
       const own = (await memberships.listByMember(tenant, { learnerUuid })).filter((m) => COUNTED.includes(m.status));
