@@ -199,6 +199,13 @@ describe('tenant isolation (BOLA) on every route', () => {
     expect(groups.json.results.map((g: { group_uuid: string }) => g.group_uuid).sort()).toEqual(
       [a.groupUuid, a.automaticGroupUuid].sort(),
     );
+    // Only the learner projection of its groups: no ruleset, addresses, tags, ids, limits or rule processing.
+    const projection = ['description', 'enterprise_customer_uuid', 'group_uuid', 'name', 'status', 'type'];
+    const ownGroup = await send('GetGroup', cases.GetGroup, learner);
+    for (const view of [...groups.json.results, ownGroup.json]) expect(Object.keys(view).sort()).toEqual(projection);
+    for (const field of ['ruleset', 'notification_emails', 'tags', 'external_id', 'legacy_id', 'user_limit'])
+      expect(JSON.stringify([groups.json, ownGroup.json])).not.toContain(`"${field}"`);
+    expect((await send('GetGroup', cases.GetGroup, a.adminToken)).json).toHaveProperty('legacy_id');
     const enrollments = await send('ListLearnerEnrollments', cases.ListLearnerEnrollments, learner);
     expect(enrollments.json.results.every((e: { learner_uuid: string }) => e.learner_uuid === a.learnerUuid)).toBe(
       true,

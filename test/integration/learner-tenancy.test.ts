@@ -1,15 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { Caller } from '#shared/auth/caller';
 import { makeBranchRepository } from '#shared/branches/branch-repository';
 import { randomIds, systemClock } from '#shared/clock';
 import { makeCreateGroup } from '#shared/groups/create-group';
 import { makeGroupRepository } from '#shared/groups/group-repository';
+import { makeListGroups } from '#shared/groups/list-groups';
+import { makeGetGroup } from '#shared/groups/read-group';
 import { makeDeleteLearner } from '#shared/learners/delete-learner';
 import { makeLearnerRepository } from '#shared/learners/learner-repository';
 import { makePutLearner } from '#shared/learners/put-learner';
 import { makeGetLearner } from '#shared/learners/read-learners';
 import { makeAssignLearners } from '#shared/memberships/assign-learners';
 import { makeListGroupLearners } from '#shared/memberships/list-group-learners';
+import { COUNTED } from '#shared/memberships/membership';
 import { makeMembershipRepository } from '#shared/memberships/membership-repository';
 import { makeRemoveLearners } from '#shared/memberships/remove-learners';
 import { adminOf } from '#test/unit/shared/fakes';
@@ -34,6 +38,12 @@ beforeAll(async () => {
 });
 
 const deps = () => ({ ...repos, clock: systemClock, ids: randomIds });
+const learnerOf = (tenant: string, sub: string): Caller => ({
+  sub,
+  roles: new Set(['learner']),
+  enterprises: new Set([tenant]),
+});
+
 /** Every outcome of an assign or remove summary, in one list. */
 const allOutcomes = (s: { results: object[]; skipped: object[]; errors: object[] }) => [
   ...s.results,
@@ -114,5 +124,64 @@ describe('learner uuids per tenant against DynamoDB Local', () => {
     expect(missingRemoval).toMatchObject({ outcome: 'not_found' });
     expect(asUnknown(foreignRemoval!)).toEqual(missingRemoval);
     expect((await repos.groups.get(group.group_uuid))?.member_count).toBe(0);
+  });
+});
+
+describe("a learner's view of its groups against DynamoDB Local", () => {
+  const PROJECTION = ['description', 'enterprise_customer_uuid', 'group_uuid', 'name', 'status', 'type'];
+  const HIDDEN = ['notification_emails', 'tags', 'external_id', 'legacy_id', 'user_limit', 'ruleset', 'version'];
+
+  it('reads one group and lists its groups as the learner projection, while the admin still reads them whole', async () => {
+    const tenant = randomUUID();
+    const admin = adminOf(tenant);
+    const me = randomUUID();
+    await makePutLearner(deps())(admin, tenant, me, { email: `me-${me}@example.com` });
+    const group = await makeCreateGroup(repos.groups, systemClock, randomIds)(admin, tenant, {
+      name: 'Sales',
+      description: 'Sales reps',
+      external_id: 'HR-42',
+      legacy_id: 42,
+      user_limit: 10,
+      notification_emails: ['hr-director@example.com'],
+      tags: [{ name: 'region', values: ['emea'] }],
+    });
+    await makeAssignLearners(deps())(admin, group.group_uuid, {
+      learner_uuids: [me],
+      learner_emails: ['ceo@example.com'],
+    });
+    const isMember = async (groupUuid: string, learnerUuid: string) =>
+      [...(await repos.memberships.getMany(groupUuid, [{ learnerUuid }])).values()].some((m) =>
+        COUNTED.includes(m.status),
+      );
+    const getGroup = makeGetGroup(repos.groups, isMember);
+    const listGroups = makeListGroups(repos.groups, repos.memberships, repos.learners);
+    const listing = { sortBy: 'name', sortDir: 'asc', pageSize: 10 } as const;
+
+    const one = await getGroup(learnerOf(tenant, me), group.group_uuid);
+    expect(one.group).toEqual({
+      group_uuid: group.group_uuid,
+      name: 'Sales',
+      enterprise_customer_uuid: tenant,
+      description: 'Sales reps',
+      type: 'manual',
+      status: 'active',
+    });
+    const listed = await listGroups(learnerOf(tenant, me), listing);
+    expect(listed.items).toEqual([one.group]);
+    for (const view of [one.group, ...listed.items]) {
+      expect(Object.keys(view).sort()).toEqual(PROJECTION);
+      for (const field of HIDDEN) expect(view).not.toHaveProperty(field);
+    }
+    expect(JSON.stringify([one, listed])).not.toMatch(/hr-director|ceo@|HR-42|emea/);
+
+    // The admin's reads are unchanged.
+    expect((await getGroup(admin, group.group_uuid)).group).toMatchObject({
+      notification_emails: ['hr-director@example.com'],
+      external_id: 'HR-42',
+      user_limit: 10,
+    });
+    expect((await listGroups(admin, { ...listing, learnerUuid: me })).items).toEqual([
+      expect.objectContaining({ notification_emails: ['hr-director@example.com'], tags: group.tags }),
+    ]);
   });
 });
