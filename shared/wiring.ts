@@ -88,7 +88,7 @@ export const applyBulkEnrollment = /* @__PURE__ */ once(() =>
     onAllowed: async (tenant, emails, actor) => {
       const uuids = await learners().findUuids(tenant, 'EMAIL', emails);
       if (uuids.size === 0) return;
-      for (const learner of (await learners().getMany([...uuids.values()])).values()) {
+      for (const learner of (await learners().getMany(tenant, [...uuids.values()])).values()) {
         await fulfillAllowedEnrollments()(learner, { actor });
       }
     },

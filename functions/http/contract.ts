@@ -48,7 +48,11 @@ export const contract = {
   ListGroups: {
     summary: 'List groups of a tenant or of a learner',
     query: ListGroupsQuery,
-    success: { status: 200, description: 'a page of groups' },
+    success: {
+      status: 200,
+      description:
+        'a page of groups; a learner caller gets each as the learner projection (group_uuid, name, enterprise_customer_uuid, description, type, status)',
+    },
   },
   GetGroupByLegacyId: {
     summary: 'Find a group by its legacy numeric id',
@@ -59,7 +63,11 @@ export const contract = {
   GetGroup: {
     summary: 'Read a group',
     params: GroupPath,
-    success: { status: 200, description: 'the group, with an ETag' },
+    success: {
+      status: 200,
+      description:
+        'the group, with an ETag; a learner member gets the learner projection (group_uuid, name, enterprise_customer_uuid, description, type, status)',
+    },
   },
   UpdateGroup: {
     summary: `Update a group (If-Match: "<version>" guards against lost updates; the result at most ${MAX_GROUP_BYTES} bytes serialized)`,

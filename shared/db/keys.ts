@@ -73,7 +73,11 @@ export const keys = {
   }),
   rulesetVersionsPartition: (groupUuid: string) => rulesetVersionsPartition(groupUuid),
 
-  learner: (learnerUuid: string) => ({ PK: `LEARNER#${learnerUuid}`, SK: 'LEARNER' }),
+  /**
+   * A learner of a tenant. Its uuid is unique only within the tenant (for learners it is the IdP's
+   * `sub`), so two tenants may each hold the same uuid, and neither can see or block the other's.
+   */
+  learner: (tenant: string, learnerUuid: string) => ({ PK: learnerPartition(tenant, learnerUuid), SK: 'LEARNER' }),
   learnerByEmail: (tenant: string, email: string, learnerUuid: string) => ({
     GSI1PK: `TENANT#${tenant}#LEARNERS`,
     GSI1SK: `EMAIL#${email}#${learnerUuid}`,
@@ -87,7 +91,7 @@ export const keys = {
   branchLearnersPartition: (tenant: string, branchId: string) => branchLearnersPartition(tenant, branchId),
   /** One item per word of a learner's first and last name, for member search by name prefix. */
   learnerNameToken: (tenant: string, learnerUuid: string, token: string) => ({
-    PK: `LEARNER#${learnerUuid}`,
+    PK: learnerPartition(tenant, learnerUuid),
     SK: `NAME#${token}`,
     GSI1PK: learnerNamesPartition(tenant),
     GSI1SK: `NAME#${token}#${learnerUuid}`,
@@ -186,6 +190,10 @@ function groupHistoryPartition(groupUuid: string): string {
 
 function branchLearnersPartition(tenant: string, branchId: string): string {
   return `TENANT#${tenant}#BRANCH#${branchId}`;
+}
+
+function learnerPartition(tenant: string, learnerUuid: string): string {
+  return `LEARNER#${tenant}#${learnerUuid}`;
 }
 
 function learnerNamesPartition(tenant: string): string {

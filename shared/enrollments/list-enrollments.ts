@@ -45,7 +45,7 @@ export const makeListLearnerEnrollments =
   async (caller: Caller, tenant: string, learnerUuid: string, f: Filters) => {
     if (!administers(caller, tenant) && !isLearnerSelf(caller, tenant, learnerUuid))
       throw new ForbiddenError(`You may not read the enrollments of learner ${learnerUuid}`);
-    if ((await learners.get(learnerUuid))?.enterprise_customer_uuid !== tenant) throw learnerNotFound(learnerUuid);
+    if (!(await learners.get(tenant, learnerUuid))) throw learnerNotFound(learnerUuid);
     return shaped(
       await enrollments.listByMember({
         tenant,

@@ -8,7 +8,6 @@ export type ParticipantOutcome =
   | 'duplicate_in_request'
   | 'in_other_batch'
   | 'not_found'
-  | 'not_in_tenant'
   | 'invalid'
   | 'error';
 

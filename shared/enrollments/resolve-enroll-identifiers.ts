@@ -36,7 +36,7 @@ export async function resolveEnrollIdentifiers(
   const names = identifiers.filter((i) => kindOf(i) === 'username');
   const [byEmail, byUuid, byName] = await Promise.all([
     learners.findUuids(tenant, 'EMAIL', [...new Set(emails.filter((e) => email.safeParse(e).success))]),
-    learners.getMany([...new Set(uuids)]),
+    learners.getMany(tenant, [...new Set(uuids)]),
     usernames.findByUsernames(tenant, [...new Set(names)]),
   ]);
   return identifiers.map((identifier): ResolvedIdentifier => {
@@ -51,7 +51,7 @@ export async function resolveEnrollIdentifiers(
       }
       case 'uuid': {
         const learner = byUuid.get(identifier.toLowerCase());
-        if (!learner || learner.enterprise_customer_uuid !== tenant) return { identifier, kind: 'invalid' };
+        if (!learner) return { identifier, kind: 'invalid' };
         return {
           identifier,
           kind: 'member',

@@ -21,7 +21,7 @@ const GUARDS: Record<Exclude<IdentifierType, 'user_id'>, UniqueKind> = {
 /**
  * Turns participant identifiers of one type into learners of the batch's tenant. Each identifier
  * ends as a target or a rejection: `invalid`, `duplicate_in_request` (also two names of one learner),
- * `not_found`, or `not_in_tenant` (a user_id of another enterprise's learner). None is dropped.
+ * or `not_found` (also a user_id of another tenant's learner: uuids are per tenant). None is dropped.
  */
 export async function resolveParticipants(
   learners: Pick<LearnerRepository, 'getMany' | 'findUuids'>,
@@ -53,12 +53,7 @@ export async function resolveParticipants(
   const values = named.map((n) => n.value);
   const owners =
     type === 'user_id'
-      ? new Map(
-          [...(await learners.getMany(values)).values()].map((l) => [
-            l.learner_uuid,
-            l.enterprise_customer_uuid === tenant ? l.learner_uuid : null,
-          ]),
-        )
+      ? new Map([...(await learners.getMany(tenant, values)).keys()].map((uuid) => [uuid, uuid]))
       : await learners.findUuids(tenant, GUARDS[type], values);
   const targets: ParticipantTarget[] = [];
   const learnersSeen = new Set<string>();
@@ -66,12 +61,6 @@ export async function resolveParticipants(
     const owner = owners.get(value);
     if (owner === undefined)
       rejected.push({ identifier, outcome: 'not_found', message: `no learner with this ${type}` });
-    else if (owner === null)
-      rejected.push({
-        identifier,
-        outcome: 'not_in_tenant',
-        message: "the learner belongs to another enterprise than the batch's",
-      });
     else if (learnersSeen.has(owner))
       rejected.push({
         identifier,

@@ -50,13 +50,16 @@ export const MAX_SYNC_EXPORT = 10_000;
  */
 export const makeRenderMembersCsv =
   (memberships: Pick<MembershipRepository, 'list'>, learners: Pick<LearnerRepository, 'getMany'>) =>
-  async (groupUuid: string, options: ExportOptions): Promise<{ csv: string; count: number }> => {
+  async (tenant: string, groupUuid: string, options: ExportOptions): Promise<{ csv: string; count: number }> => {
     const lines: unknown[][] = options.includeHeader ? [options.columns] : [];
     let cursor: string | undefined;
     let count = 0;
     do {
       const page = await memberships.list({ groupUuid, statuses: [...COUNTED], pageSize: 1000, cursor });
-      const details = await learners.getMany(page.items.flatMap((m) => (m.learner_uuid ? [m.learner_uuid] : [])));
+      const details = await learners.getMany(
+        tenant,
+        page.items.flatMap((m) => (m.learner_uuid ? [m.learner_uuid] : [])),
+      );
       for (const m of page.items) {
         const learner = m.learner_uuid ? details.get(m.learner_uuid) : undefined;
         lines.push(options.columns.map((c) => neutralizeCell(EXPORT_COLUMNS[c]!(m, learner))));
@@ -83,5 +86,5 @@ export const makeExportGroupMembers =
     const group = await loadAdministeredGroup(groups, caller, groupUuid);
     if (group.member_count > maxSync)
       return { job: await startExportJob(caller, groupUuid, group.enterprise_customer_uuid, options) };
-    return { csv: (await render(groupUuid, options)).csv };
+    return { csv: (await render(group.enterprise_customer_uuid, groupUuid, options)).csv };
   };

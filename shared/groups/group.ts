@@ -64,6 +64,24 @@ export type GroupInput = Pick<Group, 'name'> &
     >
   >;
 
+/**
+ * What a learner member sees of a group: what it is, never who else is in it or who is told about
+ * it (no notification e-mails, ruleset, tags, external ids, limits or rule processing).
+ */
+export type LearnerGroupView = Pick<
+  Group,
+  'group_uuid' | 'name' | 'enterprise_customer_uuid' | 'description' | 'type' | 'status'
+>;
+
+export const learnerGroupView = (g: Group): LearnerGroupView => ({
+  group_uuid: g.group_uuid,
+  name: g.name,
+  enterprise_customer_uuid: g.enterprise_customer_uuid,
+  description: g.description,
+  type: g.type,
+  status: g.status,
+});
+
 /** Rule processing of a new automatic group: on, nothing run yet. */
 export const NEW_RULE_PROCESSING: RuleProcessing = {
   state: 'on',

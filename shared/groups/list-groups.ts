@@ -5,7 +5,7 @@ import { ForbiddenError, ValidationError } from '#shared/errors';
 import type { LearnerRepository } from '#shared/learners/learner-repository';
 import { COUNTED } from '#shared/memberships/membership';
 import type { MembershipRepository } from '#shared/memberships/membership-repository';
-import { type Group, normalizeName } from './group';
+import { type Group, type LearnerGroupView, learnerGroupView, normalizeName } from './group';
 import type { GroupFilters, GroupRepository } from './group-repository';
 
 export type GroupSort = 'name' | 'created' | 'modified' | 'member_count';
@@ -30,7 +30,9 @@ export const MAX_GROUPS_SORTED_IN_MEMORY = 10_000;
 /**
  * Groups of a tenant (ADR `enterprise_uuid`) or of one learner (ADR `learner_uuid`), or the group of
  * an `external_id`; filtered (`search` over name and description) and sorted. A learner caller sees
- * only its own groups; an admin only its tenants'.
+ * only its own groups, as the learner projection; an admin only its tenants'. A learner's groups are
+ * read in one tenant (`enterprise_uuid`, or the caller's only one): learner uuids are per tenant, and
+ * a uuid that is no learner of that tenant is refused exactly like one the caller may not read.
  */
 export const makeListGroups =
   (
@@ -38,15 +40,13 @@ export const makeListGroups =
     memberships: Pick<MembershipRepository, 'listByMember'>,
     learners: Pick<LearnerRepository, 'get'>,
   ) =>
-  async (caller: Caller, input: ListGroupsInput): Promise<Page<Group> & { count: number }> => {
+  async (caller: Caller, input: ListGroupsInput): Promise<Page<Group | LearnerGroupView> & { count: number }> => {
     const learnerUuid =
       input.learnerUuid ?? (caller.roles.has('learner') && caller.roles.size === 1 ? caller.sub : undefined);
     if (learnerUuid) {
-      const learner = await learners.get(learnerUuid);
-      const tenant = learner?.enterprise_customer_uuid;
-      const allowed =
-        tenant !== undefined && (administers(caller, tenant) || isLearnerSelf(caller, tenant, learnerUuid));
-      if (!allowed || (input.enterpriseUuid && input.enterpriseUuid !== tenant)) {
+      const tenant = input.enterpriseUuid ?? soleTenant(caller);
+      const admin = administers(caller, tenant);
+      if (!(admin || isLearnerSelf(caller, tenant, learnerUuid)) || !(await learners.get(tenant, learnerUuid))) {
         throw new ForbiddenError('You may not list the groups of this learner');
       }
       const own = (await memberships.listByMember(tenant, { learnerUuid })).filter((m) => COUNTED.includes(m.status));
@@ -54,7 +54,8 @@ export const makeListGroups =
       const mine = [...found.values()].filter(
         (g) => matches(g, input) && (!input.externalId || g.external_id === input.externalId),
       );
-      return sortInMemory(mine, input);
+      const page = sortInMemory(mine, input);
+      return admin ? page : { ...page, items: page.items.map(learnerGroupView) };
     }
     const tenant = input.enterpriseUuid ?? soleTenant(caller);
     if (!administers(caller, tenant)) throw new ForbiddenError(`You may not list the groups of enterprise ${tenant}`);

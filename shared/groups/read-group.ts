@@ -1,6 +1,6 @@
 import { administers, assertAdministers, type Caller, isLearnerSelf } from '#shared/auth/caller';
 import { groupNotFound, NotFoundError } from '#shared/errors';
-import type { Group } from './group';
+import { type Group, type LearnerGroupView, learnerGroupView } from './group';
 import type { GroupRepository } from './group-repository';
 
 /**
@@ -17,18 +17,21 @@ export async function loadAdministeredGroup(
   return group;
 }
 
-/** A learner may read a group it is an active or pending member of; admins read their tenants' groups. */
+/**
+ * Admins read their tenants' groups whole. A learner may read a group it is an active or pending
+ * member of, as the learner projection only (no other people's addresses). `version` is the ETag's.
+ */
 export const makeGetGroup =
   (groups: Pick<GroupRepository, 'get'>, isMember: (groupUuid: string, learnerUuid: string) => Promise<boolean>) =>
-  async (caller: Caller, groupUuid: string): Promise<Group> => {
+  async (caller: Caller, groupUuid: string): Promise<{ group: Group | LearnerGroupView; version: number }> => {
     const group = await groups.get(groupUuid);
-    if (group && administers(caller, group.enterprise_customer_uuid)) return group;
+    if (group && administers(caller, group.enterprise_customer_uuid)) return { group, version: group.version };
     if (
       group &&
       isLearnerSelf(caller, group.enterprise_customer_uuid, caller.sub) &&
       (await isMember(groupUuid, caller.sub))
     )
-      return group;
+      return { group: learnerGroupView(group), version: group.version };
     throw groupNotFound(groupUuid);
   };
 

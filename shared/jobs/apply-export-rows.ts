@@ -16,7 +16,7 @@ export const makeApplyExportRows =
   async (job: Job, rows: JobRow[]): Promise<RowResult[]> => {
     const { group_uuid: groupUuid, results_bucket: bucket } = job.target;
     const options = JSON.parse(job.target.options ?? '{}');
-    const { csv, count } = await render(groupUuid!, options);
+    const { csv, count } = await render(job.enterprise_customer_uuid, groupUuid!, options);
     const key = `exports/${job.enterprise_customer_uuid}/${groupUuid}/${job.job_id}.csv`;
     await objects.put(bucket!, key, csv, 'text/csv; charset=utf-8');
     await jobs.setResultsKey(job.job_id, key);

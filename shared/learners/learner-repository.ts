@@ -35,7 +35,7 @@ function guards(l: Learner): Guard[] {
 }
 
 const toItem = (l: Learner) => ({
-  ...keys.learner(l.learner_uuid),
+  ...keys.learner(l.enterprise_customer_uuid, l.learner_uuid),
   ...keys.learnerByEmail(l.enterprise_customer_uuid, l.email, l.learner_uuid),
   ...(l.branch_id === null
     ? {}
@@ -104,24 +104,33 @@ export class LearnerChangedError extends ConflictError {
 export function makeLearnerRepository(db: DynamoDBDocumentClient, tableName: string) {
   return {
     /** The learner and the bulk operation that created it (to report `created` again when that operation replays). */
-    async getWithOrigin(learnerUuid: string): Promise<{ learner: Learner; createdByOp: string | null } | undefined> {
+    async getWithOrigin(
+      tenant: string,
+      learnerUuid: string,
+    ): Promise<{ learner: Learner; createdByOp: string | null } | undefined> {
       const out = await db.send(
-        new GetCommand({ TableName: tableName, Key: keys.learner(learnerUuid), ConsistentRead: true }),
+        new GetCommand({ TableName: tableName, Key: keys.learner(tenant, learnerUuid), ConsistentRead: true }),
       );
       return out.Item
         ? { learner: toLearner(out.Item), createdByOp: (out.Item.created_by_op as string) ?? null }
         : undefined;
     },
 
-    async get(learnerUuid: string): Promise<Learner | undefined> {
+    /** The learner with this uuid in this tenant; a uuid of another tenant is as absent as an unknown one. */
+    async get(tenant: string, learnerUuid: string): Promise<Learner | undefined> {
       const out = await db.send(
-        new GetCommand({ TableName: tableName, Key: keys.learner(learnerUuid), ConsistentRead: true }),
+        new GetCommand({ TableName: tableName, Key: keys.learner(tenant, learnerUuid), ConsistentRead: true }),
       );
       return out.Item ? toLearner(out.Item) : undefined;
     },
 
-    async getMany(learnerUuids: string[]): Promise<Map<string, Learner>> {
-      const items = await batchGetAll(db, tableName, learnerUuids.map(keys.learner));
+    /** The tenant's learners among these uuids, by uuid (uuids of other tenants are simply absent). */
+    async getMany(tenant: string, learnerUuids: string[]): Promise<Map<string, Learner>> {
+      const items = await batchGetAll(
+        db,
+        tableName,
+        learnerUuids.map((uuid) => keys.learner(tenant, uuid)),
+      );
       return new Map(items.map((item) => [String(item.learner_uuid), toLearner(item)]));
     },
 
@@ -177,7 +186,7 @@ export function makeLearnerRepository(db: DynamoDBDocumentClient, tableName: str
         {
           Delete: {
             TableName: tableName,
-            Key: keys.learner(learner.learner_uuid),
+            Key: keys.learner(learner.enterprise_customer_uuid, learner.learner_uuid),
             ConditionExpression: 'version = :v',
             ExpressionAttributeValues: { ':v': learner.version },
           },

@@ -1,6 +1,5 @@
 import { assertAdministers, type Caller } from '#shared/auth/caller';
 import type { Clock } from '#shared/clock';
-import { ConflictError } from '#shared/errors';
 import type { MembershipRepository } from '#shared/memberships/membership-repository';
 import { type Learner, type LearnerInput, normalizeEmail } from './learner';
 import { LearnerChangedError, type LearnerRepository } from './learner-repository';
@@ -19,7 +18,8 @@ export interface PutLearnerDeps {
 const RETRIES = 3;
 
 /**
- * Creates or replaces a learner of a tenant. E-mail, employee id and state id stay unique per
+ * Creates or replaces a learner of a tenant. The uuid names the learner within the tenant only:
+ * another tenant's learner with the same uuid is a different learner, untouched and unseen. E-mail, employee id and state id stay unique per
  * tenant (guards moved in the same transaction). Pending memberships invited under the learner's
  * e-mail become active memberships of the learner (`activated_at` set). Writing the same learner
  * again is harmless and finishes any activation an earlier call did not; with the `opId` of a bulk
@@ -36,11 +36,8 @@ export const makePutLearner =
   ): Promise<{ learner: Learner; created: boolean; activated: number }> => {
     assertAdministers(caller, tenant);
     for (let attempt = 0; ; attempt++) {
-      const stored = await learners.getWithOrigin(learnerUuid);
+      const stored = await learners.getWithOrigin(tenant, learnerUuid);
       const before = stored?.learner;
-      if (before && before.enterprise_customer_uuid !== tenant) {
-        throw new ConflictError('learner_in_other_enterprise', `Learner ${learnerUuid} belongs to another enterprise`);
-      }
       const now = clock.now();
       const learner: Learner = {
         learner_uuid: learnerUuid,

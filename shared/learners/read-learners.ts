@@ -50,8 +50,8 @@ export async function loadLearner(
   selfAllowed = false,
 ): Promise<Learner> {
   if (!(selfAllowed && isLearnerSelf(caller, tenant, learnerUuid))) assertAdministers(caller, tenant);
-  const learner = await learners.get(learnerUuid);
-  if (!learner || learner.enterprise_customer_uuid !== tenant) throw learnerNotFound(learnerUuid);
+  const learner = await learners.get(tenant, learnerUuid);
+  if (!learner) throw learnerNotFound(learnerUuid);
   return learner;
 }
 

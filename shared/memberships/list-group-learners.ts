@@ -56,7 +56,7 @@ export const makeListGroupLearners =
     if (input.search || input.sortBy) {
       const found = input.search
         ? await searchGroupMembers({ memberships, learners }, group, { ...query, search: input.search })
-        : await readAllForSort(memberships, learners, groupUuid, query);
+        : await readAllForSort(memberships, learners, group.enterprise_customer_uuid, query);
       const value = sortValue[input.sortBy ?? 'email'];
       page = pageSorted(
         found.members,
@@ -70,7 +70,10 @@ export const makeListGroupLearners =
         memberships.list({ ...query, pageSize: input.pageSize, cursor: input.cursor }),
         input.status || input.source ? memberships.count(query) : Promise.resolve(group.member_count),
       ]);
-      details = await learners.getMany(page.items.flatMap((m) => (m.learner_uuid ? [m.learner_uuid] : [])));
+      details = await learners.getMany(
+        group.enterprise_customer_uuid,
+        page.items.flatMap((m) => (m.learner_uuid ? [m.learner_uuid] : [])),
+      );
     }
     const homes = await memberships.homeGroupsOf(group.enterprise_customer_uuid, page.items.map(refOf));
     const items = page.items.map((m) => {
@@ -87,10 +90,10 @@ export const makeListGroupLearners =
 async function readAllForSort(
   memberships: Pick<MembershipRepository, 'list'>,
   learners: Pick<LearnerRepository, 'getMany'>,
-  groupUuid: string,
-  query: { statuses: Membership['status'][]; source?: Membership['source'] | undefined },
+  tenant: string,
+  query: { groupUuid: string; statuses: Membership['status'][]; source?: Membership['source'] | undefined },
 ): Promise<{ members: Membership[]; learners: Map<string, Learner> }> {
-  const members = await listAllMembers(memberships, groupUuid, query, MAX_MEMBERS_SORTED_IN_MEMORY);
+  const members = await listAllMembers(memberships, query.groupUuid, query, MAX_MEMBERS_SORTED_IN_MEMORY);
   if (members.length > MAX_MEMBERS_SORTED_IN_MEMORY) {
     throw new ValidationError(
       `sort_by is available for up to ${MAX_MEMBERS_SORTED_IN_MEMORY} matching members; add a search or a status/source filter, or export the group`,
@@ -99,6 +102,9 @@ async function readAllForSort(
   }
   return {
     members,
-    learners: await learners.getMany(members.flatMap((m) => (m.learner_uuid ? [m.learner_uuid] : []))),
+    learners: await learners.getMany(
+      tenant,
+      members.flatMap((m) => (m.learner_uuid ? [m.learner_uuid] : [])),
+    ),
   };
 }

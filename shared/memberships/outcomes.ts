@@ -10,7 +10,6 @@ export type Outcome =
   | 'removed'
   | 'not_member'
   | 'not_found'
-  | 'not_in_tenant'
   | 'over_capacity'
   | 'invalid'
   | 'duplicate_in_request';

@@ -20,7 +20,8 @@ const email = z.email();
 
 /**
  * Turns the identifiers of a request into member references of one tenant. Each identifier ends
- * either as a target or as a rejection (invalid, duplicate, not found, not in tenant); none is dropped.
+ * either as a target or as a rejection (invalid, duplicate, not found); none is dropped. A uuid of
+ * another tenant's learner is `not_found`, exactly as an unknown one: uuids are per tenant.
  * E-mails are trimmed and lower-cased; an e-mail of an existing learner resolves to that learner.
  */
 export async function resolveMembers(
@@ -54,7 +55,7 @@ export async function resolveMembers(
   }
 
   const [found, byEmail] = await Promise.all([
-    learners.getMany(uuids),
+    learners.getMany(tenant, uuids),
     learners.findUuids(
       tenant,
       'EMAIL',
@@ -65,8 +66,6 @@ export async function resolveMembers(
   for (const id of uuids) {
     const learner: Learner | undefined = found.get(id);
     if (!learner) rejected.push({ identifier: id, outcome: 'not_found', message: 'no learner with this uuid' });
-    else if (learner.enterprise_customer_uuid !== tenant)
-      rejected.push({ identifier: id, outcome: 'not_in_tenant', message: 'the learner belongs to another enterprise' });
     else targets.push({ identifier: id, ref: { learnerUuid: id } });
   }
   for (const e of emails) {

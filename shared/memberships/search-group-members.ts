@@ -87,7 +87,10 @@ export async function searchGroupMembers(
     );
     candidates = [...byLearner.values(), ...pending].filter(wanted);
   }
-  const details = await learners.getMany(candidates.flatMap((m) => (m.learner_uuid ? [m.learner_uuid] : [])));
+  const details = await learners.getMany(
+    group.enterprise_customer_uuid,
+    candidates.flatMap((m) => (m.learner_uuid ? [m.learner_uuid] : [])),
+  );
   const members = candidates.filter((m) => {
     const learner = m.learner_uuid ? details.get(m.learner_uuid) : undefined;
     return matches(words, learner?.email ?? m.pending_learner_email ?? '', learner);

@@ -82,13 +82,12 @@ async function dropVanishedLearners(
 ): Promise<IdentifierResult[]> {
   const added = results.filter((r) => ADDS.includes(r.outcome) && r.membership?.learner_uuid);
   if (added.length === 0) return results;
-  const present = await learners.getMany(added.map((r) => r.membership!.learner_uuid!));
+  const present = await learners.getMany(
+    group.enterprise_customer_uuid,
+    added.map((r) => r.membership!.learner_uuid!),
+  );
   const vanished = new Set(
-    added
-      .filter(
-        (r) => present.get(r.membership!.learner_uuid!)?.enterprise_customer_uuid !== group.enterprise_customer_uuid,
-      )
-      .map((r) => r.membership!.learner_uuid!),
+    added.filter((r) => !present.has(r.membership!.learner_uuid!)).map((r) => r.membership!.learner_uuid!),
   );
   if (vanished.size === 0) return results;
   let todo = [...vanished];

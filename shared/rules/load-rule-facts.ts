@@ -35,7 +35,7 @@ export interface Evaluated {
 /**
  * Evaluates a ruleset for some learners of a tenant: reads the learners, the tenant's branch tree
  * (only when a branch rule needs it) and the learners' enrollments in the courses the ruleset names.
- * Learners that do not exist, or belong to another tenant, are left out.
+ * Learners that are not the tenant's are left out.
  */
 export const makeEvaluateLearners =
   ({ learners, branches, enrollments }: RuleFactsDeps) =>
@@ -45,9 +45,7 @@ export const makeEvaluateLearners =
     );
     const tree = needsTree ? (await branches.loadTree(tenant)).branches : [];
     const evaluate = makeRulesetEvaluator(ruleset, tree);
-    const found = [...(await readInParallel(learnerUuids, (slice) => learners.getMany(slice))).values()].filter(
-      (l) => l.enterprise_customer_uuid === tenant,
-    );
+    const found = [...(await readInParallel(learnerUuids, (slice) => learners.getMany(tenant, slice))).values()];
     const refs = found.map((l) => ({ learnerUuid: l.learner_uuid }));
     const byCourse = new Map<string, Awaited<ReturnType<typeof enrollments.getMany>>>();
     for (const course of coursesOf(ruleset)) byCourse.set(course, await enrollments.getMany(tenant, course, refs));

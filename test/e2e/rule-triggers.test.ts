@@ -132,7 +132,7 @@ describe('what re-evaluates automatic groups besides learner writes, over HTTP',
     await documents.send(
       new UpdateCommand({
         TableName: local.tableName,
-        Key: keys.learner(learners[1]!.learner_uuid),
+        Key: keys.learner(tenant, learners[1]!.learner_uuid),
         UpdateExpression: 'SET attributes.department = :d',
         ExpressionAttributeValues: { ':d': 'sales' },
       }),

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { api, tokenFor } from './client';
 import {
@@ -98,31 +99,44 @@ describe('tenant isolation (BOLA) on every route', () => {
   it("refuses B's own calls that name A's learners, groups and batches", async () => {
     const own = routeCases(b);
     const group = `/api/v1/enterprise-group/${b.groupUuid}`;
-    const outcomes = async (request: RouteRequest, name: RouteName) => {
+    // Each answer entry, with the identifier swapped for the unknown one it is compared with.
+    const unknown = randomUUID();
+    const entries = async (request: RouteRequest, name: RouteName) => {
       const answer = await send(name, request, b.adminToken);
       expect(answer.status, `${name} ${answer.text.slice(0, 200)}`).toBeLessThan(300);
       return [...(answer.json.results ?? []), ...(answer.json.skipped ?? []), ...(answer.json.errors ?? [])].map(
-        (r: { outcome: string }) => r.outcome,
+        (r: { identifier: string; outcome: string }) => ({
+          ...r,
+          identifier: r.identifier === a.learnerUuid ? unknown : r.identifier,
+        }),
       );
     };
+    // A's learner uuid answers exactly as an unknown uuid: the same entry, outcome and message.
+    const asUnknown = async (path: string, name: RouteName, body: (uuid: string) => Record<string, unknown>) => {
+      const [theirs, missing] = [
+        await entries({ path, body: body(a.learnerUuid) }, name),
+        await entries({ path, body: body(unknown) }, name),
+      ];
+      expect(theirs, name).toEqual(missing);
+      return missing.map((r: { outcome: string }) => r.outcome);
+    };
+    expect(await asUnknown(`${group}/assign_learners`, 'AssignLearners', (u) => ({ learner_uuids: [u] }))).toEqual([
+      'not_found',
+    ]);
     expect(
-      await outcomes({ path: `${group}/assign_learners`, body: { learner_uuids: [a.learnerUuid] } }, 'AssignLearners'),
-    ).toEqual(['not_in_tenant']);
-    expect(
-      await outcomes({ path: `${group}/assign_learners`, body: { group_uuids: [a.groupUuid] } }, 'AssignLearners'),
-    ).toEqual(['not_found']);
-    expect(
-      await outcomes({ path: `${group}/remove_learners`, body: { learner_uuids: [a.learnerUuid] } }, 'RemoveLearners'),
-    ).toEqual(['not_in_tenant']);
-    expect(
-      await outcomes(
-        {
-          path: `/api/v1/batches/${b.batchId}/participants/add`,
-          body: { identifier_type: 'user_id', identifiers: [a.learnerUuid] },
-        },
-        'AddBatchParticipants',
+      (await entries({ path: `${group}/assign_learners`, body: { group_uuids: [a.groupUuid] } }, 'AssignLearners')).map(
+        (r: { outcome: string }) => r.outcome,
       ),
-    ).toEqual(['not_in_tenant']);
+    ).toEqual(['not_found']);
+    expect(await asUnknown(`${group}/remove_learners`, 'RemoveLearners', (u) => ({ learner_uuids: [u] }))).toEqual([
+      'not_found',
+    ]);
+    expect(
+      await asUnknown(`/api/v1/batches/${b.batchId}/participants/add`, 'AddBatchParticipants', (u) => ({
+        identifier_type: 'user_id',
+        identifiers: [u],
+      })),
+    ).toEqual(['not_found']);
 
     const refusals: [RouteName, RouteRequest][] = [
       [
@@ -159,14 +173,6 @@ describe('tenant isolation (BOLA) on every route', () => {
         `${name} ${JSON.stringify(request)} → ${answer.status} ${answer.text.slice(0, 200)}`,
       ).toBe(true);
     }
-    // A learner uuid is global: B cannot take A's learner into its directory.
-    const taken = await send(
-      'PutLearner',
-      { path: `/api/v1/enterprise-customer/${b.tenant}/learners/${a.learnerUuid}`, body: { email: 'x@example.com' } },
-      b.adminToken,
-    );
-    expect(taken.status).toBe(409);
-    expect(taken.json.code).toBe('learner_in_other_enterprise');
     // B's view of a course id A also uses holds only B's enrollments.
     const course = await send(
       'ListCourseEnrollments',
@@ -193,6 +199,13 @@ describe('tenant isolation (BOLA) on every route', () => {
     expect(groups.json.results.map((g: { group_uuid: string }) => g.group_uuid).sort()).toEqual(
       [a.groupUuid, a.automaticGroupUuid].sort(),
     );
+    // Only the learner projection of its groups: no ruleset, addresses, tags, ids, limits or rule processing.
+    const projection = ['description', 'enterprise_customer_uuid', 'group_uuid', 'name', 'status', 'type'];
+    const ownGroup = await send('GetGroup', cases.GetGroup, learner);
+    for (const view of [...groups.json.results, ownGroup.json]) expect(Object.keys(view).sort()).toEqual(projection);
+    for (const field of ['ruleset', 'notification_emails', 'tags', 'external_id', 'legacy_id', 'user_limit'])
+      expect(JSON.stringify([groups.json, ownGroup.json])).not.toContain(`"${field}"`);
+    expect((await send('GetGroup', cases.GetGroup, a.adminToken)).json).toHaveProperty('legacy_id');
     const enrollments = await send('ListLearnerEnrollments', cases.ListLearnerEnrollments, learner);
     expect(enrollments.json.results.every((e: { learner_uuid: string }) => e.learner_uuid === a.learnerUuid)).toBe(
       true,
@@ -234,5 +247,88 @@ describe('tenant isolation (BOLA) on every route', () => {
     }
     expect(wrong).toEqual([]);
     expect((await api('GET', `/api/v1/enterprise-group/${c.groupUuid}/`, { token: c.adminToken })).status).toBe(404);
+  });
+});
+
+describe('learner uuids per tenant over HTTP (no oracle, no squatting)', () => {
+  const learnerPath = (tenant: string, uuid: string) => `/api/v1/enterprise-customer/${tenant}/learners/${uuid}/`;
+  const twoTenants = async () => {
+    const [x, y] = [randomUUID(), randomUUID()];
+    return {
+      x,
+      y,
+      adminX: await tokenFor({ roles: ['enterprise_admin'], enterprises: [x] }),
+      adminY: await tokenFor({ roles: ['enterprise_admin'], enterprises: [y] }),
+    };
+  };
+
+  it('lets a tenant provision a learner uuid another tenant created first, each keeping its own learner', async () => {
+    const { x, y, adminX, adminY } = await twoTenants();
+    const uuid = randomUUID();
+    const first = await api('PUT', learnerPath(x, uuid), {
+      token: adminX,
+      body: { email: `x-${uuid}@example.com`, first_name: 'Xena' },
+    });
+    expect(first.status).toBe(201);
+    const second = await api('PUT', learnerPath(y, uuid), {
+      token: adminY,
+      body: { email: `y-${uuid}@example.com`, first_name: 'Yara' },
+    });
+    expect(second.status, second.text).toBe(201);
+    const bulk = await api('POST', `/api/v1/enterprise-customer/${y}/learners/bulk`, {
+      token: adminY,
+      body: { learners: [{ learner_uuid: uuid, email: `y-${uuid}@example.com`, first_name: 'Yolanda' }] },
+    });
+    expect(bulk.json.results).toEqual([expect.objectContaining({ outcome: 'updated' })]);
+
+    expect((await api('GET', learnerPath(x, uuid), { token: adminX })).json).toMatchObject({
+      email: `x-${uuid}@example.com`,
+      first_name: 'Xena',
+      version: 1,
+    });
+    const self = await tokenFor({ roles: ['learner'], enterprises: [y], sub: uuid });
+    expect((await api('GET', learnerPath(y, uuid), { token: self })).json).toMatchObject({
+      enterprise_customer_uuid: y,
+      email: `y-${uuid}@example.com`,
+      first_name: 'Yolanda',
+    });
+    expect((await api('DELETE', learnerPath(x, uuid), { token: adminX })).status).toBe(204);
+    expect((await api('GET', learnerPath(y, uuid), { token: adminY })).status).toBe(200);
+  });
+
+  it("answers another tenant's learner uuid exactly as an unknown uuid, on reads and on assign", async () => {
+    const { x, y, adminX, adminY } = await twoTenants();
+    const theirs = randomUUID();
+    const unknown = randomUUID();
+    expect(
+      (await api('PUT', learnerPath(y, theirs), { token: adminY, body: { email: `${theirs}@example.com` } })).status,
+    ).toBe(201);
+    const group = await api('POST', '/api/v1/enterprise-group/', {
+      token: adminX,
+      body: { name: `Oracle ${x}`, enterprise_customer_uuid: x },
+    });
+    // Each answer with the uuid written as `<uuid>`, so the two can be compared whole.
+    const answer = async (method: string, path: (uuid: string) => string, body?: (uuid: string) => unknown) => {
+      const shapes = [];
+      for (const uuid of [theirs, unknown]) {
+        const res = await api(method, path(uuid), { token: adminX, body: body?.(uuid) });
+        shapes.push({ status: res.status, body: res.text.replaceAll(uuid, '<uuid>') });
+      }
+      expect(shapes[0]).toEqual(shapes[1]);
+      return shapes[1]!;
+    };
+    expect((await answer('GET', (u) => learnerPath(x, u))).status).toBe(404);
+    expect((await answer('GET', (u) => `${learnerPath(x, u)}enrollments`)).status).toBe(404);
+    const assigned = await answer(
+      'POST',
+      () => `/api/v1/enterprise-group/${group.json.group_uuid}/assign_learners`,
+      (u) => ({ learner_uuids: [u] }),
+    );
+    expect(JSON.parse(assigned.body).errors).toEqual([
+      { identifier: '<uuid>', outcome: 'not_found', message: 'no learner with this uuid' },
+    ]);
+    expect(
+      (await answer('GET', (u) => `/api/v1/enterprise-group/?enterprise_uuid=${x}&learner_uuid=${u}`)).status,
+    ).toBe(403);
   });
 });

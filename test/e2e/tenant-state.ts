@@ -50,7 +50,7 @@ export async function tenantDigest(tenant: string, known: KnownObjects = {}): Pr
       partition(`RULESETS#${g.group_uuid}`),
     ]),
     ...learners.flatMap((l) => [
-      partition(`LEARNER#${l.learner_uuid}`),
+      partition(`LEARNER#${tenant}#${l.learner_uuid}`),
       partition(`HOME#${tenant}#L#${l.learner_uuid}`),
       index('GSI1', `MEMBERSHIPS#${tenant}#L#${l.learner_uuid}`),
     ]),

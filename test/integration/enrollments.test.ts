@@ -126,14 +126,20 @@ describe('identifier resolution against DynamoDB Local', () => {
     expect(resolved[5]).toMatchObject({ isUser: false });
   });
 
-  it('resolves participants by user id, e-mail, employee id and state id, and rejects other tenants per row', async () => {
+  it('resolves participants by user id, e-mail, employee id and state id, and answers learners of other tenants as unknown, per row', async () => {
     const [a, b, c] = await someLearners(3);
     const [stranger] = await someLearners(1, otherTenant);
     const byType = async (type: 'user_id' | 'email' | 'employee_id' | 'state_id', values: string[]) =>
       resolveParticipants(repos.learners, tenant, type, values);
-    expect((await byType('user_id', [a!.learner_uuid, stranger!.learner_uuid])).rejected).toEqual([
-      expect.objectContaining({ identifier: stranger!.learner_uuid, outcome: 'not_in_tenant' }),
-    ]);
+    // Another tenant's learner uuid answers exactly as an unknown uuid.
+    const unknown = randomUUID();
+    expect((await byType('user_id', [a!.learner_uuid, stranger!.learner_uuid, unknown])).rejected).toEqual(
+      [stranger!.learner_uuid, unknown].map((identifier) => ({
+        identifier,
+        outcome: 'not_found',
+        message: 'no learner with this user_id',
+      })),
+    );
     expect((await byType('email', [b!.email.toUpperCase(), stranger!.email])).targets).toEqual([
       { identifier: b!.email.toUpperCase(), learnerUuid: b!.learner_uuid },
     ]);

@@ -271,7 +271,7 @@ describe('scheduled recalculation through SQS', () => {
     await db.send(
       new UpdateCommand({
         TableName: table,
-        Key: keys.learner(uuids[5]!),
+        Key: keys.learner(tenant, uuids[5]!),
         UpdateExpression: 'SET attributes.department = :d',
         ExpressionAttributeValues: { ':d': 'sales' },
       }),

@@ -5,6 +5,6 @@ import { getGroup } from '#shared/wiring';
 
 /** GET /api/v1/enterprise-group/{group_uuid}/ */
 export const handler = httpHandler(contract.GetGroup, async ({ params, caller }) => {
-  const group = await getGroup()(caller, params.group_uuid);
-  return ok(group, { etag: etag(group.version) });
+  const { group, version } = await getGroup()(caller, params.group_uuid);
+  return ok(group, { etag: etag(version) });
 });

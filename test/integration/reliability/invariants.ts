@@ -48,7 +48,7 @@ export async function expectGroupConsistent(repos: Repositories, groupUuid: stri
   const tenant = group!.enterprise_customer_uuid;
   const learnerUuids = counted.flatMap((m) => (m.learner_uuid ? [m.learner_uuid] : []));
   expect(new Set(learnerUuids).size, 'no learner counted twice').toBe(learnerUuids.length);
-  const learners = await repos.learners.getMany(learnerUuids);
+  const learners = await repos.learners.getMany(tenant, learnerUuids);
   for (const uuid of learnerUuids) {
     expect(learners.get(uuid)?.enterprise_customer_uuid, `member ${uuid} is a learner of the tenant`).toBe(tenant);
   }

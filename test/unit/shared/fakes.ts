@@ -69,11 +69,15 @@ export function aGroup(overrides: Partial<Group> = {}): Group {
   };
 }
 
-/** An in-memory learner directory with the repository's lookup surface. */
+/** An in-memory learner directory with the repository's lookup surface (learners keyed per tenant). */
 export function fakeLearners(all: Learner[]) {
   return {
-    getMany: async (uuids: string[]) =>
-      new Map(all.filter((l) => uuids.includes(l.learner_uuid)).map((l) => [l.learner_uuid, l])),
+    getMany: async (tenant: string, uuids: string[]) =>
+      new Map(
+        all
+          .filter((l) => l.enterprise_customer_uuid === tenant && uuids.includes(l.learner_uuid))
+          .map((l) => [l.learner_uuid, l]),
+      ),
     findUuids: async (tenant: string, _kind: string, values: string[]) =>
       new Map(
         all

@@ -32,7 +32,7 @@ describe('resolveMembers', () => {
     ]);
     expect(Object.fromEntries(rejected.map((r) => [r.identifier, r.outcome]))).toEqual({
       'not-a-uuid': 'invalid',
-      [eve.learner_uuid]: 'not_in_tenant',
+      [eve.learner_uuid]: 'not_found',
       'ffffffff-0000-4000-8000-000000000009': 'not_found',
       [ada.learner_uuid]: 'duplicate_in_request',
       nope: 'invalid',
@@ -49,5 +49,13 @@ describe('resolveMembers', () => {
     expect(rejected).toEqual([
       expect.objectContaining({ identifier: 'ada@example.com', outcome: 'duplicate_in_request' }),
     ]);
+  });
+
+  it("answers another tenant's learner uuid exactly as an unknown uuid", async () => {
+    const unknown = 'ffffffff-0000-4000-8000-000000000009';
+    const { rejected } = await resolveMembers(learners, TENANT, { learner_uuids: [eve.learner_uuid, unknown] });
+    const [foreign, missing] = rejected;
+    expect({ ...foreign, identifier: unknown }).toEqual(missing);
+    expect(missing).toEqual({ identifier: unknown, outcome: 'not_found', message: 'no learner with this uuid' });
   });
 });

@@ -22,8 +22,12 @@ const foreign = learnerN(9, { enterprise_customer_uuid: OTHER_TENANT });
 function directory(all: Learner[]) {
   const field = { EMAIL: 'email', EMPLOYEE_ID: 'employee_id', STATE_ID: 'state_id' } as const;
   return {
-    getMany: async (uuids: string[]) =>
-      new Map(all.filter((l) => uuids.includes(l.learner_uuid)).map((l) => [l.learner_uuid, l])),
+    getMany: async (tenant: string, uuids: string[]) =>
+      new Map(
+        all
+          .filter((l) => l.enterprise_customer_uuid === tenant && uuids.includes(l.learner_uuid))
+          .map((l) => [l.learner_uuid, l]),
+      ),
     findUuids: async (tenant: string, kind: string, values: string[]) =>
       new Map(
         all
@@ -101,7 +105,7 @@ describe('batch participants', () => {
     });
     expect(outcomes(result)).toEqual({
       [learners[0]!.learner_uuid]: 'added',
-      [foreign.learner_uuid]: 'not_in_tenant',
+      [foreign.learner_uuid]: 'not_found',
       [learners[3]!.learner_uuid]: 'in_other_batch',
       nope: 'invalid',
     });

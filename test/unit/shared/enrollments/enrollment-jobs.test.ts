@@ -33,8 +33,12 @@ const foreign = learnerN(9, { enterprise_customer_uuid: OTHER_TENANT });
 function directory(all: Learner[]) {
   const field = { EMAIL: 'email', EMPLOYEE_ID: 'employee_id', STATE_ID: 'state_id' } as const;
   return {
-    getMany: async (uuids: string[]) =>
-      new Map(all.filter((l) => uuids.includes(l.learner_uuid)).map((l) => [l.learner_uuid, l])),
+    getMany: async (tenant: string, uuids: string[]) =>
+      new Map(
+        all
+          .filter((l) => l.enterprise_customer_uuid === tenant && uuids.includes(l.learner_uuid))
+          .map((l) => [l.learner_uuid, l]),
+      ),
     findUuids: async (tenant: string, kind: string, values: string[]) =>
       new Map(
         all
@@ -303,7 +307,7 @@ describe('CSV kinds', () => {
       [6, 'not_found', 'not_found'],
       [7, 'failed', 'batch_not_found'],
       [8, 'failed', 'validation_error'],
-      [9, 'not_in_tenant', 'not_in_tenant'],
+      [9, 'not_found', 'not_found'],
     ]);
     expect(await apply(csvJob('import_batch_participants'), rows, 'job-1#0')).toEqual(first);
     expect((await batches.get(b))?.participant_count).toBe(3);
