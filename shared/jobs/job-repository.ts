@@ -4,7 +4,7 @@ import { batchWriteAll } from '#shared/db/batch-write';
 import { keys } from '#shared/db/keys';
 import { type Page, queryCount, queryPage } from '#shared/db/paging';
 import { transact } from '#shared/db/transactions';
-import { ValidationError } from '#shared/errors';
+import { RefusedInputError, ValidationError } from '#shared/errors';
 import {
   classify,
   FINAL_STATUSES,
@@ -140,6 +140,7 @@ export function makeJobRepository(db: DynamoDBDocumentClient, tableName: string)
       return outcome.ok;
     },
 
+    /** Stores chunks of rows; RefusedInputError if DynamoDB refuses one as it is (too large), which no retry changes. */
     async putChunks(jobId: string, first: number, chunks: JobRow[][]): Promise<void> {
       await batchWriteAll(
         db,
@@ -147,7 +148,10 @@ export function makeJobRepository(db: DynamoDBDocumentClient, tableName: string)
         chunks.map((rows, i) => ({
           PutRequest: { Item: { ...keys.jobChunk(jobId, first + i), entity: 'job_chunk', job_id: jobId, rows } },
         })),
-      );
+      ).catch((error: unknown) => {
+        if ((error as Error | undefined)?.name !== 'ValidationException') throw error;
+        throw new RefusedInputError(`the rows could not be stored: ${(error as Error).message}`);
+      });
     },
 
     async getChunk(jobId: string, chunk: number): Promise<JobRow[] | undefined> {
