@@ -9,6 +9,9 @@ import { ENROLLMENT_STATUSES } from './enrollment';
  */
 export const MAX_SYNC_PAIRS = 1000;
 
+/** Longest cohort name, in characters. */
+export const MAX_COHORT_LENGTH = 255;
+
 /** A comma string (`"a,b"`) or a list, trimmed, empty entries dropped: Open edX's StringListField. */
 const listOf = (separator: RegExp) =>
   z
@@ -63,7 +66,8 @@ export const BulkEnrollBody = z
         message: `names ${b.cohorts.length} cohorts for ${b.courses.length} courses; give one per course, in order`,
       });
     b.cohorts.forEach((c, i) => {
-      if (c.length > 255) ctx.addIssue({ code: 'custom', path: ['cohorts', i], message: 'longer than 255 characters' });
+      if (c.length > MAX_COHORT_LENGTH)
+        ctx.addIssue({ code: 'custom', path: ['cohorts', i], message: `longer than ${MAX_COHORT_LENGTH} characters` });
     });
   });
 export type BulkEnrollBody = z.infer<typeof BulkEnrollBody>;
