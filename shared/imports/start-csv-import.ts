@@ -27,6 +27,10 @@ export interface StartImportDeps {
   maxBytes: number;
 }
 
+/** The id of the job importing an object: the same for every event of the same object (bucket, key, ETag). */
+export const importJobId = (object: Pick<ImportedObject, 'bucket' | 'key' | 'etag'>) =>
+  stableUuid(`${object.bucket}/${object.key}#${object.etag}`);
+
 export type ImportStart = 'started' | 'duplicate' | 'not_an_import' | 'failed';
 
 /**
@@ -43,7 +47,7 @@ export const makeStartCsvImport =
   async (object: ImportedObject): Promise<ImportStart> => {
     const parts = parseImportKey(object.key);
     if (!parts) return 'not_an_import';
-    const jobId = stableUuid(`${object.bucket}/${object.key}#${object.etag}`);
+    const jobId = importJobId(object);
     const spec = CSV_KINDS[parts.kind];
     const job = newJob(
       {

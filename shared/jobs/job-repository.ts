@@ -347,21 +347,37 @@ export function makeJobRepository(db: DynamoDBDocumentClient, tableName: string)
       return { ...job, status, finished: at, error };
     },
 
-    /** Ends a job that has not ended yet with `status` and a reason; false if it had already ended. */
-    async end(jobId: string, status: 'failed' | 'aborted', reason: string, at: string): Promise<boolean> {
+    /**
+     * Ends a job that has not ended yet with `status` and a reason (and its `total`, when given);
+     * false if it had already ended.
+     */
+    async end(
+      jobId: string,
+      status: 'failed' | 'aborted',
+      reason: string,
+      at: string,
+      { total }: { total?: number } = {},
+    ): Promise<boolean> {
       try {
         await db.send(
           new UpdateCommand({
             TableName: tableName,
             Key: keys.job(jobId),
             ConditionExpression: `NOT #status IN (${FINAL_STATUSES.map((_, i) => `:f${i}`).join(', ')})`,
-            UpdateExpression: 'SET #status = :status, finished = :at, #error = :reason',
-            ExpressionAttributeNames: { '#status': 'status', '#error': 'error' },
+            UpdateExpression: `SET #status = :status, finished = :at, #error = :reason${
+              total === undefined ? '' : ', #total = :total'
+            }`,
+            ExpressionAttributeNames: {
+              '#status': 'status',
+              '#error': 'error',
+              ...(total !== undefined && { '#total': 'total' }),
+            },
             ExpressionAttributeValues: {
               ...Object.fromEntries(FINAL_STATUSES.map((s, i) => [`:f${i}`, s])),
               ':status': status,
               ':at': at,
               ':reason': reason,
+              ...(total !== undefined && { ':total': total }),
             },
           }),
         );
