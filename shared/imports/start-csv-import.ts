@@ -40,7 +40,10 @@ export type ImportStart = 'started' | 'duplicate' | 'not_an_import' | 'failed';
  * same rows make the same chunks); a running one gets its unrecorded chunks queued again (they apply
  * once); an ended one is left alone. The whole file is read (as a stream: BOM, quotes, CRLF, blank
  * lines) before any chunk is queued, so a file without a usable header or rows, too large, not
- * UTF-8, or not CSV fails its job with the reason and changes nothing; a ragged line fails alone.
+ * UTF-8, or not CSV, or with a record over MAX_RECORD_CHARS fails its job with the reason and
+ * changes nothing; a ragged line, or a cell over its column's cap, fails alone. Chunks are bounded by
+ * rows and bytes, and a chunk the table refuses as it is fails the job: nothing of the file's own
+ * making is retried.
  */
 export const makeStartCsvImport =
   ({ jobs, enqueue, finish, objects, clock, maxBytes }: StartImportDeps) =>
