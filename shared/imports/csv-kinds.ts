@@ -7,6 +7,11 @@ import { MAX_IDENTIFIER_LENGTH } from '#shared/memberships/schemas';
 
 const UUID_LENGTH = 36;
 const identifier = MAX_IDENTIFIER_LENGTH;
+/**
+ * A column of a few allowed words (an action, a status) has no length cap in the API, only its
+ * words: this bounds it without taking the place of the row's own message for a wrong word.
+ */
+const WORD = 100;
 
 export interface CsvKind {
   job: JobKind;
@@ -14,7 +19,7 @@ export interface CsvKind {
   optional: string[];
   /**
    * Longest value of each column (characters, trimmed): the API's cap of the field the column feeds
-   * (an action or status: its longest word). A longer cell fails its row, and is stored cut to this.
+   * (an action or status: WORD). A longer cell fails its row, and is stored cut to this.
    */
   maxLength: Record<string, number>;
 }
@@ -25,25 +30,25 @@ export const CSV_KINDS: Record<string, CsvKind> = {
     job: 'import_learners',
     required: ['email'],
     optional: ['learner_uuid', 'username', 'first_name', 'last_name', 'employee_id', 'state_id', 'branch_id', 'status'],
-    maxLength: { email: identifier, learner_uuid: UUID_LENGTH, ...LEARNER_FIELD_MAX, status: 'inactive'.length },
+    maxLength: { email: identifier, learner_uuid: UUID_LENGTH, ...LEARNER_FIELD_MAX, status: WORD },
   },
   'group-members': {
     job: 'import_group_members',
     required: ['group', 'identifier'],
     optional: ['action'],
-    maxLength: { group: MAX_GROUP_NAME_LENGTH, identifier, action: 'remove'.length },
+    maxLength: { group: MAX_GROUP_NAME_LENGTH, identifier, action: WORD },
   },
   enrollments: {
     job: 'import_enrollments',
     required: ['course_id', 'identifier'],
     optional: ['action', 'cohort'],
-    maxLength: { course_id: courseId.maxLength!, identifier, action: 'unenroll'.length, cohort: MAX_COHORT_LENGTH },
+    maxLength: { course_id: courseId.maxLength!, identifier, action: WORD, cohort: MAX_COHORT_LENGTH },
   },
   'batch-participants': {
     job: 'import_batch_participants',
     required: ['batch_id', 'identifier'],
     optional: ['action'],
-    maxLength: { batch_id: UUID_LENGTH, identifier, action: 'remove'.length },
+    maxLength: { batch_id: UUID_LENGTH, identifier, action: WORD },
   },
 };
 
