@@ -26,7 +26,12 @@ export type Trigger =
       maxConcurrency?: number;
     }
   /** Invoked on a timer (resources.schedules): an EventBridge rule in AWS, the local scheduler's interval locally. */
-  | { type: 'schedule'; schedule: ScheduleName };
+  | { type: 'schedule'; schedule: ScheduleName }
+  /**
+   * Fed by the dead-letter queues of `queues` (what their workers gave up on): an event source
+   * mapping per DLQ in AWS, a poller per DLQ locally; partial batch responses as for a queue.
+   */
+  | { type: 'deadLetters'; queues: QueueName[]; batchSize: number };
 
 export interface Access {
   table?: 'read' | 'readwrite';
@@ -226,6 +231,15 @@ export const catalog: readonly FunctionDefinition[] = [
     access: { table: 'readwrite', sendsTo: ['jobChunks'] },
     timeoutSeconds: 300,
   },
+  {
+    name: 'EndDeadLetteredJobs',
+    entry: 'functions/workers/end-dead-lettered-jobs.ts',
+    // The producers of jobs: a start whose every delivery failed or timed out leaves its job queued. Chunk
+    // messages are not consumed: their worker records a failing chunk itself, and their DLQ keeps them for a redrive.
+    trigger: { type: 'deadLetters', queues: ['imports', 'jobPlans'], batchSize: 10 },
+    access: { table: 'readwrite' },
+    timeoutSeconds: 30,
+  },
 ];
 
 export const httpFunctions = catalog.filter(
@@ -233,6 +247,11 @@ export const httpFunctions = catalog.filter(
 );
 export const queueFunctions = catalog.filter(
   (f): f is FunctionDefinition & { trigger: Extract<Trigger, { type: 'queue' }> } => f.trigger.type === 'queue',
+);
+
+export const deadLetterFunctions = catalog.filter(
+  (f): f is FunctionDefinition & { trigger: Extract<Trigger, { type: 'deadLetters' }> } =>
+    f.trigger.type === 'deadLetters',
 );
 
 export const scheduleFunctions = catalog.filter(

@@ -18,6 +18,7 @@ export interface Messaging<Q extends string = QueueName> {
   queueUrls: Record<Q, string>;
   queueArns: Record<Q, string>;
   dlqUrls: Record<Q, string>;
+  dlqArns: Record<Q, string>;
   server: FauxqsServer;
   stop(): Promise<void>;
 }
@@ -48,6 +49,7 @@ export async function startMessaging<Q extends string = QueueName>(
   const queueUrls = {} as Record<Q, string>;
   const queueArns = {} as Record<Q, string>;
   const dlqUrls = {} as Record<Q, string>;
+  const dlqArns = {} as Record<Q, string>;
   for (const [name, definition] of Object.entries(queues) as [Q, QueueDefinition][]) {
     const dlq = server.createQueue(`${definition.localName}-dlq`, {
       attributes: { MessageRetentionPeriod: String(14 * 24 * 3600) },
@@ -64,6 +66,7 @@ export async function startMessaging<Q extends string = QueueName>(
     queueUrls[name] = queue.queueUrl;
     queueArns[name] = queue.queueArn;
     dlqUrls[name] = dlq.queueUrl;
+    dlqArns[name] = dlq.queueArn;
   }
   server.createBucket(importsBucket.localName);
 
@@ -76,6 +79,7 @@ export async function startMessaging<Q extends string = QueueName>(
     queueUrls,
     queueArns,
     dlqUrls,
+    dlqArns,
     server,
     stop: () => {
       stopped ??= server.stop().finally(restoreDns);

@@ -102,7 +102,14 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     const load = options.handlerLoader ?? createHandlerLoader();
     const pollers = startPollers({
       endpoint: messaging.endpoint,
-      consumers: await catalogConsumers({ queueUrls: messaging.queueUrls, queueArns: messaging.queueArns, log, load }),
+      consumers: await catalogConsumers({
+        queueUrls: messaging.queueUrls,
+        queueArns: messaging.queueArns,
+        dlqUrls: messaging.dlqUrls,
+        dlqArns: messaging.dlqArns,
+        log,
+        load,
+      }),
       log,
     });
     stops.push(() => pollers.stop());

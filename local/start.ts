@@ -43,7 +43,7 @@ async function main(): Promise<void> {
 
 function printBanner(stack: LocalStack, token: string, persist: boolean): void {
   const data = persist ? `persisted in ${relative(repoRoot, persistedDynamoDir)}` : 'in memory (--persist keeps it)';
-  const workers = stack.pollers.names.length ? stack.pollers.names.join(', ') : 'none yet';
+  const workers = stack.pollers.names.length ? [...new Set(stack.pollers.names)].join(', ') : 'none yet';
   const queues = Object.values(stack.queueUrls).join('\n                 ');
   const timers = stack.scheduler.timers.map((t) => `${t.schedule} every ${formatInterval(t.intervalMs)}`).join(', ');
   console.log(`

@@ -72,6 +72,16 @@ export class TooManyIdentifiersError extends ValidationError {
   }
 }
 
+/**
+ * The database refused to store input as it was given (an item over DynamoDB's 400 KB, a value it
+ * cannot hold): the same input is refused every time, so it is the input's fault and never retried.
+ */
+export class RefusedInputError extends ValidationError {
+  constructor(message: string) {
+    super(message, [{ path: 'body', message }], 'input_refused');
+  }
+}
+
 /** Not one of a call's adds fits under the group's user limit (SmarterU CG:37). */
 export class UserLimitExceededError extends ConflictError {
   constructor(groupUuid: string, limit: number, members: number) {

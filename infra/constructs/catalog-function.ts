@@ -45,7 +45,9 @@ export interface CatalogFunctionProps {
   readonly schedules?: Partial<Record<resources.ScheduleName, string>>;
 }
 
-const DEFAULT_TIMEOUT_SECONDS = { http: 10, queue: 30, schedule: 60 } as const;
+const DEFAULT_TIMEOUT_SECONDS = { http: 10, queue: 30, schedule: 60, deadLetters: 30 } as const;
+/** Visibility timeout of a dead-letter queue (SQS's default, which addDeadLetterQueue keeps). */
+const DEAD_LETTER_VISIBILITY_TIMEOUT_SECONDS = 30;
 /** EventBridge's delivery retries of one tick to a scheduled function, and how long it keeps trying. */
 const SCHEDULE_RETRY_ATTEMPTS = 4;
 const SCHEDULE_MAX_EVENT_AGE_HOURS = 1;
@@ -100,6 +102,7 @@ export class CatalogFunction extends Construct {
 
     this.grantAccess(props);
     if (definition.trigger.type === 'queue') this.subscribe(props, timeoutSeconds);
+    if (definition.trigger.type === 'deadLetters') this.subscribeToDeadLetters(props, timeoutSeconds);
     if (failedTicks) this.schedule(props, failedTicks);
     else this.acknowledgeInvocationModel();
   }
@@ -165,6 +168,32 @@ export class CatalogFunction extends Construct {
     });
   }
 
+  /** One event source mapping per dead-letter queue the entry is fed by, with partial batch responses. */
+  private subscribeToDeadLetters({ definition, queues }: CatalogFunctionProps, timeoutSeconds: number): void {
+    if (definition.trigger.type !== 'deadLetters') return;
+    if (timeoutSeconds > DEAD_LETTER_VISIBILITY_TIMEOUT_SECONDS) {
+      throw new Error(
+        `${definition.name}: timeout ${timeoutSeconds}s exceeds the visibility timeout of a dead-letter queue ` +
+          `(${DEAD_LETTER_VISIBILITY_TIMEOUT_SECONDS}s)`,
+      );
+    }
+    for (const name of definition.trigger.queues) {
+      this.handler.addEventSource(
+        new SqsEventSource(queues.deadLetters(name), {
+          batchSize: definition.trigger.batchSize,
+          maxConcurrency: DEFAULT_MAX_CONCURRENCY,
+          reportBatchItemFailures: true,
+        }),
+      );
+    }
+    Validations.of(this).acknowledge({
+      id: 'Serverless-LambdaEventSourceMappingDestination',
+      reason:
+        'Its event sources are dead-letter queues: a record it fails stays there (alarmed) and is retried, and ' +
+        'it fails only when the table does; a DLQ of a DLQ would only hide what could not be handled.',
+    });
+  }
+
   /** The EventBridge rule of a schedule-triggered entry, at the expression the stack props give its schedule. */
   private schedule({ definition, schedules }: CatalogFunctionProps, failedTicks: Queue): void {
     if (definition.trigger.type !== 'schedule') return;
@@ -208,5 +237,6 @@ export class CatalogFunction extends Construct {
 
 function descriptionOf({ trigger }: FunctionDefinition): string {
   if (trigger.type === 'http') return `${trigger.method} ${trigger.path}`;
+  if (trigger.type === 'deadLetters') return `SQS DLQs of ${trigger.queues.join(', ')}`;
   return trigger.type === 'queue' ? `SQS ${trigger.queue}` : `Schedule ${trigger.schedule}`;
 }

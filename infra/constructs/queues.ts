@@ -17,6 +17,7 @@ export interface MessageQueuesProps {
  */
 export class MessageQueues extends Construct {
   private readonly byName = new Map<QueueName, Queue>();
+  private readonly deadLettersByName = new Map<QueueName, Queue>();
   /** The operators' topic every dead-letter alarm notifies (also those of other constructs' DLQs). */
   readonly alerts: OperatorAlerts;
 
@@ -24,7 +25,7 @@ export class MessageQueues extends Construct {
     super(scope, id);
     this.alerts = props.alerts;
     for (const [name, definition] of Object.entries(queues) as [QueueName, QueueDefinition][]) {
-      this.byName.set(name, this.addQueue(definition, props.alerts));
+      this.byName.set(name, this.addQueue(name, definition, props.alerts));
     }
   }
 
@@ -35,12 +36,20 @@ export class MessageQueues extends Construct {
     return queue;
   }
 
-  private addQueue(definition: QueueDefinition, alerts: OperatorAlerts): Queue {
+  /** The dead-letter queue of the queue declared under `name`. */
+  deadLetters(name: QueueName): Queue {
+    const queue = this.deadLettersByName.get(name);
+    if (!queue) throw new Error(`Queue ${name} is not declared in functions/resources.ts`);
+    return queue;
+  }
+
+  private addQueue(name: QueueName, definition: QueueDefinition, alerts: OperatorAlerts): Queue {
     const deadLetterQueue = addDeadLetterQueue(this, `${definition.id}Dlq`, {
       owner: `the dead-letter queue of ${definition.id}`,
       alarmDescription: `Messages of ${definition.id} exhausted their ${definition.maxReceiveCount} deliveries`,
       alerts,
     });
+    this.deadLettersByName.set(name, deadLetterQueue);
     return new Queue(this, definition.id, {
       visibilityTimeout: Duration.seconds(definition.visibilityTimeoutSeconds),
       encryption: QueueEncryption.SQS_MANAGED,
@@ -72,7 +81,9 @@ export function addDeadLetterQueue(
     },
     {
       id: 'Serverless-SQSRedrivePolicy',
-      reason: `This queue is ${owner}; nothing consumes it, so there is nothing to redrive.`,
+      reason:
+        `This queue is ${owner}; it is the end of the line: what lands here is redriven by an operator, or ` +
+        'consumed by a function that only ends the jobs it was producing (EndDeadLetteredJobs), never fails it again.',
     },
   );
   const alarm = new Alarm(scope, `${id}Alarm`, {

@@ -12,6 +12,9 @@ export const MAX_SYNC_PAIRS = 1000;
 /** Courses (and cohorts) of one bulk_enroll call: they travel in the job's target, which is one item. */
 export const MAX_COURSES = 100;
 
+/** Longest cohort name, in characters. */
+export const MAX_COHORT_LENGTH = 255;
+
 /**
  * A comma string (`"a,b"`) or a list, trimmed, empty entries dropped: Open edX's StringListField. A
  * list longer than `max` is refused; so is a string of more entries (checked once it is split).
@@ -70,7 +73,8 @@ export const BulkEnrollBody = z
         message: `names ${b.cohorts.length} cohorts for ${b.courses.length} courses; give one per course, in order`,
       });
     b.cohorts.forEach((c, i) => {
-      if (c.length > 255) ctx.addIssue({ code: 'custom', path: ['cohorts', i], message: 'longer than 255 characters' });
+      if (c.length > MAX_COHORT_LENGTH)
+        ctx.addIssue({ code: 'custom', path: ['cohorts', i], message: `longer than ${MAX_COHORT_LENGTH} characters` });
     });
   });
 export type BulkEnrollBody = z.infer<typeof BulkEnrollBody>;

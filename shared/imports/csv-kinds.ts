@@ -1,20 +1,63 @@
+import { courseId } from '#shared/enrollments/course-id';
+import { MAX_COHORT_LENGTH } from '#shared/enrollments/schemas';
+import { MAX_GROUP_NAME_LENGTH } from '#shared/groups/schemas';
 import type { JobKind } from '#shared/jobs/job';
+import { LEARNER_FIELD_MAX } from '#shared/learners/schemas';
+import { MAX_IDENTIFIER_LENGTH } from '#shared/memberships/schemas';
+
+const UUID_LENGTH = 36;
+const identifier = MAX_IDENTIFIER_LENGTH;
+/**
+ * A column of a few allowed words (an action, a status) has no length cap in the API, only its
+ * words: this bounds it without taking the place of the row's own message for a wrong word.
+ */
+const WORD = 100;
+
+export interface CsvKind {
+  job: JobKind;
+  required: string[];
+  optional: string[];
+  /**
+   * Longest value of each column (characters, trimmed): the API's cap of the field the column feeds
+   * (an action or status: WORD). A longer cell fails its row, and is stored cut to this.
+   */
+  maxLength: Record<string, number>;
+}
 
 /** The CSV kinds this service imports: their job kind and their columns. */
-export const CSV_KINDS: Record<string, { job: JobKind; required: string[]; optional: string[] }> = {
+export const CSV_KINDS: Record<string, CsvKind> = {
   learners: {
     job: 'import_learners',
     required: ['email'],
     optional: ['learner_uuid', 'username', 'first_name', 'last_name', 'employee_id', 'state_id', 'branch_id', 'status'],
+    maxLength: { email: identifier, learner_uuid: UUID_LENGTH, ...LEARNER_FIELD_MAX, status: WORD },
   },
-  'group-members': { job: 'import_group_members', required: ['group', 'identifier'], optional: ['action'] },
-  enrollments: { job: 'import_enrollments', required: ['course_id', 'identifier'], optional: ['action', 'cohort'] },
+  'group-members': {
+    job: 'import_group_members',
+    required: ['group', 'identifier'],
+    optional: ['action'],
+    maxLength: { group: MAX_GROUP_NAME_LENGTH, identifier, action: WORD },
+  },
+  enrollments: {
+    job: 'import_enrollments',
+    required: ['course_id', 'identifier'],
+    optional: ['action', 'cohort'],
+    maxLength: { course_id: courseId.maxLength!, identifier, action: WORD, cohort: MAX_COHORT_LENGTH },
+  },
   'batch-participants': {
     job: 'import_batch_participants',
     required: ['batch_id', 'identifier'],
     optional: ['action'],
+    maxLength: { batch_id: UUID_LENGTH, identifier, action: WORD },
   },
 };
+
+/**
+ * Characters of one record at most (csv-parse's `max_record_size`): far above any row the caps
+ * allow, so that a row with an over-long cell is still read and fails alone, while a line of
+ * megabytes (a missing closing quote swallowing the file, a crafted cell) fails the file early.
+ */
+export const MAX_RECORD_CHARS = 65_536;
 
 /** Reasons a header cannot be used, or an empty list. Names are compared trimmed and lower-cased. */
 export function headerProblems(kind: string, header: string[]): string[] {

@@ -3,9 +3,11 @@ import { CsvError, parse } from 'csv-parse';
 import type { Clock } from '#shared/clock';
 import { FINAL_STATUSES, type JobRow } from '#shared/jobs/job';
 import type { JobRepository } from '#shared/jobs/job-repository';
-import { type EnqueueChunks, CHUNK_SIZE, newJob } from '#shared/jobs/start-job';
+import { RefusedInputError } from '#shared/errors';
+import { makeChunker } from '#shared/jobs/chunk-rows';
+import { type EnqueueChunks, newJob } from '#shared/jobs/start-job';
 import { stableUuid } from '#shared/jobs/stable-id';
-import { CSV_KINDS, headerProblems, parseImportKey } from './csv-kinds';
+import { CSV_KINDS, type CsvKind, headerProblems, MAX_RECORD_CHARS, parseImportKey } from './csv-kinds';
 import { csvText, UnreadableFileError } from './csv-text';
 
 export interface ImportedObject {
@@ -25,6 +27,10 @@ export interface StartImportDeps {
   maxBytes: number;
 }
 
+/** The id of the job importing an object: the same for every event of the same object (bucket, key, ETag). */
+export const importJobId = (object: Pick<ImportedObject, 'bucket' | 'key' | 'etag'>) =>
+  stableUuid(`${object.bucket}/${object.key}#${object.etag}`);
+
 export type ImportStart = 'started' | 'duplicate' | 'not_an_import' | 'failed';
 
 /**
@@ -34,14 +40,17 @@ export type ImportStart = 'started' | 'duplicate' | 'not_an_import' | 'failed';
  * same rows make the same chunks); a running one gets its unrecorded chunks queued again (they apply
  * once); an ended one is left alone. The whole file is read (as a stream: BOM, quotes, CRLF, blank
  * lines) before any chunk is queued, so a file without a usable header or rows, too large, not
- * UTF-8, or not CSV fails its job with the reason and changes nothing; a ragged line fails alone.
+ * UTF-8, or not CSV, or with a record over MAX_RECORD_CHARS fails its job with the reason and
+ * changes nothing; a ragged line, or a cell over its column's cap, fails alone. Chunks are bounded by
+ * rows and bytes, and a chunk the table refuses as it is fails the job: nothing of the file's own
+ * making is retried.
  */
 export const makeStartCsvImport =
   ({ jobs, enqueue, finish, objects, clock, maxBytes }: StartImportDeps) =>
   async (object: ImportedObject): Promise<ImportStart> => {
     const parts = parseImportKey(object.key);
     if (!parts) return 'not_an_import';
-    const jobId = stableUuid(`${object.bucket}/${object.key}#${object.etag}`);
+    const jobId = importJobId(object);
     const spec = CSV_KINDS[parts.kind];
     const job = newJob(
       {
@@ -77,19 +86,19 @@ export const makeStartCsvImport =
       skip_empty_lines: true,
       relax_column_count: true,
       relax_quotes: false,
+      max_record_size: MAX_RECORD_CHARS,
       info: true,
     });
     // pipeline, not pipe: a read error or a refused byte ends the parser's iteration with that error.
     pipeline(source, csvText(maxBytes), parser, () => {});
     let header: string[] | undefined;
-    let rows: JobRow[] = [];
+    const chunker = makeChunker();
     let chunks = 0;
     let total = 0;
-    const flush = async () => {
-      if (rows.length === 0) return;
+    const store = async (rows: JobRow[] | undefined) => {
+      if (!rows) return;
       await jobs.putChunks(jobId, chunks, [rows]);
       chunks++;
-      rows = [];
     };
     try {
       for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
@@ -101,21 +110,14 @@ export const makeStartCsvImport =
           continue;
         }
         total++;
-        const input = Object.fromEntries(header.map((column, i) => [column, (record[i] ?? '').trim()]));
-        const row: JobRow = { index: info.lines, input };
-        if (record.length !== header.length) {
-          row.rejected = {
-            outcome: 'invalid_row',
-            message: `line ${info.lines} has ${record.length} fields; the header has ${header.length}`,
-          };
-        }
+        const row = rowOf(spec, header, record, info.lines);
         if (spec.job === 'import_learners') row.derived_id = stableUuid(`${jobId}#${info.lines}`);
-        rows.push(row);
-        if (rows.length === CHUNK_SIZE) await flush();
+        await store(chunker.add(row));
       }
-      await flush();
+      await store(chunker.rest());
     } catch (error) {
       // The file's fault fails the job; anything else (the table, the bucket) is retried with the event.
+      if (error instanceof RefusedInputError) return fail(`the file's rows cannot be stored: ${error.message}`);
       if (!(error instanceof CsvError || error instanceof UnreadableFileError)) throw error;
       return fail(`the file cannot be read as CSV: ${error.message}`);
     } finally {
@@ -138,3 +140,25 @@ export const makeStartCsvImport =
       if (unrecorded.length > 0) await enqueue(jobId, unrecorded);
     }
   };
+
+/**
+ * One record as a job row: its cells trimmed, keyed by the header. A ragged line, or a cell longer
+ * than its column's cap, is rejected with the reason (line and column); such a cell is stored cut
+ * to the cap, so that no row can make its chunk too large to store.
+ */
+export function rowOf(spec: CsvKind, header: string[], record: string[], line: number): JobRow {
+  const problems: string[] = [];
+  if (record.length !== header.length)
+    problems.push(`line ${line} has ${record.length} fields; the header has ${header.length}`);
+  const input: Record<string, string> = {};
+  header.forEach((column, i) => {
+    const value = (record[i] ?? '').trim();
+    const max = spec.maxLength[column] ?? 0;
+    if (value.length > max)
+      problems.push(`line ${line}, column ${column}: ${value.length} characters; at most ${max} are accepted`);
+    input[column] = value.slice(0, max);
+  });
+  const row: JobRow = { index: line, input };
+  if (problems.length) row.rejected = { outcome: 'invalid_row', message: problems.join('; ') };
+  return row;
+}

@@ -4,7 +4,7 @@ import { batchWriteAll } from '#shared/db/batch-write';
 import { keys } from '#shared/db/keys';
 import { type Page, queryCount, queryPage } from '#shared/db/paging';
 import { transact } from '#shared/db/transactions';
-import { InvalidCursorError } from '#shared/errors';
+import { InvalidCursorError, RefusedInputError } from '#shared/errors';
 import {
   classify,
   FINAL_STATUSES,
@@ -140,6 +140,7 @@ export function makeJobRepository(db: DynamoDBDocumentClient, tableName: string)
       return outcome.ok;
     },
 
+    /** Stores chunks of rows; RefusedInputError if DynamoDB refuses one as it is (too large), which no retry changes. */
     async putChunks(jobId: string, first: number, chunks: JobRow[][]): Promise<void> {
       await batchWriteAll(
         db,
@@ -147,7 +148,10 @@ export function makeJobRepository(db: DynamoDBDocumentClient, tableName: string)
         chunks.map((rows, i) => ({
           PutRequest: { Item: { ...keys.jobChunk(jobId, first + i), entity: 'job_chunk', job_id: jobId, rows } },
         })),
-      );
+      ).catch((error: unknown) => {
+        if ((error as Error | undefined)?.name !== 'ValidationException') throw error;
+        throw new RefusedInputError(`the rows could not be stored: ${(error as Error).message}`);
+      });
     },
 
     async getChunk(jobId: string, chunk: number): Promise<JobRow[] | undefined> {
@@ -343,21 +347,37 @@ export function makeJobRepository(db: DynamoDBDocumentClient, tableName: string)
       return { ...job, status, finished: at, error };
     },
 
-    /** Ends a job that has not ended yet with `status` and a reason; false if it had already ended. */
-    async end(jobId: string, status: 'failed' | 'aborted', reason: string, at: string): Promise<boolean> {
+    /**
+     * Ends a job that has not ended yet with `status` and a reason (and its `total`, when given);
+     * false if it had already ended.
+     */
+    async end(
+      jobId: string,
+      status: 'failed' | 'aborted',
+      reason: string,
+      at: string,
+      { total }: { total?: number } = {},
+    ): Promise<boolean> {
       try {
         await db.send(
           new UpdateCommand({
             TableName: tableName,
             Key: keys.job(jobId),
             ConditionExpression: `NOT #status IN (${FINAL_STATUSES.map((_, i) => `:f${i}`).join(', ')})`,
-            UpdateExpression: 'SET #status = :status, finished = :at, #error = :reason',
-            ExpressionAttributeNames: { '#status': 'status', '#error': 'error' },
+            UpdateExpression: `SET #status = :status, finished = :at, #error = :reason${
+              total === undefined ? '' : ', #total = :total'
+            }`,
+            ExpressionAttributeNames: {
+              '#status': 'status',
+              '#error': 'error',
+              ...(total !== undefined && { '#total': 'total' }),
+            },
             ExpressionAttributeValues: {
               ...Object.fromEntries(FINAL_STATUSES.map((s, i) => [`:f${i}`, s])),
               ':status': status,
               ':at': at,
               ':reason': reason,
+              ...(total !== undefined && { ':total': total }),
             },
           }),
         );

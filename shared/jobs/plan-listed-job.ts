@@ -1,7 +1,8 @@
 import type { Clock } from '#shared/clock';
 import type { JobPlan } from './job';
 import type { JobRepository } from './job-repository';
-import { CHUNK_SIZE, type EnqueueChunks } from './start-job';
+import { CHUNK_SIZE } from './chunk-rows';
+import type { EnqueueChunks } from './start-job';
 
 /** One page of a listing: the rows' inputs, and where the next page starts (absent at the end). */
 export interface ListingPage {

@@ -1,9 +1,8 @@
 import type { Clock, IdGenerator } from '#shared/clock';
+import { RefusedInputError } from '#shared/errors';
 import type { Job, JobKind, JobRow, JobSource } from './job';
+import { chunkRows } from './chunk-rows';
 import type { JobRepository } from './job-repository';
-
-/** Rows per chunk: one SQS message and one worker invocation each. */
-export const CHUNK_SIZE = 500;
 
 export type EnqueueChunks = (jobId: string, chunks: number[]) => Promise<void>;
 
@@ -16,31 +15,6 @@ export interface NewJob {
   createdBy: string;
   /** A fixed id (S3 imports derive it from the object, so a repeated event finds the same job). */
   jobId?: string;
-}
-
-/** Serialized rows per chunk item: under DynamoDB's 400 KB item limit, with room for its keys. */
-export const MAX_CHUNK_BYTES = 350_000;
-
-/**
- * Splits rows into chunks of at most CHUNK_SIZE rows and MAX_CHUNK_BYTES (a row larger than that
- * goes alone), keeping every row in order (nothing is ever truncated).
- */
-export function chunkRows(rows: JobRow[], size = CHUNK_SIZE, maxBytes = MAX_CHUNK_BYTES): JobRow[][] {
-  const chunks: JobRow[][] = [];
-  let current: JobRow[] = [];
-  let bytes = 0;
-  for (const row of rows) {
-    const rowBytes = Buffer.byteLength(JSON.stringify(row));
-    if (current.length === size || (current.length > 0 && bytes + rowBytes > maxBytes)) {
-      chunks.push(current);
-      current = [];
-      bytes = 0;
-    }
-    current.push(row);
-    bytes += rowBytes;
-  }
-  if (current.length > 0) chunks.push(current);
-  return chunks;
 }
 
 export function newJob(spec: NewJob, id: string, now: string): Job {
@@ -72,9 +46,10 @@ export function newJob(spec: NewJob, id: string, now: string): Job {
 }
 
 /**
- * The producer side of the fan-out engine: records the job, stores its rows in chunks and sends one
- * message per chunk. The job is `running` once every chunk is queued; if queueing fails the job ends
- * `failed` with the reason, never stuck. An empty job succeeds at once.
+ * The producer side of the fan-out engine: records the job, stores its rows in chunks (bounded by
+ * rows and by bytes, see chunk-rows.ts) and sends one message per chunk. The job is `running` once
+ * every chunk is queued; if storing or queueing fails the job ends `failed` with the reason (rows the
+ * table refuses as they are: that refusal), never stuck. An empty job succeeds at once.
  */
 export const makeStartJob =
   (
@@ -97,12 +72,11 @@ export const makeStartJob =
         chunks.map((_, i) => i),
       );
     } catch (error) {
-      await jobs.end(
-        job.job_id,
-        'failed',
-        'the work could not be queued; chunks queued before the failure are not applied',
-        clock.now(),
-      );
+      const reason =
+        error instanceof RefusedInputError
+          ? error.message
+          : 'the work could not be queued; chunks queued before the failure are not applied';
+      await jobs.end(job.job_id, 'failed', reason, clock.now());
       throw error;
     }
     if (chunks.length === 0) await finish(job.job_id);

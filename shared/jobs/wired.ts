@@ -40,6 +40,7 @@ import { makeApplyExportRows } from './apply-export-rows';
 import { makeApplyJobChunk } from './apply-job-chunk';
 import { makeApplyLearnerRows } from './apply-learner-rows';
 import { makeApplyMembershipRows } from './apply-membership-rows';
+import { makeEndDeadLetteredJob } from './end-dead-lettered-job';
 import { makeFinishJob } from './finish-job';
 import { makePlanJob } from './plan-job';
 import type { JobRow } from './job';
@@ -270,6 +271,11 @@ export const changeParticipantsOrQueue = /* @__PURE__ */ once(() =>
     ids: randomIds,
     startJob: startJob(),
   }),
+);
+
+/** The dead-letter consumer of the job producers' queues: ends the jobs they left queued. */
+export const endDeadLetteredJob = /* @__PURE__ */ once(() =>
+  makeEndDeadLetteredJob({ jobs: jobs(), clock: systemClock }),
 );
 
 export const getJob = /* @__PURE__ */ once(() => makeGetJob(jobs()));

@@ -8,8 +8,11 @@ export const MAX_SYNC_IDENTIFIERS = 1000;
 /** Far above what fits in one request (Lambda's 6 MB event: ~150k uuids); the payload limit is the real bound. */
 export const MAX_IDENTIFIERS = 500_000;
 
+/** Longest identifier (a learner uuid or e-mail; in CSVs also an employee or state id), in characters. */
+export const MAX_IDENTIFIER_LENGTH = 320;
+
 const identifiers = z
-  .array(z.string().max(320))
+  .array(z.string().max(MAX_IDENTIFIER_LENGTH))
   .max(MAX_IDENTIFIERS, `at most ${MAX_IDENTIFIERS} identifiers per request`);
 
 /** Sources a sync call may name; what they expand to is limited separately (`too_many_identifiers`). */

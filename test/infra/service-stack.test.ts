@@ -2,6 +2,7 @@ import { Match } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
 import {
   catalog,
+  deadLetterFunctions,
   type FunctionDefinition,
   httpFunctions,
   queueFunctions,
@@ -252,7 +253,8 @@ describe('queues', () => {
 
   it('maps each queue worker to its queue with partial batch responses', () => {
     const mappings = Object.values(template.resources('AWS::Lambda::EventSourceMapping'));
-    expect(mappings).toHaveLength(queueFunctions.length);
+    const deadLetterSources = deadLetterFunctions.flatMap((f) => f.trigger.queues);
+    expect(mappings).toHaveLength(queueFunctions.length + deadLetterSources.length);
     for (const { name, trigger } of queueFunctions) {
       const [functionId] = template.function(name);
       const mapping = mappings.find((m) => m.Properties.FunctionName.Ref === functionId);
@@ -262,6 +264,32 @@ describe('queues', () => {
         FunctionResponseTypes: ['ReportBatchItemFailures'],
       });
     }
+  });
+});
+
+describe('dead letters', () => {
+  const deadLetterArn = (name: resources.QueueName) => ({
+    'Fn::GetAtt': [template.at('AWS::SQS::Queue', `Queues/${resources.queues[name].id}Dlq/Resource`)[0], 'Arn'],
+  });
+
+  it('feeds the dead-letter consumer from the DLQs of the job producers, not from that of the chunks', () => {
+    expect(deadLetterFunctions.map((f) => [f.name, f.trigger.queues])).toEqual([
+      ['EndDeadLetteredJobs', ['imports', 'jobPlans']],
+    ]);
+    const mappings = Object.values(template.resources('AWS::Lambda::EventSourceMapping'));
+    const [functionId] = template.function('EndDeadLetteredJobs');
+    const fed = mappings.filter((m) => m.Properties.FunctionName.Ref === functionId);
+    expect(fed.map((m) => m.Properties)).toEqual(
+      ['imports', 'jobPlans'].map((name) =>
+        expect.objectContaining({
+          EventSourceArn: deadLetterArn(name as resources.QueueName),
+          BatchSize: 10,
+          FunctionResponseTypes: ['ReportBatchItemFailures'],
+        }),
+      ),
+    );
+    const chunksDlq = JSON.stringify(deadLetterArn('jobChunks'));
+    expect(mappings.filter((m) => JSON.stringify(m.Properties.EventSourceArn) === chunksDlq)).toEqual([]);
   });
 });
 

@@ -18,7 +18,8 @@ import { makeThrottleRepository } from '#shared/enrollments/throttle-repository'
 import { makeUsernameDirectory } from '#shared/enrollments/username-directory';
 import { RateLimitedError } from '#shared/errors';
 import type { Learner } from '#shared/learners/learner';
-import { chunkRows, newJob } from '#shared/jobs/start-job';
+import { chunkRows } from '#shared/jobs/chunk-rows';
+import { newJob } from '#shared/jobs/start-job';
 import { makeLearnerRepository } from '#shared/learners/learner-repository';
 import { makePutLearner } from '#shared/learners/put-learner';
 import { makeMembershipRepository } from '#shared/memberships/membership-repository';

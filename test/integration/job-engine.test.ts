@@ -3,6 +3,7 @@ import { BatchWriteCommand, DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { randomIds, systemClock } from '#shared/clock';
+import { RefusedInputError } from '#shared/errors';
 import { makeCreateGroup } from '#shared/groups/create-group';
 import { makeGroupRepository } from '#shared/groups/group-repository';
 import { makeExportGroupMembers, makeRenderMembersCsv } from '#shared/groups/export-group-members';
@@ -239,5 +240,36 @@ describe('the fan-out engine against DynamoDB Local', () => {
     } finally {
       mock.restore();
     }
+  });
+
+  it('ends a job whose rows the table refuses as they are failed, with the reason, instead of leaving it queued', async () => {
+    const e = engine();
+    const jobs = makeJobRepository(db, table);
+    const huge = [[{ index: 0, input: { identifier: 'x'.repeat(450_000) } }]];
+    await expect(jobs.putChunks(randomUUID(), 0, huge)).rejects.toBeInstanceOf(RefusedInputError);
+    const start = makeStartJob(
+      e.jobs,
+      async () => {},
+      async () => {},
+      systemClock,
+      randomIds,
+    );
+    const jobId = randomUUID();
+    await expect(
+      start(
+        {
+          tenant,
+          kind: 'upsert_learners',
+          source: { type: 'api', route: 'x', caller: 'a' },
+          sourceKey: 'api:x',
+          createdBy: 'a',
+          jobId,
+        },
+        huge[0]!,
+      ),
+    ).rejects.toBeInstanceOf(RefusedInputError);
+    const ended = await e.jobs.get(jobId);
+    expect(ended).toMatchObject({ status: 'failed' });
+    expect(ended?.error).toMatch(/rows could not be stored: .*size/i);
   });
 });

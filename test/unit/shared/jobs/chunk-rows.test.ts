@@ -1,25 +1,41 @@
 import { describe, expect, it } from 'vitest';
+import { CHUNK_MAX_BYTES, CHUNK_SIZE, chunkRows, rowBytes } from '#shared/jobs/chunk-rows';
 import type { JobRow } from '#shared/jobs/job';
-import { CHUNK_SIZE, chunkRows, MAX_CHUNK_BYTES } from '#shared/jobs/start-job';
 
-const row = (index: number, bytes = 0): JobRow => ({
-  index,
-  input: { email: `${index}@example.com`, pad: 'x'.repeat(bytes) },
-});
+const rowsOf = (count: number, cellLength = 10): JobRow[] =>
+  Array.from({ length: count }, (_, index) => ({ index, input: { email: 'x'.repeat(cellLength) } }));
+const bytesOf = (chunk: JobRow[]) => chunk.reduce((sum, row) => sum + rowBytes(row), 0);
 
 describe('chunkRows', () => {
-  it('cuts at CHUNK_SIZE rows', () => {
-    const chunks = chunkRows(Array.from({ length: CHUNK_SIZE * 2 + 1 }, (_, i) => row(i)));
-    expect(chunks.map((c) => c.length)).toEqual([CHUNK_SIZE, CHUNK_SIZE, 1]);
+  it('cuts small rows by count: chunks of CHUNK_SIZE and the rest', () => {
+    const chunks = chunkRows(rowsOf(1_201));
+    expect(chunks.map((c) => c.length)).toEqual([CHUNK_SIZE, CHUNK_SIZE, 201]);
+    expect(chunks.flat().map((r) => r.index)).toEqual(rowsOf(1_201).map((r) => r.index));
   });
 
-  it('keeps every chunk under MAX_CHUNK_BYTES, each row once and in order, a huge row alone', () => {
-    const rows = [...Array.from({ length: 1001 }, (_, i) => row(i, 2_000)), row(1001, MAX_CHUNK_BYTES), row(1002)];
+  it('cuts wide rows by bytes, so that no chunk of 500 rows of 800 bytes passes the byte bound', () => {
+    const rows = rowsOf(1_000, 800);
     const chunks = chunkRows(rows);
-    expect(chunks.flat().map((r) => r.index)).toEqual(rows.map((r) => r.index));
-    for (const chunk of chunks.filter((c) => c.length > 1))
-      expect(Buffer.byteLength(JSON.stringify(chunk))).toBeLessThanOrEqual(MAX_CHUNK_BYTES + chunk.length);
-    expect(chunks.find((c) => c.some((r) => r.index === 1001))).toHaveLength(1);
-    expect(chunks.length).toBeGreaterThan(Math.ceil(1003 / CHUNK_SIZE));
+    expect(bytesOf(rows)).toBeGreaterThan(2 * 400_000);
+    expect(chunks.length).toBeGreaterThan(2);
+    for (const chunk of chunks) expect(bytesOf(chunk)).toBeLessThanOrEqual(CHUNK_MAX_BYTES);
+    expect(chunks.flat()).toEqual(rows);
+  });
+
+  it('keeps a row larger than the bound, alone in its chunk', () => {
+    const rows = [...rowsOf(2), { index: 2, input: { email: 'x'.repeat(CHUNK_MAX_BYTES) } }, ...rowsOf(1)];
+    expect(chunkRows(rows).map((c) => c.map((r) => r.index))).toEqual([[0, 1], [2], [0]]);
+  });
+
+  it('makes the same chunks from the same rows, and none from no rows', () => {
+    const rows = rowsOf(700, 900);
+    expect(chunkRows(rows)).toEqual(chunkRows(structuredClone(rows)));
+    expect(chunkRows([])).toEqual([]);
+  });
+
+  it('takes other limits', () => {
+    expect(chunkRows(rowsOf(5), { maxRows: 2 }).map((c) => c.length)).toEqual([2, 2, 1]);
+    const one = rowBytes(rowsOf(1)[0]!);
+    expect(chunkRows(rowsOf(5), { maxBytes: 2 * one }).map((c) => c.length)).toEqual([2, 2, 1]);
   });
 });

@@ -1,0 +1,113 @@
+import { Readable } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { RefusedInputError } from '#shared/errors';
+import { CSV_KINDS, MAX_RECORD_CHARS } from '#shared/imports/csv-kinds';
+import { makeStartCsvImport } from '#shared/imports/start-csv-import';
+import { CHUNK_MAX_BYTES, rowBytes } from '#shared/jobs/chunk-rows';
+import type { Job, JobRow } from '#shared/jobs/job';
+import { BulkLearnerRow } from '#shared/learners/schemas';
+import { fixedClock, TENANT } from '#test/unit/shared/fakes';
+
+/** DynamoDB's largest item. */
+const MAX_ITEM_BYTES = 400 * 1024;
+
+/** Job storage in memory that refuses a chunk item over DynamoDB's limit, as the repository does. */
+function fakeJobs(maxItemBytes = MAX_ITEM_BYTES) {
+  const jobs = new Map<string, Job>();
+  const chunks = new Map<number, JobRow[]>();
+  return {
+    jobs,
+    chunks,
+    repository: {
+      create: async (job: Job) => !jobs.has(job.job_id) && (jobs.set(job.job_id, { ...job }), true),
+      get: async (id: string) => jobs.get(id),
+      resultOf: async () => undefined,
+      putChunks: async (_: string, first: number, stored: JobRow[][]) => {
+        stored.forEach((rows, i) => {
+          if (Buffer.byteLength(JSON.stringify(rows)) > maxItemBytes)
+            throw new RefusedInputError('Item size has exceeded the maximum allowed size');
+          chunks.set(first + i, rows);
+        });
+      },
+      markRunning: async (id: string, total: number, chunksTotal: number) => {
+        Object.assign(jobs.get(id)!, { status: 'running', total, chunks_total: chunksTotal });
+      },
+      end: async (id: string, status: 'failed' | 'aborted', reason: string) => {
+        Object.assign(jobs.get(id)!, { status, error: reason });
+        return true;
+      },
+      setColumns: async (id: string, columns: string[]) => void Object.assign(jobs.get(id)!, { columns }),
+    },
+  };
+}
+
+async function importLearners(csv: string, maxItemBytes?: number) {
+  const store = fakeJobs(maxItemBytes);
+  const start = makeStartCsvImport({
+    jobs: store.repository,
+    enqueue: async () => {},
+    finish: async () => {},
+    objects: { stream: async () => Readable.from([Buffer.from(csv)]) },
+    clock: fixedClock(),
+    maxBytes: 100 * 1024 * 1024,
+  });
+  const outcome = await start({
+    bucket: 'imports',
+    key: `imports/${TENANT}/learners/file.csv`,
+    etag: 'e1',
+    size: Buffer.byteLength(csv),
+  });
+  const [job] = [...store.jobs.values()];
+  return { outcome, job: job!, rows: [...store.chunks.values()].flat(), chunks: [...store.chunks.values()] };
+}
+
+describe('a CSV import and the size of what it stores', () => {
+  it('caps each learners column at the API field it feeds', () => {
+    const { maxLength } = CSV_KINDS.learners!;
+    for (const column of ['username', 'first_name', 'last_name', 'employee_id', 'state_id', 'branch_id'] as const) {
+      const field = BulkLearnerRow.shape[column].unwrap().unwrap();
+      expect(maxLength[column], column).toBe(field.maxLength);
+    }
+  });
+
+  it('fails the row whose cell is longer than its column allows, naming line and column, and imports the rest', async () => {
+    const csv = `email,first_name\nann@example.com,Ann\nbob@example.com,${'x'.repeat(151)}\n`;
+    const { outcome, job, rows } = await importLearners(csv);
+    expect(outcome).toBe('started');
+    expect(job).toMatchObject({ status: 'running', total: 2 });
+    expect(rows[0]!.rejected).toBeUndefined();
+    expect(rows[1]!.rejected).toEqual({
+      outcome: 'invalid_row',
+      message: 'line 3, column first_name: 151 characters; at most 150 are accepted',
+    });
+    expect(rows[1]!.input.first_name).toHaveLength(150);
+  });
+
+  it('fails a file with a 450,000-character cell with the reason, instead of storing it', async () => {
+    const { outcome, job, chunks } = await importLearners(`email,first_name\nann@example.com,${'x'.repeat(450_000)}\n`);
+    expect(outcome).toBe('failed');
+    expect(job.status).toBe('failed');
+    expect(job.error).toMatch(/cannot be read as CSV: .*(record|size)/i);
+    expect(job.error).toContain(String(MAX_RECORD_CHARS));
+    expect(chunks).toEqual([]);
+  });
+
+  it('stores 500 rows of 800 bytes in several chunks, each under the byte bound', async () => {
+    const row = (i: number) =>
+      `l${i}@example.com,${'f'.repeat(150)},${'l'.repeat(150)},${'u'.repeat(150)},${'e'.repeat(100)},${'s'.repeat(100)}`;
+    const csv = `email,first_name,last_name,username,employee_id,state_id\n${Array.from({ length: 500 }, (_, i) => row(i)).join('\n')}\n`;
+    const { outcome, job, chunks } = await importLearners(csv);
+    expect(outcome).toBe('started');
+    expect(job).toMatchObject({ status: 'running', total: 500 });
+    expect(chunks.length).toBeGreaterThan(1);
+    for (const chunk of chunks) expect(chunk.reduce((n, r) => n + rowBytes(r), 0)).toBeLessThanOrEqual(CHUNK_MAX_BYTES);
+    expect(chunks.flat().filter((r) => r.rejected)).toEqual([]);
+  });
+
+  it('fails the job with the reason when the table refuses a chunk as it is, instead of retrying it', async () => {
+    const { outcome, job } = await importLearners('email,first_name\nann@example.com,Ann\n', 10);
+    expect(outcome).toBe('failed');
+    expect(job).toMatchObject({ status: 'failed' });
+    expect(job.error).toMatch(/rows cannot be stored: Item size has exceeded/);
+  });
+});
