@@ -8,6 +8,8 @@ declare module 'vitest' {
     apiUrl: string;
     /** Private JWK the e2e stack's authorizer trusts (generated per run). */
     signingJwk: JWK;
+    /** The stack's notification outbox (JSON lines), which the local sender appends to. */
+    outboxFile: string;
     localStack: {
       endpoints: { dynamodb: string; sqs: string; s3: string };
       tableName: string;
@@ -19,6 +21,7 @@ declare module 'vitest' {
 }
 
 export const apiUrl = inject('apiUrl');
+export const outboxFile = inject('outboxFile');
 
 export interface ApiResponse {
   status: number;

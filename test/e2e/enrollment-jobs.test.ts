@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { parse } from 'csv-parse/sync';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { api, tokenFor } from './client';
+import { api, outboxFile, tokenFor } from './client';
 
 const tenant = randomUUID();
 let staff: string;
@@ -196,7 +196,7 @@ describe('enrollment jobs over HTTP', () => {
       body: { learner_emails: [email] },
     });
     expect(assigned.status, assigned.text).toBe(201);
-    const file = process.env.NOTIFICATION_OUTBOX_FILE!;
+    const file = outboxFile;
     let invitations: { template: string; to: string; context: Record<string, unknown> }[] = [];
     for (let i = 0; i < 100 && invitations.length === 0; i++) {
       await new Promise((r) => setTimeout(r, 200));

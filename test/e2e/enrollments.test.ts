@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { api, tokenFor } from './client';
+import { api, outboxFile, tokenFor } from './client';
 
 const tenant = randomUUID();
 const otherTenant = randomUUID();
@@ -23,7 +23,7 @@ async function putLearner(t: string, body: Record<string, unknown>, id = randomU
 
 /** The JSON lines of the stack's outbox that belong to `t`, once `n` of them are there. */
 async function outboxOf(t: string, n: number) {
-  const file = process.env.NOTIFICATION_OUTBOX_FILE!;
+  const file = outboxFile;
   for (let i = 0; i < 100; i++) {
     const lines = existsSync(file)
       ? readFileSync(file, 'utf8')

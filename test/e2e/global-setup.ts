@@ -29,16 +29,22 @@ export default async function setup(project: TestProject) {
   const keys = await generateSigningKeys();
   const keysDir = mkdtempSync(join(tmpdir(), 'lms-groups-e2e-keys-'));
   writeFileSync(join(keysDir, 'signing-key.jwk.json'), JSON.stringify(keys.privateJwk), { mode: 0o600 });
-  process.env.NOTIFICATION_OUTBOX_FILE = join(keysDir, 'outbox.jsonl'); // the stack's outbox, which e2e tests read
-  // The stack's structured INFO lines (one per chunk and request) would drown the test report.
-  process.env.LOG_LEVEL ??= 'WARN';
-  // Proves the over-the-limit import path without uploading 100 MB (production keeps the default).
-  process.env.MAX_IMPORT_BYTES ??= String(E2E_MAX_IMPORT_BYTES);
+  const outboxFile = join(keysDir, 'outbox.jsonl'); // the stack's outbox, which e2e tests read
+  // The stack's settings go to its process only: this process's environment is inherited by the
+  // workers of every project (integration tests would otherwise run with the e2e import limit).
+  const env = {
+    ...process.env,
+    NOTIFICATION_OUTBOX_FILE: outboxFile,
+    // The stack's structured INFO lines (one per chunk and request) would drown the test report.
+    LOG_LEVEL: process.env.LOG_LEVEL ?? 'WARN',
+    // Proves the over-the-limit import path without uploading 100 MB (production keeps the default).
+    MAX_IMPORT_BYTES: String(E2E_MAX_IMPORT_BYTES),
+  };
 
   const child = fork(
     join(repoRoot, 'local/start.ts'),
     ['--port', '0', '--dynamodb-port', '0', '--messaging-port', '0', '--keys-dir', keysDir, '--quiet'],
-    { cwd: repoRoot, execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] },
+    { cwd: repoRoot, env, execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] },
   );
   const ready = await waitForReady(child, 150_000).catch((error) => {
     child.kill('SIGKILL');
@@ -47,6 +53,7 @@ export default async function setup(project: TestProject) {
 
   project.provide('apiUrl', ready.apiUrl);
   project.provide('signingJwk', keys.privateJwk);
+  project.provide('outboxFile', outboxFile);
   project.provide('localStack', {
     endpoints: ready.endpoints,
     tableName: ready.tableName,
