@@ -10,7 +10,8 @@ import { fuzzRequest, type KnownValues, type Operation, operationsOf, random } f
  * from a fresh seed, which it prints so a failure can be replayed with FUZZ_SEED.
  */
 const CASES = Number(process.env.FUZZ_CASES ?? 12);
-const SEED = Number(process.env.FUZZ_SEED ?? 20_261_206);
+const SEED =
+  process.env.FUZZ_SEED === 'random' ? Date.now() % 1_000_000_000 : Number(process.env.FUZZ_SEED ?? 20_261_206);
 const tenant = randomUUID();
 const learner = randomUUID();
 const known: KnownValues = {
