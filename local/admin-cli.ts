@@ -14,7 +14,7 @@ import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { loadOrCreateSigningKeys } from '#local/auth-keys';
 import { mintToken } from '#local/mint-token';
 
-// The Lambda runtime is Node 22; the SDK's "Node 20 support ends" notice is noise for a CLI.
+// The Lambda runtime is Node 24; the SDK's "Node 20 support ends" notice is noise for a CLI.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 
 const USAGE = `usage:

@@ -20,7 +20,7 @@ import { applyStackEnv } from '#local/stack-env';
 const USAGE = 'usage: npm run recalc -- [--api http://127.0.0.1:3000] [--enterprise <uuid>]';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-// The Lambda runtime is Node 22; the SDK's "Node 20 support ends" notice is noise here.
+// The Lambda runtime is Node 24; the SDK's "Node 20 support ends" notice is noise here.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 
 interface LocalInfo {

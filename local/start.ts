@@ -12,7 +12,7 @@ import { formatInterval } from '#local/schedule-interval';
 import { parseStartArgs, START_USAGE } from '#local/start-args';
 import { StartupError } from '#local/startup-error';
 
-// The Lambda runtime is Node 22; the SDK's "Node 20 support ends" notice is noise for the local stack.
+// The Lambda runtime is Node 24; the SDK's "Node 20 support ends" notice is noise for the local stack.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 
 async function main(): Promise<void> {

@@ -89,7 +89,7 @@ export class CatalogFunction extends Construct {
       handler: 'handler',
       projectRoot: sourceRoot,
       depsLockFilePath: join(sourceRoot, 'package-lock.json'),
-      runtime: Runtime.NODEJS_22_X,
+      runtime: Runtime.NODEJS_24_X,
       architecture: Architecture.ARM_64,
       timeout: Duration.seconds(timeoutSeconds),
       memorySize: definition.memoryMb ?? DEFAULT_MEMORY_MB,
@@ -216,7 +216,7 @@ export class CatalogFunction extends Construct {
   }
 
   private acknowledgeRuntimePin(): void {
-    const pinned = 'Runtime pinned to nodejs22.x together with the esbuild target node22, as the design specifies.';
+    const pinned = 'Runtime pinned to nodejs24.x together with the esbuild target node24, as the design specifies.';
     Validations.of(this).acknowledge(
       { id: 'AwsSolutions-L1', reason: pinned },
       { id: 'Serverless-LambdaLatestVersion', reason: pinned },

@@ -11,7 +11,7 @@ export function lambdaBundling(sourceRoot: string): BundlingOptions {
     // Local esbuild only: synthesis must work without Docker.
     forceDockerBundling: false,
     format: OutputFormat.ESM,
-    target: 'node22',
+    target: 'node24',
     mainFields: ['module', 'main'],
     minify: true,
     sourceMap: true,
@@ -38,7 +38,7 @@ export function lambdaBundling(sourceRoot: string): BundlingOptions {
  * they cost ~80 KB per function (SSO, SSO-OIDC and STS clients in `@aws-sdk/nested-clients`, INI
  * files, login, process, web identity, container and instance metadata), ~130 KB with the parts of
  * `@smithy/core` and `@aws-sdk/core` only they use. External, the import stays
- * in the bundle and would resolve to the copy of the SDK the nodejs22.x runtime ships, should a
+ * in the bundle and would resolve to the copy of the SDK the nodejs24.x runtime ships, should a
  * function ever run without those variables (e.g. with AWS_PROFILE set). An explicit
  * environment-only provider on each client would not shrink anything: the clients import the default
  * chain statically whatever `credentials` they are given. Local runs use node_modules, unbundled.

@@ -24,7 +24,7 @@ interface ReadyMessage {
  * out of the test workers of other projects.
  */
 export default async function setup(project: TestProject) {
-  // The Lambda runtime is Node 22; the SDK's notice about dropping Node 20 is noise in test output.
+  // The Lambda runtime is Node 24; the SDK's notice about dropping Node 20 is noise in test output.
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
   const keys = await generateSigningKeys();
   const keysDir = mkdtempSync(join(tmpdir(), 'lms-groups-e2e-keys-'));

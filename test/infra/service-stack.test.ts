@@ -28,11 +28,11 @@ const queueArn = (name: resources.QueueName) => ({
 });
 
 describe('functions', () => {
-  it('creates exactly one function per catalog entry, on nodejs22.x and arm64', () => {
+  it('creates exactly one function per catalog entry, on nodejs24.x and arm64', () => {
     expect(Object.keys(template.resources('AWS::Lambda::Function'))).toHaveLength(catalog.length);
     for (const { name } of catalog) {
       const [, fn] = template.function(name);
-      expect(fn.Properties.Runtime, name).toBe('nodejs22.x');
+      expect(fn.Properties.Runtime, name).toBe('nodejs24.x');
       expect(fn.Properties.Architectures, name).toEqual(['arm64']);
     }
   });

@@ -10,7 +10,7 @@ declare module 'vitest' {
 
 /** One DynamoDB Local for the whole integration run, on a free port; java is stopped in teardown. */
 export default async function setup(project: TestProject) {
-  // The Lambda runtime is Node 22; the SDK's notice about dropping Node 20 is noise in test output.
+  // The Lambda runtime is Node 24; the SDK's notice about dropping Node 20 is noise in test output.
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
   const dynamo = await startDynamoDbLocal({ port: 0 });
   project.provide('dynamodbEndpoint', dynamo.endpoint);
