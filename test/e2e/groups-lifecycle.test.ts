@@ -115,7 +115,9 @@ describe('group lifecycle over HTTP', () => {
     expect(groupsOfLearner.json.results.map((g: { group_uuid: string }) => g.group_uuid)).toEqual([group.group_uuid]);
   });
 
-  it('pages through 2,000 members 100 at a time, forwards and back', async () => {
+  // 2,000 learners and 2,000 memberships written through four synchronous 1,000-row calls, then 21 pages:
+  // tens of seconds of DynamoDB Local work on a busy 2-core machine, more than the e2e default allows.
+  it('pages through 2,000 members 100 at a time, forwards and back', { timeout: 180_000 }, async () => {
     const group = (await createGroup(adminA, { name: `Big ${randomUUID()}` })).json;
     const uuids = Array.from({ length: 2000 }, () => randomUUID());
     for (let i = 0; i < 2000; i += 1000) {
