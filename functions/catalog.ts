@@ -140,6 +140,18 @@ export const catalog: readonly FunctionDefinition[] = [
   // A branch created under a parent, or moved, recalculates the automatic groups whose descendant rules it changes.
   http('PutBranch', 'PUT', `${BRANCHES}/{branch_id}`, 'branches/put-branch', planStarter),
   http('ListBranches', 'GET', BRANCHES, 'branches/list-branches', read),
+  // Records an upload grant, then presigns a PUT into imports/ (a presigned request carries the signer's
+  // own permission: s3:PutObject there). It reads nothing of the bucket.
+  http(
+    'CreateImportUpload',
+    'POST',
+    '/api/v1/enterprise-customer/{enterprise_uuid}/imports',
+    'imports/create-import-upload',
+    {
+      table: 'readwrite',
+      bucket: { write: ['imports'] },
+    },
+  ),
 
   http('ListJobs', 'GET', JOBS, 'jobs/list-jobs', read),
   // Reading a job presigns the download link of an import's results file.
@@ -194,7 +206,8 @@ export const catalog: readonly FunctionDefinition[] = [
     name: 'StartCsvImport',
     entry: 'functions/workers/start-csv-import.ts',
     trigger: { type: 'queue', queue: 'imports', batchSize: 1 },
-    access: { table: 'readwrite', bucket: { read: ['imports'] }, sendsTo: ['jobChunks'] },
+    // Reads the drop and its upload grant; writes the results file of a drop refused for want of a grant.
+    access: { table: 'readwrite', bucket: { read: ['imports'], write: ['results'] }, sendsTo: ['jobChunks'] },
     timeoutSeconds: 600,
     memoryMb: 1024,
   },

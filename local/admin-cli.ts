@@ -3,24 +3,27 @@
  * The admin CLI (`npm run cli -- …` or `npx groups-admin …`):
  *   import <file.csv> --kind <kind> --enterprise <uuid>   upload a CSV, follow its job with a progress bar
  *   job <job_id>                                           show one job
- * Against the local stack by default (endpoints from GET /health, a staff token minted with the
- * local key); against a deployed API with --api <url> --token <jwt> --bucket <name> (S3 credentials
- * from the usual AWS environment).
+ * The upload goes through the API like any client's: POST …/enterprise-customer/{uuid}/imports grants
+ * it to the token's holder (an admin of the tenant, or staff) and answers a presigned PUT, which the
+ * CLI sends with plain fetch; no AWS credentials are used. Against the local stack by default (a staff
+ * token minted with the local key); against a deployed API with --api <url> --token <jwt>.
  */
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
-import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { loadOrCreateSigningKeys } from '#local/auth-keys';
 import { mintToken } from '#local/mint-token';
-
-// The Lambda runtime is Node 24; the SDK's "Node 20 support ends" notice is noise for a CLI.
-process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 
 const USAGE = `usage:
   npm run cli -- import <file.csv> --kind learners|group-members|enrollments|batch-participants --enterprise <uuid>
   npm run cli -- job <job_id>
-options: --api <url> (default http://127.0.0.1:3000) --token <jwt> --bucket <name> --s3-endpoint <url>`;
+options: --api <url> (default http://127.0.0.1:3000) --token <jwt> (an admin of the enterprise, or staff)`;
+
+/** The answer of POST /api/v1/enterprise-customer/{uuid}/imports. */
+interface ImportUpload {
+  upload: { url: string; method: string; headers: Record<string, string> };
+  key: string;
+}
 
 interface Job {
   job_id: string;
@@ -47,8 +50,6 @@ async function main(argv: string[]): Promise<number> {
       enterprise: { type: 'string' },
       api: { type: 'string', default: 'http://127.0.0.1:3000' },
       token: { type: 'string' },
-      bucket: { type: 'string' },
-      's3-endpoint': { type: 'string' },
       help: { type: 'boolean' },
     },
   });
@@ -58,20 +59,26 @@ async function main(argv: string[]): Promise<number> {
     return values.help ? 0 : 2;
   }
   const api = values.api.replace(/\/$/, '');
-  const health = await fetch(`${api}/health`).then(
-    (r) => r.json() as Promise<{ local?: { s3_endpoint: string; imports_bucket: string } }>,
-  );
+  const health = await fetch(`${api}/health`).then((r) => r.json() as Promise<{ local?: unknown }>);
   const token =
     values.token ??
     (health.local
       ? await mintToken(await loadOrCreateSigningKeys(), { roles: ['staff'], sub: 'groups-admin-cli' })
       : undefined);
   if (!token) throw new Error('--token is required against a deployed API');
-  const get = async <T>(path: string) => {
-    const res = await fetch(`${api}${path}`, { headers: { authorization: `Bearer ${token}` } });
-    if (!res.ok) throw new Error(`GET ${path} → ${res.status} ${await res.text()}`);
+  const call = async <T>(method: string, path: string, body?: unknown) => {
+    const res = await fetch(`${api}${path}`, {
+      method,
+      headers: {
+        authorization: `Bearer ${token}`,
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    if (!res.ok) throw new Error(`${method} ${path} → ${res.status} ${await res.text()}`);
     return (await res.json()) as T;
   };
+  const get = <T>(path: string) => call<T>('GET', path);
 
   if (command === 'job') {
     console.log(JSON.stringify(await get<Job>(`/api/v1/jobs/${arg}/`), null, 2));
@@ -81,16 +88,13 @@ async function main(argv: string[]): Promise<number> {
     console.error(USAGE);
     return 2;
   }
-  const bucket = values.bucket ?? health.local?.imports_bucket;
-  if (!bucket) throw new Error('--bucket is required against a deployed API');
-  const endpoint = values['s3-endpoint'] ?? health.local?.s3_endpoint;
-  const s3 = new S3Client({
-    ...(endpoint ? { endpoint, forcePathStyle: true, region: 'us-east-1' } : {}),
-    ...(health.local ? { credentials: { accessKeyId: 'local', secretAccessKey: 'local' } } : {}),
+  const { upload, key } = await call<ImportUpload>('POST', `/api/v1/enterprise-customer/${values.enterprise}/imports`, {
+    kind: values.kind,
+    file_name: basename(arg),
   });
-  const key = `imports/${values.enterprise}/${values.kind}/${basename(arg)}`;
-  await s3.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: await readFile(arg), ContentType: 'text/csv' }));
-  process.stderr.write(`uploaded s3://${bucket}/${key}\n`);
+  const put = await fetch(upload.url, { method: upload.method, headers: upload.headers, body: await readFile(arg) });
+  if (!put.ok) throw new Error(`upload → ${put.status} ${await put.text()}`);
+  process.stderr.write(`uploaded ${key}\n`);
 
   let job: Job | undefined;
   for (let waited = 0; !job; waited += 500) {

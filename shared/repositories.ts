@@ -4,6 +4,7 @@ import { makeBranchRepository } from '#shared/branches/branch-repository';
 import { makeBatchRepository } from '#shared/enrollments/batch-repository';
 import { makeEnrollmentRepository } from '#shared/enrollments/enrollment-repository';
 import { makeUsernameDirectory } from '#shared/enrollments/username-directory';
+import { makeUploadGrantRepository } from '#shared/imports/upload-grant-repository';
 import { makeGroupRepository } from '#shared/groups/group-repository';
 import { makeHistoryRepository } from '#shared/history/history-repository';
 import { makeJobRepository } from '#shared/jobs/job-repository';
@@ -26,3 +27,4 @@ export const batches = /* @__PURE__ */ once(() => makeBatchRepository(db, config
 export const usernames = /* @__PURE__ */ once(() => makeUsernameDirectory(db, config.tableName));
 export const rulesetHistory = /* @__PURE__ */ once(() => makeRulesetHistoryRepository(db, config.tableName));
 export const jobs = /* @__PURE__ */ once(() => makeJobRepository(db, config.tableName));
+export const uploadGrants = /* @__PURE__ */ once(() => makeUploadGrantRepository(db, config.tableName));

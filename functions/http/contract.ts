@@ -28,6 +28,7 @@ import {
 } from '#shared/enrollments/schemas';
 import type { RouteContract } from '#shared/http/http-handler';
 import { ConditionsHistoryQuery, ExplainPath, PreviewBody } from '#shared/rules/schemas';
+import { FileName, ImportKind, UPLOAD_TTL_SECONDS } from '#shared/imports/upload-grant';
 import { LearnerBody, MAX_SYNC_LEARNERS } from '#shared/learners/schemas';
 import { AssignLearnersBody, ListMembersQuery, RemoveLearnersBody } from '#shared/memberships/schemas';
 
@@ -176,6 +177,16 @@ export const contract = {
       learners: z.array(z.unknown()).min(1).max(200_000, 'at most 200000 learners per request'),
     }),
     success: { status: 200, description: 'an outcome per row' },
+  },
+  CreateImportUpload: {
+    summary: `Request the upload of one CSV into a tenant's imports (its admins and staff): a presigned PUT, valid ${UPLOAD_TTL_SECONDS / 60} minutes, bound to the tenant, kind and a key of its own; the import acts as the caller`,
+    params: TenantPath,
+    body: z.strictObject({ kind: ImportKind, file_name: FileName }),
+    success: {
+      status: 201,
+      description:
+        '{upload: {url, method: "PUT", headers}, upload_id, key, expires_at, status_url}: PUT the file to upload.url with exactly upload.headers (signed: content type and x-amz-meta-* grant metadata) before expires_at; status_url lists the import job of the key',
+    },
   },
   BulkEnroll: {
     summary: `Enroll or unenroll identifiers in courses (Open edX bulk_enroll; staff only, throttled; over ${MAX_SYNC_PAIRS} identifier×course pairs → 202 with a job)`,

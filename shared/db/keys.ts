@@ -150,6 +150,8 @@ export const keys = {
   batch: (batchId: string) => ({ PK: `BATCH#${batchId}`, SK: 'BATCH' }),
   /** A caller's token bucket for one throttled scope (e.g. `bulk_enroll`). */
   throttle: (scope: string, subject: string) => ({ PK: `THROTTLE#${scope}#${subject}`, SK: 'THROTTLE' }),
+  /** A CSV upload the upload route granted (who, tenant, kind, key); the import trusts a drop only through it. */
+  uploadGrant: (uploadId: string) => ({ PK: `UPLOAD#${uploadId}`, SK: 'UPLOAD' }),
   /** Marks a notification id as delivered, so a redelivered message is not sent twice. */
   sentNotification: (notificationId: string) => ({ PK: `NOTIFICATION#${notificationId}`, SK: 'SENT' }),
 } as const;

@@ -75,9 +75,17 @@ export function headerProblems(kind: string, header: string[]): string[] {
   return problems;
 }
 
-/** `imports/{enterprise_uuid}/{kind}/{file}.csv` → its parts, or undefined for any other key. */
+/** Where CSV drops go (the bucket's `imports/` prefix). */
+export const IMPORTS_PREFIX_PATH = 'imports/';
+
+/**
+ * `imports/{enterprise_uuid}/{kind}/{file}.csv` → its parts, or undefined for any other key. The
+ * tenant must be a uuid (8-4-4-4-12 hex digits), not any 36 characters of hex digits and dashes.
+ */
 export function parseImportKey(key: string): { tenant: string; kind: string; file: string } | undefined {
-  const match = /^imports\/([0-9a-f-]{36})\/([a-z-]+)\/(.+\.csv)$/i.exec(key);
+  const match = /^imports\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\/([a-z-]+)\/(.+\.csv)$/i.exec(
+    key,
+  );
   return match ? { tenant: match[1]!.toLowerCase(), kind: match[2]!, file: match[3]! } : undefined;
 }
 

@@ -8,12 +8,26 @@ import { config } from '#shared/config';
 // imported. Locally the endpoint is an emulator on 127.0.0.1, which only path-style addressing reaches.
 let client: S3Client | undefined;
 const s3 = () => (client ??= new S3Client({ forcePathStyle: config.localInfo !== undefined }));
+// Presigned uploads compute no checksum: the SDK would otherwise sign the empty body's CRC32 into the
+// link, which no real file matches.
+let signer: S3Client | undefined;
+const s3Signer = () =>
+  (signer ??= new S3Client({
+    forcePathStyle: config.localInfo !== undefined,
+    requestChecksumCalculation: 'WHEN_REQUIRED',
+  }));
 
 /** The bucket adapter: the only module that talks to S3. */
 export const objectStore = {
   async size(bucket: string, key: string): Promise<number> {
     const out = await s3().send(new HeadObjectCommand({ Bucket: bucket, Key: key }));
     return out.ContentLength ?? 0;
+  },
+
+  /** The object's user metadata (`x-amz-meta-*` names without the prefix, lower-cased) and when it was stored. */
+  async describe(bucket: string, key: string): Promise<{ metadata: Record<string, string>; stored: string }> {
+    const out = await s3().send(new HeadObjectCommand({ Bucket: bucket, Key: key }));
+    return { metadata: out.Metadata ?? {}, stored: (out.LastModified ?? new Date(0)).toISOString() };
   },
 
   async stream(bucket: string, key: string): Promise<Readable> {
@@ -28,6 +42,34 @@ export const objectStore = {
   /** A time-limited download link. */
   presignedGet: (bucket: string, key: string, seconds = 3600) =>
     getSignedUrl(s3(), new GetObjectCommand({ Bucket: bucket, Key: key }), { expiresIn: seconds }),
+
+  /**
+   * A time-limited upload link for one key. The content type and every `x-amz-meta-*` header are
+   * signed headers, not query parameters: the uploader must send them as given, and S3 refuses the
+   * request if any differs. (A PUT link cannot bound the body's size; the import checks it.)
+   */
+  async presignedPut(
+    bucket: string,
+    key: string,
+    metadata: Record<string, string>,
+    contentType: string,
+    seconds: number,
+  ) {
+    const headers = {
+      'content-type': contentType,
+      ...Object.fromEntries(Object.entries(metadata).map(([name, value]) => [`x-amz-meta-${name}`, value])),
+    };
+    const url = await getSignedUrl(
+      s3Signer(),
+      new PutObjectCommand({ Bucket: bucket, Key: key, ContentType: contentType, Metadata: metadata }),
+      {
+        expiresIn: seconds,
+        signableHeaders: new Set(Object.keys(headers)),
+        unhoistableHeaders: new Set(Object.keys(headers)),
+      },
+    );
+    return { url, method: 'PUT' as const, headers };
+  },
 };
 
 export type ObjectStore = typeof objectStore;

@@ -1,7 +1,7 @@
 import { pipeline, type Readable } from 'node:stream';
 import { CsvError, parse } from 'csv-parse';
 import type { Clock } from '#shared/clock';
-import { FINAL_STATUSES, type JobRow } from '#shared/jobs/job';
+import { FINAL_STATUSES, type Job, type JobRow } from '#shared/jobs/job';
 import type { JobRepository } from '#shared/jobs/job-repository';
 import { RefusedInputError } from '#shared/errors';
 import { makeChunker } from '#shared/jobs/chunk-rows';
@@ -9,6 +9,7 @@ import { type EnqueueChunks, newJob } from '#shared/jobs/start-job';
 import { stableUuid } from '#shared/jobs/stable-id';
 import { CSV_KINDS, type CsvKind, headerProblems, MAX_RECORD_CHARS, parseImportKey } from './csv-kinds';
 import { csvText, UnreadableFileError } from './csv-text';
+import { UNAUTHORIZED_UPLOAD, type UploadVerdict } from './verify-upload';
 
 export interface ImportedObject {
   bucket: string;
@@ -23,6 +24,10 @@ export interface StartImportDeps {
   /** Ends the job if every chunk is recorded (an empty file), with its results file. */
   finish: (jobId: string) => Promise<void>;
   objects: { stream(bucket: string, key: string): Promise<Readable> };
+  /** Whether the object came through an upload grant of ours, and whose (see verify-upload.ts). */
+  verify: (object: ImportedObject) => Promise<UploadVerdict>;
+  /** Writes the results file of a job refused before any row was read: one line with the code and reason. */
+  writeRefusal: (job: Job, code: string, reason: string) => Promise<void>;
   clock: Clock;
   maxBytes: number;
 }
@@ -34,7 +39,10 @@ export const importJobId = (object: Pick<ImportedObject, 'bucket' | 'key' | 'eta
 export type ImportStart = 'started' | 'duplicate' | 'not_an_import' | 'failed';
 
 /**
- * Starts the job of a CSV dropped under `imports/{enterprise}/{kind}/`. The job id derives from the
+ * Starts the job of a CSV dropped under `imports/{enterprise}/{kind}/`. A drop is trusted only through
+ * the upload grant its metadata names (verify): without one it still gets a job, ended `failed` with
+ * `unauthorized_upload` and the reason, and a results file saying so, and nothing of it is read; with
+ * one, the job acts as the grant's uploader (`created_by`). The job id derives from the
  * object (bucket, key, ETag), so the same S3 event delivered twice finds the job: a job still
  * `queued` is one whose first start stopped part way through the file, and is started again (the
  * same rows make the same chunks); a running one gets its unrecorded chunks queued again (they apply
@@ -46,11 +54,14 @@ export type ImportStart = 'started' | 'duplicate' | 'not_an_import' | 'failed';
  * making is retried.
  */
 export const makeStartCsvImport =
-  ({ jobs, enqueue, finish, objects, clock, maxBytes }: StartImportDeps) =>
+  ({ jobs, enqueue, finish, objects, verify, writeRefusal, clock, maxBytes }: StartImportDeps) =>
   async (object: ImportedObject): Promise<ImportStart> => {
     const parts = parseImportKey(object.key);
     if (!parts) return 'not_an_import';
     const jobId = importJobId(object);
+    const seen = await jobs.get(jobId);
+    if (seen && FINAL_STATUSES.includes(seen.status)) return 'duplicate';
+    const verdict = await verify(object);
     const spec = CSV_KINDS[parts.kind];
     const job = newJob(
       {
@@ -59,7 +70,7 @@ export const makeStartCsvImport =
         target: { kind: parts.kind, file: parts.file },
         source: { type: 's3', bucket: object.bucket, key: object.key, etag: object.etag },
         sourceKey: object.key,
-        createdBy: `s3:${object.bucket}`,
+        createdBy: verdict.granted ? verdict.grant.uploader_sub : `s3:${object.bucket}`,
       },
       jobId,
       clock.now(),
@@ -77,6 +88,11 @@ export const makeStartCsvImport =
       await jobs.end(jobId, 'failed', reason, clock.now());
       return 'failed' as const;
     };
+    if (!verdict.granted) {
+      const reason = `${UNAUTHORIZED_UPLOAD}: ${verdict.reason}`;
+      await writeRefusal(job, UNAUTHORIZED_UPLOAD, reason);
+      return fail(reason);
+    }
     if (!spec) return fail(headerProblems(parts.kind, [])[0]!);
     if (object.size > maxBytes) return fail(`the file is ${object.size} bytes; at most ${maxBytes} are accepted`);
 

@@ -32,8 +32,28 @@ export const makeWriteImportResults =
         ]);
       }
     }
-    const columns = [...header, 'line', 'outcome', 'code', 'message'];
-    const key = `${RESULTS_PREFIX_PATH}${job.enterprise_customer_uuid}/${job.target.kind}/${job.target.file}`;
-    await objects.put(job.source.bucket, key, stringify([columns, ...lines]), 'text/csv; charset=utf-8');
-    await jobs.setResultsKey(job.job_id, key);
+    await store({ jobs, objects }, job, [[...header, ...RESULT_COLUMNS], ...lines]);
   };
+
+/**
+ * Writes the results file of an import refused before any row was read (an upload without a grant):
+ * the same place and last columns as any results file, one line with the code and the reason.
+ */
+export const makeWriteRefusedImportResults =
+  (deps: Pick<WriteResultsDeps, 'objects'> & { jobs: Pick<WriteResultsDeps['jobs'], 'setResultsKey'> }) =>
+  async (job: Job, code: string, reason: string): Promise<void> => {
+    await store(deps, job, [RESULT_COLUMNS, ['', 'failed', code, neutralizeCell(reason)]]);
+  };
+
+const RESULT_COLUMNS = ['line', 'outcome', 'code', 'message'];
+
+async function store(
+  { jobs, objects }: Pick<WriteResultsDeps, 'objects'> & { jobs: Pick<WriteResultsDeps['jobs'], 'setResultsKey'> },
+  job: Job,
+  lines: string[][],
+) {
+  if (job.source.type !== 's3') return;
+  const key = `${RESULTS_PREFIX_PATH}${job.enterprise_customer_uuid}/${job.target.kind}/${job.target.file}`;
+  await objects.put(job.source.bucket, key, stringify(lines), 'text/csv; charset=utf-8');
+  await jobs.setResultsKey(job.job_id, key);
+}

@@ -15,7 +15,8 @@ import { makeApplyBatchParticipantCsvRows, makeApplyEnrollmentCsvRows } from '#s
 import { makeApplyGroupMemberRows } from '#shared/imports/apply-group-member-rows';
 import { objectStore } from '#shared/imports/object-store';
 import { makeStartCsvImport } from '#shared/imports/start-csv-import';
-import { makeWriteImportResults } from '#shared/imports/write-import-results';
+import { makeWriteImportResults, makeWriteRefusedImportResults } from '#shared/imports/write-import-results';
+import { verifyUpload } from '#shared/imports/wired';
 import { ValidationError } from '#shared/errors';
 import { invalidRowDetails } from '#shared/learners/bulk-upsert-learners';
 import { MAX_SYNC_LEARNERS } from '#shared/learners/schemas';
@@ -232,6 +233,8 @@ export const startCsvImport = /* @__PURE__ */ once(() =>
     enqueue,
     finish: (id) => finish()(id),
     objects: objectStore,
+    verify: verifyUpload(),
+    writeRefusal: makeWriteRefusedImportResults({ jobs: jobs(), objects: objectStore }),
     clock: systemClock,
     maxBytes: config.maxImportBytes,
   }),

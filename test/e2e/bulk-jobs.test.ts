@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { api, tokenFor } from './client';
+import { uploadCsv } from './upload-csv';
 
 const tenant = randomUUID();
 let admin: string;
@@ -126,8 +127,7 @@ describe('bulk jobs over HTTP', () => {
       'CSV-EXT,EMP-404,add\r\n' +
       'CSV-EXT,too,many,fields\r\n' +
       `CSV-EXT,${learner},promote\r\n`;
-    const key = `imports/${tenant}/group-members/members-${randomUUID()}.csv`;
-    await s3.send(new PutObjectCommand({ Bucket: local.bucket, Key: key, Body: csv }));
+    const key = await uploadCsv(admin, tenant, 'group-members', csv, 'members.csv');
 
     const started = await jobOfSource(key);
     const job = await waitForJob(`/api/v1/jobs/${started.job_id}/`);
@@ -165,15 +165,13 @@ describe('bulk jobs over HTTP', () => {
   });
 
   it('fails an import whose header cannot be used, with the reason, and runs a repeated drop once', async () => {
-    const key = `imports/${tenant}/learners/bad-${randomUUID()}.csv`;
-    await s3.send(new PutObjectCommand({ Bucket: local.bucket, Key: key, Body: 'mail,first\nx@example.com,X\n' }));
+    const key = await uploadCsv(admin, tenant, 'learners', 'mail,first\nx@example.com,X\n', 'bad.csv');
     const job = await waitForJob(`/api/v1/jobs/${(await jobOfSource(key)).job_id}/`);
     expect(job.status).toBe('failed');
     expect(job.error).toMatch(/missing column\(s\) email.*unknown column\(s\) "mail", "first"/);
 
-    const good = `imports/${tenant}/learners/good-${randomUUID()}.csv`;
     const body = 'email,first_name,employee_id\nann@example.com,Ann,E-1\nbad-email,Bo,E-2\n';
-    await s3.send(new PutObjectCommand({ Bucket: local.bucket, Key: good, Body: body }));
+    const good = await uploadCsv(admin, tenant, 'learners', body, 'good.csv');
     const done = await waitForJob(`/api/v1/jobs/${(await jobOfSource(good)).job_id}/`);
     expect(done).toMatchObject({ status: 'completed_with_errors', succeeded: 1, failed: 1 });
     const list = await api('GET', `/api/v1/jobs/?enterprise_uuid=${tenant}&source_key=${encodeURIComponent(good)}`, {

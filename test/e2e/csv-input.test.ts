@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
-import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { api, tokenFor } from './client';
 import { E2E_MAX_IMPORT_BYTES } from './stack-settings';
 import { tenantDigest } from './tenant-state';
+import { uploadCsv } from './upload-csv';
 
 /**
  * CSV drops that cannot be imported as they are: wrong encodings, a header and nothing else, a
@@ -11,14 +11,6 @@ import { tenantDigest } from './tenant-state';
  * A file the service cannot read fails its job with a reason naming the line, and changes nothing;
  * a bad row fails alone with its line; a UTF-8 byte-order mark is fine.
  */
-const local = inject('localStack');
-const s3 = new S3Client({
-  endpoint: local.endpoints.s3,
-  region: 'us-east-1',
-  forcePathStyle: true,
-  credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-});
-
 let tenant: string;
 let admin: string;
 let groupUuid: string;
@@ -33,10 +25,9 @@ beforeAll(async () => {
   groupUuid = group.json.group_uuid;
 });
 
-/** Drops a file and waits for its job to end. */
+/** Drops a file through an upload from the API and waits for its job to end. */
 async function importFile(kind: string, body: Uint8Array | string) {
-  const key = `imports/${tenant}/${kind}/drop-${randomUUID()}.csv`;
-  await s3.send(new PutObjectCommand({ Bucket: local.bucket, Key: key, Body: body }));
+  const key = await uploadCsv(admin, tenant, kind, body);
   const deadline = Date.now() + 60_000;
   for (;;) {
     const list = await api('GET', `/api/v1/jobs/?enterprise_uuid=${tenant}&source_key=${encodeURIComponent(key)}`, {

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
-import { GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { parse } from 'csv-parse/sync';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { api, outboxFile, tokenFor } from './client';
+import { uploadCsv } from './upload-csv';
 
 const tenant = randomUUID();
 let staff: string;
@@ -45,8 +46,7 @@ async function jobOfSource(sourceKey: string, timeoutMs = 60_000) {
 
 /** Drops a CSV, waits for its job and returns the job and the rows of its results file. */
 async function importCsv(kind: string, csv: string) {
-  const key = `imports/${tenant}/${kind}/${kind}-${randomUUID()}.csv`;
-  await s3.send(new PutObjectCommand({ Bucket: local.bucket, Key: key, Body: csv }));
+  const key = await uploadCsv(staff, tenant, kind, csv, `${kind}.csv`);
   const job = await waitForJob(`/api/v1/jobs/${(await jobOfSource(key)).job_id}/`);
   const file = await s3.send(new GetObjectCommand({ Bucket: local.bucket, Key: job.results_file.key }));
   const rows = parse(await file.Body!.transformToString(), { columns: true, bom: true }) as Record<string, string>[];

@@ -190,6 +190,10 @@ export function routeCases(t: TenantObjects): Record<RouteName, RouteRequest> {
       path: `${learners}/bulk`,
       body: { learners: [{ email: `bulk-${randomUUID()}@example.com` }] },
     },
+    CreateImportUpload: {
+      path: `/api/v1/enterprise-customer/${t.tenant}/imports`,
+      body: { kind: 'learners', file_name: 'people.csv' },
+    },
     PutBranch: { path: `/api/v1/enterprise-customer/${t.tenant}/branches/${t.branchId}`, body: { name: 'Renamed' } },
     ListBranches: { path: `/api/v1/enterprise-customer/${t.tenant}/branches` },
     ListJobs: { path: '/api/v1/jobs', query: { enterprise_uuid: t.tenant } },

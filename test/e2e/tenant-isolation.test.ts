@@ -58,6 +58,7 @@ const OWN_STATUS: Record<RouteName, number> = {
   BulkUpsertLearners: 200,
   PutBranch: 200,
   ListBranches: 200,
+  CreateImportUpload: 201,
   ListJobs: 200,
   GetJob: 200,
   ListJobResults: 200,

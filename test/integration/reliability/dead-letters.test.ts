@@ -52,7 +52,7 @@ async function waitForEnd(jobId: string, timeoutMs = 60_000): Promise<Job> {
 describe('a crafted CSV', () => {
   it('fails the import of a 450,000-character cell with the reason, instead of leaving it queued', async () => {
     const key = `imports/${tenant}/learners/bigcell-${randomUUID()}.csv`;
-    await s.putObject(key, `email,first_name\nbig-${randomUUID()}@example.com,${'x'.repeat(450_000)}\n`);
+    await s.dropCsv(key, `email,first_name\nbig-${randomUUID()}@example.com,${'x'.repeat(450_000)}\n`);
     const job = await endedJobOf(key);
     expect(job).toMatchObject({ status: 'failed', processed: 0 });
     expect(job.error).toMatch(/cannot be read as CSV: .*65536/);
@@ -62,7 +62,7 @@ describe('a crafted CSV', () => {
   it('fails only the row whose cell passes its column cap, naming line and column', async () => {
     const key = `imports/${tenant}/learners/long-name-${randomUUID()}.csv`;
     const csv = `email,first_name\nok-${randomUUID()}@example.com,Ann\nlong-${randomUUID()}@example.com,${'y'.repeat(151)}\n`;
-    await s.putObject(key, csv);
+    await s.dropCsv(key, csv);
     const job = await endedJobOf(key);
     expect(job).toMatchObject({ status: 'completed_with_errors', total: 2, succeeded: 1, failed: 1 });
     const rows = (await jobs().results(job.job_id, { pageSize: 10 })).items;
@@ -85,7 +85,7 @@ describe('a dead-lettered job message', () => {
       answer: poison(),
     });
     const key = `imports/${tenant}/learners/dead-${randomUUID()}.csv`;
-    await s.putObject(key, `email,first_name\n${email},Dee\n`);
+    await s.dropCsv(key, `email,first_name\n${email},Dee\n`);
     const job = await endedJobOf(key);
     expect(fault.hits).toBeGreaterThanOrEqual(3);
     expect(job).toMatchObject({ status: 'failed', total: 0, processed: 0 });

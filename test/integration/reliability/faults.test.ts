@@ -270,7 +270,7 @@ describe('duplicate deliveries', () => {
   it('runs an import once however often its S3 event arrives', async () => {
     const { tenant, groupUuid, uuids } = await tenantWithLearners(40);
     const key = `imports/${tenant}/group-members/members-${randomUUID()}.csv`;
-    await s.putObject(key, ['group,identifier', ...uuids.map((u) => `${groupUuid},${u}`)].join('\n'));
+    await s.dropCsv(key, ['group,identifier', ...uuids.map((u) => `${groupUuid},${u}`)].join('\n'));
     const head = await s.s3.send(new HeadObjectCommand({ Bucket: s.stack.bucket, Key: key }));
     const event = objectCreated(key, head.ETag!, head.ContentLength!);
     await s.send('imports', event);
@@ -296,7 +296,7 @@ describe('duplicate deliveries', () => {
       answer: poison(),
     });
     const key = `imports/${tenant}/group-members/big-${randomUUID()}.csv`;
-    await s.putObject(key, ['group,identifier', ...uuids.map((u) => `${groupUuid},${u}`)].join('\n'));
+    await s.dropCsv(key, ['group,identifier', ...uuids.map((u) => `${groupUuid},${u}`)].join('\n'));
     const jobId = await jobOfSource(tenant, key);
     const job = await settled(jobId);
     expect(fault.hits).toBe(1);

@@ -7,6 +7,7 @@ import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { type QueueDefinition, type QueueName, queues } from '#functions/resources';
 import { generateSigningKeys } from '#local/auth-keys';
 import type { LocalLog } from '#local/local-log';
+import type { UploadGrant } from '#shared/imports/upload-grant';
 import type { Learner } from '#shared/learners/learner';
 import { type LocalStack, startLocalStack } from '#local/stack';
 import { dynamodbEndpoint } from '#test/integration/dynamo';
@@ -74,6 +75,9 @@ export async function startReliabilityStack(options: StackOptions = {}) {
     batches: wired.batches(),
     jobs: wired.jobs(),
   };
+  const uploadGrants = wired.uploadGrants();
+  const { parseImportKey } = await import('#shared/imports/csv-kinds');
+  const { uploadMetadata, UPLOAD_TTL_SECONDS } = await import('#shared/imports/upload-grant');
 
   const credentials = { accessKeyId: 'local', secretAccessKey: 'local' };
   const sqs = new SQSClient({ endpoint: stack.endpoints.sqs, region: 'us-east-1', credentials });
@@ -158,8 +162,28 @@ export async function startReliabilityStack(options: StackOptions = {}) {
     send: (queue: QueueName, body: string) =>
       sqs.send(new SendMessageCommand({ QueueUrl: stack.queueUrls[queue], MessageBody: body })),
 
-    async putObject(key: string, body: string | Uint8Array) {
-      await s3.send(new PutObjectCommand({ Bucket: stack.bucket, Key: key, Body: body }));
+    /**
+     * Drops a CSV at `key` as the upload route lets a client: a grant recorded for the key's tenant
+     * and kind (uploader `admin-1` of the test issuer), then the object with the grant's metadata.
+     * Test setup, not the system under test (test/e2e/import-uploads.test.ts goes through the route).
+     */
+    async dropCsv(key: string, body: string | Uint8Array) {
+      const { tenant, kind } = parseImportKey(key)!;
+      const now = new Date();
+      const grant: UploadGrant = {
+        upload_id: randomUUID(),
+        enterprise_customer_uuid: tenant,
+        kind,
+        key,
+        uploader_issuer: 'reliability-test',
+        uploader_sub: 'admin-1',
+        created: now.toISOString(),
+        upload_expires: new Date(now.getTime() + UPLOAD_TTL_SECONDS * 1000).toISOString(),
+      };
+      await uploadGrants.put(grant);
+      await s3.send(
+        new PutObjectCommand({ Bucket: stack.bucket, Key: key, Body: body, Metadata: uploadMetadata(grant) }),
+      );
     },
 
     /** Up to 10 messages of a queue's DLQ; `peek` leaves them visible. */

@@ -108,11 +108,11 @@ describe('logs', () => {
     expect(enrolled.status).toBe(200);
 
     const key = `imports/${tenant}/learners/people.csv`;
-    await s.putObject(
+    await s.dropCsv(
       key,
       `email,first_name,last_name\n${csvPerson.email},${csvPerson.first},${csvPerson.last}\nnot-an-email,${csvPerson.last},X\n`,
     );
-    await s.putObject(
+    await s.dropCsv(
       `imports/${tenant}/group-members/members.csv`,
       `group,identifier\nPII,${csvPerson.email}\nPII,${people[2]!.email}\n`,
     );

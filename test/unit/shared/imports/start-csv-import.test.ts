@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { RefusedInputError } from '#shared/errors';
 import { CSV_KINDS, MAX_RECORD_CHARS } from '#shared/imports/csv-kinds';
 import { makeStartCsvImport } from '#shared/imports/start-csv-import';
+import type { UploadVerdict } from '#shared/imports/verify-upload';
 import { CHUNK_MAX_BYTES, rowBytes } from '#shared/jobs/chunk-rows';
 import type { Job, JobRow } from '#shared/jobs/job';
 import { BulkLearnerRow } from '#shared/learners/schemas';
@@ -41,13 +42,30 @@ function fakeJobs(maxItemBytes = MAX_ITEM_BYTES) {
   };
 }
 
-async function importLearners(csv: string, maxItemBytes?: number) {
+const GRANTED: UploadVerdict = {
+  granted: true,
+  grant: {
+    upload_id: 'u1',
+    enterprise_customer_uuid: TENANT,
+    kind: 'learners',
+    key: `imports/${TENANT}/learners/file.csv`,
+    uploader_issuer: 'https://idp.example.com',
+    uploader_sub: 'admin-ann',
+    created: '2026-01-01T00:00:00.000Z',
+    upload_expires: '2026-01-01T00:15:00.000Z',
+  },
+};
+
+async function importLearners(csv: string, maxItemBytes?: number, verdict: UploadVerdict = GRANTED) {
   const store = fakeJobs(maxItemBytes);
+  const refusals: { job: Job; code: string; reason: string }[] = [];
   const start = makeStartCsvImport({
     jobs: store.repository,
     enqueue: async () => {},
     finish: async () => {},
     objects: { stream: async () => Readable.from([Buffer.from(csv)]) },
+    verify: async () => verdict,
+    writeRefusal: async (job, code, reason) => void refusals.push({ job, code, reason }),
     clock: fixedClock(),
     maxBytes: 100 * 1024 * 1024,
   });
@@ -58,7 +76,13 @@ async function importLearners(csv: string, maxItemBytes?: number) {
     size: Buffer.byteLength(csv),
   });
   const [job] = [...store.jobs.values()];
-  return { outcome, job: job!, rows: [...store.chunks.values()].flat(), chunks: [...store.chunks.values()] };
+  return {
+    outcome,
+    job: job!,
+    rows: [...store.chunks.values()].flat(),
+    chunks: [...store.chunks.values()],
+    refusals,
+  };
 }
 
 describe('a CSV import and the size of what it stores', () => {
@@ -109,5 +133,30 @@ describe('a CSV import and the size of what it stores', () => {
     expect(outcome).toBe('failed');
     expect(job).toMatchObject({ status: 'failed' });
     expect(job.error).toMatch(/rows cannot be stored: Item size has exceeded/);
+  });
+});
+
+describe('a CSV import and its upload grant', () => {
+  it('runs the job as the uploader its grant records', async () => {
+    const { outcome, job, refusals } = await importLearners('email\nann@example.com\n');
+    expect(outcome).toBe('started');
+    expect(job.created_by).toBe('admin-ann');
+    expect(refusals).toEqual([]);
+  });
+
+  it('fails a drop without a grant as unauthorized_upload, with a results file saying why, reading none of it', async () => {
+    const { outcome, job, rows, refusals } = await importLearners('email\nann@example.com\n', undefined, {
+      granted: false,
+      reason: 'upload u9 was not granted by this service',
+    });
+    expect(outcome).toBe('failed');
+    expect(job).toMatchObject({
+      status: 'failed',
+      error: 'unauthorized_upload: upload u9 was not granted by this service',
+    });
+    expect(job.created_by).not.toBe('admin-ann');
+    expect(rows).toEqual([]);
+    expect(refusals).toHaveLength(1);
+    expect(refusals[0]).toMatchObject({ code: 'unauthorized_upload', reason: job.error });
   });
 });

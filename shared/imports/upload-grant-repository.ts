@@ -1,0 +1,64 @@
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { keys } from '#shared/db/keys';
+import { GRANT_RETENTION_SECONDS, type UploadGrant } from './upload-grant';
+
+const FIELDS = [
+  'upload_id',
+  'enterprise_customer_uuid',
+  'kind',
+  'key',
+  'uploader_issuer',
+  'uploader_sub',
+  'created',
+  'upload_expires',
+  'used_etag',
+] as const;
+
+/** Upload grants (access pattern U1): one item per upload link the route handed out. */
+export function makeUploadGrantRepository(db: DynamoDBDocumentClient, tableName: string) {
+  return {
+    /** Records a new grant; it lives (TTL) GRANT_RETENTION_SECONDS past its link's expiry. */
+    async put(grant: UploadGrant): Promise<void> {
+      const expiresAt = Math.ceil(Date.parse(grant.upload_expires) / 1000) + GRANT_RETENTION_SECONDS;
+      await db.send(
+        new PutCommand({
+          TableName: tableName,
+          Item: { ...keys.uploadGrant(grant.upload_id), entity: 'upload_grant', ...grant, expires_at: expiresAt },
+          ConditionExpression: 'attribute_not_exists(PK)',
+        }),
+      );
+    },
+
+    async get(uploadId: string): Promise<UploadGrant | undefined> {
+      const out = await db.send(
+        new GetCommand({ TableName: tableName, Key: keys.uploadGrant(uploadId), ConsistentRead: true }),
+      );
+      if (!out.Item) return undefined;
+      return Object.fromEntries(
+        FIELDS.filter((f) => out.Item![f] !== undefined).map((f) => [f, out.Item![f]]),
+      ) as unknown as UploadGrant;
+    },
+
+    /** Marks the grant used by the object with `etag`; false when another object used it first. */
+    async claim(uploadId: string, etag: string): Promise<boolean> {
+      try {
+        await db.send(
+          new UpdateCommand({
+            TableName: tableName,
+            Key: keys.uploadGrant(uploadId),
+            UpdateExpression: 'SET used_etag = :etag',
+            ConditionExpression: 'attribute_exists(PK) AND (attribute_not_exists(used_etag) OR used_etag = :etag)',
+            ExpressionAttributeValues: { ':etag': etag },
+          }),
+        );
+        return true;
+      } catch (error) {
+        if (error instanceof ConditionalCheckFailedException) return false;
+        throw error;
+      }
+    },
+  };
+}
+
+export type UploadGrantRepository = ReturnType<typeof makeUploadGrantRepository>;
