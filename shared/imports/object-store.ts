@@ -2,6 +2,7 @@ import type { Readable } from 'node:stream';
 import { GetObjectCommand, HeadObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { config } from '#shared/config';
+import { ObjectReplacedError } from './object-replaced-error';
 
 // Created on first use, not at import: esbuild keeps every module-scope statement of a module the
 // bundle imports, so a client built here would ride along (with the S3 SDK) wherever the module is
@@ -25,13 +26,22 @@ export const objectStore = {
   },
 
   /** The object's user metadata (`x-amz-meta-*` names without the prefix, lower-cased) and when it was stored. */
-  async describe(bucket: string, key: string): Promise<{ metadata: Record<string, string>; stored: string }> {
-    const out = await s3().send(new HeadObjectCommand({ Bucket: bucket, Key: key }));
+  async describe(
+    bucket: string,
+    key: string,
+    etag?: string,
+  ): Promise<{ metadata: Record<string, string>; stored: string }> {
+    const out = await pinned(bucket, key, () =>
+      s3().send(new HeadObjectCommand({ Bucket: bucket, Key: key, IfMatch: quoted(etag) })),
+    );
     return { metadata: out.Metadata ?? {}, stored: (out.LastModified ?? new Date(0)).toISOString() };
   },
 
-  async stream(bucket: string, key: string): Promise<Readable> {
-    const out = await s3().send(new GetObjectCommand({ Bucket: bucket, Key: key }));
+  /** The object's bytes; with `etag`, only if it is still that version (else ObjectReplacedError). */
+  async stream(bucket: string, key: string, etag?: string): Promise<Readable> {
+    const out = await pinned(bucket, key, () =>
+      s3().send(new GetObjectCommand({ Bucket: bucket, Key: key, IfMatch: quoted(etag) })),
+    );
     return out.Body as Readable;
   },
 
@@ -73,3 +83,17 @@ export const objectStore = {
 };
 
 export type ObjectStore = typeof objectStore;
+
+/** An ETag as If-Match takes it: S3 events carry it bare, headers quoted. */
+const quoted = (etag: string | undefined) => (etag === undefined || etag.startsWith('"') ? etag : `"${etag}"`);
+
+/** S3 answers 412 when If-Match names another version: the object was replaced since its event. */
+async function pinned<T>(bucket: string, key: string, read: () => Promise<T>): Promise<T> {
+  try {
+    return await read();
+  } catch (error) {
+    const status = (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
+    if (status === 412) throw new ObjectReplacedError(`s3://${bucket}/${key} was replaced after its upload event`);
+    throw error;
+  }
+}

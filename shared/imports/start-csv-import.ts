@@ -9,6 +9,7 @@ import { type EnqueueChunks, newJob } from '#shared/jobs/start-job';
 import { stableUuid } from '#shared/jobs/stable-id';
 import { CSV_KINDS, type CsvKind, headerProblems, MAX_RECORD_CHARS, parseImportKey } from './csv-kinds';
 import { csvText, UnreadableFileError } from './csv-text';
+import { ObjectReplacedError } from './object-replaced-error';
 import { UNAUTHORIZED_UPLOAD, type UploadVerdict } from './verify-upload';
 
 export interface ImportedObject {
@@ -23,7 +24,7 @@ export interface StartImportDeps {
   enqueue: EnqueueChunks;
   /** Ends the job if every chunk is recorded (an empty file), with its results file. */
   finish: (jobId: string) => Promise<void>;
-  objects: { stream(bucket: string, key: string): Promise<Readable> };
+  objects: { stream(bucket: string, key: string, etag?: string): Promise<Readable> };
   /** Whether the object came through an upload grant of ours, and whose (see verify-upload.ts). */
   verify: (object: ImportedObject) => Promise<UploadVerdict>;
   /** Writes the results file of a job refused before any row was read: one line with the code and reason. */
@@ -96,7 +97,12 @@ export const makeStartCsvImport =
     if (!spec) return fail(headerProblems(parts.kind, [])[0]!);
     if (object.size > maxBytes) return fail(`the file is ${object.size} bytes; at most ${maxBytes} are accepted`);
 
-    const source = await objects.stream(object.bucket, object.key);
+    // The bytes of the version the event announced and the grant vouched for, not a later upload's.
+    const source = await objects.stream(object.bucket, object.key, object.etag).catch((error: unknown) => {
+      if (error instanceof ObjectReplacedError) return undefined;
+      throw error;
+    });
+    if (!source) return fail('the file was replaced after its upload event: upload it again with a new grant');
     const parser = parse({
       bom: true,
       skip_empty_lines: true,

@@ -1,3 +1,4 @@
+import { ObjectReplacedError } from './object-replaced-error';
 import type { ImportedObject } from './start-csv-import';
 import { UPLOAD_METADATA, type UploadGrant, uploadMetadata } from './upload-grant';
 
@@ -6,7 +7,9 @@ export const UNAUTHORIZED_UPLOAD = 'unauthorized_upload';
 
 export interface VerifyUploadPorts {
   /** The object's user metadata (`x-amz-meta-*` names, without the prefix) and when it was stored. */
-  objects: { describe(bucket: string, key: string): Promise<{ metadata: Record<string, string>; stored: string }> };
+  objects: {
+    describe(bucket: string, key: string, etag?: string): Promise<{ metadata: Record<string, string>; stored: string }>;
+  };
   grants: {
     get(uploadId: string): Promise<UploadGrant | undefined>;
     claim(uploadId: string, etag: string): Promise<boolean>;
@@ -26,7 +29,13 @@ export const makeVerifyUpload =
   ({ objects, grants }: VerifyUploadPorts) =>
   async (object: ImportedObject): Promise<UploadVerdict> => {
     const refuse = (reason: string) => ({ granted: false as const, reason });
-    const { metadata, stored } = await objects.describe(object.bucket, object.key);
+    // Pinned to the event's version: metadata read from a later object would vouch for the wrong bytes.
+    const described = await objects.describe(object.bucket, object.key, object.etag).catch((error: unknown) => {
+      if (error instanceof ObjectReplacedError) return undefined;
+      throw error;
+    });
+    if (!described) return refuse('the file was replaced after its upload event: upload it again with a new grant');
+    const { metadata, stored } = described;
     const uploadId = metadata[UPLOAD_METADATA.uploadId];
     if (!uploadId)
       return refuse(

@@ -1,4 +1,5 @@
 import { Readable } from 'node:stream';
+import { ObjectReplacedError } from '#shared/imports/object-replaced-error';
 import { describe, expect, it } from 'vitest';
 import { RefusedInputError } from '#shared/errors';
 import { CSV_KINDS, MAX_RECORD_CHARS } from '#shared/imports/csv-kinds';
@@ -56,14 +57,20 @@ const GRANTED: UploadVerdict = {
   },
 };
 
-async function importLearners(csv: string, maxItemBytes?: number, verdict: UploadVerdict = GRANTED) {
+async function importLearners(
+  csv: string,
+  maxItemBytes?: number,
+  verdict: UploadVerdict = GRANTED,
+  stream: (bucket: string, key: string, etag?: string) => Promise<Readable> = async () =>
+    Readable.from([Buffer.from(csv)]),
+) {
   const store = fakeJobs(maxItemBytes);
   const refusals: { job: Job; code: string; reason: string }[] = [];
   const start = makeStartCsvImport({
     jobs: store.repository,
     enqueue: async () => {},
     finish: async () => {},
-    objects: { stream: async () => Readable.from([Buffer.from(csv)]) },
+    objects: { stream },
     verify: async () => verdict,
     writeRefusal: async (job, code, reason) => void refusals.push({ job, code, reason }),
     clock: fixedClock(),
@@ -142,6 +149,23 @@ describe('a CSV import and its upload grant', () => {
     expect(outcome).toBe('started');
     expect(job.created_by).toBe('admin-ann');
     expect(refusals).toEqual([]);
+  });
+
+  it('reads the version its event announced, and fails the job when another upload replaced it', async () => {
+    const asked: (string | undefined)[] = [];
+    const { outcome, job, rows } = await importLearners(
+      'email\nann@example.com\n',
+      undefined,
+      GRANTED,
+      async (_b, _k, etag) => {
+        asked.push(etag);
+        throw new ObjectReplacedError('replaced');
+      },
+    );
+    expect(asked).toEqual(['e1']);
+    expect(outcome).toBe('failed');
+    expect(job).toMatchObject({ status: 'failed', error: expect.stringMatching(/replaced after its upload event/) });
+    expect(rows).toEqual([]);
   });
 
   it('fails a drop without a grant as unauthorized_upload, with a results file saying why, reading none of it', async () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { ObjectReplacedError } from '#shared/imports/object-replaced-error';
 import type { Caller } from '#shared/auth/caller';
 import { ForbiddenError } from '#shared/errors';
 import { parseImportKey } from '#shared/imports/csv-kinds';
@@ -108,6 +109,27 @@ describe('verifying a dropped file', () => {
     });
     // The same object again (a redelivered event) still passes.
     expect((await drop(grant.key, uploadMetadata(grant))).granted).toBe(true);
+  });
+
+  it('refuses a file replaced after its upload event, reading the metadata of the announced version only', async () => {
+    const { grants, request } = setup();
+    const { grant } = await request(adminOf(TENANT), TENANT, { kind: 'learners', file_name: 'p.csv' });
+    const versions: string[] = [];
+    const verify = makeVerifyUpload({
+      objects: {
+        describe: async (_bucket, _key, etag) => {
+          versions.push(String(etag));
+          throw new ObjectReplacedError('replaced');
+        },
+      },
+      grants,
+    });
+    expect(await verify({ bucket: 'b', key: grant.key, etag: 'e1', size: 10 })).toEqual({
+      granted: false,
+      reason: expect.stringMatching(/replaced after its upload event/),
+    });
+    expect(versions).toEqual(['e1']);
+    await expect(grants.get(grant.upload_id)).resolves.not.toHaveProperty('used_etag');
   });
 
   it('refuses a file without grant metadata, or naming an upload id that was never granted', async () => {
