@@ -72,8 +72,11 @@ describe('the jobs of a dead letter', () => {
     expect(jobsOfDeadLetter(JSON.stringify(other))).toEqual([]);
   });
 
-  it('reads the job of a planning message, and none from a message of no known shape', () => {
+  it('reads the job of a planning message, the job and chunk of a chunk message, and none from a message of no known shape', () => {
     expect(jobsOfDeadLetter(JSON.stringify({ job_id: JOB_ID }))).toEqual([{ jobId: JOB_ID, producer: 'planning' }]);
+    expect(jobsOfDeadLetter(JSON.stringify({ job_id: JOB_ID, chunk: 3 }))).toEqual([
+      { jobId: JOB_ID, producer: 'chunk', chunk: 3 },
+    ]);
     expect(jobsOfDeadLetter('not json')).toEqual([]);
     expect(jobsOfDeadLetter(JSON.stringify({ job_id: 'nope' }))).toEqual([]);
   });
