@@ -52,7 +52,8 @@ export const makeEndDeadLetteredJob =
     const job = await jobs.get(jobId);
     if (!job) return 'not_found';
     if (job.status !== 'queued') return 'not_queued';
-    const plan = await jobs.getPlan(jobId);
+    // An import's plan counts the rows it stored, none of them queued: only a planner queues as it goes.
+    const plan = producer === 'planning' ? await jobs.getPlan(jobId) : undefined;
     const total = Math.max(job.total, job.processed, plan?.total ?? 0);
     const reason =
       `${DEAD_LETTERED}: the job's ${producer} message failed on every delivery and went to the dead-letter ` +

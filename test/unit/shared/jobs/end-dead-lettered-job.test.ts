@@ -46,6 +46,12 @@ describe('ending the job of a dead-lettered message', () => {
     expect(job.error).toMatch(/^dead_lettered: .*rows already applied \(500\) stay applied/);
   });
 
+  it('fails a queued import with total 0 whatever chunks its start stored: it queued none of them', async () => {
+    const { job, end } = ending('queued', { plan: { next_chunk: 2, total: 1000, done: false } });
+    expect(await end(JOB_ID, 'import')).toBe('ended');
+    expect(job).toMatchObject({ status: 'failed', total: 0, processed: 0 });
+  });
+
   it.each(['running', 'succeeded', 'failed', 'aborted'] as const)('leaves a %s job as it is', async (status) => {
     const { job, end } = ending(status);
     expect(await end(JOB_ID, 'import')).toBe('not_queued');
