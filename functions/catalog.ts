@@ -247,10 +247,11 @@ export const catalog: readonly FunctionDefinition[] = [
   {
     name: 'EndDeadLetteredJobs',
     entry: 'functions/workers/end-dead-lettered-jobs.ts',
-    // The producers of jobs: a start whose every delivery failed or timed out leaves its job queued. Chunk
-    // messages are not consumed: their worker records a failing chunk itself, and their DLQ keeps them for a redrive.
-    trigger: { type: 'deadLetters', queues: ['imports', 'jobPlans'], batchSize: 10 },
-    access: { table: 'readwrite' },
+    // The producers of jobs: a start whose every delivery failed or timed out leaves its job queued. And the
+    // chunks: a worker that timed out or crashed on its last delivery leaves its chunk unrecorded and the job
+    // running; the consumer records it failed and sends it back to its worker, whose finish step ends the job.
+    trigger: { type: 'deadLetters', queues: ['imports', 'jobPlans', 'jobChunks'], batchSize: 10 },
+    access: { table: 'readwrite', sendsTo: ['jobChunks'] },
     timeoutSeconds: 30,
   },
 ];

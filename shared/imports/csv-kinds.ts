@@ -59,6 +59,13 @@ export const CSV_KINDS: Record<string, CsvKind> = {
  */
 export const MAX_RECORD_CHARS = 65_536;
 
+/**
+ * Rows one import accepts, beside MAX_IMPORT_BYTES (100 MiB): a file of short rows would otherwise
+ * make some 15 million, more than one job's chunks, counters and results file are sized for. A
+ * file with more fails its job before any chunk is queued.
+ */
+export const MAX_IMPORT_ROWS = 1_000_000;
+
 /** Reasons a header cannot be used, or an empty list. Names are compared trimmed and lower-cased. */
 export function headerProblems(kind: string, header: string[]): string[] {
   const spec = CSV_KINDS[kind];

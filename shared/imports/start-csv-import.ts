@@ -7,7 +7,14 @@ import { RefusedInputError } from '#shared/errors';
 import { makeChunker } from '#shared/jobs/chunk-rows';
 import { type EnqueueChunks, newJob } from '#shared/jobs/start-job';
 import { stableUuid } from '#shared/jobs/stable-id';
-import { CSV_KINDS, type CsvKind, headerProblems, MAX_RECORD_CHARS, parseImportKey } from './csv-kinds';
+import {
+  CSV_KINDS,
+  type CsvKind,
+  headerProblems,
+  MAX_IMPORT_ROWS,
+  MAX_RECORD_CHARS,
+  parseImportKey,
+} from './csv-kinds';
 import { csvText, UnreadableFileError } from './csv-text';
 import { ObjectReplacedError } from './object-replaced-error';
 import { UNAUTHORIZED_UPLOAD, type UploadVerdict } from './verify-upload';
@@ -20,7 +27,10 @@ export interface ImportedObject {
 }
 
 export interface StartImportDeps {
-  jobs: Pick<JobRepository, 'create' | 'get' | 'resultOf' | 'putChunks' | 'markRunning' | 'end' | 'setColumns'>;
+  jobs: Pick<
+    JobRepository,
+    'create' | 'get' | 'getPlan' | 'savePlan' | 'resultOf' | 'putChunks' | 'markRunning' | 'end' | 'setColumns'
+  >;
   enqueue: EnqueueChunks;
   /** Ends the job if every chunk is recorded (an empty file), with its results file. */
   finish: (jobId: string) => Promise<void>;
@@ -31,6 +41,8 @@ export interface StartImportDeps {
   writeRefusal: (job: Job, code: string, reason: string) => Promise<void>;
   clock: Clock;
   maxBytes: number;
+  /** Rows a file may hold (default MAX_IMPORT_ROWS). */
+  maxRows?: number;
 }
 
 /** The id of the job importing an object: the same for every event of the same object (bucket, key, ETag). */
@@ -39,6 +51,9 @@ export const importJobId = (object: Pick<ImportedObject, 'bucket' | 'key' | 'eta
 
 export type ImportStart = 'started' | 'duplicate' | 'not_an_import' | 'failed';
 
+/** The outcome of a start that found another attempt ahead of it, or its job ended meanwhile. */
+class OvertakenError extends Error {}
+
 /**
  * Starts the job of a CSV dropped under `imports/{enterprise}/{kind}/`. A drop is trusted only through
  * the upload grant its metadata names (verify): without one it still gets a job, ended `failed` with
@@ -46,16 +61,27 @@ export type ImportStart = 'started' | 'duplicate' | 'not_an_import' | 'failed';
  * one, the job acts as the grant's uploader (`created_by`). The job id derives from the
  * object (bucket, key, ETag), so the same S3 event delivered twice finds the job: a job still
  * `queued` is one whose first start stopped part way through the file, and is started again (the
- * same rows make the same chunks); a running one gets its unrecorded chunks queued again (they apply
- * once); an ended one is left alone. The whole file is read (as a stream: BOM, quotes, CRLF, blank
- * lines) before any chunk is queued, so a file without a usable header or rows, too large, not
- * UTF-8, or not CSV, or with a record over MAX_RECORD_CHARS fails its job with the reason and
- * changes nothing; a ragged line, or a cell over its column's cap, fails alone. Chunks are bounded by
- * rows and bytes, and a chunk the table refuses as it is fails the job: nothing of the file's own
- * making is retried.
+ * same rows make the same chunks, and the chunks its plan records as stored are not written again:
+ * a retry re-reads and re-parses the file, and writes only what is missing); a running one gets its
+ * unrecorded chunks queued again (they apply once); an ended one is left alone. The whole file is
+ * read (as a stream: BOM, quotes, CRLF, blank lines) before any chunk is queued, so a file without a
+ * usable header or rows, too large (bytes or MAX_IMPORT_ROWS rows), not UTF-8, or not CSV, or with
+ * a record over MAX_RECORD_CHARS fails its job with the reason and changes nothing; a ragged line,
+ * or a cell over its column's cap, fails alone. Chunks are bounded by rows and bytes, and a chunk
+ * the table refuses as it is fails the job: nothing of the file's own making is retried.
  */
 export const makeStartCsvImport =
-  ({ jobs, enqueue, finish, objects, verify, writeRefusal, clock, maxBytes }: StartImportDeps) =>
+  ({
+    jobs,
+    enqueue,
+    finish,
+    objects,
+    verify,
+    writeRefusal,
+    clock,
+    maxBytes,
+    maxRows = MAX_IMPORT_ROWS,
+  }: StartImportDeps) =>
   async (object: ImportedObject): Promise<ImportStart> => {
     const parts = parseImportKey(object.key);
     if (!parts) return 'not_an_import';
@@ -117,9 +143,17 @@ export const makeStartCsvImport =
     const chunker = makeChunker();
     let chunks = 0;
     let total = 0;
+    let storedRows = 0;
+    // Chunks an earlier attempt stored: the same rows make the same chunks, so they are skipped, not rewritten.
+    const stored = (await jobs.getPlan(jobId))?.next_chunk ?? 0;
     const store = async (rows: JobRow[] | undefined) => {
       if (!rows) return;
-      await jobs.putChunks(jobId, chunks, [rows]);
+      storedRows += rows.length;
+      if (chunks >= stored) {
+        await jobs.putChunks(jobId, chunks, [rows]);
+        const saved = await jobs.savePlan(jobId, chunks, { next_chunk: chunks + 1, total: storedRows, done: false });
+        if (!saved) throw new OvertakenError();
+      }
       chunks++;
     };
     try {
@@ -131,13 +165,15 @@ export const makeStartCsvImport =
           await jobs.setColumns(jobId, header);
           continue;
         }
-        total++;
+        if (++total > maxRows)
+          return fail(`the file has more than ${maxRows} rows; at most ${maxRows} are accepted (MAX_IMPORT_ROWS)`);
         const row = rowOf(spec, header, record, info.lines);
         if (spec.job === 'import_learners') row.derived_id = stableUuid(`${jobId}#${info.lines}`);
         await store(chunker.add(row));
       }
       await store(chunker.rest());
     } catch (error) {
+      if (error instanceof OvertakenError) return 'duplicate';
       // The file's fault fails the job; anything else (the table, the bucket) is retried with the event.
       if (error instanceof RefusedInputError) return fail(`the file's rows cannot be stored: ${error.message}`);
       if (!(error instanceof CsvError || error instanceof UnreadableFileError)) throw error;

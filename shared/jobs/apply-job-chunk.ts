@@ -1,10 +1,11 @@
 import { FINAL_STATUSES, type Job, type JobKind, type JobRow, type RowResult } from './job';
 import type { JobRepository } from './job-repository';
+import { failedChunkResults } from './fail-dead-lettered-chunk';
 
 export type ChunkApplier = (job: Job, rows: JobRow[], opId: string) => Promise<RowResult[]>;
 
 export interface ApplyChunkDeps {
-  jobs: Pick<JobRepository, 'get' | 'getChunk' | 'resultOf' | 'recordChunk' | 'replaceFailedChunk'>;
+  jobs: Pick<JobRepository, 'get' | 'getChunk' | 'resultOf' | 'recordChunk'>;
   appliers: Record<JobKind, ChunkApplier>;
   /** Ends the job once every chunk is recorded (and writes an import's results file). */
   finish: (jobId: string) => Promise<void>;
@@ -15,23 +16,20 @@ export type ChunkOutcome = 'applied' | 'already_recorded' | 'job_ended' | 'faile
 /**
  * The worker side of the fan-out engine. Applies one chunk under the operation id `<job>#<chunk>`
  * and records its results together with the job's counters, once. A redelivered chunk finds its
- * results and changes nothing; a chunk whose worker died half way is applied again, and the
- * operation id makes every use case report the outcome of the first attempt. On its last delivery
- * a failing chunk is recorded as failed (`chunk_failed` rows) before the error goes on to the DLQ,
- * so the job ends honestly instead of staying `running`. That message, redriven from the DLQ once
- * the cause is fixed, is applied again under the same operation id (rows its failed attempts did
- * apply report their first outcome): its results replace the failed ones and the job is finished
- * again with the status its new counters call for. An aborted job applies nothing more.
+ * results, changes nothing and only runs the finish step (which is how a chunk recorded by the
+ * dead-letter consumer gets its job finished); a chunk whose worker died half way is applied again,
+ * and the operation id makes every use case report the outcome of the first attempt. On its last
+ * delivery a failing chunk is recorded as failed (`chunk_failed` rows) before the error goes on to
+ * the DLQ, so the job ends honestly instead of staying `running`; a worker that times out or crashes
+ * instead leaves that to the DLQ's consumer (fail-dead-lettered-chunk.ts). A recorded chunk is never
+ * applied again, so redriving its message changes nothing. An ended job applies nothing more.
  */
 export const makeApplyJobChunk =
   ({ jobs, appliers, finish }: ApplyChunkDeps) =>
   async (jobId: string, chunk: number, { lastAttempt }: { lastAttempt: boolean }): Promise<ChunkOutcome> => {
     const job = await jobs.get(jobId);
-    if (!job || job.status === 'aborted') return 'job_ended';
-    const recorded = await jobs.resultOf(jobId, chunk);
-    const redriven = recorded?.failedChunk === true;
-    if (!redriven && FINAL_STATUSES.includes(job.status)) return 'job_ended';
-    if (recorded && !redriven) {
+    if (!job || FINAL_STATUSES.includes(job.status)) return 'job_ended';
+    if (await jobs.resultOf(jobId, chunk)) {
       await finish(jobId);
       return 'already_recorded';
     }
@@ -40,25 +38,15 @@ export const makeApplyJobChunk =
     try {
       results = await appliers[job.kind](job, rows, `${jobId}#${chunk}`);
     } catch (error) {
-      // A redriven chunk failing again keeps its recorded failure.
-      if (!lastAttempt || redriven) throw error;
+      if (!lastAttempt) throw error;
       const message =
         'this chunk failed on every delivery and went to the dead-letter queue; rows before the failure may ' +
-        'have been applied, and redriving the message applies the rest and reports each row';
-      const failed = rows.map((r) => ({
-        index: r.index,
-        identifier: String(r.input.identifier ?? r.input.email ?? ''),
-        outcome: 'failed',
-        code: 'chunk_failed',
-        message,
-      }));
-      await jobs.recordChunk(jobId, chunk, failed, true);
+        'have been applied';
+      await jobs.recordChunk(jobId, chunk, failedChunkResults(rows, 'chunk_failed', message), true);
       await finish(jobId);
       throw error;
     }
-    const stored = redriven
-      ? await jobs.replaceFailedChunk(jobId, chunk, results)
-      : await jobs.recordChunk(jobId, chunk, results);
+    const stored = await jobs.recordChunk(jobId, chunk, results);
     await finish(jobId);
     return stored ? 'applied' : 'already_recorded';
   };

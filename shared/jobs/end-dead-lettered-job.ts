@@ -9,13 +9,19 @@ import type { JobRepository } from './job-repository';
 export const DEAD_LETTERED = 'dead_lettered';
 
 const JobMessage = z.object({ job_id: z.uuid() });
+const ChunkMessage = z.object({ job_id: z.uuid(), chunk: z.number().int().min(0) });
+
+/** What a dead-lettered message was doing for a job: producing it (an import, a planning), or one of its chunks. */
+export type DeadLetteredWork =
+  { jobId: string; producer: 'import' | 'planning' } | { jobId: string; producer: 'chunk'; chunk: number };
 
 /**
- * The jobs a dead-lettered message was producing: the import jobs of an S3 event (their ids derive
- * from the objects), or the `job_id` of a planning message. None for a message of neither shape (not
- * JSON, forged): no job waits on it, and retrying it would never change that.
+ * The jobs a dead-lettered message was working for: the import jobs of an S3 event (their ids derive
+ * from the objects), the `job_id` of a planning message, or the job and chunk of a chunk message.
+ * None for a message of no such shape (not JSON, forged): no job waits on it, and retrying it would
+ * never change that.
  */
-export function jobsOfDeadLetter(body: string): { jobId: string; producer: 'import' | 'planning' }[] {
+export function jobsOfDeadLetter(body: string): DeadLetteredWork[] {
   let message: unknown;
   try {
     message = JSON.parse(body);
@@ -26,6 +32,8 @@ export function jobsOfDeadLetter(body: string): { jobId: string; producer: 'impo
     return objectsOf(message)
       .filter((object) => parseImportKey(object.key))
       .map((object) => ({ jobId: importJobId(object), producer: 'import' as const }));
+  const chunk = ChunkMessage.safeParse(message);
+  if (chunk.success) return [{ jobId: chunk.data.job_id, producer: 'chunk', chunk: chunk.data.chunk }];
   const planning = JobMessage.safeParse(message);
   return planning.success ? [{ jobId: planning.data.job_id, producer: 'planning' }] : [];
 }
@@ -44,7 +52,8 @@ export const makeEndDeadLetteredJob =
     const job = await jobs.get(jobId);
     if (!job) return 'not_found';
     if (job.status !== 'queued') return 'not_queued';
-    const plan = await jobs.getPlan(jobId);
+    // An import's plan counts the rows it stored, none of them queued: only a planner queues as it goes.
+    const plan = producer === 'planning' ? await jobs.getPlan(jobId) : undefined;
     const total = Math.max(job.total, job.processed, plan?.total ?? 0);
     const reason =
       `${DEAD_LETTERED}: the job's ${producer} message failed on every delivery and went to the dead-letter ` +

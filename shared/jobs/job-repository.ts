@@ -76,23 +76,19 @@ interface Tally {
 }
 
 export function makeJobRepository(db: DynamoDBDocumentClient, tableName: string) {
-  /**
-   * The job's counters moved by a chunk's tally. `reopen` (a failed chunk applied after all) makes an
-   * ended job running again, unless it was aborted.
-   */
+  /** The job's counters moved by a chunk's tally. */
   function counterUpdate(
     jobId: string,
     t: Tally,
-    { chunksDone, chunksFailed, reopen = false }: { chunksDone: number; chunksFailed: number; reopen?: boolean },
+    { chunksDone, chunksFailed }: { chunksDone: number; chunksFailed: number },
   ) {
     const names = Object.keys(t.outcomes);
     const sets = names.map((_, i) => `outcome_counts.#o${i} = if_not_exists(outcome_counts.#o${i}, :zero) + :n${i}`);
-    if (reopen) sets.push('#status = :running, finished = :null, #error = :null');
     return {
       Update: {
         TableName: tableName,
         Key: keys.job(jobId),
-        ConditionExpression: reopen ? 'attribute_exists(PK) AND #status <> :aborted' : 'attribute_exists(PK)',
+        ConditionExpression: 'attribute_exists(PK)',
         UpdateExpression: `ADD #processed :processed, #succeeded :succeeded, #skipped :skipped, #failed :failed, chunks_done :done, chunks_failed :chunkFailed${
           sets.length ? ` SET ${sets.join(', ')}` : ''
         }`,
@@ -101,7 +97,6 @@ export function makeJobRepository(db: DynamoDBDocumentClient, tableName: string)
           '#succeeded': 'succeeded',
           '#skipped': 'skipped',
           '#failed': 'failed',
-          ...(reopen && { '#status': 'status', '#error': 'error' }),
           ...Object.fromEntries(names.map((o, i) => [`#o${i}`, o])),
         },
         ExpressionAttributeValues: {
@@ -112,7 +107,6 @@ export function makeJobRepository(db: DynamoDBDocumentClient, tableName: string)
           ':done': chunksDone,
           ':chunkFailed': chunksFailed,
           ...(names.length && { ':zero': 0 }),
-          ...(reopen && { ':running': 'running', ':null': null, ':aborted': 'aborted' }),
           ...Object.fromEntries(names.map((o, i) => [`:n${i}`, t.outcomes[o]])),
         },
       },
@@ -231,7 +225,7 @@ export function makeJobRepository(db: DynamoDBDocumentClient, tableName: string)
     /**
      * Stores a chunk's results and moves the job's counters in one transaction, once: a redelivered
      * chunk finds its results there and changes nothing. Returns whether this call recorded them.
-     * `failedChunk` marks the results of a chunk that failed on every delivery (see replaceFailedChunk).
+     * `failedChunk` marks the results of a chunk that failed on every delivery (counted in `chunks_failed`).
      */
     async recordChunk(jobId: string, chunk: number, results: RowResult[], failedChunk = false): Promise<boolean> {
       const outcome = await transact(db, [
@@ -268,44 +262,6 @@ export function makeJobRepository(db: DynamoDBDocumentClient, tableName: string)
     },
 
     /**
-     * Replaces the results of a chunk recorded as failed (its message redriven from the DLQ and now
-     * applied) and moves the job's counters by the difference, in one transaction, once. A job that
-     * had ended is running again, so that finishing it gives the status the new counters call for.
-     */
-    async replaceFailedChunk(jobId: string, chunk: number, results: RowResult[]): Promise<boolean> {
-      const out = await db.send(
-        new GetCommand({ TableName: tableName, Key: keys.jobResult(jobId, chunk), ConsistentRead: true }),
-      );
-      if (out.Item?.failed_chunk !== true) return false;
-      const before = tally(out.Item.rows as RowResult[]);
-      const after = tally(results);
-      const outcomes: Record<string, number> = { ...after.outcomes };
-      for (const [o, n] of Object.entries(before.outcomes)) outcomes[o] = (outcomes[o] ?? 0) - n;
-      const outcome = await transact(db, [
-        {
-          Put: {
-            TableName: tableName,
-            Item: { ...keys.jobResult(jobId, chunk), entity: 'job_result', job_id: jobId, chunk, rows: results },
-            ConditionExpression: 'failed_chunk = :yes',
-            ExpressionAttributeValues: { ':yes': true },
-          },
-        },
-        counterUpdate(
-          jobId,
-          {
-            succeeded: after.succeeded - before.succeeded,
-            skipped: after.skipped - before.skipped,
-            failed: after.failed - before.failed,
-            processed: results.length - (out.Item.rows as RowResult[]).length,
-            outcomes,
-          },
-          { chunksDone: 0, chunksFailed: -1, reopen: true },
-        ),
-      ]);
-      return outcome.ok;
-    },
-
-    /**
      * Ends a running job whose chunks are all recorded, with the status its counters call for.
      * Only one caller wins; returns the finished job to that caller.
      */
@@ -317,14 +273,15 @@ export function makeJobRepository(db: DynamoDBDocumentClient, tableName: string)
       const error =
         job.chunks_failed > 0
           ? `${job.chunks_failed} of ${job.chunks_total} chunks failed after every retry; their rows are reported as ` +
-            'chunk_failed, and redriving their messages from the dead-letter queue finishes them'
+            'chunk_failed or dead_lettered (rows before the failure may have been applied); to retry them, make ' +
+            'the request again, or upload the file again under a new name'
           : null;
       try {
         await db.send(
           new UpdateCommand({
             TableName: tableName,
             Key: keys.job(jobId),
-            // The counters read are still the job's: a redriven chunk replacing its results meanwhile wins.
+            // The counters read are still the job's, so the status is the one they call for.
             ConditionExpression:
               '#status = :running AND chunks_done = :done AND chunks_failed = :chunksFailed AND #failed = :failed',
             UpdateExpression: 'SET #status = :status, finished = :at, #error = :error',

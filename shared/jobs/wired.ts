@@ -42,6 +42,7 @@ import { makeApplyJobChunk } from './apply-job-chunk';
 import { makeApplyLearnerRows } from './apply-learner-rows';
 import { makeApplyMembershipRows } from './apply-membership-rows';
 import { makeEndDeadLetteredJob } from './end-dead-lettered-job';
+import { makeFailDeadLetteredChunk } from './fail-dead-lettered-chunk';
 import { makeFinishJob } from './finish-job';
 import { makePlanJob } from './plan-job';
 import type { JobRow } from './job';
@@ -280,6 +281,9 @@ export const changeParticipantsOrQueue = /* @__PURE__ */ once(() =>
 export const endDeadLetteredJob = /* @__PURE__ */ once(() =>
   makeEndDeadLetteredJob({ jobs: jobs(), clock: systemClock }),
 );
+
+/** The dead-letter consumer of the chunks' queue: records the chunks their workers left unrecorded. */
+export const failDeadLetteredChunk = /* @__PURE__ */ once(() => makeFailDeadLetteredChunk({ jobs: jobs(), enqueue }));
 
 export const getJob = /* @__PURE__ */ once(() => makeGetJob(jobs()));
 export const listJobs = /* @__PURE__ */ once(() => makeListJobs(jobs()));

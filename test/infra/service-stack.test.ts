@@ -272,24 +272,31 @@ describe('dead letters', () => {
     'Fn::GetAtt': [template.at('AWS::SQS::Queue', `Queues/${resources.queues[name].id}Dlq/Resource`)[0], 'Arn'],
   });
 
-  it('feeds the dead-letter consumer from the DLQs of the job producers, not from that of the chunks', () => {
-    expect(deadLetterFunctions.map((f) => [f.name, f.trigger.queues])).toEqual([
-      ['EndDeadLetteredJobs', ['imports', 'jobPlans']],
-    ]);
+  // The chunks' DLQ too: a worker that times out or crashes on its last delivery never records its chunk,
+  // so without a consumer its job would stay running for ever.
+  it('feeds the dead-letter consumer from the DLQs of the job producers and of the chunks', () => {
+    const fedBy: resources.QueueName[] = ['imports', 'jobPlans', 'jobChunks'];
+    expect(deadLetterFunctions.map((f) => [f.name, f.trigger.queues])).toEqual([['EndDeadLetteredJobs', fedBy]]);
     const mappings = Object.values(template.resources('AWS::Lambda::EventSourceMapping'));
     const [functionId] = template.function('EndDeadLetteredJobs');
     const fed = mappings.filter((m) => m.Properties.FunctionName.Ref === functionId);
     expect(fed.map((m) => m.Properties)).toEqual(
-      ['imports', 'jobPlans'].map((name) =>
+      fedBy.map((name) =>
         expect.objectContaining({
-          EventSourceArn: deadLetterArn(name as resources.QueueName),
+          EventSourceArn: deadLetterArn(name),
           BatchSize: 10,
           FunctionResponseTypes: ['ReportBatchItemFailures'],
         }),
       ),
     );
     const chunksDlq = JSON.stringify(deadLetterArn('jobChunks'));
-    expect(mappings.filter((m) => JSON.stringify(m.Properties.EventSourceArn) === chunksDlq)).toEqual([]);
+    expect(mappings.filter((m) => JSON.stringify(m.Properties.EventSourceArn) === chunksDlq)).toHaveLength(1);
+  });
+
+  it('lets the dead-letter consumer send a recorded chunk back to its worker, and nothing else', () => {
+    expect(template.actions('EndDeadLetteredJobs', queueArn('jobChunks'))).toContain('sqs:SendMessage');
+    for (const name of ['imports', 'jobPlans', 'notifications'] as const)
+      expect(template.actions('EndDeadLetteredJobs', queueArn(name)), name).not.toContain('sqs:SendMessage');
   });
 });
 

@@ -1,10 +1,13 @@
 import { randomUUID } from 'node:crypto';
+import { GetObjectCommand } from '@aws-sdk/client-s3';
 import { SendMessageCommand } from '@aws-sdk/client-sqs';
+import type { SQSEvent } from 'aws-lambda';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Job } from '#shared/jobs/job';
 import { newJob } from '#shared/jobs/start-job';
 import { poison } from './fault-injector';
 import { type ReliabilityStack, startReliabilityStack } from './in-process-stack';
+import { expectJobHonest } from './invariants';
 
 /**
  * Jobs whose messages end in a dead-letter queue, and crafted CSV files, against the whole stack in
@@ -12,9 +15,34 @@ import { type ReliabilityStack, startReliabilityStack } from './in-process-stack
  */
 let s: ReliabilityStack;
 const tenant = randomUUID();
+/** Chunks (`<source_key>#<chunk>`) whose worker dies on every delivery until the chunk is recorded. */
+const crashing = new Set<string>();
+let crashes = 0;
 
 beforeAll(async () => {
-  s = await startReliabilityStack({ visibilityTimeoutSeconds: 1 });
+  s = await startReliabilityStack({
+    visibilityTimeoutSeconds: 1,
+    // A worker killed by its timeout or a crash while applying a crashing chunk: the invocation fails before
+    // its own catch runs, after the batch's other records (applied first) are recorded; they come back too.
+    wrapHandler: (entry, handler) =>
+      entry !== 'functions/workers/apply-job-chunk.ts'
+        ? handler
+        : async (event, context) => {
+            const records = (event as SQSEvent).Records;
+            const dies = await Promise.all(
+              records.map(async ({ body }) => {
+                const { job_id, chunk } = JSON.parse(body) as { job_id: string; chunk: number };
+                const job = await jobs().get(job_id);
+                return crashing.has(`${job?.source_key}#${chunk}`) && !(await jobs().resultOf(job_id, chunk));
+              }),
+            );
+            const rest = records.filter((_, i) => !dies[i]);
+            if (rest.length === records.length) return handler(event, context);
+            if (rest.length > 0) await handler({ Records: rest }, context);
+            crashes++;
+            throw new Error('injected: the worker crashed');
+          },
+  });
 });
 
 afterEach(() => s.faults.clearAll());
@@ -119,5 +147,46 @@ describe('a dead-lettered job message', () => {
     expect(job.error).toMatch(/^dead_lettered: the job's planning message failed on every delivery/);
     await s.idle();
     expect(await s.receiveDlq('jobPlans')).toEqual([]);
+  });
+});
+
+describe('a dead-lettered chunk', () => {
+  it('ends the job of a chunk whose every delivery crashed before recording it, counters exact, results file written', async () => {
+    const file = `crash-${randomUUID()}.csv`;
+    const key = `imports/${tenant}/learners/${file}`;
+    const emails = Array.from({ length: 501 }, (_, i) => `crash-${i}-${randomUUID()}@example.com`);
+    crashing.add(`${key}#0`);
+    await s.dropCsv(key, `email,first_name\n${emails.map((e) => `${e},Cee`).join('\n')}\n`);
+    const job = await endedJobOf(key);
+    expect(crashes).toBeGreaterThanOrEqual(4);
+    expect(job).toMatchObject({
+      status: 'completed_with_errors',
+      total: 501,
+      processed: 501,
+      succeeded: 1,
+      failed: 500,
+      chunks_total: 2,
+      chunks_done: 2,
+      chunks_failed: 1,
+      outcome_counts: { created: 1, failed: 500 },
+    });
+    expect(job.error).toMatch(/1 of 2 chunks failed after every retry; .*dead_lettered/);
+    await expectJobHonest(jobs(), job.job_id);
+    const rows = (await jobs().results(job.job_id, { pageSize: 1000 })).items;
+    expect(rows.filter((r) => r.code === 'dead_lettered').map((r) => r.index)).toEqual(
+      Array.from({ length: 500 }, (_, i) => i + 2),
+    );
+    expect(await s.receiveDlq('jobChunks')).toEqual([]);
+
+    const results = await s.s3.send(new GetObjectCommand({ Bucket: s.stack.bucket, Key: job.results_key! }));
+    const lines = (await results.Body!.transformToString()).trim().split('\n');
+    expect(lines).toHaveLength(502);
+    expect(lines[1]).toMatch(new RegExp(`^${emails[0]},Cee,2,failed,dead_lettered,`));
+    expect(lines[501]).toBe(`${emails[500]},Cee,502,created,created,`);
+
+    // A redrive of the message (or any late copy) finds the chunk recorded and changes nothing.
+    await s.send('jobChunks', JSON.stringify({ job_id: job.job_id, chunk: 0 }));
+    await s.idle();
+    expect(await jobs().get(job.job_id)).toEqual(job);
   });
 });

@@ -6,6 +6,7 @@ import { DeleteMessageCommand, ReceiveMessageCommand, SendMessageCommand, SQSCli
 import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { type QueueDefinition, type QueueName, queues } from '#functions/resources';
 import { generateSigningKeys } from '#local/auth-keys';
+import { createHandlerLoader, type LambdaHandler } from '#local/handler-loader';
 import type { LocalLog } from '#local/local-log';
 import type { UploadGrant } from '#shared/imports/upload-grant';
 import type { Learner } from '#shared/learners/learner';
@@ -19,6 +20,8 @@ export interface StackOptions {
   /** Extra environment for the handlers (read once, when they are first imported). */
   env?: Record<string, string>;
   log?: LocalLog;
+  /** Stands in for a catalog entry's handler (a worker that crashes), given the real one. */
+  wrapHandler?: (entry: string, handler: LambdaHandler) => LambdaHandler;
 }
 
 export interface ApiAnswer {
@@ -53,6 +56,8 @@ export async function startReliabilityStack(options: StackOptions = {}) {
     ]),
   ) as Record<QueueName, QueueDefinition>;
   const keys = await generateSigningKeys();
+  const load = createHandlerLoader();
+  const { wrapHandler } = options;
   const stack: LocalStack = await startLocalStack({
     port: 0,
     messagingPort: 0,
@@ -60,6 +65,7 @@ export async function startReliabilityStack(options: StackOptions = {}) {
     queues: queueDefinitions,
     keys,
     log: options.log ?? silent,
+    ...(wrapHandler && { handlerLoader: async (entry: string) => wrapHandler(entry, await load(entry)) }),
   });
 
   const { db } = await import('#shared/db/client');

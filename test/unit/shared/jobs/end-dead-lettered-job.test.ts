@@ -46,6 +46,12 @@ describe('ending the job of a dead-lettered message', () => {
     expect(job.error).toMatch(/^dead_lettered: .*rows already applied \(500\) stay applied/);
   });
 
+  it('fails a queued import with total 0 whatever chunks its start stored: it queued none of them', async () => {
+    const { job, end } = ending('queued', { plan: { next_chunk: 2, total: 1000, done: false } });
+    expect(await end(JOB_ID, 'import')).toBe('ended');
+    expect(job).toMatchObject({ status: 'failed', total: 0, processed: 0 });
+  });
+
   it.each(['running', 'succeeded', 'failed', 'aborted'] as const)('leaves a %s job as it is', async (status) => {
     const { job, end } = ending(status);
     expect(await end(JOB_ID, 'import')).toBe('not_queued');
@@ -72,8 +78,11 @@ describe('the jobs of a dead letter', () => {
     expect(jobsOfDeadLetter(JSON.stringify(other))).toEqual([]);
   });
 
-  it('reads the job of a planning message, and none from a message of no known shape', () => {
+  it('reads the job of a planning message, the job and chunk of a chunk message, and none from a message of no known shape', () => {
     expect(jobsOfDeadLetter(JSON.stringify({ job_id: JOB_ID }))).toEqual([{ jobId: JOB_ID, producer: 'planning' }]);
+    expect(jobsOfDeadLetter(JSON.stringify({ job_id: JOB_ID, chunk: 3 }))).toEqual([
+      { jobId: JOB_ID, producer: 'chunk', chunk: 3 },
+    ]);
     expect(jobsOfDeadLetter('not json')).toEqual([]);
     expect(jobsOfDeadLetter(JSON.stringify({ job_id: 'nope' }))).toEqual([]);
   });
