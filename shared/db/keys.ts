@@ -148,7 +148,7 @@ export const keys = {
   }),
   enrollmentAuditPartition: (tenant: string, courseId: string) => enrollmentAuditPartition(tenant, courseId),
   batch: (batchId: string) => ({ PK: `BATCH#${batchId}`, SK: 'BATCH' }),
-  /** A caller's token bucket for one throttled scope (e.g. `bulk_enroll`). */
+  /** A token bucket (its GCRA arrival time) of one throttled scope (`<route>#caller` or `<route>#tenant`) and subject. */
   throttle: (scope: string, subject: string) => ({ PK: `THROTTLE#${scope}#${subject}`, SK: 'THROTTLE' }),
   /** Marks a notification id as delivered, so a redelivered message is not sent twice. */
   sentNotification: (notificationId: string) => ({ PK: `NOTIFICATION#${notificationId}`, SK: 'SENT' }),

@@ -6,6 +6,7 @@ import type { LearnerRepository } from '#shared/learners/learner-repository';
 import { COUNTED, type Membership } from '#shared/memberships/membership';
 import type { MembershipRepository } from '#shared/memberships/membership-repository';
 import type { GroupRepository } from './group-repository';
+import { type Throttle, unthrottled } from '#shared/throttle/throttle';
 import { loadAdministeredGroup } from './read-group';
 
 /** Columns an export may have, in Docebo's export-users spirit; each reads a membership and its learner. */
@@ -77,6 +78,7 @@ export const makeExportGroupMembers =
     render: ReturnType<typeof makeRenderMembersCsv>,
     startExportJob: (caller: Caller, groupUuid: string, tenant: string, options: ExportOptions) => Promise<J>,
     maxSync = MAX_SYNC_EXPORT,
+    throttle: Throttle = unthrottled,
   ) =>
   async (
     caller: Caller,
@@ -84,6 +86,7 @@ export const makeExportGroupMembers =
     options: ExportOptions,
   ): Promise<{ csv: string; job?: undefined } | { job: J; csv?: undefined }> => {
     const group = await loadAdministeredGroup(groups, caller, groupUuid);
+    await throttle('export', caller, group.enterprise_customer_uuid);
     if (group.member_count > maxSync)
       return { job: await startExportJob(caller, groupUuid, group.enterprise_customer_uuid, options) };
     return { csv: (await render(group.enterprise_customer_uuid, groupUuid, options)).csv };

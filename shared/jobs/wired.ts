@@ -34,7 +34,7 @@ import {
   bulkUpsertLearners,
   putLearner,
   removeLearners,
-  throttleBulkEnroll,
+  throttle,
 } from '#shared/wiring';
 import { makeApplyExportRows } from './apply-export-rows';
 import { makeApplyJobChunk } from './apply-job-chunk';
@@ -80,7 +80,7 @@ const startJob = /* @__PURE__ */ once(() =>
   makeStartJob(jobs(), enqueue, (id) => finishRequestedJob()(id), systemClock, randomIds),
 );
 const renderMembersCsv = /* @__PURE__ */ once(() => makeRenderMembersCsv(memberships(), learners()));
-const startMembershipJob = /* @__PURE__ */ once(() => makeStartMembershipJob(groups(), startJob()));
+const startMembershipJob = /* @__PURE__ */ once(() => makeStartMembershipJob(groups(), startJob(), throttle()));
 
 /** Learner rows of a large bulk upsert: each gets a new uuid now (stored with the row, so replays reuse it). */
 function learnerRows(rows: unknown[]): JobRow[] {
@@ -147,8 +147,11 @@ export const removeOrQueue =
 /** Issues listed in a refused bulk request (the message counts them all). */
 const MAX_ROW_DETAILS = 100;
 
-export const bulkUpsertOrQueue = () => (caller: Caller, tenant: string, rows: unknown[]) =>
-  syncOrJob(
+/** learners/bulk, rate-limited per caller and tenant whether it answers at once or as a job. */
+export const bulkUpsertOrQueue = () => async (caller: Caller, tenant: string, rows: unknown[]) => {
+  assertAdministers(caller, tenant);
+  await throttle()('learners_bulk', caller, tenant);
+  return syncOrJob(
     rows.length,
     MAX_SYNC_LEARNERS,
     () => bulkUpsertLearners()(caller, tenant, rows),
@@ -174,6 +177,7 @@ export const bulkUpsertOrQueue = () => (caller: Caller, tenant: string, rows: un
       );
     },
   );
+};
 
 export const applyJobChunk = /* @__PURE__ */ once(() => {
   const membershipRows = makeApplyMembershipRows(assignLearners(), removeLearners());
@@ -238,18 +242,23 @@ export const startCsvImport = /* @__PURE__ */ once(() =>
 );
 
 export const exportGroupMembers = /* @__PURE__ */ once(() =>
-  makeExportGroupMembers(groups(), renderMembersCsv(), (caller, groupUuid, tenant, options) =>
-    startJob()(
-      {
-        tenant,
-        kind: 'export_members',
-        target: { group_uuid: groupUuid, results_bucket: config.importsBucket, options: JSON.stringify(options) },
-        source: { type: 'api', route: 'export_members', caller: caller.sub },
-        sourceKey: `api:export_members:${groupUuid}`,
-        createdBy: caller.sub,
-      },
-      [{ index: 0, input: { identifier: groupUuid } }],
-    ),
+  makeExportGroupMembers(
+    groups(),
+    renderMembersCsv(),
+    (caller, groupUuid, tenant, options) =>
+      startJob()(
+        {
+          tenant,
+          kind: 'export_members',
+          target: { group_uuid: groupUuid, results_bucket: config.importsBucket, options: JSON.stringify(options) },
+          source: { type: 'api', route: 'export_members', caller: caller.sub },
+          sourceKey: `api:export_members:${groupUuid}`,
+          createdBy: caller.sub,
+        },
+        [{ index: 0, input: { identifier: groupUuid } }],
+      ),
+    undefined,
+    throttle(),
   ),
 );
 
@@ -257,7 +266,7 @@ export const exportGroupMembers = /* @__PURE__ */ once(() =>
 export const bulkEnrollOrQueue = /* @__PURE__ */ once(() =>
   makeBulkEnrollOrQueue({
     apply: applyBulkEnrollment(),
-    throttle: throttleBulkEnroll(),
+    throttle: (caller, tenant) => throttle()('bulk_enroll', caller, tenant),
     ids: randomIds,
     startJob: startJob(),
   }),

@@ -8,6 +8,7 @@ import type { LearnerRepository } from '#shared/learners/learner-repository';
 import { ValidationError } from '#shared/errors';
 import { COUNTED, type MemberSort, type Membership, refKey, refOf } from './membership';
 import type { MembershipRepository } from './membership-repository';
+import { type Throttle, unthrottled } from '#shared/throttle/throttle';
 import { publicMembership } from './outcomes';
 import { listAllMembers, searchGroupMembers } from './search-group-members';
 
@@ -45,6 +46,7 @@ export const makeListGroupLearners =
     groups: Pick<GroupRepository, 'get'>,
     memberships: Pick<MembershipRepository, 'list' | 'count' | 'homeGroupsOf' | 'getMany' | 'byEmailPrefix'>,
     learners: Pick<LearnerRepository, 'getMany' | 'searchUuids'>,
+    throttle: Throttle = unthrottled,
   ) =>
   async (caller: Caller, groupUuid: string, input: MemberListInput) => {
     const group = await loadAdministeredGroup(groups, caller, groupUuid);
@@ -54,6 +56,7 @@ export const makeListGroupLearners =
     let count: number;
     let details: Map<string, Learner>;
     if (input.search || input.sortBy) {
+      await throttle('member_search', caller, group.enterprise_customer_uuid);
       const found = input.search
         ? await searchGroupMembers({ memberships, learners }, group, { ...query, search: input.search })
         : await readAllForSort(memberships, learners, group.enterprise_customer_uuid, query);

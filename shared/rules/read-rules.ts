@@ -9,6 +9,7 @@ import type { MembershipRepository } from '#shared/memberships/membership-reposi
 import type { EvaluateLearners } from './load-rule-facts';
 import type { Ruleset } from './ruleset';
 import type { RulesetHistoryRepository } from './ruleset-history-repository';
+import { type Throttle, unthrottled } from '#shared/throttle/throttle';
 import type { StartRecalculation } from './start-recalculation';
 
 export interface ReadRulesDeps {
@@ -17,6 +18,8 @@ export interface ReadRulesDeps {
   memberships: Pick<MembershipRepository, 'getMany' | 'list'>;
   rulesetHistory: Pick<RulesetHistoryRepository, 'list'>;
   evaluate: EvaluateLearners;
+  /** Rate limits of preview (per caller and tenant). */
+  throttle?: Throttle | undefined;
 }
 
 /** Learners evaluated per batch read (BatchGetItem takes 100 keys). */
@@ -29,10 +32,14 @@ async function loadAutomatic(groups: Pick<GroupRepository, 'get'>, caller: Calle
   return group as Group & { ruleset: Ruleset };
 }
 
-/** POST …/recalculate: a recalculation from scratch, started by hand (see makeStartRecalculation). */
+/** POST …/recalculate: a recalculation from scratch, started by hand (see makeStartRecalculation); rate-limited. */
 export const makeRecalculateGroup =
-  (groups: Pick<GroupRepository, 'get'>, start: StartRecalculation) => async (caller: Caller, groupUuid: string) =>
-    start(caller, await loadAutomatic(groups, caller, groupUuid));
+  (groups: Pick<GroupRepository, 'get'>, start: StartRecalculation, throttle: Throttle = unthrottled) =>
+  async (caller: Caller, groupUuid: string) => {
+    const group = await loadAutomatic(groups, caller, groupUuid);
+    await throttle('recalculate', caller, group.enterprise_customer_uuid);
+    return start(caller, group);
+  };
 
 /** Every ruleset version of an automatic group (Docebo conditions history), newest first, with who and when. */
 export const makeListConditionsHistory =
@@ -48,7 +55,7 @@ export const makeListConditionsHistory =
  * members that no longer match). Reads only: one pass over the tenant's learners.
  */
 export const makePreviewRuleset =
-  ({ groups, learners, memberships, evaluate }: Omit<ReadRulesDeps, 'rulesetHistory'>) =>
+  ({ groups, learners, memberships, evaluate, throttle = unthrottled }: Omit<ReadRulesDeps, 'rulesetHistory'>) =>
   async (
     caller: Caller,
     input: { enterprise_customer_uuid: string; ruleset: Ruleset; group_uuid?: string | undefined; sample_size: number },
@@ -58,6 +65,7 @@ export const makePreviewRuleset =
     const group = input.group_uuid ? await loadAdministeredGroup(groups, caller, input.group_uuid) : undefined;
     if (group && group.enterprise_customer_uuid !== tenant)
       throw new NotFoundError('group_not_found', `Group ${input.group_uuid} is not in enterprise ${tenant}`);
+    await throttle('preview', caller, tenant);
     const uuids = await learners.tenantUuids(tenant);
     const sample: string[] = [];
     const add: string[] = [];
