@@ -115,6 +115,8 @@ export const keys = {
     GSI2SK: `CREATED#${createdIso}#${jobId}`,
   }),
   jobSourcePartition: (tenant: string, sourceKey: string) => jobSourcePartition(tenant, sourceKey),
+  /** The lower bound of a source's jobs created at or after `createdIso` (J3, a range on GSI2SK). */
+  jobsCreatedFrom: (createdIso: string) => `CREATED#${createdIso}`,
   /** A chunk's input rows; its results, written once with the job's counters. */
   jobChunk: (jobId: string, chunk: number) => ({ PK: `JOB#${jobId}`, SK: `CHUNK#${String(chunk).padStart(6, '0')}` }),
   jobResult: (jobId: string, chunk: number) => ({ PK: `JOB#${jobId}`, SK: `RESULT#${String(chunk).padStart(6, '0')}` }),

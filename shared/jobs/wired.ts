@@ -9,7 +9,7 @@ import {
   makeChangeParticipantsOrQueue,
 } from '#shared/enrollments/enrollment-jobs';
 import { makeApplyModuleEnrollmentRows, makePlanModuleEnrollment } from '#shared/enrollments/learning-module-jobs';
-import { makeExportGroupMembers, makeRenderMembersCsv } from '#shared/groups/export-group-members';
+import { exportSourceKey, makeExportGroupMembers, makeRenderMembersCsv } from '#shared/groups/export-group-members';
 import { loadAdministeredGroup } from '#shared/groups/read-group';
 import { makeApplyBatchParticipantCsvRows, makeApplyEnrollmentCsvRows } from '#shared/imports/apply-enrollment-rows';
 import { makeApplyGroupMemberRows } from '#shared/imports/apply-group-member-rows';
@@ -241,25 +241,31 @@ export const startCsvImport = /* @__PURE__ */ once(() =>
   }),
 );
 
+/** How many of a group's recent export jobs are looked at for reuse (a GET starts one at most). */
+const EXPORT_REUSE_CANDIDATES = 20;
+
 export const exportGroupMembers = /* @__PURE__ */ once(() =>
-  makeExportGroupMembers(
-    groups(),
-    renderMembersCsv(),
-    (caller, groupUuid, tenant, options) =>
+  makeExportGroupMembers({
+    groups: groups(),
+    render: renderMembersCsv(),
+    startJob: (caller, tenant, target) =>
       startJob()(
         {
           tenant,
           kind: 'export_members',
-          target: { group_uuid: groupUuid, results_bucket: config.importsBucket, options: JSON.stringify(options) },
+          target: { ...target, results_bucket: config.importsBucket },
           source: { type: 'api', route: 'export_members', caller: caller.sub },
-          sourceKey: `api:export_members:${groupUuid}`,
+          sourceKey: exportSourceKey(target.group_uuid),
           createdBy: caller.sub,
         },
-        [{ index: 0, input: { identifier: groupUuid } }],
+        [{ index: 0, input: { identifier: target.group_uuid } }],
       ),
-    undefined,
-    throttle(),
-  ),
+    recentJobs: (tenant, groupUuid, since) =>
+      jobs().recentBySource(tenant, exportSourceKey(groupUuid), since, EXPORT_REUSE_CANDIDATES),
+    clock: systemClock,
+    maxSync: config.maxSyncExport,
+    throttle: throttle(),
+  }),
 );
 
 /** bulk_enroll over MAX_SYNC_PAIRS identifier×course pairs → a `bulk_enroll` job (issue 4). */

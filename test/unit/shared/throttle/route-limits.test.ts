@@ -7,7 +7,7 @@ import { makeListGroupLearners } from '#shared/memberships/list-group-learners';
 import { makePreviewRuleset, makeRecalculateGroup } from '#shared/rules/read-rules';
 import type { LimitedRoute } from '#shared/throttle/rate-limits';
 import type { Throttle } from '#shared/throttle/throttle';
-import { adminOf, aGroup, OTHER_TENANT, TENANT } from '../fakes';
+import { adminOf, aGroup, fixedClock, OTHER_TENANT, TENANT } from '../fakes';
 import { anAutomaticGroup } from '../rules/fake-rule-groups';
 
 /** A throttle whose `route` bucket of `tenant` is empty: every such call is refused, others pass. */
@@ -66,13 +66,14 @@ describe('rate-limited routes', () => {
 
   it('refuses an export, and a member search or sort, but not a plain member listing', async () => {
     const manual = aGroup({ member_count: 3 });
-    const exportMembers = makeExportGroupMembers(
-      groupsOf(manual),
-      async () => ({ csv: '', count: 0 }),
-      async () => ({ job_id: 'j' }),
-      10_000,
-      emptyBucket('export', TENANT),
-    );
+    const exportMembers = makeExportGroupMembers({
+      groups: groupsOf(manual),
+      render: async () => ({ csv: '', count: 0 }),
+      startJob: async () => ({ job_id: 'j' }) as never,
+      recentJobs: async () => [],
+      clock: fixedClock(),
+      throttle: emptyBucket('export', TENANT),
+    });
     const options = { columns: ['email'], includeHeader: true, delimiter: ',' };
     expect(await refusal(exportMembers(adminOf(TENANT), manual.group_uuid, options))).toMatchObject(limited);
 
