@@ -40,7 +40,7 @@ describe('rate-limited routes', () => {
     const preview = (throttle: Throttle) =>
       makePreviewRuleset({
         groups: groupsOf(group),
-        learners: { tenantUuids: async () => [] },
+        learners: { tenantUuids: async () => [], tenantCount: async () => 0 },
         memberships: members,
         evaluate: async () => new Map(),
         throttle,
