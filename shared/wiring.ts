@@ -37,9 +37,10 @@ import { COUNTED } from '#shared/memberships/membership';
 import { makeRemoveLearners } from '#shared/memberships/remove-learners';
 import { makeDeliverNotification } from '#shared/notifications/deliver-notification';
 import { fileOutboxSender } from '#shared/notifications/file-outbox-sender';
-import { makeGroupInvitationHook } from '#shared/notifications/group-invitation';
+import { makeGroupInvitationHook, makeInvitationQuota } from '#shared/notifications/group-invitation';
 import { logOnlySender } from '#shared/notifications/log-only-sender';
 import { makeNotificationQueue } from '#shared/notifications/notification-queue';
+import { makeSendQuotaRepository } from '#shared/notifications/send-quota-repository';
 import { makeSentNotificationRepository } from '#shared/notifications/sent-notification-repository';
 import { once } from '#shared/once';
 import { sendJson, sendJsonBatch } from '#shared/queue/send-json';
@@ -195,6 +196,7 @@ export const assignLearners = /* @__PURE__ */ once(() =>
     onMembersAdded: makeGroupInvitationHook(
       makeNotificationQueue(() => config.notificationsQueueUrl),
       systemClock,
+      makeInvitationQuota(makeSendQuotaRepository(db, config.tableName)),
     ),
     enrollInModules: (group, members, context) => enrollInModules()(group, members, context),
   }),

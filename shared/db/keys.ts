@@ -152,6 +152,11 @@ export const keys = {
   batch: (batchId: string) => ({ PK: `BATCH#${batchId}`, SK: 'BATCH' }),
   /** A token bucket (its GCRA arrival time) of one throttled scope (`<route>#caller` or `<route>#tenant`) and subject. */
   throttle: (scope: string, subject: string) => ({ PK: `THROTTLE#${scope}#${subject}`, SK: 'THROTTLE' }),
+  /** What a tenant sent of a template on one UTC day (`YYYY-MM-DD`), against its daily quota. */
+  sendQuota: (tenant: string, template: string, day: string) => ({
+    PK: `QUOTA#${tenant}#${template}#${day}`,
+    SK: 'QUOTA',
+  }),
   /** Marks a notification id as delivered, so a redelivered message is not sent twice. */
   sentNotification: (notificationId: string) => ({ PK: `NOTIFICATION#${notificationId}`, SK: 'SENT' }),
 } as const;
