@@ -26,6 +26,11 @@ const Env = z.object({
     .int()
     .positive()
     .default(100 * 1024 * 1024),
+  /**
+   * Most members an export answers in its response (10,000); a bigger group exports through a job.
+   * Production never sets it; the e2e stack lowers it to prove the job path and its reuse on a small group.
+   */
+  MAX_SYNC_EXPORT: z.coerce.number().int().positive().default(10_000),
   /** Set by the local stack only: endpoints shown by GET /health. */
   LOCAL_STACK_INFO: z.string().optional(),
   LOG_LEVEL: z.enum(['DEBUG', 'INFO', 'WARN', 'ERROR', 'SILENT']).default('INFO'),
@@ -77,6 +82,7 @@ export const config = {
       : undefined,
   bulkEnrollRatePerMinute: env.BULK_ENROLL_RATE_PER_MINUTE,
   maxImportBytes: env.MAX_IMPORT_BYTES,
+  maxSyncExport: env.MAX_SYNC_EXPORT,
   localInfo: env.LOCAL_STACK_INFO ? LocalInfo.parse(JSON.parse(env.LOCAL_STACK_INFO)) : undefined,
   logLevel: env.LOG_LEVEL,
 };

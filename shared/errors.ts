@@ -93,10 +93,26 @@ export class UserLimitExceededError extends ConflictError {
   }
 }
 
-/** The caller spent its allowance for this kind of call; `retryAfterSeconds` until it may call again (429). */
+/**
+ * The caller (or every caller of its tenant together) spent its allowance for this kind of call;
+ * `retryAfterSeconds` until it may call again (429 with Retry-After). `details[0].path` names the
+ * bucket that was empty: `rate_limit.caller` or `rate_limit.tenant`.
+ */
 export class RateLimitedError extends DomainError {
-  constructor(readonly retryAfterSeconds: number) {
-    super('rate_limited', `Too many requests; retry in ${retryAfterSeconds} s`);
+  constructor(
+    readonly retryAfterSeconds: number,
+    route?: string,
+    scope?: 'caller' | 'tenant',
+  ) {
+    super(
+      'rate_limited',
+      route && scope
+        ? `Too many ${route} requests ${scope === 'caller' ? 'from this caller' : 'for this tenant'}; retry in ${retryAfterSeconds} s`
+        : `Too many requests; retry in ${retryAfterSeconds} s`,
+      route && scope
+        ? [{ path: `rate_limit.${scope}`, message: `${route} limit reached; retry in ${retryAfterSeconds} s` }]
+        : [],
+    );
   }
 }
 

@@ -1,3 +1,4 @@
+import type { Caller } from '#shared/auth/caller';
 import { makeListBranches } from '#shared/branches/list-branches';
 import { makePutBranch } from '#shared/branches/put-branch';
 import { randomIds, systemClock } from '#shared/clock';
@@ -19,8 +20,6 @@ import {
 } from '#shared/enrollments/list-enrollments';
 import { makeStartModuleEnrollment } from '#shared/enrollments/learning-module-jobs';
 import { makeGetBatch } from '#shared/enrollments/read-batch';
-import { makeThrottleCaller } from '#shared/enrollments/throttle-caller';
-import { makeThrottleRepository } from '#shared/enrollments/throttle-repository';
 import { makeCleanupGroupMemberships } from '#shared/groups/cleanup-group-memberships';
 import { makeCreateGroup } from '#shared/groups/create-group';
 import { makeDeleteGroup } from '#shared/groups/delete-group';
@@ -38,9 +37,10 @@ import { COUNTED } from '#shared/memberships/membership';
 import { makeRemoveLearners } from '#shared/memberships/remove-learners';
 import { makeDeliverNotification } from '#shared/notifications/deliver-notification';
 import { fileOutboxSender } from '#shared/notifications/file-outbox-sender';
-import { makeGroupInvitationHook } from '#shared/notifications/group-invitation';
+import { makeGroupInvitationHook, makeInvitationQuota } from '#shared/notifications/group-invitation';
 import { logOnlySender } from '#shared/notifications/log-only-sender';
 import { makeNotificationQueue } from '#shared/notifications/notification-queue';
+import { makeSendQuotaRepository } from '#shared/notifications/send-quota-repository';
 import { makeSentNotificationRepository } from '#shared/notifications/sent-notification-repository';
 import { once } from '#shared/once';
 import { sendJson, sendJsonBatch } from '#shared/queue/send-json';
@@ -55,6 +55,9 @@ import {
   memberships,
   usernames,
 } from '#shared/repositories';
+import { rateLimits } from '#shared/throttle/rate-limits';
+import { makeThrottle } from '#shared/throttle/throttle';
+import { makeThrottleRepository } from '#shared/throttle/throttle-repository';
 import { recalculateOnBranchMove, reevaluateEnrollees, reevaluateLearner, rulePorts } from '#shared/rules/wired';
 
 /*
@@ -120,15 +123,14 @@ const startModuleEnrollment = /* @__PURE__ */ once(() =>
   }),
 );
 
-export const throttleBulkEnroll = /* @__PURE__ */ once(() =>
-  makeThrottleCaller(makeThrottleRepository(db, config.tableName), systemClock, 'bulk_enroll', {
-    capacity: config.bulkEnrollRatePerMinute,
-    refillPerSecond: config.bulkEnrollRatePerMinute / 60,
-  }),
+/** The per-caller and per-tenant rate limits of the expensive routes (shared/throttle/rate-limits.ts). */
+export const throttle = /* @__PURE__ */ once(() =>
+  makeThrottle(makeThrottleRepository(db, config.tableName), systemClock, rateLimits(config.bulkEnrollRatePerMinute)),
 );
+const throttleBulkEnroll = (caller: Caller, tenant: string) => throttle()('bulk_enroll', caller, tenant);
 
 export const bulkEnroll = /* @__PURE__ */ once(() =>
-  makeBulkEnroll({ apply: applyBulkEnrollment(), throttle: throttleBulkEnroll(), ids: randomIds }),
+  makeBulkEnroll({ apply: applyBulkEnrollment(), throttle: throttleBulkEnroll, ids: randomIds }),
 );
 export const createBatch = /* @__PURE__ */ once(() => makeCreateBatch(batches(), systemClock, randomIds));
 export const getBatch = /* @__PURE__ */ once(() => makeGetBatch(batches()));
@@ -179,7 +181,9 @@ export const cleanupGroupMemberships = /* @__PURE__ */ once(() => makeCleanupGro
 
 // Memberships and learners.
 
-export const listGroupLearners = /* @__PURE__ */ once(() => makeListGroupLearners(groups(), memberships(), learners()));
+export const listGroupLearners = /* @__PURE__ */ once(() =>
+  makeListGroupLearners(groups(), memberships(), learners(), (...args) => throttle()(...args)),
+);
 export const assignLearners = /* @__PURE__ */ once(() =>
   makeAssignLearners({
     groups: groups(),
@@ -192,6 +196,7 @@ export const assignLearners = /* @__PURE__ */ once(() =>
     onMembersAdded: makeGroupInvitationHook(
       makeNotificationQueue(() => config.notificationsQueueUrl),
       systemClock,
+      makeInvitationQuota(makeSendQuotaRepository(db, config.tableName)),
     ),
     enrollInModules: (group, members, context) => enrollInModules()(group, members, context),
   }),

@@ -115,6 +115,8 @@ export const keys = {
     GSI2SK: `CREATED#${createdIso}#${jobId}`,
   }),
   jobSourcePartition: (tenant: string, sourceKey: string) => jobSourcePartition(tenant, sourceKey),
+  /** The lower bound of a source's jobs created at or after `createdIso` (J3, a range on GSI2SK). */
+  jobsCreatedFrom: (createdIso: string) => `CREATED#${createdIso}`,
   /** A chunk's input rows; its results, written once with the job's counters. */
   jobChunk: (jobId: string, chunk: number) => ({ PK: `JOB#${jobId}`, SK: `CHUNK#${String(chunk).padStart(6, '0')}` }),
   jobResult: (jobId: string, chunk: number) => ({ PK: `JOB#${jobId}`, SK: `RESULT#${String(chunk).padStart(6, '0')}` }),
@@ -148,10 +150,15 @@ export const keys = {
   }),
   enrollmentAuditPartition: (tenant: string, courseId: string) => enrollmentAuditPartition(tenant, courseId),
   batch: (batchId: string) => ({ PK: `BATCH#${batchId}`, SK: 'BATCH' }),
-  /** A caller's token bucket for one throttled scope (e.g. `bulk_enroll`). */
+  /** A token bucket (its GCRA arrival time) of one throttled scope (`<route>#caller` or `<route>#tenant`) and subject. */
   throttle: (scope: string, subject: string) => ({ PK: `THROTTLE#${scope}#${subject}`, SK: 'THROTTLE' }),
   /** A CSV upload the upload route granted (who, tenant, kind, key); the import trusts a drop only through it. */
   uploadGrant: (uploadId: string) => ({ PK: `UPLOAD#${uploadId}`, SK: 'UPLOAD' }),
+  /** What a tenant sent of a template on one UTC day (`YYYY-MM-DD`), against its daily quota. */
+  sendQuota: (tenant: string, template: string, day: string) => ({
+    PK: `QUOTA#${tenant}#${template}#${day}`,
+    SK: 'QUOTA',
+  }),
   /** Marks a notification id as delivered, so a redelivered message is not sent twice. */
   sentNotification: (notificationId: string) => ({ PK: `NOTIFICATION#${notificationId}`, SK: 'SENT' }),
 } as const;

@@ -6,7 +6,8 @@ import { type BulkEnrollBody, MAX_SYNC_PAIRS } from './schemas';
 
 export interface BulkEnrollDeps {
   apply: (chunk: BulkEnrollmentChunk) => Promise<Record<string, BulkResultRow[]>>;
-  throttle: (caller: Caller) => Promise<void>;
+  /** Spends a bulk_enroll call of the caller in the body's tenant (429 when spent). */
+  throttle: (caller: Caller, tenant: string) => Promise<void>;
   ids: IdGenerator;
 }
 
@@ -34,7 +35,7 @@ export const makeBulkEnroll =
   ({ apply, throttle, ids }: BulkEnrollDeps) =>
   async (caller: Caller, body: BulkEnrollBody) => {
     if (!isStaff(caller)) throw new ForbiddenError('bulk_enroll is for staff only');
-    await throttle(caller);
+    await throttle(caller, body.enterprise_customer_uuid);
     const pairs = body.identifiers.length * body.courses.length;
     if (pairs > MAX_SYNC_PAIRS) throw new TooManyIdentifiersError(MAX_SYNC_PAIRS, pairs, 'body.identifiers');
     return bulkEnrollResponse(body, await apply(chunkOf(body, caller.sub, ids.uuid())));

@@ -114,7 +114,8 @@ const settingsOf = (body: BulkEnrollBody): BulkEnrollmentSettings => ({
 
 export interface BulkEnrollOrQueueDeps {
   apply: ApplyBulk;
-  throttle: (caller: Caller) => Promise<void>;
+  /** Spends a bulk_enroll call of the caller in the body's tenant (429 when spent). */
+  throttle: (caller: Caller, tenant: string) => Promise<void>;
   ids: IdGenerator;
   startJob: StartJob;
 }
@@ -128,7 +129,7 @@ export const makeBulkEnrollOrQueue =
   ({ apply, throttle, ids, startJob }: BulkEnrollOrQueueDeps) =>
   async (caller: Caller, body: BulkEnrollBody): Promise<SyncOrJob<ReturnType<typeof bulkEnrollResponse>>> => {
     if (!isStaff(caller)) throw new ForbiddenError('bulk_enroll is for staff only');
-    await throttle(caller);
+    await throttle(caller, body.enterprise_customer_uuid);
     if (body.identifiers.length * body.courses.length <= MAX_SYNC_PAIRS)
       return { sync: bulkEnrollResponse(body, await apply(chunkOf(body, caller.sub, ids.uuid()))) };
     const job = await startJob(

@@ -1,11 +1,14 @@
 import { stringify } from 'csv-stringify/sync';
 import type { Caller } from '#shared/auth/caller';
+import type { Clock } from '#shared/clock';
 import { neutralizeCell } from '#shared/imports/neutralize-cell';
+import type { Job, JobStatus } from '#shared/jobs/job';
 import type { Learner } from '#shared/learners/learner';
 import type { LearnerRepository } from '#shared/learners/learner-repository';
 import { COUNTED, type Membership } from '#shared/memberships/membership';
 import type { MembershipRepository } from '#shared/memberships/membership-repository';
 import type { GroupRepository } from './group-repository';
+import { type Throttle, unthrottled } from '#shared/throttle/throttle';
 import { loadAdministeredGroup } from './read-group';
 
 /** Columns an export may have, in Docebo's export-users spirit; each reads a membership and its learner. */
@@ -70,21 +73,62 @@ export const makeRenderMembersCsv =
     return { csv: stringify(lines as string[][], { delimiter: options.delimiter }), count };
   };
 
-/** Exports a group the caller administers: the CSV itself, or (big groups) the job that writes it. */
+/** How long a finished export job is handed out again to the same request on an unchanged group. */
+export const EXPORT_REUSE_MINUTES = 10;
+
+/** The source key of a group's export jobs (J3): what reuse and `?source_key=` find them by. */
+export const exportSourceKey = (groupUuid: string) => `api:export_members:${groupUuid}`;
+
+/** What an export job writes: the group, the request's options, and the group's state it started from. */
+export interface ExportTarget {
+  group_uuid: string;
+  options: string;
+  /** The group's version and last modification (member changes move `modified`, not `version`). */
+  group_state: string;
+}
+
+export interface ExportDeps {
+  groups: Pick<GroupRepository, 'get'>;
+  render: ReturnType<typeof makeRenderMembersCsv>;
+  startJob: (caller: Caller, tenant: string, target: ExportTarget) => Promise<Job>;
+  /** Export jobs of a group created at or after `sinceIso`, newest first. */
+  recentJobs: (tenant: string, groupUuid: string, sinceIso: string) => Promise<Job[]>;
+  clock: Clock;
+  maxSync?: number | undefined;
+  throttle?: Throttle | undefined;
+}
+
+const REUSABLE: readonly JobStatus[] = ['queued', 'running', 'succeeded'];
+
+/**
+ * Exports a group the caller administers: the CSV itself, or (over `maxSync` members) the job that
+ * writes it. A big group's export job is reused rather than started again: a GET answers 202 with
+ * the newest export job of the group started within EXPORT_REUSE_MINUTES, with the same columns and
+ * options, from the same group state (version and modified), that is queued, running or succeeded.
+ * Rate-limited (`export`) per caller and tenant, after authorization.
+ */
 export const makeExportGroupMembers =
-  <J>(
-    groups: Pick<GroupRepository, 'get'>,
-    render: ReturnType<typeof makeRenderMembersCsv>,
-    startExportJob: (caller: Caller, groupUuid: string, tenant: string, options: ExportOptions) => Promise<J>,
-    maxSync = MAX_SYNC_EXPORT,
-  ) =>
+  ({ groups, render, startJob, recentJobs, clock, maxSync = MAX_SYNC_EXPORT, throttle = unthrottled }: ExportDeps) =>
   async (
     caller: Caller,
     groupUuid: string,
     options: ExportOptions,
-  ): Promise<{ csv: string; job?: undefined } | { job: J; csv?: undefined }> => {
+  ): Promise<{ csv: string; job?: undefined } | { job: Job; csv?: undefined }> => {
     const group = await loadAdministeredGroup(groups, caller, groupUuid);
-    if (group.member_count > maxSync)
-      return { job: await startExportJob(caller, groupUuid, group.enterprise_customer_uuid, options) };
-    return { csv: (await render(group.enterprise_customer_uuid, groupUuid, options)).csv };
+    const tenant = group.enterprise_customer_uuid;
+    await throttle('export', caller, tenant);
+    if (group.member_count <= maxSync) return { csv: (await render(tenant, groupUuid, options)).csv };
+    const target: ExportTarget = {
+      group_uuid: groupUuid,
+      options: JSON.stringify(options),
+      group_state: `${group.version}@${group.modified}`,
+    };
+    const since = new Date(Date.parse(clock.now()) - EXPORT_REUSE_MINUTES * 60_000).toISOString();
+    const reusable = (await recentJobs(tenant, groupUuid, since)).find(
+      (job) =>
+        REUSABLE.includes(job.status) &&
+        job.target.options === target.options &&
+        job.target.group_state === target.group_state,
+    );
+    return { job: reusable ?? (await startJob(caller, tenant, target)) };
   };

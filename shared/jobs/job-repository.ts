@@ -390,6 +390,24 @@ export function makeJobRepository(db: DynamoDBDocumentClient, tableName: string)
       return { ...page, items: page.items.map(toJob), count } satisfies Page<Job> & { count: number };
     },
 
+    /** Up to `limit` jobs of a source created at or after `sinceIso`, newest first (one bounded Query). */
+    async recentBySource(tenant: string, sourceKey: string, sinceIso: string, limit: number): Promise<Job[]> {
+      const out = await db.send(
+        new QueryCommand({
+          TableName: tableName,
+          IndexName: 'GSI2',
+          KeyConditionExpression: 'GSI2PK = :pk AND GSI2SK >= :since',
+          ExpressionAttributeValues: {
+            ':pk': keys.jobSourcePartition(tenant, sourceKey),
+            ':since': keys.jobsCreatedFrom(sinceIso),
+          },
+          ScanIndexForward: false,
+          Limit: limit,
+        }),
+      );
+      return (out.Items ?? []).map(toJob);
+    },
+
     /** One page of row results in row order, optionally of one outcome. */
     async results(jobId: string, q: { outcome?: string | undefined; pageSize: number; cursor?: string | undefined }) {
       const start = q.cursor ? decodeCursor(q.cursor) : { chunk: 0, offset: 0 };

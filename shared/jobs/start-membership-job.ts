@@ -8,6 +8,7 @@ import type { IdentifierInput } from '#shared/memberships/resolve-members';
 
 const identifierCount = (input: IdentifierInput) =>
   (input.learner_uuids?.length ?? 0) + (input.learner_emails?.length ?? 0);
+import { type Throttle, unthrottled } from '#shared/throttle/throttle';
 import type { Job, JobRow } from './job';
 import type { NewJob } from './start-job';
 
@@ -37,7 +38,7 @@ export function identifierRows(input: IdentifierInput): JobRow[] {
  * the caller administers the group, and an inactive group takes no new members.
  */
 export const makeStartMembershipJob =
-  (groups: Pick<GroupRepository, 'get'>, startJob: StartJob) =>
+  (groups: Pick<GroupRepository, 'get'>, startJob: StartJob, throttle: Throttle = unthrottled) =>
   async (
     caller: Caller,
     groupUuid: string,
@@ -49,6 +50,7 @@ export const makeStartMembershipJob =
     if (kind === 'assign_learners' && group.status !== 'active') {
       throw new ConflictError('group_inactive', `Group ${groupUuid} is inactive and accepts no new members`);
     }
+    await throttle('membership_job', caller, group.enterprise_customer_uuid);
     return startJob(
       {
         tenant: group.enterprise_customer_uuid,

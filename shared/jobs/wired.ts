@@ -9,7 +9,7 @@ import {
   makeChangeParticipantsOrQueue,
 } from '#shared/enrollments/enrollment-jobs';
 import { makeApplyModuleEnrollmentRows, makePlanModuleEnrollment } from '#shared/enrollments/learning-module-jobs';
-import { makeExportGroupMembers, makeRenderMembersCsv } from '#shared/groups/export-group-members';
+import { exportSourceKey, makeExportGroupMembers, makeRenderMembersCsv } from '#shared/groups/export-group-members';
 import { loadAdministeredGroup } from '#shared/groups/read-group';
 import { makeApplyBatchParticipantCsvRows, makeApplyEnrollmentCsvRows } from '#shared/imports/apply-enrollment-rows';
 import { makeApplyGroupMemberRows } from '#shared/imports/apply-group-member-rows';
@@ -35,7 +35,7 @@ import {
   bulkUpsertLearners,
   putLearner,
   removeLearners,
-  throttleBulkEnroll,
+  throttle,
 } from '#shared/wiring';
 import { makeApplyExportRows } from './apply-export-rows';
 import { makeApplyJobChunk } from './apply-job-chunk';
@@ -82,7 +82,7 @@ const startJob = /* @__PURE__ */ once(() =>
   makeStartJob(jobs(), enqueue, (id) => finishRequestedJob()(id), systemClock, randomIds),
 );
 const renderMembersCsv = /* @__PURE__ */ once(() => makeRenderMembersCsv(memberships(), learners()));
-const startMembershipJob = /* @__PURE__ */ once(() => makeStartMembershipJob(groups(), startJob()));
+const startMembershipJob = /* @__PURE__ */ once(() => makeStartMembershipJob(groups(), startJob(), throttle()));
 
 /** Learner rows of a large bulk upsert: each gets a new uuid now (stored with the row, so replays reuse it). */
 function learnerRows(rows: unknown[]): JobRow[] {
@@ -149,8 +149,11 @@ export const removeOrQueue =
 /** Issues listed in a refused bulk request (the message counts them all). */
 const MAX_ROW_DETAILS = 100;
 
-export const bulkUpsertOrQueue = () => (caller: Caller, tenant: string, rows: unknown[]) =>
-  syncOrJob(
+/** learners/bulk, rate-limited per caller and tenant whether it answers at once or as a job. */
+export const bulkUpsertOrQueue = () => async (caller: Caller, tenant: string, rows: unknown[]) => {
+  assertAdministers(caller, tenant);
+  await throttle()('learners_bulk', caller, tenant);
+  return syncOrJob(
     rows.length,
     MAX_SYNC_LEARNERS,
     () => bulkUpsertLearners()(caller, tenant, rows),
@@ -176,6 +179,7 @@ export const bulkUpsertOrQueue = () => (caller: Caller, tenant: string, rows: un
       );
     },
   );
+};
 
 export const applyJobChunk = /* @__PURE__ */ once(() => {
   const membershipRows = makeApplyMembershipRows(assignLearners(), removeLearners());
@@ -241,27 +245,38 @@ export const startCsvImport = /* @__PURE__ */ once(() =>
   }),
 );
 
+/** How many of a group's recent export jobs are looked at for reuse (a GET starts one at most). */
+const EXPORT_REUSE_CANDIDATES = 20;
+
 export const exportGroupMembers = /* @__PURE__ */ once(() =>
-  makeExportGroupMembers(groups(), renderMembersCsv(), (caller, groupUuid, tenant, options) =>
-    startJob()(
-      {
-        tenant,
-        kind: 'export_members',
-        target: { group_uuid: groupUuid, results_bucket: config.importsBucket, options: JSON.stringify(options) },
-        source: { type: 'api', route: 'export_members', caller: caller.sub },
-        sourceKey: `api:export_members:${groupUuid}`,
-        createdBy: caller.sub,
-      },
-      [{ index: 0, input: { identifier: groupUuid } }],
-    ),
-  ),
+  makeExportGroupMembers({
+    groups: groups(),
+    render: renderMembersCsv(),
+    startJob: (caller, tenant, target) =>
+      startJob()(
+        {
+          tenant,
+          kind: 'export_members',
+          target: { ...target, results_bucket: config.importsBucket },
+          source: { type: 'api', route: 'export_members', caller: caller.sub },
+          sourceKey: exportSourceKey(target.group_uuid),
+          createdBy: caller.sub,
+        },
+        [{ index: 0, input: { identifier: target.group_uuid } }],
+      ),
+    recentJobs: (tenant, groupUuid, since) =>
+      jobs().recentBySource(tenant, exportSourceKey(groupUuid), since, EXPORT_REUSE_CANDIDATES),
+    clock: systemClock,
+    maxSync: config.maxSyncExport,
+    throttle: throttle(),
+  }),
 );
 
 /** bulk_enroll over MAX_SYNC_PAIRS identifier×course pairs → a `bulk_enroll` job (issue 4). */
 export const bulkEnrollOrQueue = /* @__PURE__ */ once(() =>
   makeBulkEnrollOrQueue({
     apply: applyBulkEnrollment(),
-    throttle: throttleBulkEnroll(),
+    throttle: (caller, tenant) => throttle()('bulk_enroll', caller, tenant),
     ids: randomIds,
     startJob: startJob(),
   }),

@@ -230,14 +230,23 @@ export function makeLearnerRepository(db: DynamoDBDocumentClient, tableName: str
 
     /** Uuids of a branch's learners (GSI2, keys only), stopping once more than `max` are found. */
     /** Every learner uuid of a tenant, in e-mail order (the rows of a rule recalculation). */
-    async tenantUuids(tenant: string): Promise<string[]> {
+    /** Uuids of a tenant's learners in e-mail order; past `max` it stops at the page that passed it (more than `max`). */
+    async tenantUuids(tenant: string, max = Number.POSITIVE_INFINITY): Promise<string[]> {
       return uuidsOf(
         'GSI1',
         'GSI1PK = :pk AND begins_with(GSI1SK, :prefix)',
         { ':pk': keys.tenantLearnersPartition(tenant), ':prefix': 'EMAIL#' },
-        Number.POSITIVE_INFINITY,
+        max,
       );
     },
+
+    /** How many learners a tenant has: a COUNT over its e-mail index (keys only, no item is returned). */
+    tenantCount: (tenant: string) =>
+      queryCount(db, tableName, {
+        index: 'GSI1',
+        keyCondition: 'GSI1PK = :pk AND begins_with(GSI1SK, :prefix)',
+        values: { ':pk': keys.tenantLearnersPartition(tenant), ':prefix': 'EMAIL#' },
+      }),
 
     /**
      * One page (at most `limit`) of the uuids of a tenant's learners, by e-mail, and an opaque key to

@@ -12,7 +12,7 @@ import { settleLearnerRaces } from './settle-learner-races';
 import { type ExpandDeps, expandMemberSources, type MemberSources } from './expand-member-sources';
 import { COUNTED, type Membership, PERMISSIONS, type Permission, refKey, refOf, writeDelta } from './membership';
 import type { MembershipRepository } from './membership-repository';
-import { type IdentifierResult, summarize } from './outcomes';
+import { type IdentifierResult, type InvitationOutcome, summarize } from './outcomes';
 import { type IdentifierInput, resolveMembers, type Target } from './resolve-members';
 import { MAX_SYNC_IDENTIFIERS } from './schemas';
 
@@ -34,8 +34,13 @@ export interface AssignDeps extends ExpandDeps {
 /**
  * After an assign commits: the members it added, revived or invited, with their memberships as
  * committed, and the call's operation id (a replayed chunk calls it again with the same results).
+ * It may answer, per membership uuid, what became of an invitation, which the results then show.
  */
-export type MembersAddedHook = (group: Group, added: IdentifierResult[], opId: string | undefined) => Promise<void>;
+export type MembersAddedHook = (
+  group: Group,
+  added: IdentifierResult[],
+  opId: string | undefined,
+) => Promise<Map<string, InvitationOutcome> | void>;
 
 /** SmarterU membership settings an assign applies to the members it names. */
 export interface MemberSettings {
@@ -152,7 +157,13 @@ export const makeAssignLearners = (deps: AssignDeps) => {
     }
     const settled = await settleLearnerRaces(deps, group, results, caller.sub);
     const added = settled.filter((r) => ADDED.includes(r.outcome) && r.membership);
-    if (deps.onMembersAdded && added.length > 0) await deps.onMembersAdded(group, added, opId);
+    const invitations =
+      deps.onMembersAdded && added.length > 0 ? await deps.onMembersAdded(group, added, opId) : undefined;
+    if (invitations)
+      for (const r of settled) {
+        const invitation = r.membership && invitations.get(r.membership.enterprise_group_membership_uuid);
+        if (invitation) r.invitation = invitation;
+      }
     if (deps.enrollInModules) {
       const refs = new Map(targets.map((t) => [t.identifier, t.ref]));
       const members = settled.flatMap((r): MemberRef[] => {

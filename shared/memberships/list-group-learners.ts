@@ -8,6 +8,7 @@ import type { LearnerRepository } from '#shared/learners/learner-repository';
 import { ValidationError } from '#shared/errors';
 import { COUNTED, type MemberSort, type Membership, refKey, refOf } from './membership';
 import type { MembershipRepository } from './membership-repository';
+import { type Throttle, unthrottled } from '#shared/throttle/throttle';
 import { publicMembership } from './outcomes';
 import { listAllMembers, searchGroupMembers } from './search-group-members';
 
@@ -21,6 +22,12 @@ export interface MemberListInput {
   pageSize: number;
   cursor?: string | undefined;
 }
+
+/**
+ * A status/source-filtered count reads at most this many membership items (removed ones included);
+ * past it `count` is the matches among them and `count_exact` is false.
+ */
+export const MAX_COUNT_READ = 10_000;
 
 /** Sorting reads every matching member and its learner, then sorts in memory: bounded here. */
 export const MAX_MEMBERS_SORTED_IN_MEMORY = 10_000;
@@ -43,8 +50,12 @@ const sortValue: Record<MemberSort, (m: Membership, learner: Learner | undefined
 export const makeListGroupLearners =
   (
     groups: Pick<GroupRepository, 'get'>,
-    memberships: Pick<MembershipRepository, 'list' | 'count' | 'homeGroupsOf' | 'getMany' | 'byEmailPrefix'>,
+    memberships: Pick<
+      MembershipRepository,
+      'list' | 'countUpTo' | 'listUpTo' | 'homeGroupsOf' | 'getMany' | 'byEmailPrefix'
+    >,
     learners: Pick<LearnerRepository, 'getMany' | 'searchUuids'>,
+    throttle: Throttle = unthrottled,
   ) =>
   async (caller: Caller, groupUuid: string, input: MemberListInput) => {
     const group = await loadAdministeredGroup(groups, caller, groupUuid);
@@ -52,8 +63,10 @@ export const makeListGroupLearners =
     const query = { groupUuid, statuses, source: input.source };
     let page: Page<Membership>;
     let count: number;
+    let countExact = true;
     let details: Map<string, Learner>;
     if (input.search || input.sortBy) {
+      await throttle('member_search', caller, group.enterprise_customer_uuid);
       const found = input.search
         ? await searchGroupMembers({ memberships, learners }, group, { ...query, search: input.search })
         : await readAllForSort(memberships, learners, group.enterprise_customer_uuid, query);
@@ -66,10 +79,15 @@ export const makeListGroupLearners =
       count = found.members.length;
       details = found.learners;
     } else {
-      [page, count] = await Promise.all([
+      let counted: { count: number; exact: boolean };
+      [page, counted] = await Promise.all([
         memberships.list({ ...query, pageSize: input.pageSize, cursor: input.cursor }),
-        input.status || input.source ? memberships.count(query) : Promise.resolve(group.member_count),
+        input.status || input.source
+          ? memberships.countUpTo(query, MAX_COUNT_READ)
+          : Promise.resolve({ count: group.member_count, exact: true }),
       ]);
+      count = counted.count;
+      countExact = counted.exact;
       details = await learners.getMany(
         group.enterprise_customer_uuid,
         page.items.flatMap((m) => (m.learner_uuid ? [m.learner_uuid] : [])),
@@ -84,7 +102,7 @@ export const makeListGroupLearners =
         member_details: { user_email: learner?.email ?? m.pending_learner_email, user_name: name || null },
       };
     });
-    return { ...page, items, count } satisfies Page<unknown> & { count: number };
+    return { ...page, items, count, countExact } satisfies Page<unknown> & { count: number; countExact: boolean };
   };
 
 async function readAllForSort(

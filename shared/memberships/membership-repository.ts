@@ -2,7 +2,7 @@ import { type DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb
 import { batchGetAll } from '#shared/db/batch-get';
 import { batchWriteAll } from '#shared/db/batch-write';
 import { keys, type MemberRef } from '#shared/db/keys';
-import { type Page, queryCount, queryPage, queryPages } from '#shared/db/paging';
+import { type Page, queryPage, queryPages } from '#shared/db/paging';
 import { transact } from '#shared/db/transactions';
 import { ConflictError } from '#shared/errors';
 import type { Group } from '#shared/groups/group';
@@ -299,7 +299,46 @@ export function makeMembershipRepository(db: DynamoDBDocumentClient, tableName: 
       return { ...page, items: page.items.map(toMembership) };
     },
 
-    count: (q: Omit<MemberListQuery, 'pageSize' | 'cursor'>) => queryCount(db, tableName, listQuery(q)),
+    /**
+     * How many members match, reading at most `maxRead` membership items (removed ones included, as
+     * the filter drops them only after the read): exact when the partition ended within the budget,
+     * else the matches among the items read (`exact: false`).
+     */
+    async countUpTo(q: Omit<MemberListQuery, 'pageSize' | 'cursor'>, maxRead: number) {
+      let count = 0;
+      let read = 0;
+      let startKey: Record<string, unknown> | undefined;
+      do {
+        const out = await db.send(
+          new QueryCommand({
+            ...listInput(q),
+            Select: 'COUNT',
+            ExclusiveStartKey: startKey,
+            Limit: budget(maxRead - read),
+          }),
+        );
+        count += out.Count ?? 0;
+        read += out.ScannedCount ?? 0;
+        startKey = out.LastEvaluatedKey;
+      } while (startKey && read < maxRead);
+      return { count, exact: startKey === undefined };
+    },
+
+    /** The members that match, reading at most `maxRead` membership items; `complete` when the partition ended within it. */
+    async listUpTo(q: Omit<MemberListQuery, 'pageSize' | 'cursor'>, maxRead: number) {
+      const items: Membership[] = [];
+      let read = 0;
+      let startKey: Record<string, unknown> | undefined;
+      do {
+        const out = await db.send(
+          new QueryCommand({ ...listInput(q), ExclusiveStartKey: startKey, Limit: budget(maxRead - read) }),
+        );
+        items.push(...(out.Items ?? []).map(toMembership));
+        read += out.ScannedCount ?? 0;
+        startKey = out.LastEvaluatedKey;
+      } while (startKey && read < maxRead);
+      return { items, complete: startKey === undefined };
+    },
 
     /** Every membership (any status) of one learner or pending e-mail in a tenant, across groups. */
     async listByMember(tenant: string, ref: MemberRef): Promise<Membership[]> {
@@ -454,6 +493,22 @@ export function makeMembershipRepository(db: DynamoDBDocumentClient, tableName: 
       return { deleted: itemKeys.length, more: page.LastEvaluatedKey !== undefined };
     },
   };
+
+  /** A Query's Limit for what is left of a read budget (none for an unbounded read). */
+  function budget(left: number) {
+    return Number.isFinite(left) ? left : undefined;
+  }
+
+  function listInput(q: Omit<MemberListQuery, 'pageSize' | 'cursor'>) {
+    const l = listQuery(q);
+    return {
+      TableName: tableName,
+      KeyConditionExpression: l.keyCondition,
+      FilterExpression: l.filter,
+      ExpressionAttributeNames: l.names,
+      ExpressionAttributeValues: l.values,
+    };
+  }
 
   function listQuery(q: Omit<MemberListQuery, 'pageSize' | 'cursor'>) {
     const values: Record<string, unknown> = { ':pk': keys.group(q.groupUuid).PK, ':prefix': keys.membersPrefix };

@@ -21,7 +21,17 @@ export interface IdentifierResult {
   membership?: Membership;
   /** Whether the membership is the member's home group after the call. */
   homeGroup?: boolean;
+  /** An `invited` member's e-mail: queued for sending, or not sent because the tenant's daily quota is spent. */
+  invitation?: InvitationOutcome | undefined;
 }
+
+export type InvitationOutcome = 'queued' | 'quota_exceeded';
+
+const INVITATION_MESSAGE: Record<InvitationOutcome, string | undefined> = {
+  queued: undefined,
+  quota_exceeded:
+    "the membership is pending; the invitation was not sent: the tenant's daily invitation quota is spent",
+};
 
 const SKIPPED: Outcome[] = ['already_member', 'not_member', 'duplicate_in_request'];
 const CHANGED: Outcome[] = ['added', 'revived', 'invited', 'updated', 'removed'];
@@ -35,6 +45,8 @@ export function summarize(all: IdentifierResult[]) {
       identifier: r.identifier,
       outcome: r.outcome,
       ...publicMembership(r.membership!, r.homeGroup ?? false),
+      ...(r.invitation ? { invitation: r.invitation } : {}),
+      ...(r.invitation && INVITATION_MESSAGE[r.invitation] ? { message: INVITATION_MESSAGE[r.invitation] } : {}),
     })),
     skipped: all
       .filter((r) => SKIPPED.includes(r.outcome))

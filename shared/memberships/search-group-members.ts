@@ -7,11 +7,17 @@ import type { MembershipRepository } from './membership-repository';
 
 /** Groups up to this many members are searched by reading their partition whole. */
 export const SEARCH_READS_GROUP_UP_TO = 2_000;
+/**
+ * Such a group's partition is read up to this many membership items (removed ones count: they are read
+ * and then filtered out); a partition longer than that, full of removed memberships, is searched from
+ * the learner side like a big group, so a search never reads a group's whole history.
+ */
+export const SEARCH_READS_UP_TO = 5_000;
 /** Above it, the tenant's e-mail and name indexes are read; a search matching more learners is refused. */
 export const MAX_SEARCH_CANDIDATES = 5_000;
 
 export interface SearchDeps {
-  memberships: Pick<MembershipRepository, 'list' | 'getMany' | 'byEmailPrefix'>;
+  memberships: Pick<MembershipRepository, 'listUpTo' | 'getMany' | 'byEmailPrefix'>;
   learners: Pick<LearnerRepository, 'getMany' | 'searchUuids'>;
 }
 
@@ -53,7 +59,7 @@ function matches(words: string[], email: string, learner: Learner | undefined): 
 /**
  * Every member of a group matching a search (each word a prefix of the e-mail, the first name or the
  * last name), with the learners behind them. A group of up to SEARCH_READS_GROUP_UP_TO members is
- * read whole (cost ∝ group size); a bigger one is searched from the other side: the tenant's
+ * read whole (cost ∝ group size) if its partition holds at most SEARCH_READS_UP_TO items; a bigger one is searched from the other side: the tenant's
  * e-mail and name indexes give the learners matching the most selective word (cost ∝ matches), and
  * their memberships in this group are read by key. That keeps a 100k-member group's search at the
  * price of its matches; a word matching more than MAX_SEARCH_CANDIDATES learners is refused.
@@ -65,9 +71,13 @@ export async function searchGroupMembers(
 ): Promise<{ members: Membership[]; learners: Map<string, Learner> }> {
   const words = searchWords(q.search);
   const wanted = (m: Membership) => q.statuses.includes(m.status) && (!q.source || m.source === q.source);
+  const small =
+    group.member_count <= SEARCH_READS_GROUP_UP_TO
+      ? await memberships.listUpTo({ groupUuid: group.group_uuid, ...q }, SEARCH_READS_UP_TO)
+      : undefined;
   let candidates: Membership[];
-  if (group.member_count <= SEARCH_READS_GROUP_UP_TO) {
-    candidates = await listAllMembers(memberships, group.group_uuid, q, Number.POSITIVE_INFINITY);
+  if (small?.complete) {
+    candidates = small.items;
   } else {
     const word = words.reduce((a, b) => (b.length > a.length ? b : a), '');
     const [found, pending] = await Promise.all([

@@ -9,18 +9,30 @@ import type { MembershipRepository } from '#shared/memberships/membership-reposi
 import type { EvaluateLearners } from './load-rule-facts';
 import type { Ruleset } from './ruleset';
 import type { RulesetHistoryRepository } from './ruleset-history-repository';
+import { type Throttle, unthrottled } from '#shared/throttle/throttle';
 import type { StartRecalculation } from './start-recalculation';
 
 export interface ReadRulesDeps {
   groups: Pick<GroupRepository, 'get'>;
-  learners: Pick<LearnerRepository, 'tenantUuids'>;
+  learners: Pick<LearnerRepository, 'tenantUuids' | 'tenantCount'>;
   memberships: Pick<MembershipRepository, 'getMany' | 'list'>;
   rulesetHistory: Pick<RulesetHistoryRepository, 'list'>;
   evaluate: EvaluateLearners;
+  /** Rate limits of preview (per caller and tenant). */
+  throttle?: Throttle | undefined;
+  /** Most learners one preview evaluates (PREVIEW_MAX_LEARNERS). */
+  maxLearners?: number | undefined;
 }
 
 /** Learners evaluated per batch read (BatchGetItem takes 100 keys). */
 const BATCH = 100;
+
+/**
+ * A preview evaluates at most this many learners of the tenant (the first in e-mail order), so a
+ * request's work is bounded; past it the answer says `sampled: true` with `evaluated` and
+ * `total_learners`, and every count is of the evaluated learners only (never extrapolated).
+ */
+export const PREVIEW_MAX_LEARNERS = 10_000;
 
 async function loadAutomatic(groups: Pick<GroupRepository, 'get'>, caller: Caller, groupUuid: string) {
   const group = await loadAdministeredGroup(groups, caller, groupUuid);
@@ -29,10 +41,14 @@ async function loadAutomatic(groups: Pick<GroupRepository, 'get'>, caller: Calle
   return group as Group & { ruleset: Ruleset };
 }
 
-/** POST …/recalculate: a recalculation from scratch, started by hand (see makeStartRecalculation). */
+/** POST …/recalculate: a recalculation from scratch, started by hand (see makeStartRecalculation); rate-limited. */
 export const makeRecalculateGroup =
-  (groups: Pick<GroupRepository, 'get'>, start: StartRecalculation) => async (caller: Caller, groupUuid: string) =>
-    start(caller, await loadAutomatic(groups, caller, groupUuid));
+  (groups: Pick<GroupRepository, 'get'>, start: StartRecalculation, throttle: Throttle = unthrottled) =>
+  async (caller: Caller, groupUuid: string) => {
+    const group = await loadAutomatic(groups, caller, groupUuid);
+    await throttle('recalculate', caller, group.enterprise_customer_uuid);
+    return start(caller, group);
+  };
 
 /** Every ruleset version of an automatic group (Docebo conditions history), newest first, with who and when. */
 export const makeListConditionsHistory =
@@ -45,10 +61,19 @@ export const makeListConditionsHistory =
 /**
  * A dry run of a ruleset over a tenant's learners: how many match, a sample, and against an existing
  * group who would be added (matching, not a member, not excluded by an admin) and removed (`rule`
- * members that no longer match). Reads only: one pass over the tenant's learners.
+ * members that no longer match). Reads only, and at most PREVIEW_MAX_LEARNERS learners: a bigger
+ * tenant's preview is of its first learners in e-mail order and says so (`sampled`, `evaluated`,
+ * `total_learners`); a recalculation (a job) applies the ruleset to all of them. Rate-limited.
  */
 export const makePreviewRuleset =
-  ({ groups, learners, memberships, evaluate }: Omit<ReadRulesDeps, 'rulesetHistory'>) =>
+  ({
+    groups,
+    learners,
+    memberships,
+    evaluate,
+    throttle = unthrottled,
+    maxLearners = PREVIEW_MAX_LEARNERS,
+  }: Omit<ReadRulesDeps, 'rulesetHistory'>) =>
   async (
     caller: Caller,
     input: { enterprise_customer_uuid: string; ruleset: Ruleset; group_uuid?: string | undefined; sample_size: number },
@@ -58,7 +83,11 @@ export const makePreviewRuleset =
     const group = input.group_uuid ? await loadAdministeredGroup(groups, caller, input.group_uuid) : undefined;
     if (group && group.enterprise_customer_uuid !== tenant)
       throw new NotFoundError('group_not_found', `Group ${input.group_uuid} is not in enterprise ${tenant}`);
-    const uuids = await learners.tenantUuids(tenant);
+    await throttle('preview', caller, tenant);
+    const listed = await learners.tenantUuids(tenant, maxLearners);
+    const sampled = listed.length > maxLearners;
+    const uuids = listed.slice(0, maxLearners);
+    const totalLearners = sampled ? await learners.tenantCount(tenant) : uuids.length;
     const sample: string[] = [];
     const add: string[] = [];
     const remove: string[] = [];
@@ -97,6 +126,9 @@ export const makePreviewRuleset =
     return {
       enterprise_customer_uuid: tenant,
       learners_evaluated: uuids.length,
+      sampled,
+      evaluated: uuids.length,
+      total_learners: totalLearners,
       matching_count: matching,
       sample: sample.map((learner_uuid) => ({ learner_uuid })),
       ...(group

@@ -4,7 +4,7 @@ import type { RulePorts } from '#shared/groups/group';
 import { makeFinishJob } from '#shared/jobs/finish-job';
 import { once } from '#shared/once';
 import { sendJsonBatch } from '#shared/queue/send-json';
-import { enrollInModules } from '#shared/wiring';
+import { enrollInModules, throttle } from '#shared/wiring';
 import { branches, enrollments, groups, jobs, learners, memberships, rulesetHistory } from '#shared/repositories';
 import { makeApplyRecalculationRows } from './apply-recalculation-rows';
 import { makeFanOutRecalculations } from './fan-out-recalculations';
@@ -85,7 +85,9 @@ export const rulePorts = /* @__PURE__ */ once((): RulePorts => ({
   startRecalculation: (caller, group) => startRecalculation()(caller, group),
 }));
 
-export const recalculateGroup = /* @__PURE__ */ once(() => makeRecalculateGroup(groups(), startRecalculation()));
+export const recalculateGroup = /* @__PURE__ */ once(() =>
+  makeRecalculateGroup(groups(), startRecalculation(), (...args) => throttle()(...args)),
+);
 
 export const listConditionsHistory = /* @__PURE__ */ once(() =>
   makeListConditionsHistory({ groups: groups(), rulesetHistory: rulesetHistory() }),
@@ -97,6 +99,7 @@ export const previewRuleset = /* @__PURE__ */ once(() =>
     learners: learners(),
     memberships: memberships(),
     evaluate: evaluateLearners(),
+    throttle: (...args) => throttle()(...args),
   }),
 );
 

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { api, tokenFor } from './client';
+import { E2E_MAX_SYNC_EXPORT } from './stack-settings';
 
 const tenant = randomUUID();
 let admin: string;
@@ -72,5 +73,46 @@ describe('GET …/export/', () => {
     expect((await api('GET', `/api/v1/enterprise-group/${group.group_uuid}/export/`, { token: other })).status).toBe(
       404,
     );
+  });
+});
+
+describe('GET …/export/ of a group over the synchronous limit', () => {
+  const exportOf = (uuid: string, columns = 'email,status') =>
+    api('GET', `/api/v1/enterprise-group/${uuid}/export/?columns=${columns}`, { token: admin });
+  const invite = (uuid: string, emails: string[]) =>
+    api('POST', `/api/v1/enterprise-group/${uuid}/assign_learners`, { token: admin, body: { learner_emails: emails } });
+
+  it('answers 202 with the same job while the group is unchanged, and a new one for other columns or after a change', async () => {
+    const big = (
+      await api('POST', '/api/v1/enterprise-group/', {
+        token: admin,
+        body: { name: `Big export ${randomUUID()}`, enterprise_customer_uuid: tenant },
+      })
+    ).json;
+    const emails = Array.from({ length: E2E_MAX_SYNC_EXPORT + 1 }, (_, i) => `big-${i}-${randomUUID()}@example.com`);
+    expect((await invite(big.group_uuid, emails)).status).toBe(201);
+
+    const first = await exportOf(big.group_uuid);
+    expect(first.status).toBe(202);
+    const again = await exportOf(big.group_uuid);
+    expect(again.status).toBe(202);
+    expect(again.json.job_id).toBe(first.json.job_id);
+    const jobs = await api(
+      'GET',
+      `/api/v1/jobs/?enterprise_uuid=${tenant}&source_key=api:export_members:${big.group_uuid}`,
+      {
+        token: admin,
+      },
+    );
+    expect(jobs.json.count).toBe(1);
+
+    const otherColumns = await exportOf(big.group_uuid, 'email');
+    expect(otherColumns.status).toBe(202);
+    expect(otherColumns.json.job_id).not.toBe(first.json.job_id);
+
+    expect((await invite(big.group_uuid, [`late-${randomUUID()}@example.com`])).status).toBe(201);
+    const afterChange = await exportOf(big.group_uuid);
+    expect(afterChange.status).toBe(202);
+    expect(afterChange.json.job_id).not.toBe(first.json.job_id);
   });
 });

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { generateSigningKeys } from '#local/auth-keys';
 import { repoRoot } from '#local/paths';
-import { E2E_MAX_IMPORT_BYTES } from './stack-settings';
+import { E2E_MAX_IMPORT_BYTES, E2E_MAX_SYNC_EXPORT } from './stack-settings';
 
 /** What local/start.ts reports over IPC once the stack is up. */
 interface ReadyMessage {
@@ -39,6 +39,8 @@ export default async function setup(project: TestProject) {
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'WARN',
     // Proves the over-the-limit import path without uploading 100 MB (production keeps the default).
     MAX_IMPORT_BYTES: String(E2E_MAX_IMPORT_BYTES),
+    // Proves export jobs and their reuse on a group of six members instead of 10,001.
+    MAX_SYNC_EXPORT: String(E2E_MAX_SYNC_EXPORT),
   };
 
   const child = fork(

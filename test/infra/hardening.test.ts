@@ -86,7 +86,13 @@ describe('hardening', () => {
   it("leaves production's limits alone: no function lowers the import size or changes the log level", () => {
     for (const [id, fn] of Object.entries(template.resources('AWS::Lambda::Function'))) {
       const variables = Object.keys(fn.Properties.Environment?.Variables ?? {});
-      for (const name of ['MAX_IMPORT_BYTES', 'LOG_LEVEL', 'BULK_ENROLL_RATE_PER_MINUTE', 'LOCAL_STACK_INFO'])
+      for (const name of [
+        'MAX_IMPORT_BYTES',
+        'MAX_SYNC_EXPORT',
+        'LOG_LEVEL',
+        'BULK_ENROLL_RATE_PER_MINUTE',
+        'LOCAL_STACK_INFO',
+      ])
         expect(variables, id).not.toContain(name);
     }
   });

@@ -13,10 +13,7 @@ import { makeFulfillAllowedEnrollments } from '#shared/enrollments/fulfill-allow
 import { makeListBatchParticipants } from '#shared/enrollments/list-enrollments';
 import { resolveEnrollIdentifiers } from '#shared/enrollments/resolve-enroll-identifiers';
 import { resolveParticipants } from '#shared/enrollments/resolve-participants';
-import { makeThrottleCaller } from '#shared/enrollments/throttle-caller';
-import { makeThrottleRepository } from '#shared/enrollments/throttle-repository';
 import { makeUsernameDirectory } from '#shared/enrollments/username-directory';
-import { RateLimitedError } from '#shared/errors';
 import type { Learner } from '#shared/learners/learner';
 import { chunkRows } from '#shared/jobs/chunk-rows';
 import { newJob } from '#shared/jobs/start-job';
@@ -282,22 +279,7 @@ describe('batches against DynamoDB Local', () => {
   });
 });
 
-describe('throttle and notifications against DynamoDB Local', () => {
-  it('lets exactly `capacity` of many racing calls through', async () => {
-    const throttle = makeThrottleCaller(makeThrottleRepository(db, table), systemClock, 'test', {
-      capacity: 10,
-      refillPerSecond: 0.0001,
-    });
-    const caller = { ...staff, sub: randomUUID() };
-    const settled = await Promise.allSettled(Array.from({ length: 25 }, () => throttle(caller)));
-    const passed = settled.filter((s) => s.status === 'fulfilled').length;
-    expect(passed).toBeLessThanOrEqual(10);
-    // Lost races are refused, not let through; the rest of the bucket is still there for the next calls.
-    const more = await Promise.allSettled(Array.from({ length: 10 }, () => throttle(caller)));
-    expect(passed + more.filter((s) => s.status === 'fulfilled').length).toBe(10);
-    expect(settled.find((s) => s.status === 'rejected')).toMatchObject({ reason: expect.any(RateLimitedError) });
-  });
-
+describe('notifications against DynamoDB Local', () => {
   it('marks a notification id as delivered once', async () => {
     const marks = makeSentNotificationRepository(db, table);
     const id = randomUUID();

@@ -6,7 +6,7 @@ import { randomIds, systemClock } from '#shared/clock';
 import { RefusedInputError } from '#shared/errors';
 import { makeCreateGroup } from '#shared/groups/create-group';
 import { makeGroupRepository } from '#shared/groups/group-repository';
-import { makeExportGroupMembers, makeRenderMembersCsv } from '#shared/groups/export-group-members';
+import { exportSourceKey, makeExportGroupMembers, makeRenderMembersCsv } from '#shared/groups/export-group-members';
 import { makeApplyExportRows } from '#shared/jobs/apply-export-rows';
 import { makeApplyJobChunk } from '#shared/jobs/apply-job-chunk';
 import { makeApplyMembershipRows } from '#shared/jobs/apply-membership-rows';
@@ -179,23 +179,25 @@ describe('the fan-out engine against DynamoDB Local', () => {
       ids: randomIds,
       branches: undefined as never,
     })(admin, group.group_uuid, { learner_uuids: uuids });
-    const exportMembers = makeExportGroupMembers(
-      e.groups,
+    const exportMembers = makeExportGroupMembers({
+      groups: e.groups,
       render,
-      (caller, groupUuid, tenantUuid, options) =>
+      startJob: (caller, tenantUuid, target) =>
         startJob(
           {
             tenant: tenantUuid,
             kind: 'export_members',
-            target: { group_uuid: groupUuid, results_bucket: 'bucket', options: JSON.stringify(options) },
+            target: { ...target, results_bucket: 'bucket' },
             source: { type: 'api', route: 'export_members', caller: caller.sub },
-            sourceKey: `api:export_members:${groupUuid}`,
+            sourceKey: exportSourceKey(target.group_uuid),
             createdBy: caller.sub,
           },
-          [{ index: 0, input: { identifier: groupUuid } }],
+          [{ index: 0, input: { identifier: target.group_uuid } }],
         ),
-      1,
-    );
+      recentJobs: async () => [],
+      clock: systemClock,
+      maxSync: 1,
+    });
     const { job } = await exportMembers(admin, group.group_uuid, {
       columns: ['learner_uuid'],
       includeHeader: true,

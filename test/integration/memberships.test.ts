@@ -16,7 +16,8 @@ import { makeAssignLearners } from '#shared/memberships/assign-learners';
 import { makeListGroupLearners } from '#shared/memberships/list-group-learners';
 import { makeMembershipRepository } from '#shared/memberships/membership-repository';
 import { makeRemoveLearners } from '#shared/memberships/remove-learners';
-import { makeGroupInvitationHook } from '#shared/notifications/group-invitation';
+import { makeGroupInvitationHook, makeInvitationQuota } from '#shared/notifications/group-invitation';
+import { makeSendQuotaRepository } from '#shared/notifications/send-quota-repository';
 import { adminOf } from '#test/unit/shared/fakes';
 import { createTestTable, documentClient } from './dynamo';
 
@@ -70,7 +71,8 @@ async function allHistory(groupUuid: string) {
 }
 
 async function countedMembers(groupUuid: string) {
-  return repos.memberships.count({ groupUuid, statuses: ['active', 'pending'] });
+  return (await repos.memberships.countUpTo({ groupUuid, statuses: ['active', 'pending'] }, Number.POSITIVE_INFINITY))
+    .count;
 }
 
 describe('memberships against DynamoDB Local', () => {
@@ -238,7 +240,11 @@ describe('learners against DynamoDB Local', () => {
 describe('group invitations against DynamoDB Local', () => {
   it('puts one group_invitation per invited e-mail, with the same id when a chunk is replayed', async () => {
     const sent: { notification_id: string; template: string; to: string }[] = [];
-    const hook = makeGroupInvitationHook(async (ns) => void sent.push(...ns), systemClock);
+    const hook = makeGroupInvitationHook(
+      async (ns) => void sent.push(...ns),
+      systemClock,
+      makeInvitationQuota(makeSendQuotaRepository(db, table)),
+    );
     const group = await createGroup(`Invites ${randomUUID()}`);
     const [known] = await someLearners(1);
     const assign = makeAssignLearners({ ...deps(), onMembersAdded: hook });
@@ -256,5 +262,56 @@ describe('group invitations against DynamoDB Local', () => {
     // A later plain call finds them members: nothing new.
     await assign(admin, group.group_uuid, input);
     expect(sent).toHaveLength(4);
+  });
+
+  it('records every invited member pending but sends only what the tenant’s daily quota has left, and says so', async () => {
+    const sent: { to: string }[] = [];
+    const tenantQuota = makeSendQuotaRepository(db, table);
+    let now = '2026-05-01T10:00:00.000Z';
+    const hook = makeGroupInvitationHook(
+      async (ns) => void sent.push(...ns),
+      { now: () => now },
+      makeInvitationQuota(tenantQuota, 3),
+    );
+    const group = await createGroup(`Quota ${randomUUID()}`);
+    const assign = makeAssignLearners({ ...deps(), onMembersAdded: hook });
+    const emails = (n: number, tag: string) =>
+      Array.from({ length: n }, (_, i) => `${tag}-${i}-${randomUUID()}@example.com`);
+
+    const first = await assign(admin, group.group_uuid, { learner_emails: emails(5, 'a') });
+    expect(first.results.map((r) => r.outcome)).toEqual(Array(5).fill('invited'));
+    expect(first.results.map((r) => ('invitation' in r ? r.invitation : undefined)).sort()).toEqual([
+      'queued',
+      'queued',
+      'queued',
+      'quota_exceeded',
+      'quota_exceeded',
+    ]);
+    expect(first.results.every((r) => r.status === 'pending')).toBe(true);
+    expect(sent).toHaveLength(3);
+    expect((await repos.groups.get(group.group_uuid))?.member_count).toBe(5);
+
+    const sameDay = await assign(admin, group.group_uuid, { learner_emails: emails(1, 'b') });
+    expect(sameDay.results[0]).toMatchObject({
+      outcome: 'invited',
+      invitation: 'quota_exceeded',
+      message: expect.stringMatching(/quota/),
+    });
+    now = '2026-05-02T00:00:01.000Z';
+    const nextDay = await assign(admin, group.group_uuid, { learner_emails: emails(1, 'c') });
+    expect(nextDay.results[0]).toMatchObject({ outcome: 'invited', invitation: 'queued' });
+    expect(sent).toHaveLength(4);
+  });
+
+  it('never lets racing reservations pass the quota', async () => {
+    const tenantQuota = makeSendQuotaRepository(db, table);
+    const tenantUuid = randomUUID();
+    const granted = await Promise.all(
+      Array.from({ length: 12 }, () => tenantQuota.reserve(tenantUuid, 'group_invitation', '2026-05-01', 3, 20)),
+    );
+    expect(granted.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(20);
+    expect(await tenantQuota.reserve(tenantUuid, 'group_invitation', '2026-05-01', 50, 20)).toBe(
+      20 - granted.reduce((a, b) => a + b, 0),
+    );
   });
 });

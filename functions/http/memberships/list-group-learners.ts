@@ -15,5 +15,5 @@ export const handler = httpHandler(contract.ListGroupLearners, async ({ params, 
     pageSize: query.page_size,
     cursor: query.cursor,
   });
-  return ok(listEnvelope(event, page));
+  return ok({ ...listEnvelope(event, page), count_exact: page.countExact });
 });

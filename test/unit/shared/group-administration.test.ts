@@ -273,7 +273,7 @@ describe('member search', () => {
     );
     const deps = {
       memberships: {
-        list: async () => ({ items: members, next: null, previous: null }),
+        listUpTo: async () => ({ items: members, complete: true }),
         getMany: async () => new Map(),
         byEmailPrefix: async () => [],
       },
@@ -311,7 +311,14 @@ describe('member sorting', () => {
     const noop = async () => new Map();
     const use = makeListGroupLearners(
       { get: async () => aGroup({ member_count: n }) },
-      { list, count: async () => n, homeGroupsOf: noop, getMany: noop, byEmailPrefix: async () => [] },
+      {
+        list,
+        countUpTo: async () => ({ count: n, exact: true }),
+        listUpTo: async () => ({ items: members, complete: true }),
+        homeGroupsOf: noop,
+        getMany: noop,
+        byEmailPrefix: async () => [],
+      },
       { ...fakeLearners(directory), searchUuids: async () => ({ uuids: [], more: false }) },
     );
     return { use, directory };
@@ -333,5 +340,53 @@ describe('member sorting', () => {
       code: 'validation_error',
       details: [{ path: 'query.sort_by' }],
     });
+  });
+});
+
+describe('member search and counts over a partition of removed memberships', () => {
+  const active = aLearner({ learner_uuid: uuidOf(1), email: 'ada@example.com' });
+  const gone = aLearner({ learner_uuid: uuidOf(2), email: 'adam@example.com' });
+  const byLearner = new Map([
+    [`L#${active.learner_uuid}`, { learner_uuid: active.learner_uuid, status: 'active', pending_learner_email: null }],
+    [`L#${gone.learner_uuid}`, { learner_uuid: gone.learner_uuid, status: 'removed', pending_learner_email: null }],
+  ]) as unknown as Map<string, Membership>;
+
+  it('searches a small group from the learner side when its partition outruns the read budget, current members only', async () => {
+    const deps = {
+      memberships: {
+        listUpTo: async () => ({ items: [], complete: false }),
+        getMany: async () => byLearner,
+        byEmailPrefix: async () => [],
+      },
+      learners: {
+        ...fakeLearners([active, gone]),
+        searchUuids: async () => ({ uuids: [active.learner_uuid, gone.learner_uuid], more: false }),
+      },
+    };
+    const found = await searchGroupMembers(deps, aGroup({ member_count: 1 }), {
+      search: 'ada',
+      statuses: ['active', 'pending'],
+    });
+    expect(found.members.map((m) => m.learner_uuid)).toEqual([active.learner_uuid]);
+  });
+
+  it('says a filtered count is not exact when it stopped at its read budget', async () => {
+    const noop = async () => new Map();
+    const use = makeListGroupLearners(
+      { get: async () => aGroup({ member_count: 1 }) },
+      {
+        list: async () => ({ items: [], next: null, previous: null }),
+        countUpTo: async () => ({ count: 1, exact: false }),
+        listUpTo: async () => ({ items: [], complete: true }),
+        homeGroupsOf: noop,
+        getMany: noop,
+        byEmailPrefix: async () => [],
+      },
+      { ...fakeLearners([]), searchUuids: async () => ({ uuids: [], more: false }) },
+    );
+    const page = await use(adminOf(TENANT), aGroup().group_uuid, { status: 'active', pageSize: 10 });
+    expect(page).toMatchObject({ count: 1, countExact: false });
+    const unfiltered = await use(adminOf(TENANT), aGroup().group_uuid, { pageSize: 10 });
+    expect(unfiltered).toMatchObject({ count: 1, countExact: true });
   });
 });

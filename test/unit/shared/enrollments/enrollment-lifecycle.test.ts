@@ -2,9 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { makeApplyBulkEnrollment } from '#shared/enrollments/apply-bulk-enrollment';
 import { makeCompleteEnrollment } from '#shared/enrollments/complete-enrollment';
 import { makeFulfillAllowedEnrollments } from '#shared/enrollments/fulfill-allowed-enrollments';
-import { makeThrottleCaller } from '#shared/enrollments/throttle-caller';
-import type { StoredBucket } from '#shared/enrollments/throttle-repository';
-import { ConflictError, RateLimitedError } from '#shared/errors';
+import { ConflictError } from '#shared/errors';
 import { makeDeliverNotification } from '#shared/notifications/deliver-notification';
 import type { Notification } from '#shared/notifications/notification';
 import { aLearner, fakeLearners, fixedClock, sequentialIds, staff, TENANT } from '../fakes';
@@ -85,42 +83,6 @@ describe('completion', () => {
       status: 'unenrolled',
     });
     await expect(complete(staff, C1, aLearner().learner_uuid, input)).rejects.toBeInstanceOf(ConflictError);
-  });
-});
-
-describe('throttle', () => {
-  function buckets() {
-    const stored = new Map<string, StoredBucket>();
-    return {
-      stored,
-      get: async (scope: string, sub: string) => stored.get(`${scope}|${sub}`),
-      put: async (scope: string, sub: string, state: StoredBucket['state'], seq: number | undefined) => {
-        if (stored.get(`${scope}|${sub}`)?.seq !== seq) return false;
-        stored.set(`${scope}|${sub}`, { state, seq: (seq ?? 0) + 1 });
-        return true;
-      },
-    };
-  }
-
-  it('lets a caller through up to its capacity, then refuses with Retry-After seconds, per caller', async () => {
-    const throttle = makeThrottleCaller(buckets(), fixedClock(), 'bulk_enroll', {
-      capacity: 2,
-      refillPerSecond: 2 / 60,
-    });
-    await throttle(staff);
-    await throttle(staff);
-    const refused = await throttle(staff).catch((e: unknown) => e);
-    expect(refused).toBeInstanceOf(RateLimitedError);
-    expect(refused).toMatchObject({ code: 'rate_limited', retryAfterSeconds: 30 });
-    await throttle({ ...staff, sub: 'someone-else' });
-  });
-
-  it('never lets two racing calls spend the same token', async () => {
-    const store = buckets();
-    const throttle = makeThrottleCaller(store, fixedClock(), 'bulk_enroll', { capacity: 5, refillPerSecond: 0.001 });
-    const outcomes = await Promise.allSettled(Array.from({ length: 8 }, () => throttle(staff)));
-    expect(outcomes.filter((o) => o.status === 'fulfilled').length).toBeLessThanOrEqual(5);
-    expect(store.stored.get('bulk_enroll|staff-1')!.state.tokens).toBeGreaterThanOrEqual(0);
   });
 });
 

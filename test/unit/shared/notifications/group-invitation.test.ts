@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { Membership } from '#shared/memberships/membership';
-import { groupInvitations } from '#shared/notifications/group-invitation';
-import { aGroup } from '../fakes';
+import {
+  groupInvitations,
+  INVITATIONS_PER_TENANT_PER_DAY,
+  makeGroupInvitationHook,
+  makeInvitationQuota,
+} from '#shared/notifications/group-invitation';
+import { aGroup, fixedClock, TENANT } from '../fakes';
 
 const membership = (overrides: Partial<Membership>): Membership => ({
   enterprise_group_membership_uuid: 'mmmmmmmm-0000-4000-8000-000000000001',
@@ -44,5 +49,49 @@ describe('group invitations', () => {
     expect(groupInvitations(group, [invited], 'later')[0]!.notification_id).toBe(out[0]!.notification_id);
     const other = { ...invited, membership: membership({ enterprise_group_membership_uuid: 'other' }) };
     expect(groupInvitations(group, [other], 'now')[0]!.notification_id).not.toBe(out[0]!.notification_id);
+  });
+});
+
+describe('group invitation quota', () => {
+  it('queues the invitations the tenant’s quota takes and reports the rest as quota_exceeded', async () => {
+    const sent: string[] = [];
+    let left = 2;
+    const hook = makeGroupInvitationHook(
+      async (ns) => void sent.push(...ns.map((n) => n.to)),
+      fixedClock(),
+      async (_tenant, _now, wanted) => {
+        const granted = Math.min(left, wanted);
+        left -= granted;
+        return granted;
+      },
+    );
+    const invited = (i: number) => ({
+      identifier: `p${i}@example.com`,
+      outcome: 'invited' as const,
+      membership: membership({ enterprise_group_membership_uuid: `m${i}`, pending_learner_email: `p${i}@example.com` }),
+    });
+    const verdicts = await hook(aGroup(), [invited(1), invited(2), invited(3)], undefined);
+    expect(sent).toEqual(['p1@example.com', 'p2@example.com']);
+    expect(verdicts).toEqual(
+      new Map([
+        ['m1', 'queued'],
+        ['m2', 'queued'],
+        ['m3', 'quota_exceeded'],
+      ]),
+    );
+    expect(await hook(aGroup(), [invited(4)], undefined)).toEqual(new Map([['m4', 'quota_exceeded']]));
+    expect(sent).toHaveLength(2);
+  });
+
+  it('counts a tenant’s invitations per UTC day', async () => {
+    const days: string[] = [];
+    const quota = makeInvitationQuota({
+      reserve: async (_tenant, template, day, wanted, perDay) => {
+        days.push(`${template} ${day} ${perDay}`);
+        return wanted;
+      },
+    });
+    await quota(TENANT, '2026-05-01T23:59:59.000Z', 1);
+    expect(days).toEqual([`group_invitation 2026-05-01 ${INVITATIONS_PER_TENANT_PER_DAY}`]);
   });
 });
