@@ -7,6 +7,12 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** The longest a token may live (exp − iat, or exp − now without iat): a leaked token is worth a day at most. */
 export const MAX_TOKEN_LIFETIME_SECONDS = 24 * 60 * 60;
 
+/** Clocks of the IdP and of this service may differ by this much. */
+const CLOCK_SKEW_SECONDS = 300;
+
+/** OpenID Connect Core 1.0 §2: a `sub` is at most 255 ASCII characters (it becomes part of keys here). */
+const SUBJECT = /^[\x20-\x7e]{1,255}$/;
+
 /** Who is calling, as the JWT authorizer vouched for it. */
 export interface Caller {
   /** The token's issuer: with `sub`, the caller's identity (two IdPs may issue the same sub). */
@@ -28,7 +34,8 @@ export interface AuthorizedRequest {
  * read alike), so roles and tenants are read from the token's own JSON payload, whose signature the
  * authorizer checked; the flattened `sub`, `iss` and `exp` must agree with it, or the header is not
  * the token that was verified. Only exact role names and canonical uuids count: any other element
- * grants nothing. A token without `exp`, or living longer than a day, is refused.
+ * grants nothing. A token without `exp`, issued in the future, or living longer than a day (from its
+ * `iat` or from now), and a `sub` that is no OIDC subject (1 to 255 ASCII characters), are refused.
  */
 export function callerFromRequest(
   { claims, authorization }: AuthorizedRequest,
@@ -43,8 +50,13 @@ export function callerFromRequest(
   if (String(claims.sub) !== sub || String(claims.iss) !== iss || Number(claims.exp) !== exp) {
     throw new UnauthorizedError('The token does not match the verified claims');
   }
+  if (!SUBJECT.test(sub)) throw new UnauthorizedError('The token subject must be 1 to 255 ASCII characters');
+  // Lifetime from issue, and what is left from now: a future iat must not stretch a token past a day.
+  if (typeof iat === 'number' && iat > nowSeconds + CLOCK_SKEW_SECONDS) {
+    throw new UnauthorizedError('The token is issued in the future');
+  }
   const issuedAt = typeof iat === 'number' ? iat : nowSeconds;
-  if (exp - issuedAt > MAX_TOKEN_LIFETIME_SECONDS) {
+  if (Math.max(exp - issuedAt, exp - nowSeconds) > MAX_TOKEN_LIFETIME_SECONDS) {
     throw new UnauthorizedError(`The token lives longer than ${MAX_TOKEN_LIFETIME_SECONDS / 3600} hours`);
   }
   const roles = exactElements(payload.roles, 'roles').filter((r): r is Role =>

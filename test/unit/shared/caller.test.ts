@@ -92,6 +92,22 @@ describe('the caller of a request', () => {
     );
     expect(callerOf({ sub: 'x', roles: ['staff'], iat: NOW, exp: NOW + 24 * 3600 }).sub).toBe('x');
   });
+
+  it('refuses a future iat that would stretch a token past a day', () => {
+    const future = NOW + 10 * 365 * 86_400;
+    expect(() => callerOf({ sub: 'x', roles: ['staff'], iat: future, exp: future + 3600 })).toThrow(UnauthorizedError);
+    expect(() => callerOf({ sub: 'x', roles: ['staff'], iat: NOW + 3600, exp: NOW + 24.5 * 3600 })).toThrow(
+      UnauthorizedError,
+    );
+    expect(callerOf({ sub: 'x', roles: ['staff'], iat: NOW + 60, exp: NOW + 3600 }).sub).toBe('x');
+  });
+
+  it('refuses a subject that is no OIDC subject: over 255 characters, or not ASCII', () => {
+    expect(() => callerOf({ sub: 'a'.repeat(256), roles: ['learner'] })).toThrow(UnauthorizedError);
+    expect(() => callerOf({ sub: 'a'.repeat(2100), roles: ['staff'] })).toThrow(UnauthorizedError);
+    expect(() => callerOf({ sub: 'ünïcode', roles: ['staff'] })).toThrow(UnauthorizedError);
+    expect(callerOf({ sub: 'a'.repeat(255), roles: ['staff'] }).sub).toHaveLength(255);
+  });
 });
 
 describe('tenant access', () => {
