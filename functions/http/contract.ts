@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { withinKeyBytes } from '#shared/db/key-text';
 import { MAX_GROUP_BYTES } from '#shared/groups/group-size';
 import { DEFAULT_EXPORT_COLUMNS, EXPORT_COLUMNS, MAX_SYNC_EXPORT } from '#shared/groups/export-group-members';
 import { BranchesPath, BranchPath, ListBranchesQuery, PutBranchBody } from '#shared/branches/schemas';
@@ -163,7 +164,7 @@ export const contract = {
     summary: "List a tenant's learners (search = e-mail prefix)",
     params: TenantPath,
     query: z.strictObject({
-      search: z.string().trim().min(1).max(320).optional(),
+      search: withinKeyBytes(z.string().trim().min(1).max(320)).optional(),
       branch_id: z.string().min(1).max(100).optional(),
       page_size: pageSize,
       cursor: z.string().max(2000).optional(),

@@ -1,10 +1,11 @@
 import * as z from 'zod';
+import { withinKeyBytes } from '#shared/db/key-text';
 import { Ruleset } from '#shared/rules/ruleset';
 import { LearningModules } from './learning-modules';
 
 /** Longest group name, in characters (external ids and uuids are shorter). */
 export const MAX_GROUP_NAME_LENGTH = 255;
-const name = z.string().trim().min(1, 'must not be blank').max(MAX_GROUP_NAME_LENGTH);
+const name = withinKeyBytes(z.string().trim().min(1, 'must not be blank').max(MAX_GROUP_NAME_LENGTH));
 const tag = z.strictObject({
   name: z.string().trim().min(1).max(100),
   values: z.array(z.string().trim().min(1).max(100)).max(50),

@@ -77,16 +77,36 @@ const errorMapper = (): MiddlewareObj<Event, Result> => ({
   },
 });
 
-function validate<T extends z.ZodType | undefined>(schema: T, value: unknown, where: string) {
+/** `value` as `schema` parses it, or a ValidationError naming each problem (bounded: see MAX_DETAILS). */
+export function validate<T extends z.ZodType | undefined>(schema: T, value: unknown, where: string) {
   if (!schema) return undefined;
   const parsed = schema.safeParse(value);
   if (parsed.success) return parsed.data;
-  const details = parsed.error.issues.map((i) => ({
+  const issues = parsed.error.issues;
+  const details = issues.slice(0, MAX_DETAILS).map((i) => ({
     path: [where, ...i.path.map(String)].join('.'),
-    message: i.message,
+    message: bounded(i.message),
   }));
-  throw new ValidationError(`Invalid ${where}: ${details.map((d) => `${d.path} ${d.message}`).join('; ')}`, details);
+  // A body of 400,000 unknown keys must not answer 10 MB (Lambda's synchronous response caps at 6 MB):
+  // the first problems are listed, and the rest counted, never dropped silently.
+  const listed = details.slice(0, MAX_MESSAGE_DETAILS).map((d) => `${d.path} ${d.message}`);
+  const unlisted = issues.length - listed.length;
+  const message = `Invalid ${where}: ${listed.join('; ')}${unlisted > 0 ? `; and ${unlisted} more` : ''}`;
+  const more = issues.length - details.length;
+  if (more > 0) details.push({ path: where, message: `and ${more} more problems` });
+  throw new ValidationError(message, details);
 }
+
+/** Problems an invalid request's 400 lists in `details`, and in its message. */
+const MAX_DETAILS = 100;
+const MAX_MESSAGE_DETAILS = 10;
+/** Characters of one problem's message (zod names every unknown key in one message). */
+const MAX_DETAIL_CHARS = 500;
+
+const bounded = (text: string) =>
+  text.length <= MAX_DETAIL_CHARS
+    ? text
+    : `${text.slice(0, MAX_DETAIL_CHARS)}… (${text.length - MAX_DETAIL_CHARS} more characters)`;
 
 /**
  * Builds every HTTP handler: header normalizer, JSON body, auth context and the error mapper

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { withinKeyBytes } from '#shared/db/key-text';
 import { branchId } from '#shared/branches/schemas';
 import { pageSize } from '#shared/groups/schemas';
 import { MEMBER_SORTS, PERMISSIONS } from './membership';
@@ -56,7 +57,7 @@ export const RemoveLearnersBody = z
   .refine((b) => !(b.remove_all && (b.learner_uuids?.length || b.learner_emails?.length)), 'remove_all goes alone');
 
 export const ListMembersQuery = z.strictObject({
-  search: z.string().trim().min(1).max(320).optional(),
+  search: withinKeyBytes(z.string().trim().min(1).max(320)).optional(),
   status: z.enum(['pending', 'active', 'removed', 'error']).optional(),
   source: z.enum(['manual', 'rule', 'import']).optional(),
   /** Docebo: sort the members by a learner field or a membership date; without it, storage order. */

@@ -167,3 +167,52 @@ describe('groups too large for one item', () => {
     expect(Object.keys(history.json.results[0].changes)).toEqual(['tags']);
   });
 });
+
+describe('an invalid body with very many problems', () => {
+  it('bounds each problem’s message, so 50,000 unknown keys answer far below Lambda’s 6 MB', async () => {
+    const body: Record<string, unknown> = { name: 'Many keys', enterprise_customer_uuid: t.tenant };
+    for (let i = 0; i < 50_000; i++) body[`unknown_${i}`] = i;
+    const answer = await api('POST', `${GROUPS}/`, { token: t.adminToken, body });
+    expect(answer.status).toBe(400);
+    expect(answer.text.length).toBeLessThan(50_000);
+    expect(answer.json.details[0]).toEqual({
+      path: 'body',
+      message: expect.stringMatching(/^Unrecognized keys: .*… \(\d+ more characters\)$/),
+    });
+  });
+});
+
+describe('text that becomes part of a key', () => {
+  // 250 emoji pass a 255-character cap (zod counts code points) but make 1,000 bytes of a 1,024-byte sort key.
+  const emoji = '😀'.repeat(250);
+
+  it('refuses a group name over 900 bytes in UTF-8, on create and on update, naming body.name', async () => {
+    expectNamed(
+      await api('POST', `${GROUPS}/`, {
+        token: t.adminToken,
+        body: { name: emoji, enterprise_customer_uuid: t.tenant },
+      }),
+      'validation_error',
+      'body.name',
+    );
+    expectNamed(
+      await api('PATCH', `${GROUPS}/${t.groupUuid}/`, { token: t.adminToken, body: { name: emoji } }),
+      'validation_error',
+      'body.name',
+    );
+  });
+
+  it('refuses a search over 900 bytes in UTF-8, naming query.search', async () => {
+    const search = encodeURIComponent(emoji);
+    expectNamed(
+      await api('GET', `/api/v1/enterprise-customer/${t.tenant}/learners/?search=${search}`, { token: t.adminToken }),
+      'validation_error',
+      'query.search',
+    );
+    expectNamed(
+      await api('GET', `${GROUPS}/${t.groupUuid}/learners/?search=${search}`, { token: t.adminToken }),
+      'validation_error',
+      'query.search',
+    );
+  });
+});
