@@ -35,10 +35,20 @@ export interface EventRoute {
 export function buildHttpApiEvent(
   request: IncomingHttpRequest,
   route: EventRoute,
-  meta: { requestId: string; now: Date },
+  meta: {
+    requestId: string;
+    now: Date;
+    /**
+     * The gateway's own address (`host:port`). API Gateway answers only on its domain, so the Host a
+     * handler sees (and builds `next` or `status_url` from) is never one a client made up; without
+     * it, the request's Host is taken as is.
+     */
+    domainName?: string;
+  },
 ): HttpApiEvent {
   const [rawPath = '/', rawQueryString = ''] = splitTarget(request.url);
   const { headers, cookies } = collectHeaders(request.rawHeaders);
+  if (meta.domainName) headers.host = meta.domainName;
   const host = headers.host ?? '127.0.0.1';
   Object.assign(headers, forwardedHeaders(request, host, headers['x-forwarded-for']));
   const query = collectQuery(rawQueryString);

@@ -84,7 +84,7 @@ export async function startHttpServer(options: HttpServerOptions): Promise<HttpS
         pathParameters: match.pathParameters,
         ...(authorizerContext?.ok && { authorizer: authorizerContext.authorizer }),
       },
-      { requestId, now: new Date() },
+      { requestId, now: new Date(), domainName: `${host}:${(server.address() as AddressInfo).port}` },
     );
     const eventBytes = Buffer.byteLength(JSON.stringify(event));
     if (eventBytes > MAX_EVENT_BYTES) {

@@ -53,7 +53,7 @@ export const contract = {
     success: {
       status: 200,
       description:
-        'a page of groups; a learner caller gets each as the learner projection (group_uuid, name, enterprise_customer_uuid, description, type, status)',
+        'a page of groups; a learner caller gets each as the learner projection (group_uuid, name, enterprise_customer_uuid, description, type, status), and its external_id or a sort_by other than name is a 400',
     },
   },
   GetGroupByLegacyId: {

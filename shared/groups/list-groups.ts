@@ -30,7 +30,8 @@ export const MAX_GROUPS_SORTED_IN_MEMORY = 10_000;
 /**
  * Groups of a tenant (ADR `enterprise_uuid`) or of one learner (ADR `learner_uuid`), or the group of
  * an `external_id`; filtered (`search` over name and description) and sorted. A learner caller sees
- * only its own groups, as the learner projection; an admin only its tenants'. A learner's groups are
+ * only its own groups, as the learner projection, and may filter and sort only on fields of that
+ * projection (else a 400 naming the parameter); an admin only its tenants'. A learner's groups are
  * read in one tenant (`enterprise_uuid`, or the caller's only one): learner uuids are per tenant, and
  * a uuid that is no learner of that tenant is refused exactly like one the caller may not read.
  */
@@ -49,6 +50,7 @@ export const makeListGroups =
       if (!(admin || isLearnerSelf(caller, tenant, learnerUuid)) || !(await learners.get(tenant, learnerUuid))) {
         throw new ForbiddenError('You may not list the groups of this learner');
       }
+      if (!admin) refuseHiddenFromLearner(input);
       const own = (await memberships.listByMember(tenant, { learnerUuid })).filter((m) => COUNTED.includes(m.status));
       const found = await groups.getMany(own.map((m) => m.group_uuid));
       const mine = [...found.values()].filter(
@@ -75,6 +77,25 @@ export const makeListGroups =
     }
     return sortInMemory(all, input);
   };
+
+/** The sorts a learner may ask for: those on fields of the learner projection. */
+const LEARNER_SORTS: readonly GroupSort[] = ['name'];
+
+/**
+ * A learner reads its groups as the learner projection, so it may neither filter nor sort on a field
+ * outside it: a filter's count or a sort's order would reveal the hidden value.
+ */
+function refuseHiddenFromLearner(input: ListGroupsInput): void {
+  const hidden = [
+    ...(input.externalId !== undefined ? ['query.external_id'] : []),
+    ...(LEARNER_SORTS.includes(input.sortBy) ? [] : ['query.sort_by']),
+  ];
+  if (hidden.length > 0)
+    throw new ValidationError(
+      `Learners may not filter or sort on fields hidden from them: ${hidden.map((p) => p.slice('query.'.length)).join(', ')}`,
+      hidden.map((path) => ({ path, message: 'not available to learners' })),
+    );
+}
 
 function soleTenant(caller: Caller): string {
   const [only, ...more] = [...caller.enterprises];

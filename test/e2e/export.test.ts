@@ -82,6 +82,44 @@ describe('GET …/export/ of a group over the synchronous limit', () => {
   const invite = (uuid: string, emails: string[]) =>
     api('POST', `/api/v1/enterprise-group/${uuid}/assign_learners`, { token: admin, body: { learner_emails: emails } });
 
+  /** Polls a job until it ends (bounded). */
+  async function waitForJob(statusUrl: string, timeoutMs = 120_000) {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const job = await api('GET', statusUrl, { token: admin });
+      expect(job.status, job.text).toBe(200);
+      if (!['queued', 'running'].includes(job.json.status)) return job.json;
+      if (Date.now() > deadline) throw new Error(`job still ${job.json.status}: ${JSON.stringify(job.json)}`);
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  }
+
+  it('ends a succeeded job whose presigned link downloads the CSV of the members', async () => {
+    const big = (
+      await api('POST', '/api/v1/enterprise-group/', {
+        token: admin,
+        body: { name: `Downloaded export ${randomUUID()}`, enterprise_customer_uuid: tenant },
+      })
+    ).json;
+    const emails = Array.from({ length: E2E_MAX_SYNC_EXPORT + 1 }, (_, i) => `dl-${i}-${randomUUID()}@example.com`);
+    expect((await invite(big.group_uuid, emails)).status).toBe(201);
+
+    const accepted = await exportOf(big.group_uuid);
+    expect(accepted.status).toBe(202);
+    const job = await waitForJob(accepted.json.status_url);
+    expect(job.status).toBe('succeeded');
+    expect(job.results_file).toMatchObject({
+      key: `exports/${tenant}/${big.group_uuid}/${job.job_id}.csv`,
+      download_url: expect.stringMatching(/^https?:\/\//),
+    });
+
+    const download = await fetch(job.results_file.download_url);
+    expect(download.status).toBe(200);
+    const lines = (await download.text()).trim().split('\n');
+    expect(lines[0]).toBe('email,status');
+    expect(lines.slice(1).sort()).toEqual(emails.map((e) => `${e},pending`).sort());
+  });
+
   it('answers 202 with the same job while the group is unchanged, and a new one for other columns or after a change', async () => {
     const big = (
       await api('POST', '/api/v1/enterprise-group/', {

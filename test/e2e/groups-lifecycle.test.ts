@@ -301,6 +301,50 @@ describe('tenant isolation and auth', () => {
     ).toBe(404);
   });
 
+  it("refuses a learner's filters and sorts on fields its projection hides, naming the parameter", async () => {
+    const me = randomUUID();
+    await api('PUT', `${learnersOf(tenantA)}/${me}`, { token: adminA, body: { email: `probe-${me}@example.com` } });
+    const secret = `SECRET-EXT-${me}`;
+    const tagged = (await createGroup(adminA, { name: `Probed A ${me}`, external_id: secret })).json;
+    const crowded = (await createGroup(adminA, { name: `Probed B ${me}` })).json;
+    for (const { group_uuid } of [tagged, crowded])
+      await api('POST', `${GROUPS}/${group_uuid}/assign_learners`, { token: adminA, body: { learner_uuids: [me] } });
+    await api('POST', `${GROUPS}/${crowded.group_uuid}/assign_learners`, {
+      token: adminA,
+      body: { learner_emails: [`more-${me}@example.com`] },
+    });
+    const learner = await tokenFor({ roles: ['learner'], enterprises: [tenantA], sub: me });
+
+    for (const [query, path] of [
+      [`external_id=${secret}`, 'query.external_id'],
+      [`external_id=${secret}-not`, 'query.external_id'],
+      ['sort_by=member_count', 'query.sort_by'],
+      ['sort_by=created', 'query.sort_by'],
+      ['sort_by=modified&sort_dir=desc', 'query.sort_by'],
+    ]) {
+      const probe = await api('GET', `${GROUPS}/?${query}`, { token: learner });
+      expect(probe.status, query).toBe(400);
+      expect(probe.json.details, query).toEqual([{ path, message: 'not available to learners' }]);
+    }
+    const byName = await api('GET', `${GROUPS}/?sort_by=name&sort_dir=desc`, { token: learner });
+    expect(byName.status).toBe(200);
+    expect(byName.json.results.map((g: { group_uuid: string }) => g.group_uuid)).toEqual([
+      crowded.group_uuid,
+      tagged.group_uuid,
+    ]);
+    // An admin reading the same learner's groups still sorts by any field.
+    const admins = await api('GET', `${GROUPS}/?learner_uuid=${me}&sort_by=member_count&sort_dir=desc`, {
+      token: adminA,
+    });
+    expect(admins.json.results.map((g: { group_uuid: string }) => g.group_uuid)).toEqual([
+      crowded.group_uuid,
+      tagged.group_uuid,
+    ]);
+    expect((await api('GET', `${GROUPS}/legacy/4242/?enterprise_uuid=${tenantA}`, { token: learner })).status).toBe(
+      403,
+    );
+  });
+
   it('answers 401 without a token', async () => {
     const res = await api('GET', `${GROUPS}/?enterprise_uuid=${tenantA}`, {});
     expect(res.status).toBe(401);

@@ -4,7 +4,7 @@ import { resultsDownloadUrl } from '#shared/jobs/wired';
 import { presentJob, resultsBucketOf } from '#shared/jobs/present-job';
 import { absoluteUrl } from '#shared/http/list-envelope';
 
-/** The job with absolute links: its results listing and, for an import, a download link of its results file. */
+/** The job with absolute links: its results listing and a download link of its results file (an import's or an export's). */
 export async function jobBody(event: APIGatewayProxyEventV2, job: Job) {
   const bucket = resultsBucketOf(job);
   const resultsFileUrl = job.results_key && bucket ? await resultsDownloadUrl(bucket, job.results_key) : undefined;

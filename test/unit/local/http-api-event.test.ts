@@ -95,6 +95,16 @@ describe('buildHttpApiEvent', () => {
     expect(event.isBase64Encoded).toBe(false);
   });
 
+  it("names the gateway's own address as the host when given it, whatever Host the client sent", () => {
+    const event = buildHttpApiEvent(request({ rawHeaders: ['Host', 'evil.example'] }), route, {
+      ...meta,
+      domainName: '127.0.0.1:3000',
+    });
+    expect(event.headers.host).toBe('127.0.0.1:3000');
+    expect(event.headers['x-forwarded-port']).toBe('3000');
+    expect(event.requestContext.domainName).toBe('127.0.0.1:3000');
+  });
+
   it('base64-encodes bodies that are not text', () => {
     const bytes = Buffer.from([0, 1, 2, 255]);
     const binary = buildHttpApiEvent(

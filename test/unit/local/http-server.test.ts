@@ -1,3 +1,4 @@
+import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateSigningKeys, type SigningKeys } from '#local/auth-keys';
 import type { LambdaHandler } from '#local/handler-loader';
@@ -100,6 +101,25 @@ describe('startHttpServer', () => {
     expect(res.status).toBe(500);
     expect(await res.json()).toEqual({ code: 'internal_error', message: 'Internal server error' });
     expect(errors.some((line) => line.includes('Boom'))).toBe(true);
+  });
+
+  it("gives the handler its own address as the Host, never the client's, so its links stay on the gateway", async () => {
+    received.length = 0;
+    const token = await mintToken(keys, { roles: ['staff'] });
+    // fetch cannot send another Host: a plain request can, as a hostile client would.
+    const status = await new Promise<number | undefined>((resolve, reject) => {
+      const req = request(`${server.url}/things/1`, {
+        method: 'POST',
+        headers: { host: 'evil.example', authorization: `Bearer ${token}` },
+      });
+      req.on('response', (res) => res.resume().on('end', () => resolve(res.statusCode)));
+      req.on('error', reject);
+      req.end();
+    });
+    expect(status).toBe(200);
+    const own = new URL(server.url).host;
+    expect(received[0]?.headers.host).toBe(own);
+    expect(received[0]?.requestContext.domainName).toBe(own);
   });
 
   it('answers 500 for a catalog entry whose module does not exist yet', async () => {
