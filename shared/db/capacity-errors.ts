@@ -1,4 +1,5 @@
 import { UnavailableError } from '#shared/errors';
+import { translateErrors } from './translate-errors';
 
 /** DynamoDB's answers for "over capacity": the SDK retries these with backoff before giving up. */
 export const THROTTLING_ERRORS = new Set([
@@ -7,30 +8,14 @@ export const THROTTLING_ERRORS = new Set([
   'RequestLimitExceeded',
 ]);
 
-interface MiddlewareHost {
-  middlewareStack: {
-    add(middleware: unknown, options: { step: 'initialize'; priority: 'high'; name: string }): void;
-  };
-}
-
 /**
  * Turns throttling that outlasted the SDK's retries into an UnavailableError (503 with Retry-After at
  * the edge; a retried delivery in a worker) instead of an unknown error. Registered outermost, so it
  * only sees what the retry strategy finally gave up on.
  */
-export function reportThrottlingAsUnavailable<C extends MiddlewareHost>(client: C): C {
-  client.middlewareStack.add(
-    (next: (args: unknown) => Promise<unknown>) => async (args: unknown) => {
-      try {
-        return await next(args);
-      } catch (error) {
-        if (error instanceof Error && THROTTLING_ERRORS.has(error.name)) {
-          throw new UnavailableError('The database is over capacity right now; retry shortly');
-        }
-        throw error;
-      }
-    },
-    { step: 'initialize', priority: 'high', name: 'reportThrottlingAsUnavailable' },
+export const reportThrottlingAsUnavailable = <C extends Parameters<typeof translateErrors>[0]>(client: C): C =>
+  translateErrors(client, 'reportThrottlingAsUnavailable', (error) =>
+    THROTTLING_ERRORS.has(error.name)
+      ? new UnavailableError('The database is over capacity right now; retry shortly')
+      : undefined,
   );
-  return client;
-}
