@@ -19,6 +19,7 @@ import { makeMembershipRepository } from '#shared/memberships/membership-reposit
 import { makeRemoveLearners } from '#shared/memberships/remove-learners';
 import { makeApplyRecalculationRows } from '#shared/rules/apply-recalculation-rows';
 import { makeEvaluateLearners } from '#shared/rules/load-rule-facts';
+import { makeRecalculateGroup } from '#shared/rules/read-rules';
 import { makeReconcileRuleMembers } from '#shared/rules/reconcile-rule-members';
 import { makeReevaluateLearner } from '#shared/rules/reevaluate-learner';
 import type { RulesetInput } from '#shared/rules/ruleset';
@@ -87,6 +88,7 @@ function system({ afterChunkEvaluated }: { afterChunkEvaluated?: () => Promise<v
     jobs,
     queued,
     startRecalculation,
+    recalculateGroup: makeRecalculateGroup(groups, startRecalculation),
     rulesetHistory: makeRulesetHistoryRepository(db, table),
     createGroup: makeCreateGroup(groups, systemClock, randomIds, ports),
     updateGroup: makeUpdateGroup(groups, systemClock, ports),
@@ -278,5 +280,46 @@ describe('automatic groups against DynamoDB Local', () => {
     expect(await ruleMembers(s, group.group_uuid)).toEqual(new Set(hr));
     const jobs = await s.jobs.get((await s.groups.get(group.group_uuid))!.rule_processing!.job_id!);
     expect(jobs?.status).toBe('succeeded');
+  });
+  it('reports a run whose adds an inactive group refused as completed_with_errors, with the counts', async () => {
+    const s = system();
+    const { tenant, admin, learners } = await tenantWithLearners(s);
+    const group = await s.createGroup(admin, tenant, {
+      name: `Auto ${randomUUID()}`,
+      type: 'automatic',
+      ruleset: Ruleset.parse({ operator: 'AND', sets: [{ rules: [dept('sales')] }] }),
+    });
+    await s.deliver();
+    // The run for sales OR hr is queued when the group turns inactive: its hr adds are refused.
+    await s.updateGroup(admin, group.group_uuid, {
+      ruleset: Ruleset.parse({ operator: 'OR', sets: [{ rules: [dept('sales')] }, { rules: [dept('hr')] }] }),
+    });
+    await s.updateGroup(admin, group.group_uuid, { status: 'inactive' });
+    await s.deliver();
+    const after = (await s.groups.get(group.group_uuid))!;
+    const job = (await s.jobs.get(after.rule_processing!.job_id!))!;
+    expect(job).toMatchObject({ status: 'completed_with_errors', processed: learners.length });
+    expect(job.failed).toBeGreaterThanOrEqual(learners.filter((l) => l.department === 'hr').length);
+    expect(after.rule_processing).toMatchObject({ status: 'completed_with_errors', job_id: job.job_id });
+    expect(after.rule_processing!.error).toContain(
+      `${job.failed} of ${learners.length} learners failed (${job.succeeded} applied, ${job.skipped} skipped)`,
+    );
+  });
+
+  it('refuses to recalculate an inactive group by hand, starting no run', async () => {
+    const s = system();
+    const { tenant, admin } = await tenantWithLearners(s);
+    const group = await s.createGroup(admin, tenant, {
+      name: `Auto ${randomUUID()}`,
+      type: 'automatic',
+      ruleset: Ruleset.parse({ operator: 'AND', sets: [{ rules: [dept('sales')] }] }),
+    });
+    await s.deliver();
+    await s.updateGroup(admin, group.group_uuid, { status: 'inactive' });
+    await expect(s.recalculateGroup(admin, group.group_uuid)).rejects.toMatchObject({ code: 'group_inactive' });
+    expect(await s.groups.get(group.group_uuid)).toMatchObject({
+      rule_generation: 1,
+      rule_processing: { status: 'succeeded', job_id: group.rule_processing!.job_id },
+    });
   });
 });
