@@ -391,6 +391,29 @@ export function makeGroupRepository(db: DynamoDBDocumentClient, tableName: strin
       });
     },
 
+    /**
+     * Ends the run of `generation` that job `jobId` drives as `aborted` with the reason, if it is still
+     * running: a superseded run, or one already ended, changes nothing (so it can be repeated).
+     */
+    async abortRuleRun(groupUuid: string, generation: number, jobId: string, reason: string, at: string) {
+      return conditional({
+        Key: keys.group(groupUuid),
+        ConditionExpression:
+          'rule_generation = :gen AND rule_processing.job_id = :job AND rule_processing.#status = :running',
+        UpdateExpression:
+          'SET rule_processing.#status = :aborted, rule_processing.#error = :reason, rule_processing.last_membership_update = :at',
+        ExpressionAttributeNames: { '#status': 'status', '#error': 'error' },
+        ExpressionAttributeValues: {
+          ':gen': generation,
+          ':job': jobId,
+          ':running': 'running',
+          ':aborted': 'aborted',
+          ':reason': reason,
+          ':at': at,
+        },
+      });
+    },
+
     /** The admin's switch: `paused` stops new runs and incremental changes. */
     async setRuleState(groupUuid: string, state: RuleProcessing['state']): Promise<boolean> {
       return conditional({

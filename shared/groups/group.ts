@@ -3,11 +3,12 @@ import type { LearningModule } from './learning-modules';
 
 /**
  * How an automatic group's rules are being applied: `state` is the admin's switch (paused: no
- * recalculation starts, learner changes are not applied), `status` the last recalculation's.
+ * recalculation starts, learner changes are not applied), `status` the last recalculation's, the
+ * final status of its job once it ended (`error` says why when it is not `succeeded`).
  */
 export interface RuleProcessing {
   state: 'on' | 'paused';
-  status: 'not_started' | 'running' | 'succeeded' | 'failed';
+  status: 'not_started' | 'running' | 'succeeded' | 'completed_with_errors' | 'failed' | 'aborted';
   last_membership_update: string | null;
   error: string | null;
   job_id: string | null;

@@ -9,6 +9,8 @@ export interface ApplyChunkDeps {
   appliers: Record<JobKind, ChunkApplier>;
   /** Ends the job once every chunk is recorded (and writes an import's results file). */
   finish: (jobId: string) => Promise<void>;
+  /** Settles a job aborted while its chunks were applied (see makeSettleAbortedJob); none by default. */
+  settleAborted?: (job: Job) => Promise<void>;
 }
 
 export type ChunkOutcome = 'applied' | 'already_recorded' | 'job_ended' | 'failed_for_good';
@@ -22,12 +24,20 @@ export type ChunkOutcome = 'applied' | 'already_recorded' | 'job_ended' | 'faile
  * delivery a failing chunk is recorded as failed (`chunk_failed` rows) before the error goes on to
  * the DLQ, so the job ends honestly instead of staying `running`; a worker that times out or crashes
  * instead leaves that to the DLQ's consumer (fail-dead-lettered-chunk.ts). A recorded chunk is never
- * applied again, so redriving its message changes nothing. An ended job applies nothing more.
+ * applied again, so redriving its message changes nothing. An ended job applies nothing more. A
+ * chunk that was being applied when its job was aborted is still recorded (its rows were applied)
+ * and the aborted job settled again, so its counters cover it and what it drove ends.
  */
-export const makeApplyJobChunk =
-  ({ jobs, appliers, finish }: ApplyChunkDeps) =>
-  async (jobId: string, chunk: number, { lastAttempt }: { lastAttempt: boolean }): Promise<ChunkOutcome> => {
+export const makeApplyJobChunk = ({ jobs, appliers, finish, settleAborted = async () => {} }: ApplyChunkDeps) => {
+  /** After recording: finish the job, or settle it again if it was aborted meanwhile. */
+  const conclude = async (jobId: string) => {
+    await finish(jobId);
     const job = await jobs.get(jobId);
+    if (job?.status === 'aborted') await settleAborted(job);
+  };
+  return async (jobId: string, chunk: number, { lastAttempt }: { lastAttempt: boolean }): Promise<ChunkOutcome> => {
+    const job = await jobs.get(jobId);
+    if (job?.status === 'aborted') await settleAborted(job);
     if (!job || FINAL_STATUSES.includes(job.status)) return 'job_ended';
     if (await jobs.resultOf(jobId, chunk)) {
       await finish(jobId);
@@ -43,10 +53,11 @@ export const makeApplyJobChunk =
         'this chunk failed on every delivery and went to the dead-letter queue; rows before the failure may ' +
         'have been applied';
       await jobs.recordChunk(jobId, chunk, failedChunkResults(rows, 'chunk_failed', message), true);
-      await finish(jobId);
+      await conclude(jobId);
       throw error;
     }
     const stored = await jobs.recordChunk(jobId, chunk, results);
-    await finish(jobId);
+    await conclude(jobId);
     return stored ? 'applied' : 'already_recorded';
   };
+};

@@ -345,6 +345,28 @@ export function makeJobRepository(db: DynamoDBDocumentClient, tableName: string)
       }
     },
 
+    /**
+     * Raises an ended job's `total` to its `processed` when chunks in flight when it was aborted were
+     * recorded past it, so that `processed` never exceeds `total`. False when nothing needed raising.
+     */
+    async coverProcessed(jobId: string): Promise<boolean> {
+      try {
+        await db.send(
+          new UpdateCommand({
+            TableName: tableName,
+            Key: keys.job(jobId),
+            ConditionExpression: '#processed > #total',
+            UpdateExpression: 'SET #total = #processed',
+            ExpressionAttributeNames: { '#processed': 'processed', '#total': 'total' },
+          }),
+        );
+        return true;
+      } catch (e) {
+        ignoreConditionFailure(e);
+        return false;
+      }
+    },
+
     async setColumns(jobId: string, columns: string[]): Promise<void> {
       await db.send(
         new UpdateCommand({

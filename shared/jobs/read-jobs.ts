@@ -1,7 +1,6 @@
 import { assertAdministers, type Caller, administers } from '#shared/auth/caller';
-import type { Clock } from '#shared/clock';
-import { ConflictError, NotFoundError } from '#shared/errors';
-import { FINAL_STATUSES, type Job } from './job';
+import { NotFoundError } from '#shared/errors';
+import type { Job } from './job';
 import type { JobRepository } from './job-repository';
 
 const jobNotFound = (jobId: string) => new NotFoundError('job_not_found', `No job ${jobId}`);
@@ -37,17 +36,4 @@ export const makeListJobResults =
     const job = await loadJob(jobs, caller, jobId);
     const page = await jobs.results(jobId, q);
     return { ...page, count: q.outcome ? (job.outcome_counts[q.outcome] ?? 0) : job.processed };
-  };
-
-/** Stops a job: chunks not yet applied are skipped; what was applied stays (and is reported). */
-export const makeAbortJob =
-  (jobs: Pick<JobRepository, 'get' | 'end'>, clock: Clock) => async (caller: Caller, jobId: string) => {
-    const job = await loadJob(jobs, caller, jobId);
-    if (
-      FINAL_STATUSES.includes(job.status) ||
-      !(await jobs.end(jobId, 'aborted', `aborted by ${caller.sub}`, clock.now()))
-    ) {
-      throw new ConflictError('job_already_ended', `Job ${jobId} has already ended (${job.status})`);
-    }
-    return (await jobs.get(jobId))!;
   };

@@ -27,7 +27,7 @@ import { MAX_SYNC_IDENTIFIERS } from '#shared/memberships/schemas';
 import { once } from '#shared/once';
 import { sendJsonBatch } from '#shared/queue/send-json';
 import { batches, branches, groups, jobs, learners, memberships } from '#shared/repositories';
-import { applyRecalculationRows, planRecalculation, sweepRuleMembers } from '#shared/rules/wired';
+import { applyRecalculationRows, endAbortedRun, planRecalculation, sweepRuleMembers } from '#shared/rules/wired';
 import {
   applyBatchParticipants,
   applyBulkEnrollment,
@@ -45,8 +45,9 @@ import { makeEndDeadLetteredJob } from './end-dead-lettered-job';
 import { makeFailDeadLetteredChunk } from './fail-dead-lettered-chunk';
 import { makeFinishJob } from './finish-job';
 import { makePlanJob } from './plan-job';
-import type { JobRow } from './job';
-import { makeAbortJob, makeGetJob, makeListJobResults, makeListJobs } from './read-jobs';
+import type { Job, JobRow } from './job';
+import { makeAbortJob, makeSettleAbortedJob } from './abort-job';
+import { makeGetJob, makeListJobResults, makeListJobs } from './read-jobs';
 import { makeStartJob } from './start-job';
 import { makeStartMembershipJob } from './start-membership-job';
 import { syncOrJob } from './sync-or-job';
@@ -181,6 +182,9 @@ export const bulkUpsertOrQueue = () => async (caller: Caller, tenant: string, ro
   );
 };
 
+/** What an aborted job drove ends with it: a recalculation's run on its group (the only such kind). */
+const abortDeps = () => ({ jobs: jobs(), onAborted: (job: Job) => endAbortedRun()(job), clock: systemClock });
+
 export const applyJobChunk = /* @__PURE__ */ once(() => {
   const membershipRows = makeApplyMembershipRows(assignLearners(), removeLearners());
   const learnerRowsApplier = makeApplyLearnerRows(putLearner(), (tenant, emails) =>
@@ -189,6 +193,7 @@ export const applyJobChunk = /* @__PURE__ */ once(() => {
   return makeApplyJobChunk({
     jobs: jobs(),
     finish: (id) => finish()(id),
+    settleAborted: makeSettleAbortedJob(abortDeps()),
     appliers: {
       assign_learners: membershipRows,
       remove_learners: membershipRows,
@@ -303,5 +308,5 @@ export const failDeadLetteredChunk = /* @__PURE__ */ once(() => makeFailDeadLett
 export const getJob = /* @__PURE__ */ once(() => makeGetJob(jobs()));
 export const listJobs = /* @__PURE__ */ once(() => makeListJobs(jobs()));
 export const listJobResults = /* @__PURE__ */ once(() => makeListJobResults(jobs()));
-export const abortJob = /* @__PURE__ */ once(() => makeAbortJob(jobs(), systemClock));
+export const abortJob = /* @__PURE__ */ once(() => makeAbortJob(abortDeps()));
 export const resultsDownloadUrl = (bucket: string, key: string) => objectStore.presignedGet(bucket, key);

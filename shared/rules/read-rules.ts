@@ -41,11 +41,20 @@ async function loadAutomatic(groups: Pick<GroupRepository, 'get'>, caller: Calle
   return group as Group & { ruleset: Ruleset };
 }
 
-/** POST …/recalculate: a recalculation from scratch, started by hand (see makeStartRecalculation); rate-limited. */
+/**
+ * POST …/recalculate: a recalculation from scratch, started by hand (see makeStartRecalculation);
+ * rate-limited. An inactive group is refused (`group_inactive`) before any job starts: it accepts no
+ * new members, so a run could only fail every learner it matches.
+ */
 export const makeRecalculateGroup =
   (groups: Pick<GroupRepository, 'get'>, start: StartRecalculation, throttle: Throttle = unthrottled) =>
   async (caller: Caller, groupUuid: string) => {
     const group = await loadAutomatic(groups, caller, groupUuid);
+    if (group.status !== 'active')
+      throw new ConflictError(
+        'group_inactive',
+        `Group ${groupUuid} is inactive and accepts no new members; make it active to recalculate it`,
+      );
     await throttle('recalculate', caller, group.enterprise_customer_uuid);
     return start(caller, group);
   };

@@ -1,5 +1,6 @@
 import type { Clock } from '#shared/clock';
 import type { GroupRepository } from '#shared/groups/group-repository';
+import type { RuleProcessing } from '#shared/groups/group';
 import type { Job } from '#shared/jobs/job';
 import { commitPlanned, MAX_ROUNDS, type Planned } from '#shared/memberships/commit-planned';
 import type { Membership } from '#shared/memberships/membership';
@@ -56,13 +57,24 @@ export const makeSweepRuleMembers =
       }
       cursor = page.next ?? undefined;
     } while (cursor);
-    const failed = job.status === 'failed' || job.chunks_failed > 0;
-    await groups.endRuleRun(group.group_uuid, generation, {
-      status: failed ? 'failed' : 'succeeded',
-      error: failed ? (job.error ?? 'some learners could not be evaluated; see the job results') : null,
-      last_membership_update: clock.now(),
-    });
+    await groups.endRuleRun(group.group_uuid, generation, { ...runOutcome(job), last_membership_update: clock.now() });
   };
+
+/**
+ * The group's account of a finished run: its job's final status and, unless every learner was
+ * applied, how many were not. A run with failed rows is never reported `succeeded`.
+ */
+export function runOutcome(job: Job): Pick<RuleProcessing, 'status' | 'error'> {
+  const failed = job.failed > 0 || job.chunks_failed > 0;
+  if (job.status !== 'failed' && !failed) return { status: 'succeeded', error: null };
+  const summary =
+    `${job.failed} of ${job.processed} learners failed (${job.succeeded} applied, ${job.skipped} skipped); ` +
+    'see the job results for each learner and why';
+  return {
+    status: job.status === 'failed' ? 'failed' : 'completed_with_errors',
+    error: job.error ? `${job.error}; ${summary}` : summary,
+  };
+}
 
 const isStale = (m: Membership, generation: number) =>
   m.learner_uuid !== null && m.status === 'active' && m.source === 'rule' && (m.rule_generation ?? 0) < generation;

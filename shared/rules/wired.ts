@@ -8,6 +8,7 @@ import { enrollInModules, throttle } from '#shared/wiring';
 import { branches, enrollments, groups, jobs, learners, memberships, rulesetHistory } from '#shared/repositories';
 import { makeApplyRecalculationRows } from './apply-recalculation-rows';
 import { makeFanOutRecalculations } from './fan-out-recalculations';
+import { makeEndAbortedRun } from './end-aborted-run';
 import { makeEvaluateLearners } from './load-rule-facts';
 import { makePlanRecalculation } from './plan-recalculation';
 import {
@@ -136,3 +137,6 @@ export const reevaluateEnrollees = /* @__PURE__ */ once(() =>
 export const applyRecalculationRows = /* @__PURE__ */ once(() =>
   makeApplyRecalculationRows({ groups: groups(), evaluate: evaluateLearners(), reconcile: reconcile() }),
 );
+
+/** An aborted recalculation job ends its group's run (`rule_processing.status: aborted`). */
+export const endAbortedRun = /* @__PURE__ */ once(() => makeEndAbortedRun({ groups: groups(), clock: systemClock }));

@@ -8,9 +8,10 @@ import { makeCreateGroup } from '#shared/groups/create-group';
 import type { RulePorts } from '#shared/groups/group';
 import { makeGroupRepository } from '#shared/groups/group-repository';
 import { makeUpdateGroup } from '#shared/groups/update-group';
+import { makeAbortJob, makeSettleAbortedJob } from '#shared/jobs/abort-job';
 import { makeApplyJobChunk } from '#shared/jobs/apply-job-chunk';
 import { makeFinishJob } from '#shared/jobs/finish-job';
-import type { JobKind } from '#shared/jobs/job';
+import type { Job, JobKind } from '#shared/jobs/job';
 import { makeJobRepository } from '#shared/jobs/job-repository';
 import { makeLearnerRepository } from '#shared/learners/learner-repository';
 import { makePutLearner } from '#shared/learners/put-learner';
@@ -18,7 +19,9 @@ import { makeAssignLearners } from '#shared/memberships/assign-learners';
 import { makeMembershipRepository } from '#shared/memberships/membership-repository';
 import { makeRemoveLearners } from '#shared/memberships/remove-learners';
 import { makeApplyRecalculationRows } from '#shared/rules/apply-recalculation-rows';
+import { makeEndAbortedRun } from '#shared/rules/end-aborted-run';
 import { makeEvaluateLearners } from '#shared/rules/load-rule-facts';
+import { makeRecalculateGroup } from '#shared/rules/read-rules';
 import { makeReconcileRuleMembers } from '#shared/rules/reconcile-rule-members';
 import { makeReevaluateLearner } from '#shared/rules/reevaluate-learner';
 import type { RulesetInput } from '#shared/rules/ruleset';
@@ -41,7 +44,14 @@ beforeAll(async () => {
  * Automatic groups wired to DynamoDB Local; queued chunks are collected, and tests deliver them.
  * `afterChunkEvaluated` runs between a chunk's evaluation and its writes (a learner changing meanwhile).
  */
-function system({ afterChunkEvaluated }: { afterChunkEvaluated?: () => Promise<void> } = {}) {
+function system({
+  afterChunkEvaluated,
+  applyOnEnqueue = false,
+}: {
+  afterChunkEvaluated?: () => Promise<void>;
+  /** Chunks are applied as soon as the planner queues them, while the job is still being planned. */
+  applyOnEnqueue?: boolean;
+} = {}) {
   const groups = makeGroupRepository(db, table);
   const learners = makeLearnerRepository(db, table);
   const memberships = makeMembershipRepository(db, table);
@@ -62,7 +72,10 @@ function system({ afterChunkEvaluated }: { afterChunkEvaluated?: () => Promise<v
     groups,
     jobs,
     learners,
-    enqueue: async (jobId, chunks) => void queued.push(...chunks.map((chunk) => ({ jobId, chunk }))),
+    enqueue: async (jobId, chunks) => {
+      if (!applyOnEnqueue) return void queued.push(...chunks.map((chunk) => ({ jobId, chunk })));
+      for (const chunk of chunks) await applyChunk(jobId, chunk, { lastAttempt: false });
+    },
     finish,
   });
   const ports: RulePorts = {
@@ -79,7 +92,8 @@ function system({ afterChunkEvaluated }: { afterChunkEvaluated?: () => Promise<v
   };
   const applier = makeApplyRecalculationRows({ groups, evaluate: evaluateThenHook, reconcile });
   const appliers = new Proxy({}, { get: () => applier }) as Record<JobKind, typeof applier>;
-  const applyChunk = makeApplyJobChunk({ jobs, appliers, finish });
+  const abortDeps = { jobs, onAborted: makeEndAbortedRun({ groups, clock: systemClock }), clock: systemClock };
+  const applyChunk = makeApplyJobChunk({ jobs, appliers, finish, settleAborted: makeSettleAbortedJob(abortDeps) });
   const reevaluate = makeReevaluateLearner({ groups, evaluate, reconcile });
   const deps = { ...repos, clock: systemClock, ids: randomIds };
   return {
@@ -87,6 +101,8 @@ function system({ afterChunkEvaluated }: { afterChunkEvaluated?: () => Promise<v
     jobs,
     queued,
     startRecalculation,
+    recalculateGroup: makeRecalculateGroup(groups, startRecalculation),
+    abortJob: makeAbortJob(abortDeps),
     rulesetHistory: makeRulesetHistoryRepository(db, table),
     createGroup: makeCreateGroup(groups, systemClock, randomIds, ports),
     updateGroup: makeUpdateGroup(groups, systemClock, ports),
@@ -278,5 +294,101 @@ describe('automatic groups against DynamoDB Local', () => {
     expect(await ruleMembers(s, group.group_uuid)).toEqual(new Set(hr));
     const jobs = await s.jobs.get((await s.groups.get(group.group_uuid))!.rule_processing!.job_id!);
     expect(jobs?.status).toBe('succeeded');
+  });
+
+  it('reports a run whose adds an inactive group refused as completed_with_errors, with the counts', async () => {
+    const s = system();
+    const { tenant, admin, learners } = await tenantWithLearners(s);
+    const group = await s.createGroup(admin, tenant, {
+      name: `Auto ${randomUUID()}`,
+      type: 'automatic',
+      ruleset: Ruleset.parse({ operator: 'AND', sets: [{ rules: [dept('sales')] }] }),
+    });
+    await s.deliver();
+    // The run for sales OR hr is queued when the group turns inactive: its hr adds are refused.
+    await s.updateGroup(admin, group.group_uuid, {
+      ruleset: Ruleset.parse({ operator: 'OR', sets: [{ rules: [dept('sales')] }, { rules: [dept('hr')] }] }),
+    });
+    await s.updateGroup(admin, group.group_uuid, { status: 'inactive' });
+    await s.deliver();
+    const after = (await s.groups.get(group.group_uuid))!;
+    const job = (await s.jobs.get(after.rule_processing!.job_id!))!;
+    expect(job).toMatchObject({ status: 'completed_with_errors', processed: learners.length });
+    expect(job.failed).toBeGreaterThanOrEqual(learners.filter((l) => l.department === 'hr').length);
+    expect(after.rule_processing).toMatchObject({ status: 'completed_with_errors', job_id: job.job_id });
+    expect(after.rule_processing!.error).toContain(
+      `${job.failed} of ${learners.length} learners failed (${job.succeeded} applied, ${job.skipped} skipped)`,
+    );
+  });
+
+  it('refuses to recalculate an inactive group by hand, starting no run', async () => {
+    const s = system();
+    const { tenant, admin } = await tenantWithLearners(s);
+    const group = await s.createGroup(admin, tenant, {
+      name: `Auto ${randomUUID()}`,
+      type: 'automatic',
+      ruleset: Ruleset.parse({ operator: 'AND', sets: [{ rules: [dept('sales')] }] }),
+    });
+    await s.deliver();
+    await s.updateGroup(admin, group.group_uuid, { status: 'inactive' });
+    await expect(s.recalculateGroup(admin, group.group_uuid)).rejects.toMatchObject({ code: 'group_inactive' });
+    expect(await s.groups.get(group.group_uuid)).toMatchObject({
+      rule_generation: 1,
+      rule_processing: { status: 'succeeded', job_id: group.rule_processing!.job_id },
+    });
+  });
+
+  it('ends the group run aborted and keeps processed within total when a chunk in flight outlives the abort', async () => {
+    let tenant = '';
+    let aborted: Job | undefined;
+    const s = system({
+      applyOnEnqueue: true,
+      // The abort lands while the first chunk is being applied, before the planner saved its place.
+      afterChunkEvaluated: async () => {
+        const { items } = await s.jobs.list({ tenant, pageSize: 1 });
+        aborted = await s.abortJob(adminOf(tenant), items[0]!.job_id);
+      },
+    });
+    const made = await tenantWithLearners(s);
+    tenant = made.tenant;
+    const group = await s.createGroup(made.admin, tenant, {
+      name: `Auto ${randomUUID()}`,
+      type: 'automatic',
+      ruleset: Ruleset.parse({ operator: 'AND', sets: [{ rules: [dept('sales')] }] }),
+    });
+    expect(aborted).toMatchObject({ status: 'aborted', processed: 0 });
+    const job = (await s.jobs.get(aborted!.job_id))!;
+    // The chunk in flight was applied and is counted, within the job's total.
+    expect(job).toMatchObject({ status: 'aborted', processed: made.learners.length, total: made.learners.length });
+    const sales = made.learners.filter((l) => l.department === 'sales').map((l) => l.uuid);
+    expect(await ruleMembers(s, group.group_uuid)).toEqual(new Set(sales));
+    const after = (await s.groups.get(group.group_uuid))!;
+    expect(after.rule_processing).toMatchObject({ status: 'aborted', job_id: job.job_id });
+    expect(after.rule_processing!.error).toContain('aborted by');
+    expect(after.rule_processing!.last_membership_update).not.toBeNull();
+  });
+
+  it('ends the group run aborted when its recalculation is aborted before any chunk, and a retry is refused', async () => {
+    const s = system();
+    const { tenant, admin } = await tenantWithLearners(s);
+    const group = await s.createGroup(admin, tenant, {
+      name: `Auto ${randomUUID()}`,
+      type: 'automatic',
+      ruleset: Ruleset.parse({ operator: 'AND', sets: [{ rules: [dept('sales')] }] }),
+    });
+    const jobId = group.rule_processing!.job_id!;
+    await s.abortJob(admin, jobId);
+    await s.deliver();
+    expect(await s.jobs.get(jobId)).toMatchObject({ status: 'aborted', processed: 0 });
+    expect(await ruleMembers(s, group.group_uuid)).toEqual(new Set());
+    expect((await s.groups.get(group.group_uuid))?.rule_processing).toMatchObject({ status: 'aborted', job_id: jobId });
+    await expect(s.abortJob(admin, jobId)).rejects.toMatchObject({ code: 'job_already_ended' });
+    // A later run owns the group: settling the aborted one again changes nothing.
+    const next = await s.recalculateGroup(admin, group.group_uuid);
+    await makeEndAbortedRun({ groups: s.groups, clock: systemClock })((await s.jobs.get(jobId))!);
+    expect((await s.groups.get(group.group_uuid))?.rule_processing).toMatchObject({
+      status: 'running',
+      job_id: next.job_id,
+    });
   });
 });
