@@ -1,5 +1,5 @@
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { type DynamoDBDocumentClient, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { writtenIf } from '#shared/db/conditional-write';
 import { keys } from '#shared/db/keys';
 import { GRANT_RETENTION_SECONDS, type UploadGrant } from './upload-grant';
 
@@ -42,8 +42,8 @@ export function makeUploadGrantRepository(db: DynamoDBDocumentClient, tableName:
 
     /** Marks the grant used by the object with `etag`; false when another object used it first. */
     async claim(uploadId: string, etag: string): Promise<boolean> {
-      try {
-        await db.send(
+      return writtenIf(
+        db.send(
           new UpdateCommand({
             TableName: tableName,
             Key: keys.uploadGrant(uploadId),
@@ -51,12 +51,8 @@ export function makeUploadGrantRepository(db: DynamoDBDocumentClient, tableName:
             ConditionExpression: 'attribute_exists(PK) AND (attribute_not_exists(used_etag) OR used_etag = :etag)',
             ExpressionAttributeValues: { ':etag': etag },
           }),
-        );
-        return true;
-      } catch (error) {
-        if (error instanceof ConditionalCheckFailedException) return false;
-        throw error;
-      }
+        ),
+      );
     },
   };
 }

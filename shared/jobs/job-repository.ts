@@ -4,6 +4,7 @@ import { batchWriteAll } from '#shared/db/batch-write';
 import { keys } from '#shared/db/keys';
 import { type Page, queryCount, queryPage } from '#shared/db/paging';
 import { transact } from '#shared/db/transactions';
+import { writtenIf } from '#shared/db/conditional-write';
 import { InvalidCursorError, RefusedInputError } from '#shared/errors';
 import {
   classify,
@@ -180,8 +181,8 @@ export function makeJobRepository(db: DynamoDBDocumentClient, tableName: string)
      * (`from`); false otherwise (the job was aborted or ended, or another attempt moved on).
      */
     async savePlan(jobId: string, from: number, plan: JobPlan): Promise<boolean> {
-      return db
-        .send(
+      return writtenIf(
+        db.send(
           new UpdateCommand({
             TableName: tableName,
             Key: keys.job(jobId),
@@ -190,14 +191,8 @@ export function makeJobRepository(db: DynamoDBDocumentClient, tableName: string)
             ExpressionAttributeNames: { '#status': 'status', '#plan': 'plan' },
             ExpressionAttributeValues: { ':queued': 'queued', ':from': from, ':plan': plan },
           }),
-        )
-        .then(
-          () => true,
-          (error: unknown) => {
-            if (error instanceof ConditionalCheckFailedException) return false;
-            throw error;
-          },
-        );
+        ),
+      );
     },
 
     /** Marks the job running with its final size, once every chunk is queued. */
@@ -350,8 +345,8 @@ export function makeJobRepository(db: DynamoDBDocumentClient, tableName: string)
      * recorded past it, so that `processed` never exceeds `total`. False when nothing needed raising.
      */
     async coverProcessed(jobId: string): Promise<boolean> {
-      try {
-        await db.send(
+      return writtenIf(
+        db.send(
           new UpdateCommand({
             TableName: tableName,
             Key: keys.job(jobId),
@@ -359,12 +354,8 @@ export function makeJobRepository(db: DynamoDBDocumentClient, tableName: string)
             UpdateExpression: 'SET #total = #processed',
             ExpressionAttributeNames: { '#processed': 'processed', '#total': 'total' },
           }),
-        );
-        return true;
-      } catch (e) {
-        ignoreConditionFailure(e);
-        return false;
-      }
+        ),
+      );
     },
 
     async setColumns(jobId: string, columns: string[]): Promise<void> {
