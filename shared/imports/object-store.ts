@@ -31,11 +31,6 @@ const s3Signer = () =>
 
 /** The bucket adapter: the only module that talks to S3. */
 export const objectStore = {
-  async size(bucket: string, key: string): Promise<number> {
-    const out = await s3().send(new HeadObjectCommand({ Bucket: bucket, Key: key }));
-    return out.ContentLength ?? 0;
-  },
-
   /** The object's user metadata (`x-amz-meta-*` names without the prefix, lower-cased) and when it was stored. */
   async describe(
     bucket: string,

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DeleteMessageCommand, ReceiveMessageCommand, SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
+import { ReceiveMessageCommand, SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { type QueueDefinition, type QueueName, queues } from '#functions/resources';
 import { generateSigningKeys } from '#local/auth-keys';
@@ -203,23 +203,6 @@ export async function startReliabilityStack(options: StackOptions = {}) {
         }),
       );
       return out.Messages ?? [];
-    },
-
-    /**
-     * What an operator's redrive does (SQS StartMessageMoveTask, which the emulator lacks): every
-     * message of the DLQ goes back to its source queue, with a fresh receive count. Returns the bodies.
-     */
-    async redrive(queue: QueueName): Promise<string[]> {
-      const moved: string[] = [];
-      for (;;) {
-        const messages = await this.receiveDlq(queue, { peek: false });
-        if (messages.length === 0) return moved;
-        for (const m of messages) {
-          await this.send(queue, m.Body!);
-          await sqs.send(new DeleteMessageCommand({ QueueUrl: stack.dlqUrls[queue], ReceiptHandle: m.ReceiptHandle! }));
-          moved.push(m.Body!);
-        }
-      }
     },
 
     /** Waits until every queue is drained and no worker runs. */
