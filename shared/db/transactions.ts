@@ -1,4 +1,5 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { backoff } from '#shared/db/backoff';
 import { ConflictError, UnavailableError } from '#shared/errors';
 import {
   type DynamoDBDocumentClient,
@@ -14,11 +15,14 @@ export type TransactOutcome = { ok: true } | { ok: false; failed: number[] };
 /**
  * Retries of a transaction cancelled by a conflict or throttling. Every membership transaction of a
  * group moves its counter item, so concurrent writers of one group conflict on it: full jitter on an
- * exponential backoff capped at a second spreads 20 of them out (at most about 4 s of waiting before a 409).
+ * exponential backoff capped at a second spreads them out. How many retries 20 writers need depends
+ * on how long each transaction holds the item, so the budget is a time (at least CONFLICT_RETRIES
+ * attempts and CONFLICT_BUDGET_MS of trying, well inside API Gateway's 30 s) rather than a count
+ * that a slower engine outlasts.
  */
 const CONFLICT_RETRIES = 9;
+const CONFLICT_BUDGET_MS = 10_000;
 const BACKOFF_CAP_MS = 1000;
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * Runs one TransactWriteItems. Failed conditions come back as positions so the caller can decide
@@ -27,6 +31,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * says so in domain terms: `concurrent_modification` (409) or `temporarily_unavailable` (503).
  */
 export async function transact(db: DynamoDBDocumentClient, items: TransactItems): Promise<TransactOutcome> {
+  const started = Date.now();
   for (let attempt = 0; ; attempt++) {
     try {
       await db.send(new TransactWriteCommand({ TransactItems: items }));
@@ -39,12 +44,12 @@ export async function transact(db: DynamoDBDocumentClient, items: TransactItems)
       const conflict = reasons.some((r) => r.Code === 'TransactionConflict');
       const throttled = reasons.some((r) => r.Code === 'ThrottlingError' || r.Code === 'ProvisionedThroughputExceeded');
       if (!conflict && !throttled) throw error;
-      if (attempt >= CONFLICT_RETRIES) {
+      if (attempt >= CONFLICT_RETRIES && Date.now() - started >= CONFLICT_BUDGET_MS) {
         if (conflict)
           throw new ConflictError('concurrent_modification', 'Other writers kept changing the same items; retry');
         throw new UnavailableError('The database is over capacity right now; retry shortly');
       }
-      await sleep(Math.min(BACKOFF_CAP_MS, 20 * 2 ** attempt) * Math.random());
+      await backoff(attempt, { baseMs: 20, capMs: BACKOFF_CAP_MS });
     }
   }
 }

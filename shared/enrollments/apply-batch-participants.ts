@@ -1,4 +1,5 @@
 import type { Clock } from '#shared/clock';
+import { beforeRound } from '#shared/db/backoff';
 import type { LearnerRepository } from '#shared/learners/learner-repository';
 import type { Batch } from './batch';
 import type { BatchRepository } from './batch-repository';
@@ -88,6 +89,7 @@ export const makeApplyBatchParticipants =
         );
         break;
       }
+      await beforeRound(round);
       const op: Operation = { opId: chunk.opId, actor: chunk.actor, at: clock.now(), reason: 'batch_participants' };
       const stored = await enrollments.getMany(
         batch.enterprise_customer_uuid,

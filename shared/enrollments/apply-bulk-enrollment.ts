@@ -1,4 +1,5 @@
 import type { Clock } from '#shared/clock';
+import { beforeRound } from '#shared/db/backoff';
 import { type Notification, type NotificationOutbox, notificationId } from '#shared/notifications/notification';
 import {
   type EnrollmentChanges,
@@ -77,6 +78,7 @@ export const makeApplyBulkEnrollment = (deps: ApplyBulkEnrollmentDeps) => {
         for (const m of todo) outcomes.set(refId(m.ref), 'error');
         break;
       }
+      await beforeRound(round);
       const op: Operation = {
         opId: chunk.opId,
         actor: chunk.actor,

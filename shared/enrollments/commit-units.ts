@@ -4,7 +4,7 @@ import type { EnrollmentRepository } from './enrollment-repository';
 /** DynamoDB's TransactWriteItems limit. */
 export const MAX_TRANSACTION_ITEMS = 100;
 /** Rounds of read-plan-commit before an identifier is reported as having kept changing. */
-export const MAX_ROUNDS = 8;
+export const MAX_ROUNDS = 12;
 
 /** Writes that must commit together (an e-mail's allowance moving to its learner is two). */
 export interface Unit {

@@ -1,4 +1,5 @@
 import { assertAdministers, type Caller } from '#shared/auth/caller';
+import { beforeRound } from '#shared/db/backoff';
 import type { Clock, IdGenerator } from '#shared/clock';
 import { ConflictError, NotFoundError } from '#shared/errors';
 import { MAX_ROUNDS } from './commit-units';
@@ -34,6 +35,7 @@ export const makeCompleteEnrollment =
       return publicEnrollment(enrollment);
     };
     for (let round = 0; round < MAX_ROUNDS; round++) {
+      await beforeRound(round);
       const current = await enrollments.get(tenant, courseId, ref);
       if (!current)
         throw new NotFoundError('enrollment_not_found', `Learner ${learnerUuid} has no enrollment in ${courseId}`);

@@ -1,4 +1,5 @@
 import type { Clock, IdGenerator } from '#shared/clock';
+import { beforeRound } from '#shared/db/backoff';
 import { ConflictError } from '#shared/errors';
 import type { Learner } from '#shared/learners/learner';
 import { commitUnits, MAX_ROUNDS, type Unit } from './commit-units';
@@ -25,6 +26,7 @@ export const makeFulfillAllowedEnrollments =
     const tenant = learner.enterprise_customer_uuid;
     let enrolled = 0;
     for (let round = 0; round < MAX_ROUNDS; round++) {
+      await beforeRound(round);
       const allowed = await enrollments.listAllowedOfEmail(tenant, learner.email);
       if (allowed.length === 0) return enrolled;
       const op: Operation = { opId: ids.uuid(), actor, at: clock.now(), reason: 'learner_created' };

@@ -1,4 +1,5 @@
 import type { Caller } from '#shared/auth/caller';
+import { beforeRound } from '#shared/db/backoff';
 import type { MemberRef } from '#shared/db/keys';
 import type { EnrollGroupMembers } from '#shared/enrollments/enroll-group-members';
 import type { Clock, IdGenerator } from '#shared/clock';
@@ -106,6 +107,7 @@ export const makeAssignLearners = (deps: AssignDeps) => {
     for (let round = 0; todo.length > 0; round++) {
       if (round === MAX_ROUNDS)
         throw new ConflictError('concurrent_modification', 'The group kept changing; retry the request');
+      await beforeRound(round);
       const now = clock.now();
       const existing = await memberships.getMany(
         groupUuid,

@@ -18,7 +18,7 @@ export interface Planned {
 }
 
 /** Rounds of read-plan-commit before concurrent writers are reported as a conflict. */
-export const MAX_ROUNDS = 8;
+export const MAX_ROUNDS = 12;
 
 const state = (m: Membership, home: boolean): MemberState => ({
   status: m.status,

@@ -1,4 +1,5 @@
 import type { Caller } from '#shared/auth/caller';
+import { beforeRound } from '#shared/db/backoff';
 import type { Clock } from '#shared/clock';
 import { ConflictError, groupNotFound } from '#shared/errors';
 import type { GroupRepository } from '#shared/groups/group-repository';
@@ -36,6 +37,7 @@ export const makeRemoveLearners = (deps: RemoveDeps) => {
     for (let round = 0; todo.length > 0; round++) {
       if (round === MAX_ROUNDS)
         throw new ConflictError('concurrent_modification', 'The group kept changing; retry the request');
+      await beforeRound(round);
       const group = (await groups.get(groupUuid)) ?? throwGone(groupUuid);
       const now = clock.now();
       const existing = await memberships.getMany(

@@ -1,4 +1,5 @@
 import type { Clock } from '#shared/clock';
+import { beforeRound } from '#shared/db/backoff';
 import type { Group } from '#shared/groups/group';
 import type { LearnerRepository } from '#shared/learners/learner-repository';
 import { commitPlanned, MAX_ROUNDS, type Planned } from './commit-planned';
@@ -92,6 +93,7 @@ async function dropVanishedLearners(
   if (vanished.size === 0) return results;
   let todo = [...vanished];
   for (let round = 0; todo.length > 0 && round < MAX_ROUNDS; round++) {
+    await beforeRound(round);
     const current = await memberships.getMany(
       group.group_uuid,
       todo.map((learnerUuid) => ({ learnerUuid })),

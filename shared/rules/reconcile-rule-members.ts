@@ -1,4 +1,5 @@
 import type { Clock, IdGenerator } from '#shared/clock';
+import { beforeRound } from '#shared/db/backoff';
 import type { EnrollGroupMembers } from '#shared/enrollments/enroll-group-members';
 import type { Group } from '#shared/groups/group';
 import { commitPlanned, MAX_ROUNDS, type Planned } from '#shared/memberships/commit-planned';
@@ -51,6 +52,7 @@ export const makeReconcileRuleMembers =
     let superseded = false;
     for (let round = 0; todo.length > 0 && !superseded; round++) {
       if (round === MAX_ROUNDS) throw new Error(`group ${group.group_uuid} kept changing during rule reconciliation`);
+      await beforeRound(round);
       const now = clock.now();
       const existing = await readInParallel(
         todo.map((d) => ({ learnerUuid: d.learnerUuid })),

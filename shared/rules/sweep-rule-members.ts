@@ -1,4 +1,5 @@
 import type { Clock } from '#shared/clock';
+import { beforeRound } from '#shared/db/backoff';
 import type { GroupRepository } from '#shared/groups/group-repository';
 import type { RuleProcessing } from '#shared/groups/group';
 import type { Job } from '#shared/jobs/job';
@@ -39,6 +40,7 @@ export const makeSweepRuleMembers =
       });
       let stale = page.items.filter((m) => isStale(m, generation));
       for (let round = 0; stale.length > 0 && round < MAX_ROUNDS; round++) {
+        await beforeRound(round);
         const at = clock.now();
         const planned = stale.map((m) => removal(m, at, generation));
         const { retry, groupFailed } = await commitPlanned(memberships, group, planned, {
