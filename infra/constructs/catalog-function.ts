@@ -13,6 +13,7 @@ import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import type { FunctionDefinition } from '#functions/catalog';
+import { environmentOf } from '#functions/permissions';
 import * as resources from '#functions/resources';
 import { lambdaBundling } from '#infra/constructs/lambda-bundling';
 import { addDeadLetterQueue, type MessageQueues } from '#infra/constructs/queues';
@@ -51,7 +52,6 @@ const DEAD_LETTER_VISIBILITY_TIMEOUT_SECONDS = 30;
 /** EventBridge's delivery retries of one tick to a scheduled function, and how long it keeps trying. */
 const SCHEDULE_RETRY_ATTEMPTS = 4;
 const SCHEDULE_MAX_EVENT_AGE_HOURS = 1;
-const SERVICE_NAME = 'lms-groups';
 
 /**
  * One Lambda of the catalog: fixed runtime, architecture, bundling and log retention; the limits,
@@ -108,16 +108,11 @@ export class CatalogFunction extends Construct {
   }
 
   private environment({ definition, table, importsBucket, queues }: CatalogFunctionProps): Record<string, string> {
-    const variables: Record<string, string> = {
-      NODE_OPTIONS: '--enable-source-maps',
-      POWERTOOLS_SERVICE_NAME: SERVICE_NAME,
-    };
-    if (definition.access.table) variables[resources.env.table] = table.tableName;
-    if (definition.access.bucket) variables[resources.env.bucket] = importsBucket.bucketName;
-    for (const name of definition.access.sendsTo ?? []) {
-      variables[resources.env.queueUrl(name)] = queues.get(name).queueUrl;
-    }
-    return variables;
+    return environmentOf(definition, {
+      tableName: table.tableName,
+      bucketName: importsBucket.bucketName,
+      queueUrl: (name) => queues.get(name).queueUrl,
+    });
   }
 
   private grantAccess({ definition, table, importsBucket, queues }: CatalogFunctionProps): void {
