@@ -1,10 +1,10 @@
 import { BatchGetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { backoff } from '#shared/db/backoff';
 import { UnavailableError } from '#shared/errors';
 
 type Key = Record<string, unknown>;
 
 const MAX_ATTEMPTS = 10;
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * Reads every key (100 per call), re-asking for the UnprocessedKeys DynamoDB hands back under
@@ -22,7 +22,7 @@ export async function batchGetAll(db: DynamoDBDocumentClient, tableName: string,
     for (let attempt = 0; request?.[tableName]?.Keys.length; attempt++) {
       if (attempt === MAX_ATTEMPTS)
         throw new UnavailableError(`DynamoDB left ${request[tableName].Keys.length} keys unprocessed; retry shortly`);
-      if (attempt > 0) await sleep(Math.min(2000, 25 * 2 ** attempt) * (0.5 + Math.random() / 2));
+      if (attempt > 0) await backoff(attempt, { baseMs: 25, capMs: 2000 });
       const out = await db.send(new BatchGetCommand({ RequestItems: request }));
       items.push(...(out.Responses?.[tableName] ?? []));
       request = out.UnprocessedKeys as typeof request;

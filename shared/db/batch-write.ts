@@ -1,11 +1,11 @@
 import { BatchWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { backoff } from '#shared/db/backoff';
 import { UnavailableError } from '#shared/errors';
 
 type WriteRequest =
   { PutRequest: { Item: Record<string, unknown> } } | { DeleteRequest: { Key: Record<string, unknown> } };
 
 const MAX_ATTEMPTS = 10;
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * Writes every request, 25 per call, and re-sends UnprocessedItems with exponential backoff and
@@ -24,7 +24,7 @@ export async function batchWriteAll(
         throw new UnavailableError(
           `BatchWriteItem left ${pending.length} items unprocessed after ${MAX_ATTEMPTS} attempts; retry shortly`,
         );
-      if (attempt > 0) await sleep(Math.min(2000, 25 * 2 ** attempt) * (0.5 + Math.random() / 2));
+      if (attempt > 0) await backoff(attempt, { baseMs: 25, capMs: 2000 });
       const out = await db.send(new BatchWriteCommand({ RequestItems: { [tableName]: pending } }));
       pending = (out.UnprocessedItems?.[tableName] ?? []) as WriteRequest[];
     }

@@ -1,0 +1,32 @@
+import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
+import type { Context, SQSEvent, SQSRecord } from 'aws-lambda';
+import type * as z from 'zod';
+
+/** Reads a record's body as JSON of `schema`: a body that is not is that record's failure, not the batch's. */
+export const jsonBody =
+  <S extends z.ZodType>(schema: S) =>
+  (body: string): z.infer<S> =>
+    schema.parse(JSON.parse(body));
+
+/**
+ * A queue worker, beside `httpHandler()`: each record's body is read by `message` and handed to
+ * `work`; a record that throws (unreadable or failed) is reported in the partial batch response, so
+ * SQS redelivers it alone and dead-letters it after the queue's maxReceiveCount, while the others
+ * are deleted. Each invocation has its own BatchProcessor (its state is per batch).
+ */
+export function sqsWorker<T>(
+  message: (body: string) => T,
+  work: (message: T, record: SQSRecord, context: Context) => Promise<void>,
+) {
+  return async (event: SQSEvent, context: Context) => {
+    const processor = new BatchProcessor(EventType.SQS);
+    return processPartialResponse(
+      event,
+      (record: SQSRecord) => work(message(record.body), record, context),
+      processor,
+      {
+        context,
+      },
+    );
+  };
+}
