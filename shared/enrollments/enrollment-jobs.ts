@@ -1,8 +1,8 @@
 import { type Caller, isStaff } from '#shared/auth/caller';
 import type { IdGenerator } from '#shared/clock';
-import { DomainError, ForbiddenError } from '#shared/errors';
+import { ForbiddenError } from '#shared/errors';
 import type { Job, JobRow, RowResult } from '#shared/jobs/job';
-import { splitRejected } from '#shared/jobs/apply-membership-rows';
+import { byIndex, domainFailures, splitRejected } from '#shared/jobs/job-rows';
 import type { NewJob } from '#shared/jobs/start-job';
 import type { SyncOrJob } from '#shared/jobs/sync-or-job';
 import type { ParticipantsChunk } from './apply-batch-participants';
@@ -63,19 +63,6 @@ export function rowOutcome(outcomes: string[]): string {
   if (outcomes.every((o) => o === outcomes[0])) return outcomes[0] ?? 'unchanged';
   return outcomes.every((o) => o === 'unchanged' || o === 'invalid_identifier') ? 'unchanged' : 'changed';
 }
-
-const domainFailures = (rows: JobRow[], error: unknown): RowResult[] => {
-  if (!(error instanceof DomainError)) throw error;
-  return rows.map((r) => ({
-    index: r.index,
-    identifier: String(r.input.identifier ?? ''),
-    outcome: 'failed',
-    code: error.code,
-    message: error.message,
-  }));
-};
-
-const byIndex = (a: RowResult, b: RowResult) => a.index - b.index;
 
 /** What a bulk enrollment applies besides its identifiers: a job keeps it in its `target`. */
 export type BulkEnrollmentSettings = Omit<BulkEnrollmentChunk, 'tenant' | 'identifiers' | 'actor' | 'opId'>;
@@ -272,4 +259,4 @@ export const makeApplyParticipantRows =
     }
   };
 
-export { domainFailures, participantRows };
+export { participantRows };

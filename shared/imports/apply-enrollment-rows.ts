@@ -2,12 +2,12 @@ import * as z from 'zod';
 import type { ParticipantsChunk } from '#shared/enrollments/apply-batch-participants';
 import type { BulkEnrollmentChunk, BulkResultRow } from '#shared/enrollments/apply-bulk-enrollment';
 import type { Batch } from '#shared/enrollments/batch';
-import { courseOutcome, domainFailures, participantRows } from '#shared/enrollments/enrollment-jobs';
+import { courseOutcome, participantRows } from '#shared/enrollments/enrollment-jobs';
 import type { ParticipantResult } from '#shared/enrollments/participant-outcomes';
 import { courseId } from '#shared/enrollments/course-id';
 import type { IdentifierType } from '#shared/enrollments/schemas';
 import type { Job, JobRow, RowResult } from '#shared/jobs/job';
-import { splitRejected } from '#shared/jobs/apply-membership-rows';
+import { domainFailures, splitRejected } from '#shared/jobs/job-rows';
 
 const cell = (row: JobRow, column: string) => String(row.input[column] ?? '').trim();
 const isUuid = (v: string) => z.uuid().safeParse(v).success;

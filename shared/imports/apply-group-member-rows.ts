@@ -4,7 +4,7 @@ import { DomainError } from '#shared/errors';
 import type { Group } from '#shared/groups/group';
 import { normalizeName } from '#shared/groups/group';
 import { type Job, jobCaller, type JobRow, type RowResult } from '#shared/jobs/job';
-import { splitRejected } from '#shared/jobs/apply-membership-rows';
+import { splitRejected } from '#shared/jobs/job-rows';
 import { normalizeEmail } from '#shared/learners/learner';
 import type { makeAssignLearners } from '#shared/memberships/assign-learners';
 import type { makeRemoveLearners } from '#shared/memberships/remove-learners';

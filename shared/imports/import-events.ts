@@ -1,5 +1,12 @@
 import * as z from 'zod';
-import type { ImportedObject } from './start-csv-import';
+
+/** An object created in the bucket, as its event names it. */
+export interface ImportedObject {
+  bucket: string;
+  key: string;
+  etag: string;
+  size: number;
+}
 
 /** EventBridge's S3 "Object Created" event (what AWS and the local watcher deliver). */
 const ObjectCreated = z.object({

@@ -16,15 +16,9 @@ import {
   parseImportKey,
 } from './csv-kinds';
 import { csvText, UnreadableFileError } from './csv-text';
+import type { ImportedObject } from './import-events';
 import { ObjectReplacedError } from './object-replaced-error';
 import { UNAUTHORIZED_UPLOAD, type UploadVerdict } from './verify-upload';
-
-export interface ImportedObject {
-  bucket: string;
-  key: string;
-  etag: string;
-  size: number;
-}
 
 export interface StartImportDeps {
   jobs: Pick<

@@ -1,5 +1,5 @@
 import { ObjectReplacedError } from './object-replaced-error';
-import type { ImportedObject } from './start-csv-import';
+import type { ImportedObject } from './import-events';
 import { UPLOAD_METADATA, type UploadGrant, uploadMetadata } from './upload-grant';
 
 /** The code a refused drop's job and results file carry. */

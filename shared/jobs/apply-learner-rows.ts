@@ -2,7 +2,7 @@ import { DomainError } from '#shared/errors';
 import type { makePutLearner } from '#shared/learners/put-learner';
 import { BulkLearnerRow } from '#shared/learners/schemas';
 import { type Job, jobCaller, type JobRow, type RowResult } from './job';
-import { splitRejected } from './apply-membership-rows';
+import { splitRejected } from './job-rows';
 
 type PutLearner = ReturnType<typeof makePutLearner>;
 

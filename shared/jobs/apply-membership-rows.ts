@@ -1,7 +1,7 @@
-import { DomainError } from '#shared/errors';
 import type { makeAssignLearners } from '#shared/memberships/assign-learners';
 import type { makeRemoveLearners } from '#shared/memberships/remove-learners';
 import { type Job, jobCaller, type JobRow, type RowResult } from './job';
+import { byIndex, domainFailures, splitRejected } from './job-rows';
 
 type Assign = ReturnType<typeof makeAssignLearners>;
 type Remove = ReturnType<typeof makeRemoveLearners>;
@@ -27,24 +27,6 @@ export function rowsFromSummary(rows: JobRow[], summary: Summary): RowResult[] {
   });
 }
 
-/** The rows the producer already decided (duplicates, ragged lines) and the rows left to apply. */
-export function splitRejected(rows: JobRow[]): { rejected: RowResult[]; rest: JobRow[] } {
-  const rejected: RowResult[] = [];
-  const rest: JobRow[] = [];
-  for (const row of rows) {
-    if (row.rejected) {
-      rejected.push({
-        index: row.index,
-        identifier: String(row.input.identifier ?? row.input.email ?? ''),
-        outcome: row.rejected.outcome,
-        code: row.rejected.outcome,
-        message: row.rejected.message,
-      });
-    } else rest.push(row);
-  }
-  return { rejected, rest };
-}
-
 /**
  * Applies one chunk of a large assign or remove with the same use cases as the synchronous API, under
  * the chunk's operation id: a redelivered chunk reports the same outcomes and changes nothing. A
@@ -67,16 +49,8 @@ export const makeApplyMembershipRows =
         job.kind === 'remove_learners'
           ? await remove(jobCaller(job), groupUuid, input, { opId })
           : await assign(jobCaller(job), groupUuid, input, { opId });
-      return [...rejected, ...rowsFromSummary(rest, summary)].sort((a, b) => a.index - b.index);
+      return [...rejected, ...rowsFromSummary(rest, summary)].sort(byIndex);
     } catch (error) {
-      if (!(error instanceof DomainError)) throw error;
-      const failed = rest.map((r) => ({
-        index: r.index,
-        identifier: String(r.input.identifier),
-        outcome: 'failed',
-        code: error.code,
-        message: error.message,
-      }));
-      return [...rejected, ...failed].sort((a, b) => a.index - b.index);
+      return [...rejected, ...domainFailures(rest, error)].sort(byIndex);
     }
   };
