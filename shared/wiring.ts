@@ -5,13 +5,10 @@ import { randomIds, systemClock } from '#shared/clock';
 import { config } from '#shared/config';
 import { db } from '#shared/db/client';
 import { makeApplyBatchParticipants } from '#shared/enrollments/apply-batch-participants';
-import { makeApplyBulkEnrollment } from '#shared/enrollments/apply-bulk-enrollment';
 import { makeBulkEnroll } from '#shared/enrollments/bulk-enroll';
 import { makeChangeBatchParticipants } from '#shared/enrollments/change-batch-participants';
 import { makeCompleteEnrollment } from '#shared/enrollments/complete-enrollment';
 import { makeCreateBatch } from '#shared/enrollments/create-batch';
-import { type EnrollGroupMembers, makeEnrollGroupMembers } from '#shared/enrollments/enroll-group-members';
-import { makeFulfillAllowedEnrollments } from '#shared/enrollments/fulfill-allowed-enrollments';
 import {
   makeListBatchParticipants,
   makeListCourseEnrollments,
@@ -44,21 +41,17 @@ import { makeSendQuotaRepository } from '#shared/notifications/send-quota-reposi
 import { makeSentNotificationRepository } from '#shared/notifications/sent-notification-repository';
 import { once } from '#shared/once';
 import { sendJson, sendJsonBatch } from '#shared/queue/send-json';
+import { batches, branches, enrollments, groups, history, jobs, learners, memberships } from '#shared/repositories';
 import {
-  batches,
-  branches,
-  enrollments,
-  groups,
-  history,
-  jobs,
-  learners,
-  memberships,
-  usernames,
-} from '#shared/repositories';
-import { rateLimits } from '#shared/throttle/rate-limits';
-import { makeThrottle } from '#shared/throttle/throttle';
-import { makeThrottleRepository } from '#shared/throttle/throttle-repository';
-import { recalculateOnBranchMove, reevaluateEnrollees, reevaluateLearner, rulePorts } from '#shared/rules/wired';
+  applyBulkEnrollment,
+  enrollInModules,
+  recalculateOnBranchMove,
+  reevaluateEnrollees,
+  reevaluateLearner,
+  rulePorts,
+} from '#shared/rules/wired';
+import { fulfillAllowedEnrollments } from '#shared/enrollments/wired';
+import { throttle } from '#shared/throttle/wired';
 
 /*
  * The use cases wired to the real table, clock and queues: groups, branches, history, memberships,
@@ -72,31 +65,8 @@ const isMember = async (groupUuid: string, learnerUuid: string) => {
   return [...found.values()].some((m) => COUNTED.includes(m.status));
 };
 
-// Enrollments, batches and the notification outbox (issue 4).
+// Enrollments, batches and the notification outbox.
 
-export const fulfillAllowedEnrollments = /* @__PURE__ */ once(() =>
-  makeFulfillAllowedEnrollments({ enrollments: enrollments(), clock: systemClock, ids: randomIds }),
-);
-
-/** The per-chunk applications of bulk_enroll and batch participants, which bulk jobs call too. */
-export const applyBulkEnrollment = /* @__PURE__ */ once(() =>
-  makeApplyBulkEnrollment({
-    enrollments: enrollments(),
-    usernames: usernames(),
-    learners: learners(),
-    notify: makeNotificationQueue(() => config.notificationsQueueUrl),
-    clock: systemClock,
-    onEnrollmentsChanged: (tenant, changes, context) => reevaluateEnrollees()(tenant, changes, context),
-    // Allowances of e-mails whose learner was created while the chunk ran become its enrollments.
-    onAllowed: async (tenant, emails, actor) => {
-      const uuids = await learners().findUuids(tenant, 'EMAIL', emails);
-      if (uuids.size === 0) return;
-      for (const learner of (await learners().getMany(tenant, [...uuids.values()])).values()) {
-        await fulfillAllowedEnrollments()(learner, { actor });
-      }
-    },
-  }),
-);
 export const applyBatchParticipants = /* @__PURE__ */ once(() =>
   makeApplyBatchParticipants({
     batches: batches(),
@@ -107,13 +77,7 @@ export const applyBatchParticipants = /* @__PURE__ */ once(() =>
   }),
 );
 
-/**
- * Group learning modules: members an assign names or the rules add are enrolled in the group's
- * auto-enroll courses; attaching such a module starts a job enrolling the present members.
- */
-export const enrollInModules = /* @__PURE__ */ once((): EnrollGroupMembers =>
-  makeEnrollGroupMembers({ groups: groups(), apply: applyBulkEnrollment(), ids: randomIds }),
-);
+/** Attaching a learning module to a group starts a job enrolling its present members. */
 const startModuleEnrollment = /* @__PURE__ */ once(() =>
   makeStartModuleEnrollment({
     jobs: jobs(),
@@ -123,10 +87,6 @@ const startModuleEnrollment = /* @__PURE__ */ once(() =>
   }),
 );
 
-/** The per-caller and per-tenant rate limits of the expensive routes (shared/throttle/rate-limits.ts). */
-export const throttle = /* @__PURE__ */ once(() =>
-  makeThrottle(makeThrottleRepository(db, config.tableName), systemClock, rateLimits(config.bulkEnrollRatePerMinute)),
-);
 const throttleBulkEnroll = (caller: Caller, tenant: string) => throttle()('bulk_enroll', caller, tenant);
 
 export const bulkEnroll = /* @__PURE__ */ once(() =>
@@ -192,7 +152,7 @@ export const assignLearners = /* @__PURE__ */ once(() =>
     branches: branches(),
     clock: systemClock,
     ids: randomIds,
-    // Pending (e-mail) members get one `group_invitation` on the outbox (issue 4).
+    // Pending (e-mail) members get one `group_invitation` on the outbox.
     onMembersAdded: makeGroupInvitationHook(
       makeNotificationQueue(() => config.notificationsQueueUrl),
       systemClock,
@@ -211,7 +171,7 @@ export const putLearner = /* @__PURE__ */ once(() =>
     clock: systemClock,
     onLearnerWritten: async (learner, context) => {
       await fulfillAllowedEnrollments()(learner, context);
-      // Automatic groups: the learner's rule memberships follow its new fields (issue 5).
+      // Automatic groups: the learner's rule memberships follow its new fields.
       await reevaluateLearner()(learner.enterprise_customer_uuid, learner.learner_uuid, context);
     },
   }),

@@ -27,16 +27,15 @@ import { MAX_SYNC_IDENTIFIERS } from '#shared/memberships/schemas';
 import { once } from '#shared/once';
 import { sendJsonBatch } from '#shared/queue/send-json';
 import { batches, branches, groups, jobs, learners, memberships } from '#shared/repositories';
-import { applyRecalculationRows, endAbortedRun, planRecalculation, sweepRuleMembers } from '#shared/rules/wired';
 import {
-  applyBatchParticipants,
   applyBulkEnrollment,
-  assignLearners,
-  bulkUpsertLearners,
-  putLearner,
-  removeLearners,
-  throttle,
-} from '#shared/wiring';
+  applyRecalculationRows,
+  endAbortedRun,
+  planRecalculation,
+  sweepRuleMembers,
+} from '#shared/rules/wired';
+import { applyBatchParticipants, assignLearners, bulkUpsertLearners, putLearner, removeLearners } from '#shared/wiring';
+import { throttle } from '#shared/throttle/wired';
 import { makeApplyExportRows } from './apply-export-rows';
 import { makeApplyJobChunk } from './apply-job-chunk';
 import { makeApplyLearnerRows } from './apply-learner-rows';
@@ -277,7 +276,7 @@ export const exportGroupMembers = /* @__PURE__ */ once(() =>
   }),
 );
 
-/** bulk_enroll over MAX_SYNC_PAIRS identifier×course pairs → a `bulk_enroll` job (issue 4). */
+/** bulk_enroll over MAX_SYNC_PAIRS identifier×course pairs → a `bulk_enroll` job. */
 export const bulkEnrollOrQueue = /* @__PURE__ */ once(() =>
   makeBulkEnrollOrQueue({
     apply: applyBulkEnrollment(),

@@ -4,7 +4,9 @@ import type { RulePorts } from '#shared/groups/group';
 import { makeFinishJob } from '#shared/jobs/finish-job';
 import { once } from '#shared/once';
 import { sendJsonBatch } from '#shared/queue/send-json';
-import { enrollInModules, throttle } from '#shared/wiring';
+import { type EnrollGroupMembers, makeEnrollGroupMembers } from '#shared/enrollments/enroll-group-members';
+import { buildApplyBulkEnrollment } from '#shared/enrollments/wired';
+import { throttle } from '#shared/throttle/wired';
 import { branches, enrollments, groups, jobs, learners, memberships, rulesetHistory } from '#shared/repositories';
 import { makeApplyRecalculationRows } from './apply-recalculation-rows';
 import { makeFanOutRecalculations } from './fan-out-recalculations';
@@ -27,9 +29,28 @@ import { makeStartScheduledRecalculation } from './start-scheduled-recalculation
 import { makeSweepRuleMembers } from './sweep-rule-members';
 
 /*
- * Automatic groups (issue 5), wired: recalculation, its chunks and sweep, incremental evaluation,
+ * Automatic groups, wired: recalculation, its chunks and sweep, incremental evaluation,
  * preview, explain. One export per use case, each built on first use (see shared/once.ts).
+ *
+ * The domain's one feedback loop is closed here and nowhere else: an enrollment change re-evaluates
+ * the groups with enrollment rules, whose reconcile enrolls the learners it adds in the group's
+ * learning modules, which is an enrollment change. The bulk enrollment is built here with the
+ * re-evaluation as its reaction, and everything above (shared/wiring.ts, the jobs) takes it from here,
+ * so the modules import only downward.
  */
+
+/** bulk_enroll's per-chunk application (and the learning modules'): enrollment rules follow what it changes. */
+export const applyBulkEnrollment = /* @__PURE__ */ once(() =>
+  buildApplyBulkEnrollment((tenant, changes, context) => reevaluateEnrollees()(tenant, changes, context)),
+);
+
+/**
+ * Group learning modules: members an assign names or the rules add are enrolled in the group's
+ * auto-enroll courses.
+ */
+export const enrollInModules = /* @__PURE__ */ once((): EnrollGroupMembers =>
+  makeEnrollGroupMembers({ groups: groups(), apply: applyBulkEnrollment(), ids: randomIds }),
+);
 
 const evaluateLearners = /* @__PURE__ */ once(() =>
   makeEvaluateLearners({ learners: learners(), branches: branches(), enrollments: enrollments() }),
@@ -39,8 +60,7 @@ const reconcile = /* @__PURE__ */ once(() =>
     memberships: memberships(),
     clock: systemClock,
     ids: randomIds,
-    // Learners the rules add are enrolled in the group's auto-enroll learning modules. (The wiring of
-    // enrollments imports this module too: both sides are only reached inside the built use cases.)
+    // Learners the rules add are enrolled in the group's auto-enroll learning modules.
     enrollInModules: (group, members, context) => enrollInModules()(group, members, context),
   }),
 );

@@ -5,7 +5,7 @@ import { synthesizeApp } from '#test/infra/synthesize';
 import { StackTemplate } from '#test/infra/template-queries';
 
 /**
- * The operational and security settings of issue 8, across both stacks: encryption at rest and in
+ * The operational and security settings across both stacks: encryption at rest and in
  * transit, point-in-time recovery, log retention, API throttling, alarms that reach someone, and
  * production's own limits (nothing a test stack lowers is set in AWS).
  */

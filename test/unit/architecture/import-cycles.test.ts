@@ -15,13 +15,6 @@ const ALIASES: Record<string, string> = Object.fromEntries(
   ['shared', 'functions', 'local', 'infra', 'test', 'bench'].map((f) => [`#${f}/`, `${f}/`]),
 );
 
-/**
- * Cycles known and not yet taken apart, each with why. A new cycle, or one of these growing, fails.
- * - The composition roots: enrollment changes re-evaluate rules and rules enrol in learning modules,
- *   a real loop of use cases that both modules close lazily (issue 16 replaces it by one registry).
- */
-const KNOWN: string[][] = [['shared/rules/wired.ts', 'shared/wiring.ts']];
-
 function sourceFiles(dir: string): string[] {
   return readdirSync(join(root, dir)).flatMap((name) => {
     const path = join(dir, name);
@@ -93,8 +86,8 @@ describe('import structure', () => {
     expect(graph.get('shared/imports/start-csv-import.ts')).toContain('shared/imports/import-events.ts');
   });
 
-  it('has no import cycle but the known ones', () => {
-    expect(cycles(graph)).toEqual(KNOWN);
+  it('has no import cycle', () => {
+    expect(cycles(graph)).toEqual([]);
   });
 
   it('finds a cycle, type-only imports included', () => {
