@@ -1,12 +1,9 @@
-import type { Caller } from '#shared/auth/caller';
 import { makeListBranches } from '#shared/branches/list-branches';
 import { makePutBranch } from '#shared/branches/put-branch';
 import { randomIds, systemClock } from '#shared/clock';
 import { config } from '#shared/config';
 import { db } from '#shared/db/client';
 import { makeApplyBatchParticipants } from '#shared/enrollments/apply-batch-participants';
-import { makeBulkEnroll } from '#shared/enrollments/bulk-enroll';
-import { makeChangeBatchParticipants } from '#shared/enrollments/change-batch-participants';
 import { makeCompleteEnrollment } from '#shared/enrollments/complete-enrollment';
 import { makeCreateBatch } from '#shared/enrollments/create-batch';
 import {
@@ -43,7 +40,6 @@ import { once } from '#shared/once';
 import { sendJson, sendJsonBatch } from '#shared/queue/send-json';
 import { batches, branches, enrollments, groups, history, jobs, learners, memberships } from '#shared/repositories';
 import {
-  applyBulkEnrollment,
   enrollInModules,
   recalculateOnBranchMove,
   reevaluateEnrollees,
@@ -87,16 +83,8 @@ const startModuleEnrollment = /* @__PURE__ */ once(() =>
   }),
 );
 
-const throttleBulkEnroll = (caller: Caller, tenant: string) => throttle()('bulk_enroll', caller, tenant);
-
-export const bulkEnroll = /* @__PURE__ */ once(() =>
-  makeBulkEnroll({ apply: applyBulkEnrollment(), throttle: throttleBulkEnroll, ids: randomIds }),
-);
 export const createBatch = /* @__PURE__ */ once(() => makeCreateBatch(batches(), systemClock, randomIds));
 export const getBatch = /* @__PURE__ */ once(() => makeGetBatch(batches()));
-export const changeBatchParticipants = /* @__PURE__ */ once(() =>
-  makeChangeBatchParticipants({ batches: batches(), apply: applyBatchParticipants(), ids: randomIds }),
-);
 export const listBatchParticipants = /* @__PURE__ */ once(() => makeListBatchParticipants(batches(), enrollments()));
 export const listCourseEnrollments = /* @__PURE__ */ once(() => makeListCourseEnrollments(enrollments()));
 export const listLearnerEnrollments = /* @__PURE__ */ once(() => makeListLearnerEnrollments(enrollments(), learners()));
