@@ -9,27 +9,19 @@ import type { Group } from '#shared/groups/group';
 import { type HistoryEntry, type MemberChange, membershipsChangedEntry } from '#shared/history/history-entry';
 import { historyPut } from '#shared/history/history-repository';
 import { type Membership, type MembershipWrite, refKey, refOf, writeCost, writeDelta, writeRef } from './membership';
-
-const ENTITY = 'membership';
-const FIELDS: (keyof Membership)[] = [
-  'enterprise_group_membership_uuid',
-  'group_uuid',
-  'enterprise_customer_uuid',
-  'learner_uuid',
-  'pending_learner_email',
-  'status',
-  'source',
-  'invited_at',
-  'activated_at',
-  'removed_at',
-  'created',
-  'modified',
-  'permissions',
-  'last_op_id',
-  'last_op_outcome',
-  'rule_generation',
-  'removed_by',
-];
+import {
+  activatedPut,
+  type CommitGuard,
+  counterItem,
+  homeDelete,
+  homeItem,
+  homePut,
+  memberCountDown,
+  memberListQuery,
+  pendingDelete,
+  toMembership,
+  writeItem,
+} from './membership-items';
 
 /**
  * At most 100 items per transaction: the group's counter (or its existence check), the history
@@ -37,23 +29,7 @@ const FIELDS: (keyof Membership)[] = [
  */
 export const MAX_WRITES_PER_COMMIT = 98;
 
-export const toMembership = (item: Record<string, unknown>): Membership =>
-  Object.fromEntries(FIELDS.map((f) => [f, item[f] ?? (f === 'permissions' ? [] : null)])) as unknown as Membership;
-
-const toItem = (m: Membership) => {
-  const ref = refOf(m);
-  return {
-    ...keys.membership(m.group_uuid, ref),
-    ...keys.membershipByMember(m.enterprise_customer_uuid, ref, m.group_uuid),
-    entity: ENTITY,
-    ...m,
-  };
-};
-
-/** Rule writes only: the commit applies only while the group is still at this recalculation generation. */
-export interface CommitGuard {
-  ruleGeneration: number;
-}
+export type { CommitGuard } from './membership-items';
 
 /** Result of one commit: done, or what stopped it (the group's condition, or some memberships'). */
 export type CommitOutcome = { ok: true } | { ok: false; groupFailed: boolean; failedRefs: MemberRef[] };
@@ -67,123 +43,14 @@ export interface MemberListQuery {
 }
 
 export function makeMembershipRepository(db: DynamoDBDocumentClient, tableName: string) {
-  function writeItem(groupUuid: string, w: MembershipWrite) {
-    if (w.kind === 'add') {
-      return {
-        Put: { TableName: tableName, Item: toItem(w.membership), ConditionExpression: 'attribute_not_exists(PK)' },
-      };
-    }
-    if (w.kind === 'revive') {
-      // The rules never revive a membership an admin removed (an exclusion), even one removed just now.
-      const byRule = w.membership.source === 'rule';
-      return {
-        Put: {
-          TableName: tableName,
-          Item: toItem(w.membership),
-          ConditionExpression: byRule ? '#status = :removed AND removed_by IN (:rule, :deleted)' : '#status = :removed',
-          ExpressionAttributeNames: { '#status': 'status' },
-          ExpressionAttributeValues: {
-            ':removed': 'removed',
-            ...(byRule ? { ':rule': 'rule', ':deleted': 'learner_deleted' } : {}),
-          },
-        },
-      };
-    }
-    if (w.kind === 'update') {
-      return {
-        Put: {
-          TableName: tableName,
-          Item: toItem(w.membership),
-          ConditionExpression: '#status IN (:active, :pending) AND modified = :expected',
-          ExpressionAttributeNames: { '#status': 'status' },
-          ExpressionAttributeValues: { ':active': 'active', ':pending': 'pending', ':expected': w.expectedModified },
-        },
-      };
-    }
-    const older = w.olderThanGeneration;
-    return {
-      Update: {
-        TableName: tableName,
-        Key: keys.membership(groupUuid, w.ref),
-        ConditionExpression:
-          older === undefined
-            ? '#status IN (:active, :pending)'
-            : '#status IN (:active, :pending) AND #source = :rule AND (attribute_not_exists(rule_generation) OR rule_generation < :gen)',
-        UpdateExpression:
-          'SET #status = :removed, removed_at = :at, modified = :at, last_op_id = :op, last_op_outcome = :removed, removed_by = :by',
-        ExpressionAttributeNames: { '#status': 'status', ...(older === undefined ? {} : { '#source': 'source' }) },
-        ExpressionAttributeValues: {
-          ':active': 'active',
-          ':pending': 'pending',
-          ':removed': 'removed',
-          ':at': w.at,
-          ':op': w.opId ?? null,
-          ':by': w.removedBy ?? 'admin',
-          ...(older === undefined ? {} : { ':rule': 'rule', ':gen': older }),
-        },
-      },
-    };
-  }
-  /** A home-group pointer move: `set` takes it from wherever it was, `clear` only if it still names this group. */
-  function homeItem(group: Group, w: MembershipWrite) {
-    const ref = writeRef(w);
-    const Key = keys.homeGroup(group.enterprise_customer_uuid, ref);
-    if (w.home === 'set') {
-      const item = { ...Key, entity: 'home_group', member: refKey(ref), group_uuid: group.group_uuid };
-      return {
-        Put: { TableName: tableName, Item: { ...item, enterprise_customer_uuid: group.enterprise_customer_uuid } },
-      };
-    }
-    return {
-      Delete: {
-        TableName: tableName,
-        Key,
-        ConditionExpression: 'group_uuid = :g',
-        ExpressionAttributeValues: { ':g': group.group_uuid },
-      },
-    };
-  }
-  /** The group's counter move, guarded so that it never passes the user limit nor lands on a deleted group. */
-  function counterItem(group: Group, delta: number, at: string, guard?: CommitGuard) {
-    const generation = guard ? ' AND rule_generation = :gen' : '';
-    if (delta === 0) {
-      return {
-        ConditionCheck: {
-          TableName: tableName,
-          Key: keys.group(group.group_uuid),
-          ConditionExpression: `attribute_exists(PK)${generation}`,
-          ...(guard ? { ExpressionAttributeValues: { ':gen': guard.ruleGeneration } } : {}),
-        },
-      };
-    }
-    const conditions = ['attribute_exists(PK)'];
-    const values: Record<string, unknown> = { ':delta': delta, ':at': at };
-    if (guard) {
-      conditions.push('rule_generation = :gen');
-      values[':gen'] = guard.ruleGeneration;
-    }
-    if (delta > 0) {
-      conditions.push('#status = :active');
-      values[':active'] = 'active';
-      if (group.user_limit === null)
-        conditions.push('(attribute_not_exists(user_limit) OR attribute_type(user_limit, :nullType))');
-      else {
-        conditions.push('user_limit = :limit AND member_count <= :max');
-        values[':limit'] = group.user_limit;
-        values[':max'] = group.user_limit - delta;
-      }
-      if (group.user_limit === null) values[':nullType'] = 'NULL';
-    }
-    return {
-      Update: {
-        TableName: tableName,
-        Key: keys.group(group.group_uuid),
-        ConditionExpression: conditions.join(' AND '),
-        UpdateExpression: 'ADD member_count :delta SET modified = :at',
-        ExpressionAttributeNames: delta > 0 ? { '#status': 'status' } : undefined,
-        ExpressionAttributeValues: values,
-      },
-    };
+  /** The home group of each member (a learner or a pending e-mail) that has one, by `refKey`. */
+  async function homeGroupsOf(tenant: string, refs: MemberRef[]): Promise<Map<string, string>> {
+    const items = await batchGetAll(
+      db,
+      tableName,
+      refs.map((r) => keys.homeGroup(tenant, r)),
+    );
+    return new Map(items.map((item) => [String(item.member), String(item.group_uuid)]));
   }
 
   return {
@@ -205,9 +72,9 @@ export function makeMembershipRepository(db: DynamoDBDocumentClient, tableName: 
       const delta = writes.reduce((n, w) => n + writeDelta(w), 0);
       const homes = writes.filter((w) => w.home);
       const outcome = await transact(db, [
-        counterItem(group, delta, at, guard),
-        ...writes.map((w) => writeItem(group.group_uuid, w)),
-        ...homes.map((w) => homeItem(group, w)),
+        counterItem(tableName, group, delta, at, guard),
+        ...writes.map((w) => writeItem(tableName, group.group_uuid, w)),
+        ...homes.map((w) => homeItem(tableName, group, w)),
         historyPut(tableName, history),
       ]);
       if (outcome.ok) return outcome;
@@ -219,15 +86,7 @@ export function makeMembershipRepository(db: DynamoDBDocumentClient, tableName: 
       };
     },
 
-    /** The home group of each member (a learner or a pending e-mail) that has one, by `refKey`. */
-    async homeGroupsOf(tenant: string, refs: MemberRef[]): Promise<Map<string, string>> {
-      const items = await batchGetAll(
-        db,
-        tableName,
-        refs.map((r) => keys.homeGroup(tenant, r)),
-      );
-      return new Map(items.map((item) => [String(item.member), String(item.group_uuid)]));
-    },
+    homeGroupsOf,
 
     /**
      * Learner uuids of a group's active members, in key order, stopping once more than `max` are found
@@ -291,7 +150,7 @@ export function makeMembershipRepository(db: DynamoDBDocumentClient, tableName: 
 
     async list(q: MemberListQuery): Promise<Page<Membership>> {
       const page = await queryPage(db, tableName, {
-        ...listQuery(q),
+        ...memberListQuery(q),
         partition: { name: 'PK', value: keys.group(q.groupUuid).PK },
         pageSize: q.pageSize,
         cursor: q.cursor,
@@ -369,15 +228,7 @@ export function makeMembershipRepository(db: DynamoDBDocumentClient, tableName: 
     ): Promise<'activated' | 'merged' | 'gone'> {
       const tenant = pending.enterprise_customer_uuid;
       const emailRef = refOf(pending);
-      const deletePending = {
-        Delete: {
-          TableName: tableName,
-          Key: keys.membership(pending.group_uuid, emailRef),
-          ConditionExpression: '#status = :pending',
-          ExpressionAttributeNames: { '#status': 'status' },
-          ExpressionAttributeValues: { ':pending': 'pending' },
-        },
-      };
+      const deletePending = pendingDelete(tableName, pending);
       const active: Membership = {
         ...pending,
         learner_uuid: learnerUuid,
@@ -387,29 +238,11 @@ export function makeMembershipRepository(db: DynamoDBDocumentClient, tableName: 
         modified: at,
       };
       for (let attempt = 0; attempt < 3; attempt++) {
-        const isHome = (await this.homeGroupsOf(tenant, [emailRef])).get(refKey(emailRef)) === pending.group_uuid;
+        const isHome = (await homeGroupsOf(tenant, [emailRef])).get(refKey(emailRef)) === pending.group_uuid;
         const homeMove = isHome
           ? [
-              {
-                Delete: {
-                  TableName: tableName,
-                  Key: keys.homeGroup(tenant, emailRef),
-                  ConditionExpression: 'group_uuid = :g',
-                  ExpressionAttributeValues: { ':g': pending.group_uuid },
-                },
-              },
-              {
-                Put: {
-                  TableName: tableName,
-                  Item: {
-                    ...keys.homeGroup(tenant, { learnerUuid }),
-                    entity: 'home_group',
-                    member: refKey({ learnerUuid }),
-                    group_uuid: pending.group_uuid,
-                    enterprise_customer_uuid: tenant,
-                  },
-                },
-              },
+              homeDelete(tableName, tenant, emailRef, pending.group_uuid),
+              homePut(tableName, tenant, { learnerUuid }, pending.group_uuid),
             ]
           : [];
         const state = (status: Membership['status']) => ({
@@ -437,15 +270,7 @@ export function makeMembershipRepository(db: DynamoDBDocumentClient, tableName: 
           );
         const moved = await transact(db, [
           deletePending,
-          {
-            Put: {
-              TableName: tableName,
-              Item: toItem(active),
-              ConditionExpression: 'attribute_not_exists(PK) OR #status = :removed',
-              ExpressionAttributeNames: { '#status': 'status' },
-              ExpressionAttributeValues: { ':removed': 'removed' },
-            },
-          },
+          activatedPut(tableName, active),
           ...homeMove,
           entry('activated', state('active')),
         ]);
@@ -455,15 +280,7 @@ export function makeMembershipRepository(db: DynamoDBDocumentClient, tableName: 
         // Already an active member through its uuid: drop the pending twin and its count.
         const merged = await transact(db, [
           deletePending,
-          {
-            Update: {
-              TableName: tableName,
-              Key: keys.group(pending.group_uuid),
-              ConditionExpression: 'attribute_exists(PK)',
-              UpdateExpression: 'ADD member_count :minus',
-              ExpressionAttributeValues: { ':minus': -1 },
-            },
-          },
+          memberCountDown(tableName, pending.group_uuid),
           ...homeMove,
           entry('merged', null),
         ]);
@@ -500,33 +317,13 @@ export function makeMembershipRepository(db: DynamoDBDocumentClient, tableName: 
   }
 
   function listInput(q: Omit<MemberListQuery, 'pageSize' | 'cursor'>) {
-    const l = listQuery(q);
+    const l = memberListQuery(q);
     return {
       TableName: tableName,
       KeyConditionExpression: l.keyCondition,
       FilterExpression: l.filter,
       ExpressionAttributeNames: l.names,
       ExpressionAttributeValues: l.values,
-    };
-  }
-
-  function listQuery(q: Omit<MemberListQuery, 'pageSize' | 'cursor'>) {
-    const values: Record<string, unknown> = { ':pk': keys.group(q.groupUuid).PK, ':prefix': keys.membersPrefix };
-    q.statuses.forEach((s, i) => {
-      values[`:s${i}`] = s;
-    });
-    const filters = [`#status IN (${q.statuses.map((_, i) => `:s${i}`).join(', ')})`];
-    if (q.source) {
-      filters.push('#source = :source');
-      values[':source'] = q.source;
-    }
-    return {
-      index: 'table' as const,
-      keyCondition: 'PK = :pk AND begins_with(SK, :prefix)',
-      sortKeyPrefix: keys.membersPrefix,
-      filter: filters.join(' AND '),
-      names: { '#status': 'status', ...(q.source ? { '#source': 'source' } : {}) },
-      values,
     };
   }
 }

@@ -1,0 +1,269 @@
+/**
+ * The DynamoDB items and transaction parts of memberships, built by small pure functions: each names
+ * its keys and the condition it commits under, and is unit-tested without a database. The repository
+ * only sends them.
+ */
+import type { TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import { keys, type MemberRef } from '#shared/db/keys';
+import type { Group } from '#shared/groups/group';
+import { type Membership, type MembershipWrite, refKey, refOf, writeRef } from './membership';
+
+/** One part of a TransactWriteItems request. */
+export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+
+const ENTITY = 'membership';
+const FIELDS: (keyof Membership)[] = [
+  'enterprise_group_membership_uuid',
+  'group_uuid',
+  'enterprise_customer_uuid',
+  'learner_uuid',
+  'pending_learner_email',
+  'status',
+  'source',
+  'invited_at',
+  'activated_at',
+  'removed_at',
+  'created',
+  'modified',
+  'permissions',
+  'last_op_id',
+  'last_op_outcome',
+  'rule_generation',
+  'removed_by',
+];
+
+/** Rule writes only: the commit applies only while the group is still at this recalculation generation. */
+export interface CommitGuard {
+  ruleGeneration: number;
+}
+
+export const toMembership = (item: Record<string, unknown>): Membership =>
+  Object.fromEntries(FIELDS.map((f) => [f, item[f] ?? (f === 'permissions' ? [] : null)])) as unknown as Membership;
+
+/** A membership's item: its key in the group's partition, its key in the member's (GSI1), its fields. */
+export const membershipItem = (m: Membership) => {
+  const ref = refOf(m);
+  return {
+    ...keys.membership(m.group_uuid, ref),
+    ...keys.membershipByMember(m.enterprise_customer_uuid, ref, m.group_uuid),
+    entity: ENTITY,
+    ...m,
+  };
+};
+
+/** One membership write as a transaction part, with the condition that makes it exact under races. */
+export function writeItem(tableName: string, groupUuid: string, w: MembershipWrite): TransactItem {
+  if (w.kind === 'add') {
+    return {
+      Put: {
+        TableName: tableName,
+        Item: membershipItem(w.membership),
+        ConditionExpression: 'attribute_not_exists(PK)',
+      },
+    };
+  }
+  if (w.kind === 'revive') {
+    // The rules never revive a membership an admin removed (an exclusion), even one removed just now.
+    const byRule = w.membership.source === 'rule';
+    return {
+      Put: {
+        TableName: tableName,
+        Item: membershipItem(w.membership),
+        ConditionExpression: byRule ? '#status = :removed AND removed_by IN (:rule, :deleted)' : '#status = :removed',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: {
+          ':removed': 'removed',
+          ...(byRule ? { ':rule': 'rule', ':deleted': 'learner_deleted' } : {}),
+        },
+      },
+    };
+  }
+  if (w.kind === 'update') {
+    return {
+      Put: {
+        TableName: tableName,
+        Item: membershipItem(w.membership),
+        ConditionExpression: '#status IN (:active, :pending) AND modified = :expected',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: { ':active': 'active', ':pending': 'pending', ':expected': w.expectedModified },
+      },
+    };
+  }
+  return removalItem(tableName, groupUuid, w);
+}
+
+/** A removal: only of a counted member; a rule's sweep only of a rule member of an older generation. */
+function removalItem(tableName: string, groupUuid: string, w: Extract<MembershipWrite, { kind: 'remove' }>) {
+  const older = w.olderThanGeneration;
+  return {
+    Update: {
+      TableName: tableName,
+      Key: keys.membership(groupUuid, w.ref),
+      ConditionExpression:
+        older === undefined
+          ? '#status IN (:active, :pending)'
+          : '#status IN (:active, :pending) AND #source = :rule AND (attribute_not_exists(rule_generation) OR rule_generation < :gen)',
+      UpdateExpression:
+        'SET #status = :removed, removed_at = :at, modified = :at, last_op_id = :op, last_op_outcome = :removed, removed_by = :by',
+      ExpressionAttributeNames: { '#status': 'status', ...(older === undefined ? {} : { '#source': 'source' }) },
+      ExpressionAttributeValues: {
+        ':active': 'active',
+        ':pending': 'pending',
+        ':removed': 'removed',
+        ':at': w.at,
+        ':op': w.opId ?? null,
+        ':by': w.removedBy ?? 'admin',
+        ...(older === undefined ? {} : { ':rule': 'rule', ':gen': older }),
+      },
+    },
+  };
+}
+
+/** The home-group pointer of a member naming `groupUuid` (written unconditionally: a later choice wins). */
+export function homePut(tableName: string, tenant: string, ref: MemberRef, groupUuid: string) {
+  return {
+    Put: {
+      TableName: tableName,
+      Item: {
+        ...keys.homeGroup(tenant, ref),
+        entity: 'home_group',
+        member: refKey(ref),
+        group_uuid: groupUuid,
+        enterprise_customer_uuid: tenant,
+      },
+    },
+  };
+}
+
+/** Deletes a member's home-group pointer only if it still names `groupUuid`. */
+export function homeDelete(tableName: string, tenant: string, ref: MemberRef, groupUuid: string) {
+  return {
+    Delete: {
+      TableName: tableName,
+      Key: keys.homeGroup(tenant, ref),
+      ConditionExpression: 'group_uuid = :g',
+      ExpressionAttributeValues: { ':g': groupUuid },
+    },
+  };
+}
+
+/** A write's home-group pointer move: `set` takes it from wherever it was, `clear` only if it still names this group. */
+export function homeItem(tableName: string, group: Group, w: MembershipWrite): TransactItem {
+  const move = w.home === 'set' ? homePut : homeDelete;
+  return move(tableName, group.enterprise_customer_uuid, writeRef(w), group.group_uuid);
+}
+
+/** The group's counter move, guarded so that it never passes the user limit nor lands on a deleted group. */
+export function counterItem(
+  tableName: string,
+  group: Group,
+  delta: number,
+  at: string,
+  guard?: CommitGuard,
+): TransactItem {
+  const generation = guard ? ' AND rule_generation = :gen' : '';
+  if (delta === 0) {
+    return {
+      ConditionCheck: {
+        TableName: tableName,
+        Key: keys.group(group.group_uuid),
+        ConditionExpression: `attribute_exists(PK)${generation}`,
+        ...(guard ? { ExpressionAttributeValues: { ':gen': guard.ruleGeneration } } : {}),
+      },
+    };
+  }
+  const conditions = ['attribute_exists(PK)'];
+  const values: Record<string, unknown> = { ':delta': delta, ':at': at };
+  if (guard) {
+    conditions.push('rule_generation = :gen');
+    values[':gen'] = guard.ruleGeneration;
+  }
+  if (delta > 0) {
+    conditions.push('#status = :active');
+    values[':active'] = 'active';
+    if (group.user_limit === null) {
+      conditions.push('(attribute_not_exists(user_limit) OR attribute_type(user_limit, :nullType))');
+      values[':nullType'] = 'NULL';
+    } else {
+      conditions.push('user_limit = :limit AND member_count <= :max');
+      values[':limit'] = group.user_limit;
+      values[':max'] = group.user_limit - delta;
+    }
+  }
+  return {
+    Update: {
+      TableName: tableName,
+      Key: keys.group(group.group_uuid),
+      ConditionExpression: conditions.join(' AND '),
+      UpdateExpression: 'ADD member_count :delta SET modified = :at',
+      ExpressionAttributeNames: delta > 0 ? { '#status': 'status' } : undefined,
+      ExpressionAttributeValues: values,
+    },
+  };
+}
+
+/** Deletes a pending (e-mail) membership, only while it is still pending. */
+export function pendingDelete(tableName: string, pending: Membership) {
+  return {
+    Delete: {
+      TableName: tableName,
+      Key: keys.membership(pending.group_uuid, refOf(pending)),
+      ConditionExpression: '#status = :pending',
+      ExpressionAttributeNames: { '#status': 'status' },
+      ExpressionAttributeValues: { ':pending': 'pending' },
+    },
+  };
+}
+
+/** The learner's own membership replacing a pending one: only where it has none, or a removed one. */
+export function activatedPut(tableName: string, active: Membership) {
+  return {
+    Put: {
+      TableName: tableName,
+      Item: membershipItem(active),
+      ConditionExpression: 'attribute_not_exists(PK) OR #status = :removed',
+      ExpressionAttributeNames: { '#status': 'status' },
+      ExpressionAttributeValues: { ':removed': 'removed' },
+    },
+  };
+}
+
+/** One member fewer on a group that still exists (a pending twin merged into the learner's membership). */
+export function memberCountDown(tableName: string, groupUuid: string) {
+  return {
+    Update: {
+      TableName: tableName,
+      Key: keys.group(groupUuid),
+      ConditionExpression: 'attribute_exists(PK)',
+      UpdateExpression: 'ADD member_count :minus',
+      ExpressionAttributeValues: { ':minus': -1 },
+    },
+  };
+}
+
+export interface MemberFilter {
+  groupUuid: string;
+  statuses: Membership['status'][];
+  source?: Membership['source'] | undefined;
+}
+
+/** A group's members of some statuses (and a source): its partition's membership items, filtered. */
+export function memberListQuery(q: MemberFilter) {
+  const values: Record<string, unknown> = { ':pk': keys.group(q.groupUuid).PK, ':prefix': keys.membersPrefix };
+  q.statuses.forEach((s, i) => {
+    values[`:s${i}`] = s;
+  });
+  const filters = [`#status IN (${q.statuses.map((_, i) => `:s${i}`).join(', ')})`];
+  if (q.source) {
+    filters.push('#source = :source');
+    values[':source'] = q.source;
+  }
+  return {
+    index: 'table' as const,
+    keyCondition: 'PK = :pk AND begins_with(SK, :prefix)',
+    sortKeyPrefix: keys.membersPrefix,
+    filter: filters.join(' AND '),
+    names: { '#status': 'status', ...(q.source ? { '#source': 'source' } : {}) },
+    values,
+  };
+}
