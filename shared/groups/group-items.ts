@@ -1,0 +1,289 @@
+/**
+ * The DynamoDB items and transaction parts of groups, built by small pure functions: each names its
+ * keys and the condition it commits under, and is unit-tested without a database. The repository only
+ * sends them.
+ */
+import type { TransactWriteCommandInput, UpdateCommandInput } from '@aws-sdk/lib-dynamodb';
+import { keys, type UniqueKind } from '#shared/db/keys';
+import { type Group, normalizeName, type RuleProcessing } from './group';
+
+/** One part of a TransactWriteItems request. */
+type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+/** A single conditional UpdateItem, without its table. */
+export type GroupUpdate = Omit<UpdateCommandInput, 'TableName'>;
+
+/** The fields a client may set on a group, as an update writes them. */
+export const SETTABLE_FIELDS = [
+  'name',
+  'description',
+  'type',
+  'status',
+  'external_id',
+  'legacy_id',
+  'user_limit',
+  'notification_emails',
+  'tags',
+  'learning_modules',
+  'ruleset',
+  'rule_version',
+] as const;
+
+const ENTITY = 'group';
+const REGISTRY_ENTITY = 'automatic_group';
+
+/** An entry of the automatic-group registry: enough to address the group and its tenant. */
+export interface AutomaticGroupRef {
+  group_uuid: string;
+  enterprise_customer_uuid: string;
+}
+const FIELDS: (keyof Group)[] = [
+  'group_uuid',
+  'name',
+  'enterprise_customer_uuid',
+  'description',
+  'type',
+  'status',
+  'external_id',
+  'legacy_id',
+  'user_limit',
+  'member_count',
+  'notification_emails',
+  'tags',
+  'learning_modules',
+  'created',
+  'modified',
+  'version',
+  'ruleset',
+  'rule_version',
+  'rule_generation',
+  'rule_processing',
+];
+
+export interface GroupFilters {
+  search?: string | undefined;
+  type?: Group['type'] | undefined;
+  status?: Group['status'] | undefined;
+}
+
+export interface GroupListQuery extends GroupFilters {
+  tenant: string;
+  sortBy: 'name' | 'created';
+  sortDir: 'asc' | 'desc';
+  pageSize: number;
+  cursor?: string | undefined;
+}
+
+/** The group field a uniqueness guard protects: GROUP_EXTERNAL_ID → external_id. */
+export const fieldOf = (kind: UniqueKind) => kind.replace('GROUP_', '').toLowerCase();
+
+/** Uniqueness guards a group owns: its name always, its external and legacy ids when set. */
+export function guards(g: Group): { kind: UniqueKind; value: string; code: string }[] {
+  const out: { kind: UniqueKind; value: string; code: string }[] = [
+    { kind: 'GROUP_NAME', value: normalizeName(g.name), code: 'group_name_taken' },
+  ];
+  if (g.external_id !== null)
+    out.push({ kind: 'GROUP_EXTERNAL_ID' as const, value: g.external_id, code: 'external_id_taken' });
+  if (g.legacy_id !== null)
+    out.push({ kind: 'GROUP_LEGACY_ID' as const, value: String(g.legacy_id), code: 'legacy_id_taken' });
+  return out;
+}
+
+/** A group's item: its key, its place in the tenant's listings by name (GSI1) and by creation (GSI2), its fields. */
+export const groupItem = (g: Group) => ({
+  ...keys.group(g.group_uuid),
+  ...keys.groupByName(g.enterprise_customer_uuid, normalizeName(g.name), g.group_uuid),
+  ...keys.groupByCreated(g.enterprise_customer_uuid, g.created, g.group_uuid),
+  entity: ENTITY,
+  name_lower: normalizeName(g.name),
+  description_lower: g.description === null ? null : normalizeName(g.description),
+  ...g,
+});
+
+/** The filter expression of `search` (name or description), `type` and `status`, on group items. */
+export function filterOf(q: GroupFilters) {
+  const filters: string[] = ['entity = :entity'];
+  const values: Record<string, unknown> = { ':entity': ENTITY };
+  const names: Record<string, string> = {};
+  if (q.search) {
+    filters.push('(contains(name_lower, :search) OR contains(description_lower, :search))');
+    values[':search'] = normalizeName(q.search);
+  }
+  if (q.type) {
+    filters.push('#type = :type');
+    values[':type'] = q.type;
+    names['#type'] = 'type';
+  }
+  if (q.status) {
+    filters.push('#status = :status');
+    values[':status'] = q.status;
+    names['#status'] = 'status';
+  }
+  return { filter: filters.join(' AND '), values, names: Object.keys(names).length ? names : undefined };
+}
+
+/** Groups stored before a list field existed read it as empty. */
+const LISTS: (keyof Group)[] = ['notification_emails', 'tags', 'learning_modules'];
+
+export const toGroup = (item: Record<string, unknown>): Group =>
+  Object.fromEntries(FIELDS.map((f) => [f, item[f] ?? (LISTS.includes(f) ? [] : null)])) as unknown as Group;
+
+type Guard = ReturnType<typeof guards>[number];
+
+/** A uniqueness guard of a group (its name, external or legacy id in its tenant): only where none is. */
+export const guardPut = (tableName: string, g: Group, guard: Guard): TransactItem => ({
+  Put: {
+    TableName: tableName,
+    Item: {
+      ...keys.unique(g.enterprise_customer_uuid, guard.kind, guard.value),
+      entity: 'unique',
+      group_uuid: g.group_uuid,
+    },
+    ConditionExpression: 'attribute_not_exists(PK)',
+  },
+});
+
+export const guardDelete = (tableName: string, g: Group, guard: Guard): TransactItem => ({
+  Delete: { TableName: tableName, Key: keys.unique(g.enterprise_customer_uuid, guard.kind, guard.value) },
+});
+
+/** The registry of automatic groups (keys.automaticGroup) moves with the group's own create and delete. */
+export const registryPut = (tableName: string, g: Group): TransactItem[] =>
+  g.type === 'automatic'
+    ? [
+        {
+          Put: {
+            TableName: tableName,
+            Item: {
+              ...keys.automaticGroup(g.enterprise_customer_uuid, g.group_uuid),
+              entity: REGISTRY_ENTITY,
+              group_uuid: g.group_uuid,
+              enterprise_customer_uuid: g.enterprise_customer_uuid,
+            },
+          },
+        },
+      ]
+    : [];
+
+export const registryDelete = (tableName: string, g: Group): TransactItem[] =>
+  g.type === 'automatic'
+    ? [{ Delete: { TableName: tableName, Key: keys.automaticGroup(g.enterprise_customer_uuid, g.group_uuid) } }]
+    : [];
+
+/** A new group, only where no group has its uuid. */
+export const groupPut = (tableName: string, g: Group): TransactItem => ({
+  Put: { TableName: tableName, Item: groupItem(g), ConditionExpression: 'attribute_not_exists(PK)' },
+});
+
+/** Replaces the settable fields (and what derives from them) of a group still at `expectedVersion`; the version moves on. */
+export function groupUpdate(tableName: string, after: Group, expectedVersion: number): TransactItem {
+  const item = groupItem(after);
+  const sets = [...SETTABLE_FIELDS, 'name_lower', 'description_lower', 'GSI1SK', 'modified'] as const;
+  return {
+    Update: {
+      TableName: tableName,
+      Key: keys.group(after.group_uuid),
+      ConditionExpression: 'attribute_exists(PK) AND version = :expected',
+      UpdateExpression: `SET ${sets.map((f) => `#${f} = :${f}`).join(', ')} ADD version :one`,
+      ExpressionAttributeNames: Object.fromEntries(sets.map((f) => [`#${f}`, f])),
+      ExpressionAttributeValues: {
+        ...Object.fromEntries(sets.map((f) => [`:${f}`, item[f]])),
+        ':expected': expectedVersion,
+        ':one': 1,
+      },
+    },
+  };
+}
+
+/** Deletes a group that exists (at `expectedVersion`, when given). */
+export const groupDelete = (tableName: string, groupUuid: string, expectedVersion?: number): TransactItem => ({
+  Delete: {
+    TableName: tableName,
+    Key: keys.group(groupUuid),
+    ConditionExpression:
+      expectedVersion === undefined ? 'attribute_exists(PK)' : 'attribute_exists(PK) AND version = :v',
+    ExpressionAttributeValues: expectedVersion === undefined ? undefined : { ':v': expectedVersion },
+  },
+});
+
+/**
+ * Starts a recalculation run: `rule_generation` from `expected` to `expected + 1` (only if no other
+ * run moved it first and its rules are not paused), the run `running` under `jobId`; with `tick` (a
+ * scheduled run) also claims that tick, only if no run of it or a later one started before.
+ */
+export function beginRuleRunUpdate(groupUuid: string, expected: number, jobId: string, tick?: string): GroupUpdate {
+  const claim = tick
+    ? ' AND (attribute_not_exists(rule_processing.scheduled_tick) OR rule_processing.scheduled_tick < :tick)'
+    : '';
+  return {
+    Key: keys.group(groupUuid),
+    ConditionExpression:
+      'attribute_exists(PK) AND (rule_generation = :expected OR attribute_not_exists(rule_generation))' +
+      ' AND rule_processing.#state <> :paused' +
+      claim,
+    UpdateExpression:
+      'SET rule_generation = :next, rule_processing.#status = :running, rule_processing.job_id = :job, rule_processing.#error = :null' +
+      (tick ? ', rule_processing.scheduled_tick = :tick' : ''),
+    ExpressionAttributeNames: { '#status': 'status', '#error': 'error', '#state': 'state' },
+    ExpressionAttributeValues: {
+      ':expected': expected,
+      ':next': expected + 1,
+      ':running': 'running',
+      ':job': jobId,
+      ':null': null,
+      ':paused': 'paused',
+      ...(tick && { ':tick': tick }),
+    },
+  };
+}
+
+/** Ends the run of `generation` (a superseded run changes nothing). */
+export const endRuleRunUpdate = (
+  groupUuid: string,
+  generation: number,
+  outcome: Pick<RuleProcessing, 'status' | 'error' | 'last_membership_update'>,
+): GroupUpdate => ({
+  Key: keys.group(groupUuid),
+  ConditionExpression: 'rule_generation = :gen',
+  UpdateExpression:
+    'SET rule_processing.#status = :status, rule_processing.#error = :error, rule_processing.last_membership_update = :at',
+  ExpressionAttributeNames: { '#status': 'status', '#error': 'error' },
+  ExpressionAttributeValues: {
+    ':gen': generation,
+    ':status': outcome.status,
+    ':error': outcome.error,
+    ':at': outcome.last_membership_update,
+  },
+});
+
+/** Ends the still-running run of `generation` driven by `jobId` as `aborted` with the reason. */
+export const abortRuleRunUpdate = (
+  groupUuid: string,
+  generation: number,
+  jobId: string,
+  reason: string,
+  at: string,
+): GroupUpdate => ({
+  Key: keys.group(groupUuid),
+  ConditionExpression:
+    'rule_generation = :gen AND rule_processing.job_id = :job AND rule_processing.#status = :running',
+  UpdateExpression:
+    'SET rule_processing.#status = :aborted, rule_processing.#error = :reason, rule_processing.last_membership_update = :at',
+  ExpressionAttributeNames: { '#status': 'status', '#error': 'error' },
+  ExpressionAttributeValues: {
+    ':gen': generation,
+    ':job': jobId,
+    ':running': 'running',
+    ':aborted': 'aborted',
+    ':reason': reason,
+    ':at': at,
+  },
+});
+
+/** The admin's switch: `paused` stops new runs and incremental changes (only on an automatic group). */
+export const ruleStateUpdate = (groupUuid: string, state: RuleProcessing['state']): GroupUpdate => ({
+  Key: keys.group(groupUuid),
+  ConditionExpression: 'attribute_exists(rule_processing)',
+  UpdateExpression: 'SET rule_processing.#state = :state',
+  ExpressionAttributeNames: { '#state': 'state' },
+  ExpressionAttributeValues: { ':state': state },
+});
