@@ -65,7 +65,8 @@ export interface SdkCheckOptions {
 interface Checks {
   resources: LocalResources;
   log: (line: string) => void;
-  allowed: WeakMap<FunctionDefinition, Permission[]>;
+  /** Each function's permissions, recomputed when its access is replaced (a test removing a grant). */
+  allowed: WeakMap<FunctionDefinition, { access: FunctionDefinition['access']; permissions: Permission[] }>;
 }
 
 let checks: Checks | undefined;
@@ -136,11 +137,10 @@ const checkMiddleware =
   };
 
 function allowedOf({ resources, allowed }: Checks, definition: FunctionDefinition): Permission[] {
-  let permissions = allowed.get(definition);
-  if (!permissions) {
-    permissions = allowedPermissions(definition, localArnOf(resources, definition));
-    allowed.set(definition, permissions);
-  }
+  const cached = allowed.get(definition);
+  if (cached?.access === definition.access) return cached.permissions;
+  const permissions = allowedPermissions(definition, localArnOf(resources, definition));
+  allowed.set(definition, { access: definition.access, permissions });
   return permissions;
 }
 
