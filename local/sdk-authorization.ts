@@ -152,10 +152,18 @@ export function covers(granted: readonly Permission[], wanted: Permission): bool
   );
 }
 
+/** Patterns compiled once: every SDK call of every function is matched against its statements. */
+const compiled = new Map<string, RegExp>();
+
 function matches(pattern: string, value: string, flags: string): boolean {
-  const source = pattern
-    .replace(/[.+^${}()|[\]\\]/g, '\\$&')
-    .replace(/\*/g, '.*')
-    .replace(/\?/g, '.');
-  return new RegExp(`^${source}$`, flags).test(value);
+  let regExp = compiled.get(`${flags}:${pattern}`);
+  if (!regExp) {
+    const source = pattern
+      .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+      .replace(/\*/g, '.*')
+      .replace(/\?/g, '.');
+    regExp = new RegExp(`^${source}$`, flags);
+    compiled.set(`${flags}:${pattern}`, regExp);
+  }
+  return regExp.test(value);
 }
