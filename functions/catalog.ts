@@ -39,6 +39,11 @@ export interface Access {
   sendsTo?: QueueName[];
   /** The bucket areas (key prefixes) whose objects it reads (GetObject, HeadObject, presigned GETs) or writes. */
   bucket?: { read?: BucketArea[]; write?: BucketArea[] };
+  /**
+   * A reader of the table that spends rate-limit tokens (shared/throttle): it writes its callers'
+   * token buckets (PutItem, UpdateItem) although it writes nothing else. A writer needs no flag.
+   */
+  rateLimited?: true;
 }
 
 export interface FunctionDefinition {
@@ -67,6 +72,8 @@ const http = (
 });
 
 const read: Access = { table: 'read' };
+/** A rate-limited reader: reads, and spends its callers' rate-limit tokens. */
+const limitedRead: Access = { table: 'read', rateLimited: true };
 /** A job's files, which its view links to with presigned GETs: an import's results, a group's export. */
 const jobFiles: Access['bucket'] = { read: ['results', 'exports'] };
 const write: Access = { table: 'readwrite' };
@@ -92,7 +99,7 @@ export const catalog: readonly FunctionDefinition[] = [
   // An automatic group's create, ruleset change or resume starts a recalculation job; a PATCH that makes a
   // learning module auto-enroll starts the job enrolling the present members.
   http('CreateGroup', 'POST', GROUPS, 'groups/create-group', planStarter),
-  http('PreviewRuleset', 'POST', `${GROUPS}/preview`, 'groups/preview-ruleset', read),
+  http('PreviewRuleset', 'POST', `${GROUPS}/preview`, 'groups/preview-ruleset', limitedRead),
   http('ListGroups', 'GET', GROUPS, 'groups/list-groups', read),
   http('GetGroupByLegacyId', 'GET', `${GROUPS}/legacy/{legacy_id}`, 'groups/get-group-by-legacy-id', read),
   http('GetGroup', 'GET', `${GROUPS}/{group_uuid}`, 'groups/get-group', read),
@@ -122,7 +129,7 @@ export const catalog: readonly FunctionDefinition[] = [
     sendsTo: ['jobChunks'],
     bucket: { read: ['exports'] },
   }),
-  http('ListGroupLearners', 'GET', `${GROUPS}/{group_uuid}/learners`, 'memberships/list-group-learners', read),
+  http('ListGroupLearners', 'GET', `${GROUPS}/{group_uuid}/learners`, 'memberships/list-group-learners', limitedRead),
   http('ListGroupHistory', 'GET', `${GROUPS}/{group_uuid}/history`, 'groups/list-group-history', read),
   // More than 1000 identifiers become a job: these producers send its chunks.
   // Pending (e-mail) members it invites get a `group_invitation` on the notifications queue.

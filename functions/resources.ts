@@ -17,6 +17,12 @@ export const table = {
   ],
 } as const;
 
+/**
+ * The largest message (body and attributes, in bytes) a queue accepts: every queue is created with it
+ * in AWS, and the local stack refuses a larger send as SQS does. Messages carry ids, never datasets.
+ */
+export const MAX_MESSAGE_BYTES = 256 * 1024;
+
 export type QueueName = 'groupCleanup' | 'jobChunks' | 'imports' | 'notifications' | 'recalculations' | 'jobPlans';
 
 export interface QueueDefinition {

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Context } from 'aws-lambda';
-import { catalog } from '#functions/catalog';
+import { catalog, type FunctionDefinition } from '#functions/catalog';
 import { runAsFunction } from '#local/invocation-context';
 import { repoRoot } from '#local/paths';
 
@@ -17,14 +17,18 @@ export class MissingHandlerModuleError extends Error {
 
 /**
  * Imports catalog entry modules on first use, once each, resolving `entry` against the repository
- * root. A failed import is not cached, so a handler written while the stack runs is picked up.
+ * root. A failed import is not cached, so a handler written while the stack runs is picked up. Each
+ * invocation runs as the entry of `functions` with that entry file (its grants).
  */
-export function createHandlerLoader(root: string = repoRoot): HandlerLoader {
+export function createHandlerLoader(
+  root: string = repoRoot,
+  functions: readonly FunctionDefinition[] = catalog,
+): HandlerLoader {
   const loaded = new Map<string, Promise<LambdaHandler>>();
   return (entry) => {
     let handler = loaded.get(entry);
     if (!handler) {
-      handler = importHandler(resolve(root, entry), entry);
+      handler = importHandler(resolve(root, entry), entry, functions);
       loaded.set(entry, handler);
       handler.catch(() => loaded.delete(entry));
     }
@@ -36,12 +40,16 @@ export function entryExists(entry: string, root: string = repoRoot): boolean {
   return existsSync(resolve(root, entry));
 }
 
-async function importHandler(file: string, entry: string): Promise<LambdaHandler> {
+async function importHandler(
+  file: string,
+  entry: string,
+  functions: readonly FunctionDefinition[],
+): Promise<LambdaHandler> {
   if (!existsSync(file)) throw new MissingHandlerModuleError(`handler module ${entry} does not exist`);
   const module = (await import(pathToFileURL(file).href)) as { handler?: unknown };
   if (typeof module.handler !== 'function') throw new Error(`${entry} does not export a handler function`);
   const handler = module.handler as LambdaHandler;
-  const definition = catalog.find((f) => f.entry === entry);
+  const definition = functions.find((f) => f.entry === entry);
   if (!definition) return handler;
   // Each invocation runs as its catalog function, so per-function checks know whose call they see.
   return (event, context) => runAsFunction(definition, () => handler(event, context));

@@ -1,8 +1,9 @@
-import { httpFunctions } from '#functions/catalog';
+import { catalog as theCatalog, type FunctionDefinition, httpFunctions } from '#functions/catalog';
 import { type QueueDefinition, type QueueName, type ScheduleName, table } from '#functions/resources';
 import { loadOrCreateSigningKeys, type SigningKeys } from '#local/auth-keys';
 import { catalogConsumers } from '#local/catalog-consumers';
 import { type DynamoDbLocal, dynamoDbClient, ensureTable, startDynamoDbLocal } from '#local/dynamodb';
+import { installSdkChecks } from '#local/grants';
 import { createHandlerLoader, type HandlerLoader } from '#local/handler-loader';
 import { type HttpServer, startHttpServer } from '#local/http-server';
 import { createJwtAuthorizer } from '#local/jwt-authorizer';
@@ -47,6 +48,11 @@ export interface LocalStackOptions {
   dynamodb?: { endpoint: string; tableName: string };
   /** Queue definitions instead of resources.queues (tests shorten visibility timeouts). */
   queues?: Record<QueueName, QueueDefinition>;
+  /**
+   * The catalog whose entries the invocations run as, with their grants (default functions/catalog.ts):
+   * tests remove a grant from a copy. Routes and triggers stay those of functions/catalog.ts.
+   */
+  catalog?: readonly FunctionDefinition[];
 }
 
 export interface LocalStack {
@@ -98,8 +104,13 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       sqsEndpoint: messaging.endpoint,
       s3Endpoint: messaging.endpoint,
     });
+    // Every SDK call a function makes is refused unless its catalog entry's statements cover it, as IAM does.
+    installSdkChecks(
+      { tableName, bucket: messaging.bucket, queueUrls: messaging.queueUrls, dlqUrls: messaging.dlqUrls },
+      { log: (line) => log.warn(line) },
+    );
 
-    const load = options.handlerLoader ?? createHandlerLoader();
+    const load = options.handlerLoader ?? createHandlerLoader(undefined, options.catalog ?? theCatalog);
     const pollers = startPollers({
       endpoint: messaging.endpoint,
       consumers: await catalogConsumers({

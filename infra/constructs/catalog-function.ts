@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { Duration, Validations } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
-import { Grant, type IGrantable, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { Grant, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, Runtime } from 'aws-cdk-lib/aws-lambda';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
@@ -9,31 +9,15 @@ import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import type { Queue } from 'aws-cdk-lib/aws-sqs';
 import { DEFAULT_MAX_CONCURRENCY, DEFAULT_MEMORY_MB } from '#functions/catalog';
 import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
-import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { type ILogGroup, LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import type { FunctionDefinition } from '#functions/catalog';
-import { environmentOf } from '#functions/permissions';
+import { environmentOf, type ResourceRef, statementsOf } from '#functions/permissions';
 import * as resources from '#functions/resources';
 import { lambdaBundling } from '#infra/constructs/lambda-bundling';
 import { addDeadLetterQueue, type MessageQueues } from '#infra/constructs/queues';
 import { acknowledgeGrantWildcards } from '#infra/nag-findings';
-
-/**
- * The table actions the code uses, and nothing else: no Scan (every read is a key or index query), no
- * stream reads, no PartiQL. Transactions are authorized per item by these same actions.
- */
-const TABLE_READS = ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query', 'dynamodb:ConditionCheckItem'];
-const TABLE_WRITES = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'];
-
-/** Object actions on one area of the bucket: no listing, deleting, retention or legal hold. */
-function objectGrant(grantee: IGrantable, bucket: IBucket, area: resources.BucketArea, actions: string[]): Grant {
-  return Grant.addToPrincipal({
-    grantee,
-    actions,
-    resourceArns: [bucket.arnForObjects(`${resources.importsBucket.areas[area]}*`)],
-  });
-}
 
 export interface CatalogFunctionProps {
   readonly definition: FunctionDefinition;
@@ -78,10 +62,10 @@ export class CatalogFunction extends Construct {
             alerts: props.queues.alerts,
           })
         : undefined;
-    // An explicit role instead of the default one: the function may write to its own log group,
-    // which replaces the AWSLambdaBasicExecutionRole managed policy (log writes to any group).
+    // An explicit role instead of the default one: the function may write to its own log group (a
+    // statement of its own, see grantAccess), which replaces the AWSLambdaBasicExecutionRole managed
+    // policy (log writes to any group).
     const role = new Role(this, 'Role', { assumedBy: new ServicePrincipal('lambda.amazonaws.com') });
-    logGroup.grantWrite(role);
 
     this.handler = new NodejsFunction(this, 'Handler', {
       description: descriptionOf(definition),
@@ -100,7 +84,7 @@ export class CatalogFunction extends Construct {
       bundling: lambdaBundling(sourceRoot),
     });
 
-    this.grantAccess(props);
+    this.grantAccess(props, logGroup);
     if (definition.trigger.type === 'queue') this.subscribe(props, timeoutSeconds);
     if (definition.trigger.type === 'deadLetters') this.subscribeToDeadLetters(props, timeoutSeconds);
     if (failedTicks) this.schedule(props, failedTicks);
@@ -115,25 +99,42 @@ export class CatalogFunction extends Construct {
     });
   }
 
-  private grantAccess({ definition, table, importsBucket, queues }: CatalogFunctionProps): void {
-    const { access } = definition;
-    const grants: Grant[] = [];
-    if (access.table === 'read') grants.push(table.grant(this.handler, ...TABLE_READS));
-    if (access.table === 'readwrite') grants.push(table.grant(this.handler, ...TABLE_READS, ...TABLE_WRITES));
-    for (const area of access.bucket?.read ?? []) {
-      grants.push(objectGrant(this.handler, importsBucket, area, ['s3:GetObject']));
-    }
-    for (const area of access.bucket?.write ?? []) {
-      grants.push(objectGrant(this.handler, importsBucket, area, ['s3:PutObject', 's3:AbortMultipartUpload']));
-    }
-    for (const name of access.sendsTo ?? []) grants.push(queues.get(name).grantSendMessages(this.handler));
-
-    for (const grant of grants) {
+  /**
+   * The role's statements, from statementsOf: the same derivation the local stack enforces. What the
+   * trigger's wiring grants by itself (the event source's consumption, the tick DLQ's send) is left
+   * to it; the parity test checks that it grants exactly those statements.
+   */
+  private grantAccess({ definition, table, importsBucket, queues }: CatalogFunctionProps, logGroup: ILogGroup): void {
+    const arnOf = (ref: ResourceRef): string => {
+      switch (ref.kind) {
+        case 'table':
+          return table.tableArn;
+        case 'tableIndex':
+          return `${table.tableArn}/index/${ref.name}`;
+        case 'queue':
+          return queues.get(ref.name).queueArn;
+        case 'deadLetterQueue':
+          return queues.deadLetters(ref.name).queueArn;
+        case 'bucketObjects':
+          return importsBucket.arnForObjects(`${resources.importsBucket.areas[ref.area]}*`);
+        case 'logGroup':
+          return logGroup.logGroupArn;
+        case 'failedTicks':
+          throw new Error(`${definition.name}: the tick dead-letter queue is granted by the function's own wiring`);
+      }
+    };
+    for (const statement of statementsOf(definition)) {
+      if (statement.grantedByTrigger) continue;
+      const grant = Grant.addToPrincipal({
+        grantee: this.handler,
+        actions: [...statement.actions],
+        resourceArns: [arnOf(statement.resource)],
+      });
       acknowledgeGrantWildcards(
         this,
         grant,
-        `Wildcards generated by the CDK grant for the '${definition.name}' catalog access, each scoped to one ` +
-          'resource: the index ARNs of the single table, or the object keys and action families of the one bucket.',
+        `Wildcards of the '${definition.name}' catalog access, each scoped to one resource: the object keys ` +
+          'under one area of the one bucket.',
       );
     }
   }

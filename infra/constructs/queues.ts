@@ -3,7 +3,7 @@ import { Alarm, ComparisonOperator, Stats, TreatMissingData } from 'aws-cdk-lib/
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import { type QueueDefinition, type QueueName, queues } from '#functions/resources';
+import { MAX_MESSAGE_BYTES, type QueueDefinition, type QueueName, queues } from '#functions/resources';
 import type { OperatorAlerts } from '#infra/constructs/operator-alerts';
 
 export interface MessageQueuesProps {
@@ -52,6 +52,7 @@ export class MessageQueues extends Construct {
     this.deadLettersByName.set(name, deadLetterQueue);
     return new Queue(this, definition.id, {
       visibilityTimeout: Duration.seconds(definition.visibilityTimeoutSeconds),
+      maxMessageSizeBytes: MAX_MESSAGE_BYTES,
       encryption: QueueEncryption.SQS_MANAGED,
       enforceSSL: true,
       deadLetterQueue: { queue: deadLetterQueue, maxReceiveCount: definition.maxReceiveCount },

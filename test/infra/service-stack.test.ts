@@ -85,7 +85,8 @@ describe('functions', () => {
 });
 
 describe('grants', () => {
-  const readers = catalog.filter((f) => f.access.table === 'read');
+  const readers = catalog.filter((f) => f.access.table === 'read' && !f.access.rateLimited);
+  const limitedReaders = catalog.filter((f) => f.access.table === 'read' && f.access.rateLimited);
   const writers = catalog.filter((f) => f.access.table === 'readwrite');
 
   it.each(readers)('lets read-only $name read the table and never write it', ({ name }) => {
@@ -93,6 +94,14 @@ describe('grants', () => {
     expect(actions).toContain('dynamodb:GetItem');
     expect(actions).toContain('dynamodb:Query');
     for (const write of TABLE_WRITES) expect(actions, write).not.toContain(write);
+  });
+
+  it.each(limitedReaders)('lets rate-limited $name read the table and write only token buckets', ({ name }) => {
+    const actions = template.actions(name);
+    for (const action of ['dynamodb:Query', 'dynamodb:PutItem', 'dynamodb:UpdateItem']) {
+      expect(actions, action).toContain(action);
+    }
+    for (const write of ['dynamodb:DeleteItem', 'dynamodb:BatchWriteItem']) expect(actions, write).not.toContain(write);
   });
 
   it.each(writers)('lets $name read and write the table', ({ name }) => {

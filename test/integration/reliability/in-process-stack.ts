@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ReceiveMessageCommand, SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import type { FunctionDefinition } from '#functions/catalog';
 import { type QueueDefinition, type QueueName, queues } from '#functions/resources';
 import { generateSigningKeys } from '#local/auth-keys';
 import { createHandlerLoader, type LambdaHandler } from '#local/handler-loader';
@@ -22,6 +23,8 @@ export interface StackOptions {
   log?: LocalLog;
   /** Stands in for a catalog entry's handler (a worker that crashes), given the real one. */
   wrapHandler?: (entry: string, handler: LambdaHandler) => LambdaHandler;
+  /** The catalog the invocations run as (a copy with a grant removed); default functions/catalog.ts. */
+  catalog?: readonly FunctionDefinition[];
 }
 
 export interface ApiAnswer {
@@ -56,7 +59,7 @@ export async function startReliabilityStack(options: StackOptions = {}) {
     ]),
   ) as Record<QueueName, QueueDefinition>;
   const keys = await generateSigningKeys();
-  const load = createHandlerLoader();
+  const load = createHandlerLoader(undefined, options.catalog);
   const { wrapHandler } = options;
   const stack: LocalStack = await startLocalStack({
     port: 0,
@@ -65,6 +68,7 @@ export async function startReliabilityStack(options: StackOptions = {}) {
     queues: queueDefinitions,
     keys,
     log: options.log ?? silent,
+    catalog: options.catalog,
     ...(wrapHandler && { handlerLoader: async (entry: string) => wrapHandler(entry, await load(entry)) }),
   });
 
