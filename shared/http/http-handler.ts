@@ -136,17 +136,3 @@ export function httpHandler<C extends RouteContract>(contract: C, run: (request:
       });
     });
 }
-
-/** A group's version as an ETag, and the version an If-Match header names (undefined when absent). */
-export const etag = (version: number) => `"${version}"`;
-export function ifMatchVersion(event: Event): number | undefined {
-  const header = event.headers['if-match'];
-  if (header === undefined) return undefined;
-  const version = Number(header.replace(/^W\//, '').replaceAll('"', '').trim());
-  if (!Number.isInteger(version) || version < 1) {
-    throw new ValidationError('If-Match must name a version, e.g. "3"', [
-      { path: 'headers.if-match', message: 'not a version' },
-    ]);
-  }
-  return version;
-}
