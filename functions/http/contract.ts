@@ -192,6 +192,7 @@ export const contract = {
   BulkEnroll: {
     summary: `Enroll or unenroll identifiers in courses (Open edX bulk_enroll; staff only, throttled; over ${MAX_SYNC_PAIRS} identifier×course pairs → 202 with a job)`,
     body: BulkEnrollBody,
+    forms: true,
     success: { status: 200, description: 'per course, per identifier: before and after' },
   },
   CreateBatch: {
@@ -224,7 +225,7 @@ export const contract = {
     success: { status: 200, description: 'a page of enrollments' },
   },
   ListCourseEnrollments: {
-    summary: "List a course's enrollments in a tenant",
+    summary: "List a course's enrollments in a tenant (staff may omit enterprise_customer_uuid to list every tenant's)",
     params: CoursePath,
     query: ListCourseEnrollmentsQuery,
     success: { status: 200, description: 'a page of enrollments' },
