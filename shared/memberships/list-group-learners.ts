@@ -99,7 +99,10 @@ export const makeListGroupLearners =
       const name = [learner?.first_name, learner?.last_name].filter(Boolean).join(' ');
       return {
         ...publicMembership(m, homes.get(refKey(refOf(m))) === groupUuid),
-        member_details: { user_email: learner?.email ?? m.pending_learner_email, user_name: name || null },
+        // As Open edX's serializer: a learner's e-mail and name, a pending member's e-mail alone.
+        member_details: m.learner_uuid
+          ? { user_email: learner?.email ?? m.pending_learner_email ?? null, user_name: name || null }
+          : { user_email: m.pending_learner_email },
       };
     });
     return { ...page, items, count, countExact } satisfies Page<unknown> & { count: number; countExact: boolean };
