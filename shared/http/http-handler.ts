@@ -24,8 +24,24 @@ export interface RouteContract {
   body?: z.ZodType;
   /** The body may also be a form (`application/x-www-form-urlencoded` or `multipart/form-data`), as Open edX's views read. */
   forms?: boolean;
+  /** Reads If-Match and If-None-Match (RFC 9110 §13.1.1–2): the document declares them, and 412. */
+  conditional?: boolean;
   /** Success status and what it returns, for the OpenAPI document. */
-  success: { status: number; description: string };
+  success: ResponseContract;
+  /** The route's other answers than `success` and errors (200 or 201 beside it, 202 with a job, 304). */
+  also?: ResponseContract[];
+}
+
+/** A response header the OpenAPI document describes (see openapi-document.ts). */
+export type ResponseHeader = 'etag' | 'location';
+
+/** One answer of a route, for the OpenAPI document. */
+export interface ResponseContract {
+  status: number;
+  description: string;
+  headers?: ResponseHeader[];
+  /** Its JSON body, where the document declares one. */
+  body?: z.ZodType;
 }
 
 type Parsed<C extends RouteContract, K extends 'params' | 'query' | 'body'> = C[K] extends z.ZodType

@@ -66,3 +66,17 @@ export const ListMembersQuery = z.strictObject({
   page_size: pageSize,
   cursor: z.string().max(2000).optional(),
 });
+
+const outcomeRow = z.looseObject({ identifier: z.string(), outcome: z.string(), message: z.string().optional() });
+
+/**
+ * remove_learners' one answer (up to MAX_SYNC_IDENTIFIERS identifiers; more is a 202 job):
+ * `records_deleted` is Open edX's name of `count`, and `remove_all` lists no identifiers.
+ */
+export const RemoveLearnersAnswer = z.strictObject({
+  count: z.int().min(0),
+  records_deleted: z.int().min(0),
+  results: z.array(outcomeRow),
+  skipped: z.array(outcomeRow),
+  errors: z.array(outcomeRow),
+});
