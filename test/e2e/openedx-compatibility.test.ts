@@ -102,6 +102,16 @@ describe('enterprise groups as Open edX clients read them', () => {
       expect.arrayContaining(emails.map((user_email) => ({ user_email }))),
     );
 
+    const named = await api(
+      'GET',
+      `${GROUPS}/${group.group_uuid}/learners/?learners=${emails[0]}&learners=${emails[1]}&sort_by=status`,
+      { token: admin },
+    );
+    expect(named.status, named.text).toBe(200);
+    expect(named.json.results.map((m: { pending_learner_email: string }) => m.pending_learner_email).sort()).toEqual(
+      emails.slice(0, 2).sort(),
+    );
+
     const one = await api('POST', `${GROUPS}/${group.group_uuid}/remove_learners`, {
       token: admin,
       body: { learner_emails: [emails[0]] },
