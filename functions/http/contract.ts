@@ -27,15 +27,33 @@ import {
   ParticipantsBody,
   UpdateEnrollmentBody,
 } from '#shared/enrollments/schemas';
-import type { RouteContract } from '#shared/http/http-handler';
+import type { ResponseContract, RouteContract } from '#shared/http/http-handler';
 import { ConditionsHistoryQuery, ExplainPath, PreviewBody } from '#shared/rules/schemas';
 import { FileName, ImportKind, UPLOAD_TTL_SECONDS } from '#shared/imports/upload-grant';
 import { LearnerBody, MAX_SYNC_LEARNERS } from '#shared/learners/schemas';
-import { AssignLearnersBody, ListMembersQuery, RemoveLearnersBody } from '#shared/memberships/schemas';
+import {
+  AssignLearnersBody,
+  ListMembersQuery,
+  RemoveLearnersAnswer,
+  RemoveLearnersBody,
+} from '#shared/memberships/schemas';
 
 const LearnerPath = z.strictObject({ enterprise_uuid: z.uuid(), learner_uuid: z.uuid() });
 const TenantPath = z.strictObject({ enterprise_uuid: z.uuid() });
 const JobPath = z.strictObject({ job_id: z.uuid() });
+
+/** The answer of a request that became a job; Location names the job. */
+const jobAnswer = {
+  status: 202,
+  description: 'the job: {job_id, status, total, status_url}; Location is its status_url',
+  headers: ['location'],
+} satisfies ResponseContract;
+/** 304 to a read whose If-None-Match names the current version. */
+const notModified = {
+  status: 304,
+  description: 'not modified: If-None-Match names the current version (weak comparison, or *); no body',
+  headers: ['etag'],
+} satisfies ResponseContract;
 
 /**
  * The request schemas of every HTTP route, keyed by catalog name. Handlers validate with these and
@@ -45,7 +63,7 @@ export const contract = {
   CreateGroup: {
     summary: `Create a group (at most ${MAX_GROUP_BYTES} bytes serialized, else 400 naming its largest field)`,
     body: CreateGroupRequest,
-    success: { status: 201, description: 'the group' },
+    success: { status: 201, description: 'the group; Location is its URL', headers: ['etag', 'location'] },
   },
   ListGroups: {
     summary: 'List groups of a tenant or of a learner',
@@ -60,32 +78,39 @@ export const contract = {
     summary: 'Find a group by its legacy numeric id',
     params: LegacyPath,
     query: LegacyQuery,
-    success: { status: 200, description: 'the group' },
+    conditional: true,
+    success: { status: 200, description: 'the group', headers: ['etag'] },
+    also: [notModified],
   },
   GetGroup: {
     summary: 'Read a group',
     params: GroupPath,
+    conditional: true,
     success: {
       status: 200,
       description:
         'the group, with an ETag; a learner member gets the learner projection (group_uuid, name, enterprise_customer_uuid, description, type, status)',
+      headers: ['etag'],
     },
+    also: [notModified],
   },
   UpdateGroup: {
-    summary: `Update a group (If-Match: "<version>" guards against lost updates; the result at most ${MAX_GROUP_BYTES} bytes serialized)`,
+    summary: `Update a group (If-Match: "<version>", a list of versions or * guards against lost updates; the result at most ${MAX_GROUP_BYTES} bytes serialized)`,
     params: GroupPath,
     body: UpdateGroupBody,
-    success: { status: 200, description: 'the updated group' },
+    conditional: true,
+    success: { status: 200, description: 'the updated group', headers: ['etag'] },
   },
   DeleteGroup: {
-    summary: 'Delete a group and its memberships',
+    summary: 'Delete a group and its memberships (If-Match optional)',
     params: GroupPath,
+    conditional: true,
     success: { status: 204, description: 'deleted' },
   },
   RecalculateGroup: {
     summary: 'Recalculate an automatic group from scratch (a job: mark-and-sweep by generation)',
     params: GroupPath,
-    success: { status: 202, description: 'the recalculation job' },
+    success: { ...jobAnswer, description: `the recalculation job; ${jobAnswer.description}` },
   },
   ListConditionsHistory: {
     summary: "Every version of an automatic group's ruleset, newest first, with who and when",
@@ -118,6 +143,7 @@ export const contract = {
       description:
         'the branch (201 when created), with `recalculations`: the automatic groups whose branch rules the move changed and the job recalculating each',
     },
+    also: [{ status: 201, description: 'the branch, created; Location is its URL', headers: ['location'] }],
   },
   ListBranches: {
     summary: "List a tenant's branches",
@@ -136,19 +162,31 @@ export const contract = {
       'Add learners (by uuid, branch or group copy) or e-mails (pending) to a group, with home_group/permissions',
     params: GroupPath,
     body: AssignLearnersBody,
-    success: { status: 201, description: 'an outcome per identifier (200 when nothing changed)' },
+    success: {
+      status: 201,
+      description: "an outcome per identifier; Location is the group's members listing",
+      headers: ['location'],
+    },
+    also: [{ status: 200, description: 'an outcome per identifier; nothing changed' }, jobAnswer],
   },
   RemoveLearners: {
-    summary: 'Remove members from a group',
+    summary: 'Remove members from a group (by uuid or e-mail, or remove_all)',
     params: GroupPath,
     body: RemoveLearnersBody,
-    success: { status: 200, description: 'an outcome per identifier' },
+    success: {
+      status: 200,
+      description:
+        "{count, records_deleted, results, skipped, errors}: an outcome per identifier (none for remove_all); records_deleted is Open edX's name of count",
+      body: RemoveLearnersAnswer,
+    },
+    also: [jobAnswer],
   },
   PutLearner: {
     summary: 'Create or replace a learner',
     params: LearnerPath,
     body: LearnerBody,
-    success: { status: 200, description: 'the learner (201 when created)' },
+    success: { status: 200, description: 'the learner, replaced' },
+    also: [{ status: 201, description: 'the learner, created; Location is its URL', headers: ['location'] }],
   },
   GetLearner: {
     summary: 'Read a learner with its groups',
@@ -178,6 +216,7 @@ export const contract = {
       learners: z.array(z.unknown()).min(1).max(200_000, 'at most 200000 learners per request'),
     }),
     success: { status: 200, description: 'an outcome per row' },
+    also: [jobAnswer],
   },
   CreateImportUpload: {
     summary: `Request the upload of one CSV into a tenant's imports (its admins and staff): a presigned PUT, valid ${UPLOAD_TTL_SECONDS / 60} minutes, bound to the tenant, kind and a key of its own; the import acts as the caller`,
@@ -186,19 +225,22 @@ export const contract = {
     success: {
       status: 201,
       description:
-        '{upload: {url, method: "PUT", headers}, upload_id, key, expires_at, status_url}: PUT the file to upload.url with exactly upload.headers (signed: content type and x-amz-meta-* grant metadata) before expires_at; status_url lists the import job of the key',
+        '{upload: {url, method: "PUT", headers}, upload_id, key, expires_at, status_url}: PUT the file to upload.url with exactly upload.headers (signed: content type and x-amz-meta-* grant metadata) before expires_at; status_url (also the Location) lists the import job of the key',
+      headers: ['location'],
     },
   },
   BulkEnroll: {
     summary: `Enroll or unenroll identifiers in courses (Open edX bulk_enroll; staff only, throttled; over ${MAX_SYNC_PAIRS} identifier×course pairs → 202 with a job)`,
     body: BulkEnrollBody,
+    forms: true,
     success: { status: 200, description: 'per course, per identifier: before and after' },
+    also: [jobAnswer],
   },
   CreateBatch: {
     summary: 'Create a batch of a course',
     params: CoursePath,
     body: CreateBatchBody,
-    success: { status: 201, description: 'the batch, with its batch_id' },
+    success: { status: 201, description: 'the batch, with its batch_id; Location is its URL', headers: ['location'] },
   },
   GetBatch: {
     summary: 'Read a batch with its participant_count',
@@ -209,13 +251,19 @@ export const contract = {
     summary: `Add participants to a batch (over ${MAX_SYNC_PAIRS}: 202 with a job)`,
     params: BatchPath,
     body: ParticipantsBody,
-    success: { status: 201, description: 'an outcome per identifier (200 when nothing was added)' },
+    success: {
+      status: 201,
+      description: "an outcome per identifier; Location is the batch's participants listing",
+      headers: ['location'],
+    },
+    also: [{ status: 200, description: 'an outcome per identifier; nothing was added' }, jobAnswer],
   },
   RemoveBatchParticipants: {
     summary: `Remove participants from a batch, completed learners stay (over ${MAX_SYNC_PAIRS}: 202 with a job)`,
     params: BatchPath,
     body: ParticipantsBody,
     success: { status: 200, description: 'an outcome per identifier' },
+    also: [jobAnswer],
   },
   ListBatchParticipants: {
     summary: "List a batch's participants",
@@ -224,7 +272,7 @@ export const contract = {
     success: { status: 200, description: 'a page of enrollments' },
   },
   ListCourseEnrollments: {
-    summary: "List a course's enrollments in a tenant",
+    summary: "List a course's enrollments in a tenant (staff may omit enterprise_customer_uuid to list every tenant's)",
     params: CoursePath,
     query: ListCourseEnrollmentsQuery,
     success: { status: 200, description: 'a page of enrollments' },
@@ -303,5 +351,6 @@ export const contract = {
         .transform((d) => (d === 'tab' ? '\t' : d)),
     }),
     success: { status: 200, description: 'text/csv' },
+    also: [jobAnswer],
   },
 } satisfies Record<string, RouteContract>;

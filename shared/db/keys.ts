@@ -149,6 +149,12 @@ export const keys = {
     SK: `AT#${atIso}#${opId}#${enrolleeKey(ref)}`,
   }),
   enrollmentAuditPartition: (tenant: string, courseId: string) => enrollmentAuditPartition(tenant, courseId),
+  /** The tenants a course has enrollments in (staff listing a course across tenants). */
+  courseTenant: (courseId: string, tenant: string) => ({
+    PK: courseTenantsPartition(courseId),
+    SK: `TENANT#${tenant}`,
+  }),
+  courseTenantsPartition: (courseId: string) => courseTenantsPartition(courseId),
   batch: (batchId: string) => ({ PK: `BATCH#${batchId}`, SK: 'BATCH' }),
   /** A token bucket (its GCRA arrival time) of one throttled scope (`<route>#caller` or `<route>#tenant`) and subject. */
   throttle: (scope: string, subject: string) => ({ PK: `THROTTLE#${scope}#${subject}`, SK: 'THROTTLE' }),
@@ -168,6 +174,10 @@ function automaticGroupsOfTenant(tenant: string): string {
 }
 
 const enrolleeKey = (ref: MemberRef) => ('learnerUuid' in ref ? `L#${ref.learnerUuid}` : `E#${ref.email}`);
+
+function courseTenantsPartition(courseId: string): string {
+  return `COURSE_TENANTS#${courseId}`;
+}
 
 function courseEnrollmentsPartition(tenant: string, courseId: string): string {
   return `ENROLLMENTS#${tenant}#COURSE#${courseId}`;

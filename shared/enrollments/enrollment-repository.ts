@@ -1,6 +1,8 @@
-import { type DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { batchGetAll } from '#shared/db/batch-get';
+import { writtenIf } from '#shared/db/conditional-write';
 import { keys, type MemberRef } from '#shared/db/keys';
+import { encodeCursor } from '#shared/db/page-cursor';
 import { type Page, type PageQuery, queryCount, queryPage } from '#shared/db/paging';
 import { transact } from '#shared/db/transactions';
 import { type Enrollment, type EnrollmentAudit, type EnrollmentStatus, enrollmentRef, refId } from './enrollment';
@@ -134,8 +136,49 @@ export function makeEnrollmentRepository(db: DynamoDBDocumentClient, tableName: 
     return new Map(items.map((item) => [refId(enrollmentRef(toEnrollment(item))), toEnrollment(item)]));
   }
 
+  /** (tenant, course) pairs this process registered already: one conditional put each per warm process. */
+  const registered = new Set<string>();
+
+  /**
+   * Records that each course the writes touch has enrollments in their tenant, before they commit (a
+   * registered tenant without enrollments lists nothing; the reverse would hide them from staff).
+   */
+  async function registerCourseTenants(writes: EnrollmentWrite[]) {
+    for (const w of writes) {
+      const { enterprise_customer_uuid: tenant, course_id: courseId } = (w.after ?? w.before)!;
+      const id = JSON.stringify([tenant, courseId]);
+      if (registered.has(id)) continue;
+      const item = { ...keys.courseTenant(courseId, tenant), entity: 'course_tenant', course_id: courseId, tenant };
+      await writtenIf(
+        db.send(new PutCommand({ TableName: tableName, Item: item, ConditionExpression: 'attribute_not_exists(PK)' })),
+      );
+      registered.add(id);
+    }
+  }
+
   return {
     getMany,
+
+    /** The tenants a course has (or had) enrollments in, in uuid order. */
+    async tenantsOfCourse(courseId: string): Promise<string[]> {
+      const tenants: string[] = [];
+      let startKey: Record<string, unknown> | undefined;
+      do {
+        const page = await db.send(
+          new QueryCommand({
+            TableName: tableName,
+            KeyConditionExpression: 'PK = :pk',
+            ExpressionAttributeValues: { ':pk': keys.courseTenantsPartition(courseId) },
+            ExpressionAttributeNames: { '#tenant': 'tenant' },
+            ProjectionExpression: '#tenant',
+            ExclusiveStartKey: startKey,
+          }),
+        );
+        tenants.push(...(page.Items ?? []).map((i) => String(i.tenant)));
+        startKey = page.LastEvaluatedKey;
+      } while (startKey);
+      return tenants;
+    },
 
     async get(tenant: string, courseId: string, ref: MemberRef): Promise<Enrollment | undefined> {
       return (await getMany(tenant, courseId, [ref])).get(refId(ref));
@@ -148,6 +191,7 @@ export function makeEnrollmentRepository(db: DynamoDBDocumentClient, tableName: 
      */
     async commit(writes: EnrollmentWrite[]): Promise<CommitOutcome> {
       if (writes.length === 0) return { ok: true };
+      await registerCourseTenants(writes);
       const counters = [...participantDeltas(writes)].map(([batchId, delta]) => ({
         Update: {
           TableName: tableName,
@@ -161,10 +205,15 @@ export function makeEnrollmentRepository(db: DynamoDBDocumentClient, tableName: 
       return outcome.ok ? { ok: true } : { ok: false };
     },
 
-    /** Enrollments of a course in a tenant, by learner then pending e-mail. */
-    listByCourse(q: { tenant: string; courseId: string } & EnrollmentFilter & Paging, count = true) {
+    /**
+     * Enrollments of a course in a tenant, by learner then pending e-mail; `fromEnd` (without a
+     * cursor) is its last page, read backwards from after the last possible key.
+     */
+    listByCourse(q: { tenant: string; courseId: string; fromEnd?: boolean } & EnrollmentFilter & Paging, count = true) {
       const pk = keys.courseEnrollmentsPartition(q.tenant, q.courseId);
       const values: Record<string, unknown> = { ':pk': pk, ':prefix': keys.enrollmentsPrefix };
+      const cursor =
+        q.fromEnd && !q.cursor ? encodeCursor({ b: { PK: pk, SK: `${keys.enrollmentsPrefix}\u{10ffff}` } }) : q.cursor;
       return listing(
         {
           index: 'table',
@@ -174,9 +223,22 @@ export function makeEnrollmentRepository(db: DynamoDBDocumentClient, tableName: 
           ...filterOf(q, values),
           values,
         },
-        q,
+        { pageSize: q.pageSize, cursor },
         count,
       );
+    },
+
+    /** How many enrollments of a course in a tenant match the filters. */
+    countByCourse(q: { tenant: string; courseId: string } & EnrollmentFilter): Promise<number> {
+      const pk = keys.courseEnrollmentsPartition(q.tenant, q.courseId);
+      const values: Record<string, unknown> = { ':pk': pk, ':prefix': keys.enrollmentsPrefix };
+      return queryCount(db, tableName, {
+        index: 'table',
+        keyCondition: 'PK = :pk AND begins_with(SK, :prefix)',
+        sortKeyPrefix: keys.enrollmentsPrefix,
+        ...filterOf(q, values),
+        values,
+      });
     },
 
     /** Enrollments of one learner (or pending e-mail) in a tenant, by course. */

@@ -17,28 +17,57 @@ export const MAX_COHORT_LENGTH = 255;
 
 /**
  * A comma string (`"a,b"`) or a list, trimmed, empty entries dropped: Open edX's StringListField. A
- * list longer than `max` is refused; so is a string of more entries (checked once it is split).
+ * list's entries are split too, as Open edX splits the value it takes from a list, so a form field
+ * sent several times (`courses=a&courses=b,c`) names every course. A list longer than `max` is
+ * refused; so is a string of more entries (checked once it is split).
  */
 const listOf = (separator: RegExp, max: number) =>
   z
     .union([z.string().max(1_000_000), z.array(z.string().max(1000)).max(max, `at most ${max} entries`)])
-    .transform((v) => (Array.isArray(v) ? v : v.split(separator)).map((s) => s.trim()).filter(Boolean))
+    .transform((v) =>
+      (Array.isArray(v) ? v : [v])
+        .flatMap((entry) => entry.split(separator))
+        .map((s) => s.trim())
+        .filter(Boolean),
+    )
     .refine((list) => list.length <= max, `at most ${max} entries`);
 
+/** The values Django REST framework's BooleanField reads (JSON booleans, 1/0, and these strings in forms). */
+const TRUE_VALUES = ['t', 'T', 'y', 'Y', 'yes', 'Yes', 'YES', 'true', 'True', 'TRUE', 'on', 'On', 'ON', '1'] as const;
+const FALSE_VALUES = [
+  'f',
+  'F',
+  'n',
+  'N',
+  'no',
+  'No',
+  'NO',
+  'false',
+  'False',
+  'FALSE',
+  'off',
+  'Off',
+  'OFF',
+  '0',
+] as const;
+
 const flag = z
-  .union([z.boolean(), z.enum(['true', 'false', 'True', 'False'])])
-  .transform((v) => v === true || v === 'true' || v === 'True')
+  .union([z.boolean(), z.literal(1), z.literal(0), z.enum([...TRUE_VALUES, ...FALSE_VALUES])])
+  .transform((v) => v === true || v === 1 || (TRUE_VALUES as readonly unknown[]).includes(v))
   .default(false);
 
 /**
- * POST /api/bulk_enroll/v1/bulk_enroll/, as Open edX accepts it, plus the tenant whose directory
- * resolves the identifiers. Cohorts are checked here, before anything is written.
+ * POST /api/bulk_enroll/v1/bulk_enroll/, as Open edX accepts it (a JSON or form body: every field
+ * may be a string), plus the tenant whose directory resolves the identifiers. Cohorts are checked here, before anything is written.
  */
 export const BulkEnrollBody = z
   .strictObject({
     action: z.enum(['enroll', 'unenroll']),
     courses: listOf(/,/, MAX_COURSES),
-    cohorts: listOf(/,/, MAX_COURSES).optional(),
+    // An empty cohorts field (a form's blank input) names no cohorts, as in Open edX.
+    cohorts: listOf(/,/, MAX_COURSES)
+      .optional()
+      .transform((list) => (list?.length ? list : undefined)),
     identifiers: listOf(/[\n\r\s,]+/, MAX_IDENTIFIERS),
     auto_enroll: flag,
     email_students: flag,
@@ -105,7 +134,8 @@ const cursor = z.string().max(2000).optional();
 const status = z.enum(ENROLLMENT_STATUSES).optional();
 
 export const ListCourseEnrollmentsQuery = z.strictObject({
-  enterprise_customer_uuid: z.uuid(),
+  /** Staff may omit it to list every tenant's enrollments of the course; admins name theirs. */
+  enterprise_customer_uuid: z.uuid().optional(),
   status,
   batch_id: z.uuid().optional(),
   page_size: pageSize,

@@ -32,8 +32,9 @@ export const MAX_GROUPS_SORTED_IN_MEMORY = 10_000;
  * an `external_id`; filtered (`search` over name and description) and sorted. A learner caller sees
  * only its own groups, as the learner projection, and may filter and sort only on fields of that
  * projection (else a 400 naming the parameter); an admin only its tenants'. A learner's groups are
- * read in one tenant (`enterprise_uuid`, or the caller's only one): learner uuids are per tenant, and
- * a uuid that is no learner of that tenant is refused exactly like one the caller may not read.
+ * read in one tenant (`enterprise_uuid`, or the caller's only one): learner uuids are per tenant. As
+ * in Open edX, staff and the tenant's admins get no groups (200) for a uuid that is no learner of it,
+ * which tells them nothing they could not list; anyone else is refused (403) whether or not it is one.
  */
 export const makeListGroups =
   (
@@ -47,7 +48,7 @@ export const makeListGroups =
     if (learnerUuid) {
       const tenant = input.enterpriseUuid ?? soleTenant(caller);
       const admin = administers(caller, tenant);
-      if (!(admin || isLearnerSelf(caller, tenant, learnerUuid)) || !(await learners.get(tenant, learnerUuid))) {
+      if (!admin && !(isLearnerSelf(caller, tenant, learnerUuid) && (await learners.get(tenant, learnerUuid)))) {
         throw new ForbiddenError('You may not list the groups of this learner');
       }
       if (!admin) refuseHiddenFromLearner(input);

@@ -12,11 +12,17 @@ import { loadAdministeredGroup } from './read-group';
 /** Starts the job that enrolls a group's present members in courses that just became auto-enroll modules. */
 export type StartModuleEnrollment = (caller: Pick<Caller, 'sub'>, group: Group, courses: string[]) => Promise<Job>;
 
+/**
+ * What a write requires of the group's current version (HTTP's If-Match / If-None-Match, already
+ * read): true when the write may go on. Undefined: no requirement.
+ */
+export type VersionPrecondition = (version: number) => boolean;
+
 /** The group as updated, and the job enrolling its members in newly auto-enrolled learning modules, if any. */
 export type UpdatedGroup = Group & { learning_module_enrollment?: Job | null };
 
 /**
- * Partially updates a group. With `expectedVersion` (If-Match) a stale version is refused; without,
+ * Partially updates a group. With a `precondition` (If-Match) a version it refuses is a 412; without,
  * the update still applies atomically against the version it read. A user limit below the current
  * member count is refused (SmarterU CG:38), and so is a result larger than MAX_GROUP_BYTES. The change and its history entry commit together.
  * Automatic groups: a changed ruleset becomes the next version of the conditions history (same
@@ -39,16 +45,14 @@ export const makeUpdateGroup =
       rule_processing: processing,
       ...patch
     }: Partial<GroupInput> & { rule_processing?: Pick<RuleProcessing, 'state'> },
-    expectedVersion?: number,
+    precondition?: VersionPrecondition,
   ): Promise<UpdatedGroup> => {
     const before = await loadAdministeredGroup(groups, caller, groupUuid);
     if (before.type !== 'automatic' && (patch.ruleset || processing))
       throw new ValidationError('Only automatic groups have rules', [
         { path: patch.ruleset ? 'body.ruleset' : 'body.rule_processing', message: 'the group is manual' },
       ]);
-    if (expectedVersion !== undefined && expectedVersion !== before.version) {
-      throw new PreconditionFailedError(`Group ${groupUuid} is at version ${before.version}, not ${expectedVersion}`);
-    }
+    if (precondition && !precondition(before.version)) throw versionRefused(groupUuid, before.version);
     const limit = patch.user_limit === undefined ? before.user_limit : patch.user_limit;
     if (limit !== null && limit < before.member_count) {
       throw new ConflictError(
@@ -88,6 +92,10 @@ export const makeUpdateGroup =
     const updated = await applyRuleChanges(groups, caller, before, after, processing, rulesetChanged, rules);
     return { ...updated, learning_module_enrollment };
   };
+
+/** 412: the request's preconditions refuse the group's current version. */
+export const versionRefused = (groupUuid: string, version: number) =>
+  new PreconditionFailedError(`Group ${groupUuid} is at version ${version}, which the request's preconditions refuse`);
 
 /** Automatic groups: pause or resume the rules, and recalculate after a ruleset change or a resume. */
 async function applyRuleChanges(

@@ -22,8 +22,26 @@ export interface RouteContract {
   params?: z.ZodType;
   query?: z.ZodType;
   body?: z.ZodType;
+  /** The body may also be a form (`application/x-www-form-urlencoded` or `multipart/form-data`), as Open edX's views read. */
+  forms?: boolean;
+  /** Reads If-Match and If-None-Match (RFC 9110 §13.1.1–2): the document declares them, and 412. */
+  conditional?: boolean;
   /** Success status and what it returns, for the OpenAPI document. */
-  success: { status: number; description: string };
+  success: ResponseContract;
+  /** The route's other answers than `success` and errors (200 or 201 beside it, 202 with a job, 304). */
+  also?: ResponseContract[];
+}
+
+/** A response header the OpenAPI document describes (see openapi-document.ts). */
+export type ResponseHeader = 'etag' | 'location';
+
+/** One answer of a route, for the OpenAPI document. */
+export interface ResponseContract {
+  status: number;
+  description: string;
+  headers?: ResponseHeader[];
+  /** Its JSON body, where the document declares one. */
+  body?: z.ZodType;
 }
 
 type Parsed<C extends RouteContract, K extends 'params' | 'query' | 'body'> = C[K] extends z.ZodType
@@ -44,20 +62,53 @@ interface Internal {
 }
 
 /** Parses a JSON body whatever the content type says; malformed JSON is a 400 naming the body. */
-const jsonBody = (): MiddlewareObj<Event, Result> => ({
-  before: (request) => {
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new ValidationError(
+      'The body is not valid JSON',
+      [{ path: 'body', message: 'malformed JSON' }],
+      'malformed_json',
+    );
+  }
+}
+
+/** The form media types a route that declares `forms` reads, as Django REST framework's parsers do. */
+const FORM_TYPES = /^\s*(application\/x-www-form-urlencoded|multipart\/form-data)\s*(;|$)/i;
+
+/**
+ * A form's fields as an object: a field sent once is a string, a field repeated is the list of its
+ * values (in order). A file part, or a body its content type cannot read, is a 400 naming the body.
+ */
+export async function parseForm(bytes: Buffer, contentType: string): Promise<Record<string, string | string[]>> {
+  const malformed = (message: string) =>
+    new ValidationError(`The form body cannot be read: ${message}`, [{ path: 'body', message }], 'malformed_form');
+  const form = await new Response(bytes, { headers: { 'content-type': contentType } }).formData().catch(() => {
+    throw malformed('not a well-formed form of its content type');
+  });
+  const fields: Record<string, string | string[]> = {};
+  for (const [name, value] of form) {
+    if (typeof value !== 'string') throw malformed(`${name} is a file; only text fields are read`);
+    const before = fields[name];
+    fields[name] = before === undefined ? value : [...(Array.isArray(before) ? before : [before]), value];
+  }
+  return fields;
+}
+
+/**
+ * The request body: a form (urlencoded or multipart) on a route that declares `forms`, else JSON
+ * whatever the content type says.
+ */
+const requestBody = (contract: RouteContract): MiddlewareObj<Event, Result> => ({
+  before: async (request) => {
     const { body, isBase64Encoded } = request.event;
     if (body === undefined || body === '') return;
-    const text = isBase64Encoded ? Buffer.from(body, 'base64').toString('utf8') : body;
-    try {
-      (request.context as unknown as Internal).json = JSON.parse(text);
-    } catch {
-      throw new ValidationError(
-        'The body is not valid JSON',
-        [{ path: 'body', message: 'malformed JSON' }],
-        'malformed_json',
-      );
-    }
+    const contentType = request.event.headers['content-type'] ?? '';
+    (request.context as unknown as Internal).json =
+      contract.forms && FORM_TYPES.test(contentType)
+        ? await parseForm(Buffer.from(body, isBase64Encoded ? 'base64' : 'utf8'), contentType)
+        : parseJson(isBase64Encoded ? Buffer.from(body, 'base64').toString('utf8') : body);
   },
 });
 
@@ -109,19 +160,21 @@ const bounded = (text: string) =>
     : `${text.slice(0, MAX_DETAIL_CHARS)}… (${text.length - MAX_DETAIL_CHARS} more characters)`;
 
 /**
- * Builds every HTTP handler: header normalizer, JSON body, auth context and the error mapper
+ * Builds every HTTP handler: header normalizer, body (JSON, or a form where the route reads forms), auth context and the error mapper
  * (registered last so that it sees errors first), then path, query and body validated together.
  */
 export function httpHandler<C extends RouteContract>(contract: C, run: (request: Request<C>) => Promise<Result>) {
   return middy<Event, Result>()
     .use(httpHeaderNormalizer())
-    .use(jsonBody())
+    .use(requestBody(contract))
     .use(authContext())
     .use(errorMapper())
     .handler(async (event, context) => {
       const internal = context as unknown as Internal;
       if (contract.body && internal.json === undefined) {
-        throw new ValidationError('A JSON body is required', [{ path: 'body', message: 'required' }]);
+        throw new ValidationError(contract.forms ? 'A body is required' : 'A JSON body is required', [
+          { path: 'body', message: 'required' },
+        ]);
       }
       const request = {
         params: validate(contract.params, event.pathParameters ?? {}, 'path') as Parsed<C, 'params'>,
@@ -135,18 +188,4 @@ export function httpHandler<C extends RouteContract>(contract: C, run: (request:
         runningSeconds: context.getRemainingTimeInMillis() / 1000,
       });
     });
-}
-
-/** A group's version as an ETag, and the version an If-Match header names (undefined when absent). */
-export const etag = (version: number) => `"${version}"`;
-export function ifMatchVersion(event: Event): number | undefined {
-  const header = event.headers['if-match'];
-  if (header === undefined) return undefined;
-  const version = Number(header.replace(/^W\//, '').replaceAll('"', '').trim());
-  if (!Number.isInteger(version) || version < 1) {
-    throw new ValidationError('If-Match must name a version, e.g. "3"', [
-      { path: 'headers.if-match', message: 'not a version' },
-    ]);
-  }
-  return version;
 }

@@ -15,3 +15,5 @@ export const ok = (body: unknown, headers?: Record<string, string>) => respond(2
 export const created = (body: unknown, headers?: Record<string, string>) => respond(201, body, headers);
 export const accepted = (body: unknown, headers?: Record<string, string>) => respond(202, body, headers);
 export const noContent = (headers?: Record<string, string>) => respond(204, undefined, headers);
+/** 304: the validators of the representation the client already holds, never a body (RFC 9110 §15.4.5). */
+export const notModified = (headers: Record<string, string>) => respond(304, undefined, headers);

@@ -10,11 +10,14 @@ import { COUNTED, type MemberSort, type Membership, refKey, refOf } from './memb
 import type { MembershipRepository } from './membership-repository';
 import { type Throttle, unthrottled } from '#shared/throttle/throttle';
 import { publicMembership } from './outcomes';
+import { resolveMembers } from './resolve-members';
 import { listAllMembers, searchGroupMembers } from './search-group-members';
 
 export interface MemberListInput {
   /** Words, each the start of the member's e-mail, first name or last name. */
   search?: string | undefined;
+  /** Open edX `learners=`: only the members with these (normalized) e-mails. */
+  learners?: string[] | undefined;
   status?: Membership['status'] | undefined;
   source?: Membership['source'] | undefined;
   sortBy?: MemberSort | undefined;
@@ -38,6 +41,7 @@ const sortValue: Record<MemberSort, (m: Membership, learner: Learner | undefined
   last_name: (_, l) => l?.last_name?.toLocaleLowerCase('en-US') ?? '',
   created: (m) => m.created,
   activated_at: (m) => m.activated_at ?? '',
+  status: (m) => m.status,
 };
 
 /**
@@ -54,7 +58,7 @@ export const makeListGroupLearners =
       MembershipRepository,
       'list' | 'countUpTo' | 'listUpTo' | 'homeGroupsOf' | 'getMany' | 'byEmailPrefix'
     >,
-    learners: Pick<LearnerRepository, 'getMany' | 'searchUuids'>,
+    learners: Pick<LearnerRepository, 'getMany' | 'searchUuids' | 'findUuids'>,
     throttle: Throttle = unthrottled,
   ) =>
   async (caller: Caller, groupUuid: string, input: MemberListInput) => {
@@ -65,11 +69,13 @@ export const makeListGroupLearners =
     let count: number;
     let countExact = true;
     let details: Map<string, Learner>;
-    if (input.search || input.sortBy) {
+    if (input.learners || input.search || input.sortBy) {
       await throttle('member_search', caller, group.enterprise_customer_uuid);
-      const found = input.search
-        ? await searchGroupMembers({ memberships, learners }, group, { ...query, search: input.search })
-        : await readAllForSort(memberships, learners, group.enterprise_customer_uuid, query);
+      const found = input.learners
+        ? await namedMembers(memberships, learners, group.enterprise_customer_uuid, query, input.learners)
+        : input.search
+          ? await searchGroupMembers({ memberships, learners }, group, { ...query, search: input.search })
+          : await readAllForSort(memberships, learners, group.enterprise_customer_uuid, query);
       const value = sortValue[input.sortBy ?? 'email'];
       page = pageSorted(
         found.members,
@@ -99,11 +105,34 @@ export const makeListGroupLearners =
       const name = [learner?.first_name, learner?.last_name].filter(Boolean).join(' ');
       return {
         ...publicMembership(m, homes.get(refKey(refOf(m))) === groupUuid),
-        member_details: { user_email: learner?.email ?? m.pending_learner_email, user_name: name || null },
+        // As Open edX's serializer: a learner's e-mail and name, a pending member's e-mail alone.
+        member_details: m.learner_uuid
+          ? { user_email: learner?.email ?? m.pending_learner_email ?? null, user_name: name || null }
+          : { user_email: m.pending_learner_email },
       };
     });
     return { ...page, items, count, countExact } satisfies Page<unknown> & { count: number; countExact: boolean };
   };
+
+/** The members with these e-mails (a learner's, or a pending one), within the status and source filters. */
+async function namedMembers(
+  memberships: Pick<MembershipRepository, 'getMany'>,
+  learners: Pick<LearnerRepository, 'getMany' | 'findUuids'>,
+  tenant: string,
+  query: { groupUuid: string; statuses: Membership['status'][]; source?: Membership['source'] | undefined },
+  emails: string[],
+): Promise<{ members: Membership[]; learners: Map<string, Learner> }> {
+  const { targets } = await resolveMembers(learners, tenant, { learner_emails: emails });
+  const found = await memberships.getMany(
+    query.groupUuid,
+    targets.map((t) => t.ref),
+  );
+  const members = [...found.values()].filter(
+    (m) => query.statuses.includes(m.status) && (!query.source || m.source === query.source),
+  );
+  const uuids = members.flatMap((m) => (m.learner_uuid ? [m.learner_uuid] : []));
+  return { members, learners: await learners.getMany(tenant, uuids) };
+}
 
 async function readAllForSort(
   memberships: Pick<MembershipRepository, 'list'>,

@@ -49,7 +49,7 @@ export const PERMISSIONS = [
 export type Permission = (typeof PERMISSIONS)[number];
 
 /** What a member listing can be sorted by (Docebo's user list): a learner field or a membership date. */
-export const MEMBER_SORTS = ['email', 'first_name', 'last_name', 'created', 'activated_at'] as const;
+export const MEMBER_SORTS = ['email', 'first_name', 'last_name', 'created', 'activated_at', 'status'] as const;
 export type MemberSort = (typeof MEMBER_SORTS)[number];
 
 /** Statuses that count towards `member_count`. */

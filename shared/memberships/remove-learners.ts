@@ -22,6 +22,8 @@ export interface RemoveDeps {
  * Removes members (by learner uuid or e-mail, or all of them). Memberships are kept as `removed`
  * so that a later assign revives them; `member_count` drops, a home-group pointer naming this group
  * is deleted, and the history entry is written, all in the same transactions.
+ * One answer shape: `{count, records_deleted, results, skipped, errors}`, `records_deleted` being
+ * Open edX's name of `count`; `remove_all` lists no identifiers (it named none), only the counts.
  */
 export const makeRemoveLearners = (deps: RemoveDeps) => {
   const { groups, memberships, learners, clock } = deps;
@@ -100,10 +102,11 @@ export const makeRemoveLearners = (deps: RemoveDeps) => {
         removed += (await removeTargets(caller.sub, groupUuid, targets)).filter((r) => r.outcome === 'removed').length;
         cursor = page.next ?? undefined;
       } while (cursor);
-      return { count: removed, results: [], skipped: [], errors: [] };
+      return { count: removed, records_deleted: removed, results: [], skipped: [], errors: [] };
     }
     const { targets, rejected } = await resolveMembers(learners, group.enterprise_customer_uuid, input);
-    return summarize([...rejected, ...(await removeTargets(caller.sub, groupUuid, targets, opId))]);
+    const summary = summarize([...rejected, ...(await removeTargets(caller.sub, groupUuid, targets, opId))]);
+    return { ...summary, records_deleted: summary.count };
   };
 };
 

@@ -56,13 +56,44 @@ export const RemoveLearnersBody = z
   )
   .refine((b) => !(b.remove_all && (b.learner_uuids?.length || b.learner_emails?.length)), 'remove_all goes alone');
 
-export const ListMembersQuery = z.strictObject({
-  search: withinKeyBytes(z.string().trim().min(1).max(320)).optional(),
-  status: z.enum(['pending', 'active', 'removed', 'error']).optional(),
-  source: z.enum(['manual', 'rule', 'import']).optional(),
-  /** Docebo: sort the members by a learner field or a membership date; without it, storage order. */
-  sort_by: z.enum(MEMBER_SORTS).optional(),
-  sort_dir: z.enum(['asc', 'desc']).default('asc'),
-  page_size: pageSize,
-  cursor: z.string().max(2000).optional(),
+/** E-mails one `learners=` filter names at most. */
+export const MAX_LEARNERS_FILTER = 100;
+
+export const ListMembersQuery = z
+  .strictObject({
+    search: withinKeyBytes(z.string().trim().min(1).max(320)).optional(),
+    status: z.enum(['pending', 'active', 'removed', 'error']).optional(),
+    source: z.enum(['manual', 'rule', 'import']).optional(),
+    /** Docebo: sort the members by a learner field or a membership date; without it, storage order. */
+    sort_by: z.enum(MEMBER_SORTS).optional(),
+    sort_dir: z.enum(['asc', 'desc']).default('asc'),
+    /** Open edX: only the members with these e-mails (comma-separated, or the parameter repeated). */
+    learners: z
+      .string()
+      .max(100 * 321)
+      .transform((v) =>
+        v
+          .split(',')
+          .map((e) => e.trim().toLowerCase())
+          .filter(Boolean),
+      )
+      .pipe(z.array(z.email()).min(1).max(MAX_LEARNERS_FILTER, `at most ${MAX_LEARNERS_FILTER} e-mails`))
+      .optional(),
+    page_size: pageSize,
+    cursor: z.string().max(2000).optional(),
+  })
+  .refine((q) => !(q.learners && q.search), { path: ['learners'], message: 'learners and search go alone' });
+
+const outcomeRow = z.looseObject({ identifier: z.string(), outcome: z.string(), message: z.string().optional() });
+
+/**
+ * remove_learners' one answer (up to MAX_SYNC_IDENTIFIERS identifiers; more is a 202 job):
+ * `records_deleted` is Open edX's name of `count`, and `remove_all` lists no identifiers.
+ */
+export const RemoveLearnersAnswer = z.strictObject({
+  count: z.int().min(0),
+  records_deleted: z.int().min(0),
+  results: z.array(outcomeRow),
+  skipped: z.array(outcomeRow),
+  errors: z.array(outcomeRow),
 });

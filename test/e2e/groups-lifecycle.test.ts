@@ -395,4 +395,30 @@ describe('bad input', () => {
     expect(doc.status).toBe(200);
     expect(doc.json.paths['/api/v1/enterprise-group/{group_uuid}/assign_learners'].post.requestBody).toBeDefined();
   });
+
+  it('declares conditional requests, Location, the form body of bulk_enroll and the remove answer', async () => {
+    const { paths } = (await api('GET', '/openapi.json', {})).json;
+    const read = paths['/api/v1/enterprise-group/{group_uuid}'].get;
+    expect(
+      read.parameters.filter((p: { in: string }) => p.in === 'header').map((p: { name: string }) => p.name),
+    ).toEqual(['If-Match', 'If-None-Match']);
+    expect(Object.keys(read.responses)).toEqual(expect.arrayContaining(['200', '304', '412']));
+    expect(read.responses['304'].headers.ETag).toBeDefined();
+    expect(paths['/api/v1/enterprise-group/{group_uuid}'].patch.responses['412']).toBeDefined();
+    expect(paths['/api/v1/enterprise-group'].post.responses['201'].headers).toHaveProperty('Location');
+    expect(paths['/api/v1/enterprise-group/{group_uuid}/recalculate'].post.responses['202'].headers).toHaveProperty(
+      'Location',
+    );
+    const bulk = paths['/api/bulk_enroll/v1/bulk_enroll'].post;
+    expect(Object.keys(bulk.requestBody.content)).toEqual([
+      'application/json',
+      'application/x-www-form-urlencoded',
+      'multipart/form-data',
+    ]);
+    expect(bulk.responses['202'].headers).toHaveProperty('Location');
+    const removed = paths['/api/v1/enterprise-group/{group_uuid}/remove_learners'].post.responses['200'];
+    expect(removed.content['application/json'].schema.required).toEqual(
+      expect.arrayContaining(['count', 'records_deleted', 'results', 'skipped', 'errors']),
+    );
+  });
 });

@@ -10,7 +10,7 @@ import { makeCreateBatch } from '#shared/enrollments/create-batch';
 import { identifierRows, makeApplyParticipantRows } from '#shared/enrollments/enrollment-jobs';
 import { makeEnrollmentRepository } from '#shared/enrollments/enrollment-repository';
 import { makeFulfillAllowedEnrollments } from '#shared/enrollments/fulfill-allowed-enrollments';
-import { makeListBatchParticipants } from '#shared/enrollments/list-enrollments';
+import { makeListBatchParticipants, makeListCourseEnrollments } from '#shared/enrollments/list-enrollments';
 import { resolveEnrollIdentifiers } from '#shared/enrollments/resolve-enroll-identifiers';
 import { resolveParticipants } from '#shared/enrollments/resolve-participants';
 import { makeUsernameDirectory } from '#shared/enrollments/username-directory';
@@ -331,4 +331,52 @@ describe('batch participants jobs against DynamoDB Local', () => {
     expect(results[3]).toEqual(results[0]);
     expect((await repos.batches.get(batch.batch_id))?.participant_count).toBe(1500);
   }, 120_000);
+});
+
+describe("a course's enrollments across tenants", () => {
+  it('lets staff page forward and back through every tenant, counting them all; admins must name theirs', async () => {
+    const c = course();
+    const tenants = [randomUUID(), randomUUID(), randomUUID()];
+    const sizes = [4, 0, 3];
+    for (const [i, t] of tenants.entries()) {
+      const identifiers = Array.from({ length: sizes[i]! }, (_, n) => `p${n}-${randomUUID()}@example.com`);
+      if (identifiers.length === 0) continue;
+      await applyBulk()({
+        ...{ tenant: t, action: 'enroll', courses: [{ course_id: c, cohort: null }], identifiers },
+        ...{ autoEnroll: true, emailStudents: false, withCohorts: false, actor: 'staff-1', opId: randomUUID() },
+      });
+    }
+    const list = makeListCourseEnrollments(repos.enrollments);
+    const pages = [];
+    let cursor: string | undefined;
+    do {
+      const page = await list(staff, c, undefined, { pageSize: 3, cursor });
+      expect(page.count).toBe(7);
+      pages.push(page);
+      cursor = page.next ?? undefined;
+    } while (cursor);
+    const forward = pages.flatMap((p) => p.items.map((e) => e.pending_email));
+    expect(forward).toHaveLength(7);
+    expect(new Set(forward).size).toBe(7);
+    expect(new Set(pages.flatMap((p) => p.items.map((e) => e.enterprise_customer_uuid)))).toEqual(
+      new Set([tenants[0], tenants[2]]),
+    );
+
+    const backward: (string | null)[] = [];
+    let back: string | null = pages.at(-1)!.previous;
+    while (back !== null) {
+      const page = await list(staff, c, undefined, { pageSize: 3, cursor: back });
+      backward.unshift(...page.items.map((e) => e.pending_email));
+      back = page.previous;
+    }
+    expect(new Set([...backward, ...pages.at(-1)!.items.map((e) => e.pending_email)])).toEqual(new Set(forward));
+
+    await expect(list(adminOf(tenants[0]!), c, undefined, { pageSize: 3 })).rejects.toMatchObject({
+      details: [{ path: 'query.enterprise_customer_uuid' }],
+    });
+    expect((await list(adminOf(tenants[0]!), c, tenants[0], { pageSize: 10 })).count).toBe(4);
+    await expect(list(staff, c, undefined, { pageSize: 3, cursor: 'bm9wZQ' })).rejects.toMatchObject({
+      code: 'invalid_cursor',
+    });
+  });
 });

@@ -182,6 +182,37 @@ describe('memberships against DynamoDB Local', () => {
     expect(back.items.map((m) => m.learner_uuid)).toEqual(forward.at(-2));
   });
 
+  it("filters members by Open edX's learners= e-mails and sorts them by status", async () => {
+    const group = await createGroup(`Named ${randomUUID()}`);
+    const [ada, bob, eve] = await someLearners(3);
+    const pending = `pending-${randomUUID()}@example.com`;
+    await makeAssignLearners(deps())(admin, group.group_uuid, {
+      learner_uuids: [ada!, bob!, eve!],
+      learner_emails: [pending],
+    });
+    await makeRemoveLearners(deps())(admin, group.group_uuid, { learner_uuids: [eve!] });
+    const list = makeListGroupLearners(repos.groups, repos.memberships, repos.learners);
+    const named = await list(admin, group.group_uuid, {
+      learners: [`${ada}@example.com`, pending, `${eve}@example.com`, 'stranger@example.com'],
+      sortBy: 'status',
+      sortDir: 'desc',
+      pageSize: 10,
+    });
+    expect(named.count).toBe(2);
+    expect(named.items.map((m) => [m.status, m.member_details.user_email])).toEqual([
+      ['pending', pending],
+      ['active', `${ada}@example.com`],
+    ]);
+    const withRemoved = await list(admin, group.group_uuid, {
+      learners: [`${eve}@example.com`],
+      status: 'removed',
+      pageSize: 10,
+    });
+    expect(withRemoved.items.map((m) => m.learner_uuid)).toEqual([eve]);
+    const byStatus = await list(admin, group.group_uuid, { sortBy: 'status', pageSize: 10 });
+    expect(byStatus.items.map((m) => m.status)).toEqual(['active', 'active', 'pending']);
+  });
+
   it('sweeps every item of a deleted group and leaves other groups alone', async () => {
     const doomed = await createGroup(`Doomed ${randomUUID()}`);
     const kept = await createGroup(`Kept ${randomUUID()}`);

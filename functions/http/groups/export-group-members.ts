@@ -1,7 +1,7 @@
 import { contract } from '#functions/http/contract';
-import { acceptedJob } from '#functions/http/jobs/job-links';
+import { jobAccepted } from '#functions/http/jobs/job-links';
 import { httpHandler } from '#shared/http/http-handler';
-import { accepted, ok } from '#shared/http/responses';
+import { ok } from '#shared/http/responses';
 import { exportGroupMembers } from '#shared/jobs/wired';
 
 /** GET /api/v1/enterprise-group/{group_uuid}/export/?columns=&include_header=&delimiter= */
@@ -11,7 +11,7 @@ export const handler = httpHandler(contract.ExportGroupMembers, async ({ params,
     includeHeader: query.include_header,
     delimiter: query.delimiter,
   });
-  if (job) return accepted(acceptedJob(event, job));
+  if (job) return jobAccepted(event, job);
   return ok(csv, {
     'content-type': 'text/csv; charset=utf-8',
     'content-disposition': `attachment; filename="group-${params.group_uuid}.csv"`,

@@ -1,10 +1,10 @@
 import { contract } from '#functions/http/contract';
-import { etag, httpHandler } from '#shared/http/http-handler';
-import { ok } from '#shared/http/responses';
+import { answerRead } from '#shared/http/conditional-requests';
+import { httpHandler } from '#shared/http/http-handler';
 import { getGroup } from '#shared/wiring';
 
-/** GET /api/v1/enterprise-group/{group_uuid}/ */
-export const handler = httpHandler(contract.GetGroup, async ({ params, caller }) => {
+/** GET /api/v1/enterprise-group/{group_uuid}/ (ETag; If-None-Match → 304, If-Match → 412) */
+export const handler = httpHandler(contract.GetGroup, async ({ params, caller, event }) => {
   const { group, version } = await getGroup()(caller, params.group_uuid);
-  return ok(group, { etag: etag(version) });
+  return answerRead(event, version, group);
 });

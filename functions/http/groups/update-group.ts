@@ -1,16 +1,17 @@
 import { contract } from '#functions/http/contract';
 import { acceptedJob } from '#functions/http/jobs/job-links';
-import { etag, httpHandler, ifMatchVersion } from '#shared/http/http-handler';
+import { etag, versionPrecondition } from '#shared/http/conditional-requests';
+import { httpHandler } from '#shared/http/http-handler';
 import { ok } from '#shared/http/responses';
 import { updateGroup } from '#shared/wiring';
 
-/** PATCH /api/v1/enterprise-group/{group_uuid}/ (If-Match optional) */
+/** PATCH /api/v1/enterprise-group/{group_uuid}/ (If-Match / If-None-Match optional, RFC 9110) */
 export const handler = httpHandler(contract.UpdateGroup, async ({ params, body, caller, event }) => {
   const { learning_module_enrollment: job, ...group } = await updateGroup()(
     caller,
     params.group_uuid,
     body,
-    ifMatchVersion(event),
+    versionPrecondition(event),
   );
   return ok(
     { ...group, learning_module_enrollment: job ? acceptedJob(event, job) : null },

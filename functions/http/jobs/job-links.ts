@@ -3,6 +3,7 @@ import type { Job } from '#shared/jobs/job';
 import { resultsDownloadUrl } from '#shared/jobs/wired';
 import { presentJob, resultsBucketOf } from '#shared/jobs/present-job';
 import { absoluteUrl } from '#shared/http/list-envelope';
+import { accepted } from '#shared/http/responses';
 
 /** The job with absolute links: its results listing and a download link of its results file (an import's or an export's). */
 export async function jobBody(event: APIGatewayProxyEventV2, job: Job) {
@@ -18,3 +19,9 @@ export const acceptedJob = (event: APIGatewayProxyEventV2, job: Job) => ({
   total: job.total,
   status_url: absoluteUrl(event, `/api/v1/jobs/${job.job_id}/`),
 });
+
+/** 202 with the job, its URL in `Location` (RFC 9110 §15.3.3: where the request's status can be followed). */
+export function jobAccepted(event: APIGatewayProxyEventV2, job: Job) {
+  const body = acceptedJob(event, job);
+  return accepted(body, { location: body.status_url });
+}

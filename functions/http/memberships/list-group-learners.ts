@@ -4,10 +4,11 @@ import { listEnvelope } from '#shared/http/list-envelope';
 import { ok } from '#shared/http/responses';
 import { listGroupLearners } from '#shared/wiring';
 
-/** GET /api/v1/enterprise-group/{group_uuid}/learners/?search=&status=&source=&sort_by=&sort_dir= */
+/** GET /api/v1/enterprise-group/{group_uuid}/learners/?search=&learners=&status=&source=&sort_by=&sort_dir= */
 export const handler = httpHandler(contract.ListGroupLearners, async ({ params, query, caller, event }) => {
   const page = await listGroupLearners()(caller, params.group_uuid, {
     search: query.search,
+    learners: query.learners,
     status: query.status,
     source: query.source,
     sortBy: query.sort_by,

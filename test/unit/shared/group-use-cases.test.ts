@@ -60,11 +60,19 @@ describe('updateGroup', () => {
     });
   });
 
-  it('refuses a stale If-Match version', async () => {
-    const update = makeUpdateGroup(fakeGroups([aGroup({ version: 3 })]), fixedClock());
-    await expect(update(adminOf(TENANT), aGroup().group_uuid, { name: 'x' }, 2)).rejects.toBeInstanceOf(
+  it('refuses a version its precondition (If-Match) refuses, and writes nothing', async () => {
+    const groups = fakeGroups([aGroup({ version: 3 })]);
+    const update = makeUpdateGroup(groups, fixedClock());
+    await expect(update(adminOf(TENANT), aGroup().group_uuid, { name: 'x' }, (v) => v === 2)).rejects.toBeInstanceOf(
       PreconditionFailedError,
     );
+    expect(groups.byId.get(aGroup().group_uuid)?.version).toBe(3);
+  });
+
+  it('applies the update when its precondition accepts the current version', async () => {
+    const update = makeUpdateGroup(fakeGroups([aGroup({ version: 3 })]), fixedClock());
+    const after = await update(adminOf(TENANT), aGroup().group_uuid, { name: 'x' }, (v) => [2, 3].includes(v));
+    expect(after.version).toBe(4);
   });
 
   it('refuses a user limit below the current member count', async () => {

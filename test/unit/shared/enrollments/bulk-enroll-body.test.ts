@@ -66,4 +66,29 @@ describe('BulkEnrollBody', () => {
       email_students: false,
     });
   });
+
+  it("reads every value Django REST framework's BooleanField reads, and refuses others", () => {
+    for (const yes of ['true', 'True', 'TRUE', '1', 'yes', 'on', 't', 1, true])
+      expect(BulkEnrollBody.parse({ ...seed, auto_enroll: yes }).auto_enroll, String(yes)).toBe(true);
+    for (const no of ['false', 'False', '0', 'no', 'off', 'f', 0, false])
+      expect(BulkEnrollBody.parse({ ...seed, auto_enroll: no }).auto_enroll, String(no)).toBe(false);
+    expect(issues({ ...seed, auto_enroll: '' })).toEqual(['auto_enroll']);
+    expect(issues({ ...seed, email_students: 'maybe' })).toEqual(['email_students']);
+  });
+
+  it('reads a form field sent several times as all its values, each split like a single one', () => {
+    const parsed = BulkEnrollBody.parse({
+      ...seed,
+      cohorts: undefined,
+      courses: ['course-v1:A+B+C', 'course-v1:D+E+F,course-v1:G+H+I'],
+      identifiers: ['a@x.org b@x.org', 'c@x.org'],
+    });
+    expect(parsed.courses).toEqual(['course-v1:A+B+C', 'course-v1:D+E+F', 'course-v1:G+H+I']);
+    expect(parsed.identifiers).toEqual(['a@x.org', 'b@x.org', 'c@x.org']);
+  });
+
+  it('takes a blank cohorts field for no cohorts, as Open edX does', () => {
+    const parsed = BulkEnrollBody.parse({ ...seed, action: 'unenroll', cohorts: ' ' });
+    expect(parsed.cohorts).toBeUndefined();
+  });
 });

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Caller } from '#shared/auth/caller';
-import { ValidationError } from '#shared/errors';
+import { ForbiddenError, ValidationError } from '#shared/errors';
 import { type ListGroupsInput, makeListGroups } from '#shared/groups/list-groups';
 import type { Membership } from '#shared/memberships/membership';
-import { adminOf, aGroup, aLearner, TENANT } from '#test/unit/shared/fakes';
+import { adminOf, aGroup, aLearner, OTHER_TENANT, staff, TENANT } from '#test/unit/shared/fakes';
 
 const ME = '33333333-3333-4333-8333-333333333333';
 const learner: Caller = {
@@ -23,7 +23,12 @@ const listGroups = makeListGroups(
     getMany: async (uuids) =>
       new Map([small, big].filter((g) => uuids.includes(g.group_uuid)).map((g) => [g.group_uuid, g])),
   },
-  { listByMember: async () => [small, big].map((g) => ({ group_uuid: g.group_uuid, status: 'active' }) as Membership) },
+  {
+    listByMember: async (_, ref) =>
+      'learnerUuid' in ref && ref.learnerUuid === ME
+        ? [small, big].map((g) => ({ group_uuid: g.group_uuid, status: 'active' }) as Membership)
+        : [],
+  },
   { get: async (_, uuid) => (uuid === ME ? aLearner({ learner_uuid: ME }) : undefined) },
 );
 const listing: ListGroupsInput = { sortBy: 'name', sortDir: 'asc', pageSize: 10 };
@@ -59,5 +64,20 @@ describe('listGroups for a learner', () => {
       sortDir: 'desc',
     });
     expect(page.items.map((g) => g.group_uuid)).toEqual(['b', 'a']);
+  });
+});
+
+describe('listGroups of a learner uuid that is no learner of the tenant', () => {
+  const UNKNOWN = '44444444-4444-4444-8444-444444444444';
+  const of = { ...listing, learnerUuid: UNKNOWN, enterpriseUuid: TENANT };
+
+  it('answers staff and the tenant’s admins with no groups, as Open edX does', async () => {
+    for (const caller of [staff, adminOf(TENANT)])
+      expect(await listGroups(caller, of)).toMatchObject({ count: 0, items: [] });
+  });
+
+  it('refuses an admin of another tenant and a learner asking for someone else', async () => {
+    await expect(listGroups(adminOf(OTHER_TENANT), of)).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(listGroups(learner, of)).rejects.toBeInstanceOf(ForbiddenError);
   });
 });

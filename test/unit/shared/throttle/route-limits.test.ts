@@ -34,7 +34,11 @@ const members = {
   getMany: async () => new Map(),
   byEmailPrefix: async () => [],
 };
-const learners = { getMany: async () => new Map(), searchUuids: async () => ({ uuids: [], more: false }) };
+const learners = {
+  getMany: async () => new Map(),
+  searchUuids: async () => ({ uuids: [], more: false }),
+  findUuids: async () => new Map(),
+};
 
 describe('rate-limited routes', () => {
   it('refuses a preview when the tenant’s preview bucket is empty, after checking the caller may act on it', async () => {
