@@ -2,13 +2,11 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Context } from 'aws-lambda';
-import { catalog } from '#functions/catalog';
-import { runAsFunction } from '#local/invocation-context';
 import { repoRoot } from '#local/paths';
 
 export type LambdaHandler<TEvent = unknown, TResult = unknown> = (event: TEvent, context: Context) => Promise<TResult>;
 
-/** Resolves a catalog entry (path relative to the repository root) to its exported `handler`. */
+/** Resolves a catalog entry (in this process: local/invoker.ts `inProcess`) (path relative to the repository root) to its exported `handler`. */
 export type HandlerLoader = (entry: string) => Promise<LambdaHandler>;
 
 export class MissingHandlerModuleError extends Error {
@@ -40,9 +38,5 @@ async function importHandler(file: string, entry: string): Promise<LambdaHandler
   if (!existsSync(file)) throw new MissingHandlerModuleError(`handler module ${entry} does not exist`);
   const module = (await import(pathToFileURL(file).href)) as { handler?: unknown };
   if (typeof module.handler !== 'function') throw new Error(`${entry} does not export a handler function`);
-  const handler = module.handler as LambdaHandler;
-  const definition = catalog.find((f) => f.entry === entry);
-  if (!definition) return handler;
-  // Each invocation runs as its catalog function, so per-function checks know whose call they see.
-  return (event, context) => runAsFunction(definition, () => handler(event, context));
+  return module.handler as LambdaHandler;
 }

@@ -7,6 +7,7 @@ import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { type QueueDefinition, type QueueName, queues } from '#functions/resources';
 import { generateSigningKeys } from '#local/auth-keys';
 import { createHandlerLoader, type LambdaHandler } from '#local/handler-loader';
+import { inProcess } from '#local/invoker';
 import type { LocalLog } from '#local/local-log';
 import type { UploadGrant } from '#shared/imports/upload-grant';
 import type { Learner } from '#shared/learners/learner';
@@ -65,7 +66,11 @@ export async function startReliabilityStack(options: StackOptions = {}) {
     queues: queueDefinitions,
     keys,
     log: options.log ?? silent,
-    ...(wrapHandler && { handlerLoader: async (entry: string) => wrapHandler(entry, await load(entry)) }),
+    // Injected conflicts are retried for shared/db/transactions.ts's 10 s budget, which an HTTP function's
+    // deployed 10 s cannot hold (see the README's local stack table); tripled, as for the e2e stack.
+    timeoutScale: 3,
+    // In process, so that the fault injector below reaches the handlers' own client.
+    invoker: inProcess(wrapHandler ? { load: async (entry) => wrapHandler(entry, await load(entry)) } : { load }),
   });
 
   const { db } = await import('#shared/db/client');
