@@ -78,7 +78,21 @@ export const isolated =
       });
       const environment: Environment = { worker, invocations: 0 };
       all.add(environment);
-      worker.once('exit', () => all.delete(environment));
+      // An environment may also die between invocations (a rejection its last invocation left behind,
+      // as a Lambda runtime exits on one): it leaves its pool, and its error is logged, not thrown here.
+      worker.on('error', (error) => {
+        if (worker.listenerCount('error') === 1)
+          log.error(`${definition.name}: an idle environment failed: ${error.message}`);
+      });
+      worker.once('exit', () => {
+        all.delete(environment);
+        const pool = pools.get(definition.name);
+        const idle = pool?.idle.indexOf(environment) ?? -1;
+        if (pool && idle >= 0) {
+          pool.idle.splice(idle, 1);
+          pool.size--;
+        }
+      });
       return new Promise((resolve, reject) => {
         const settle = (outcome: Error | undefined) => {
           worker.off('message', onMessage).off('error', onError).off('exit', onExit);

@@ -125,6 +125,14 @@ describe('each function in its own execution environment', () => {
     expect((await call(fn)).invocations).toBe(2);
   });
 
+  it('drops an environment that dies between invocations, as a runtime exits on an unhandled rejection', async () => {
+    start();
+    const fn = probe('Leaky');
+    expect((await call(fn, { rejectAfterMs: 50 })).invocations).toBe(1);
+    await expect.poll(() => lines.error, { timeout: 5_000 }).toEqual([expect.stringMatching(/Leaky: .*left behind/)]);
+    expect((await call(fn)).invocations).toBe(1);
+  });
+
   it('fails an invocation whose module does not load, as an import error', async () => {
     start();
     const fn = probe('Broken', { entry: 'test/integration/fixtures/isolation/broken.ts' });
