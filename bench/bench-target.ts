@@ -1,6 +1,7 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { createHandlerLoader } from '#local/handler-loader';
+import { inProcess } from '#local/invoker';
 import { startLocalStack } from '#local/stack';
 import type { BenchArgs } from './bench-args';
 import { type CapacityMeter, meterCapacity } from './capacity-meter';
@@ -52,7 +53,8 @@ export async function openTarget(args: BenchArgs): Promise<BenchTarget> {
     dynamoPort: 0,
     messagingPort: 0,
     quiet: true,
-    handlerLoader: invocations.load,
+    // In process: the meters below read the handlers' own DynamoDB client.
+    invoker: inProcess({ load: invocations.load }),
   });
   try {
     // Imported once the stack has set the endpoints: the process's one client, as the handlers use it.

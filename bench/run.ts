@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --only assign,enroll,recalc,latency,bundles] [--sizes 10000,100000] [--api <url> --token <jwt>]`:
+ * `npm run bench [-- --only assign,enroll,recalc,latency,isolation,bundles] [--sizes 10000,100000] [--api <url> --token <jwt>]`:
  * every scenario against its raw reference measured in the same run on the same DynamoDB endpoint
  * (or, for bundles, an empty module). Prints a table and writes bench/results/latest.json.
  * Numbers, not assertions: see README "Performance".
@@ -12,6 +12,7 @@ import { machine, printTable, writeResults } from './report';
 import { apiLatency } from './scenarios/api-latency';
 import { bulkAssign } from './scenarios/bulk-assign';
 import { enrollmentJobs } from './scenarios/enrollment-jobs';
+import { isolationCost } from './scenarios/isolation-cost';
 import { lambdaBundles } from './scenarios/lambda-bundles';
 import { recalculation } from './scenarios/recalculation';
 import { learnerFixtures } from './seed-learners';
@@ -23,6 +24,7 @@ const scenarios: Record<ScenarioName, Scenario> = {
   enroll: enrollmentJobs,
   recalc: recalculation,
   latency: apiLatency,
+  isolation: isolationCost,
   bundles: lambdaBundles,
 };
 

@@ -13,6 +13,12 @@ export const DEFAULT_MAX_CONCURRENCY = 2;
 /** Memory of a function whose entry does not say. */
 export const DEFAULT_MEMORY_MB = 512;
 
+/**
+ * Timeout of a function whose entry does not say, by trigger: an HTTP function answers well inside
+ * API Gateway's 30 s; a scheduled fan-out gets a minute.
+ */
+export const DEFAULT_TIMEOUT_SECONDS = { http: 10, queue: 30, schedule: 60, deadLetters: 30 } as const;
+
 /** API Gateway's catch-all route: whatever no other route matches. */
 export const DEFAULT_ROUTE = '$default';
 
@@ -262,6 +268,19 @@ export const catalog: readonly FunctionDefinition[] = [
     timeoutSeconds: 30,
   },
 ];
+
+export interface FunctionLimits {
+  timeoutSeconds: number;
+  memoryMb: number;
+}
+
+/** A function's timeout and memory, its entry's or the defaults: what CDK deploys and the local stack enforces. */
+export const limitsOf = (
+  definition: Pick<FunctionDefinition, 'trigger' | 'timeoutSeconds' | 'memoryMb'>,
+): FunctionLimits => ({
+  timeoutSeconds: definition.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS[definition.trigger.type],
+  memoryMb: definition.memoryMb ?? DEFAULT_MEMORY_MB,
+});
 
 export const httpFunctions = catalog.filter(
   (f): f is FunctionDefinition & { trigger: Extract<Trigger, { type: 'http' }> } => f.trigger.type === 'http',

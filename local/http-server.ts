@@ -1,11 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createHandlerLoader, type HandlerLoader } from '#local/handler-loader';
 import { buildHttpApiEvent } from '#local/http-api-event';
 import { gatewayError, type HttpResponse, toHttpResponse } from '#local/http-api-response';
 import type { JwtAuthorizer } from '#local/jwt-authorizer';
-import { createLambdaContext } from '#local/lambda-context';
+import { FunctionInvocationError, type Invoke } from '#local/invoker';
 import type { LocalLog } from '#local/local-log';
 import { portInUse } from '#local/ports';
 import { createRouteTable, type HttpFunction } from '#functions/http/route-table';
@@ -18,6 +17,11 @@ export const MAX_BODY_BYTES = 10 * 1024 * 1024;
  * answers with an error of its own; here it is a 413, so the limit shows before deploying.
  */
 export const MAX_EVENT_BYTES = 6 * 1024 * 1024;
+/**
+ * How long API Gateway waits for a Lambda integration (the most an HTTP API allows): past it, it
+ * answers 503 while the function runs on until its own timeout.
+ */
+export const INTEGRATION_TIMEOUT_MS = 30_000;
 /** Past this, stop draining an oversized upload and drop the connection. */
 const MAX_DRAIN_BYTES = 64 * 1024 * 1024;
 
@@ -28,7 +32,10 @@ export interface HttpServerOptions {
   functions: readonly HttpFunction[];
   authorizer: JwtAuthorizer;
   log: LocalLog;
-  loadHandler?: HandlerLoader;
+  /** Runs a route's function (local/invoker.ts). */
+  invoke: Invoke;
+  /** Tests shorten it. */
+  integrationTimeoutMs?: number;
 }
 
 export interface HttpServer {
@@ -44,8 +51,8 @@ export interface HttpServer {
 export async function startHttpServer(options: HttpServerOptions): Promise<HttpServer> {
   const host = options.host ?? '127.0.0.1';
   const route = createRouteTable(options.functions);
-  const load = options.loadHandler ?? createHandlerLoader();
-  const { authorizer, log } = options;
+  const { authorizer, log, invoke } = options;
+  const integrationTimeoutMs = options.integrationTimeoutMs ?? INTEGRATION_TIMEOUT_MS;
 
   async function respondTo(req: IncomingMessage, body: Buffer | 'too_large', requestId: string): Promise<HttpResponse> {
     if (body === 'too_large') {
@@ -95,12 +102,29 @@ export async function startHttpServer(options: HttpServerOptions): Promise<HttpS
           `${MAX_EVENT_BYTES} (keep bodies under about 6 MB, or drop a CSV)`,
       );
     }
+    const invocation = invoke(match.fn, event, { requestId });
+    let timer: NodeJS.Timeout | undefined;
+    const integrationTimeout = new Promise<'timeout'>((resolve) => {
+      timer = setTimeout(() => resolve('timeout'), integrationTimeoutMs);
+    });
     try {
-      const handler = await load(match.fn.entry);
-      return toHttpResponse(await handler(event, createLambdaContext(match.fn, requestId)));
+      const result = await Promise.race([invocation, integrationTimeout]);
+      if (result === 'timeout') {
+        invocation.catch(() => {}); // it runs on, and fails or ends, unobserved, as in AWS
+        log.error(
+          `${match.fn.name}: no answer within API Gateway's ${integrationTimeoutMs} ms on ${req.method} ${rawPath}`,
+        );
+        return gatewayError(503, 'service_unavailable', 'Service Unavailable');
+      }
+      return toHttpResponse(result);
     } catch (error) {
-      log.error(`${match.fn.name} (${match.fn.entry}) failed on ${req.method} ${rawPath}:`, error);
+      // A handler's error, a timeout, an out-of-memory or an oversized response: Lambda reports a
+      // function error and the HTTP API answers 500.
+      const what = error instanceof FunctionInvocationError ? ` (${error.errorType})` : '';
+      log.error(`${match.fn.name} (${match.fn.entry}) failed${what} on ${req.method} ${rawPath}:`, error);
       return gatewayError(500, 'internal_error', 'Internal server error');
+    } finally {
+      clearTimeout(timer);
     }
   }
 

@@ -8,13 +8,14 @@ import {
 import type { SQSEvent } from 'aws-lambda';
 import { REGION } from '#local/aws-account';
 import { reportedFailures } from '#local/batch-item-failures';
-import type { LambdaHandler } from '#local/handler-loader';
-import { createLambdaContext, DEFAULT_TIMEOUT_SECONDS } from '#local/lambda-context';
 import type { LocalLog } from '#local/local-log';
 import { toSqsEvent } from '#local/sqs-event';
 
-/** A queue worker: resolves to an SQSBatchResponse (or nothing); anything else counts as success, like Lambda. */
-export type SqsWorkerHandler = LambdaHandler<SQSEvent, unknown>;
+/**
+ * Invokes a queue worker: resolves to an SQSBatchResponse (or nothing); anything else counts as
+ * success, like Lambda. A rejection (the handler's error, its timeout) fails the whole batch.
+ */
+export type SqsWorkerHandler = (event: SQSEvent) => Promise<unknown>;
 
 /** One event source mapping: a queue and the worker it feeds. */
 export interface QueueConsumer {
@@ -25,8 +26,6 @@ export interface QueueConsumer {
   batchSize: number;
   /** Batches delivered at once, like the event source's maximum concurrency (default 1). */
   concurrency?: number;
-  timeoutSeconds?: number;
-  memoryMb?: number;
   handler: SqsWorkerHandler;
 }
 
@@ -100,10 +99,7 @@ export function startPollers(options: PollersOptions): Pollers {
     const event = toSqsEvent(messages, consumer.queueArn, region);
     let failed: Set<string> | 'all';
     try {
-      const result = await withTimeout(
-        consumer.handler(event, createLambdaContext(consumer)),
-        (consumer.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS) * 1000,
-      );
+      const result = await consumer.handler(event);
       failed = reportedFailures(result, event);
       if (failed === 'all') log.warn(`${consumer.name}: invalid batchItemFailures, the whole batch is retried`);
     } catch (error) {
@@ -192,14 +188,6 @@ export function startPollers(options: PollersOptions): Pollers {
       return stopped;
     },
   };
-}
-
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`timed out after ${ms / 1000}s`)), ms);
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
 function sleep(ms: number): Promise<void> {

@@ -1,21 +1,20 @@
 /**
  * `npm run recalc -- [--api http://127.0.0.1:3000] [--enterprise <uuid>]`: runs the scheduled
  * recalculation now against a running `npm start`. It finds the stack's table and queues through
- * `GET /health` (its `local` block), then calls the schedule's own handler in this process with a
- * Scheduled Event of this moment: one message per active automatic group (of every tenant, or of
+ * `GET /health` (its `local` block), then invokes the schedule's own function, isolated with exactly
+ * its own environment as the stack runs it, with a Scheduled Event of this moment: one message per active automatic group (of every tenant, or of
  * `--enterprise`) goes on the stack's recalculations queue, whose worker in the stack starts the jobs.
  * Prints a one-line summary on stderr and the handler's result as JSON, the last line of stdout.
  */
 import { parseArgs } from 'node:util';
 import { GetQueueUrlCommand, SQSClient } from '@aws-sdk/client-sqs';
-import { interceptLocalhostDns } from 'fauxqs';
 import { scheduleFunctions } from '#functions/catalog';
 import { type QueueName, queues } from '#functions/resources';
 import { REGION } from '#local/aws-account';
-import { createHandlerLoader } from '#local/handler-loader';
-import { createLambdaContext } from '#local/lambda-context';
+import { isolated } from '#local/isolated-invoker';
+import { consoleLog } from '#local/local-log';
 import { scheduledEvent } from '#local/scheduler';
-import { applyStackEnv } from '#local/stack-env';
+import type { StackEnvironment } from '#local/stack-env';
 
 const USAGE = 'usage: npm run recalc -- [--api http://127.0.0.1:3000] [--enterprise <uuid>]';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -63,16 +62,16 @@ async function main(argv: string[]): Promise<number> {
     });
   if (!health.local)
     throw new Error(`${api} is not a local stack; in AWS the schedule runs it (or invoke FanOutRecalculations)`);
-  await useStack(health.local);
+  const stack = await stackOf(health.local);
 
   const fn = scheduleFunctions.find((f) => f.trigger.schedule === 'recalculation');
   if (!fn) throw new Error('the catalog has no function on the recalculation schedule');
-  const handler = await createHandlerLoader()(fn.entry);
+  process.env.LOG_LEVEL ??= 'WARN';
+  const invoker = isolated()(stack, consoleLog({ quiet: true }));
   const detail = values.enterprise ? { enterprise_customer_uuid: values.enterprise } : {};
-  const summary = (await handler(
-    scheduledEvent('recalculation', new Date(), detail),
-    createLambdaContext(fn),
-  )) as Summary;
+  const summary = (await invoker
+    .invoke(fn, scheduledEvent('recalculation', new Date(), detail))
+    .finally(() => invoker.stop())) as Summary;
   const skipped = Object.entries(summary.skipped)
     .filter(([, n]) => n > 0)
     .map(([reason, n]) => `${n} ${reason}`);
@@ -85,32 +84,33 @@ async function main(argv: string[]): Promise<number> {
   return 0;
 }
 
-/** The environment a function of the stack gets (table, queue URLs, endpoints), set before the handler loads. */
-async function useStack(local: LocalInfo): Promise<void> {
+/** The running stack's resources and endpoints, from which its function's environment is derived. */
+async function stackOf(local: LocalInfo): Promise<StackEnvironment> {
   const sqs = new SQSClient({
     endpoint: local.sqs_endpoint,
     region: REGION,
     credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
   });
   const queueUrls = {} as Record<QueueName, string>;
+  const dlqUrls = {} as Record<QueueName, string>;
   for (const [name, definition] of Object.entries(queues) as [QueueName, (typeof queues)[QueueName]][]) {
     const { QueueUrl } = await sqs.send(new GetQueueUrlCommand({ QueueName: definition.localName }));
-    if (!QueueUrl) throw new Error(`the stack has no queue ${definition.localName}`);
+    const { QueueUrl: DlqUrl } = await sqs.send(new GetQueueUrlCommand({ QueueName: `${definition.localName}-dlq` }));
+    if (!QueueUrl || !DlqUrl) throw new Error(`the stack has no queue ${definition.localName} with its DLQ`);
     queueUrls[name] = QueueUrl;
+    dlqUrls[name] = DlqUrl;
   }
   sqs.destroy();
-  // fauxqs queue URLs name `sqs.<region>.localhost`; the SDK sends to that host, which this resolves locally.
-  interceptLocalhostDns();
-  process.env.LOG_LEVEL ??= 'WARN';
-  applyStackEnv({
+  return {
     tableName: local.table,
     bucket: local.imports_bucket,
     queueUrls,
+    dlqUrls,
     dynamodbEndpoint: local.dynamodb_endpoint,
     sqsClientEndpoint: new URL(queueUrls.recalculations).origin,
     sqsEndpoint: local.sqs_endpoint,
     s3Endpoint: local.s3_endpoint,
-  });
+  };
 }
 
 main(process.argv.slice(2)).then(

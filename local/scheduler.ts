@@ -3,8 +3,7 @@ import type { ScheduledEvent } from 'aws-lambda';
 import { type FunctionDefinition, scheduleFunctions, type Trigger } from '#functions/catalog';
 import { type ScheduleName, schedules } from '#functions/resources';
 import { ACCOUNT_ID, REGION } from '#local/aws-account';
-import type { HandlerLoader } from '#local/handler-loader';
-import { createLambdaContext } from '#local/lambda-context';
+import type { Invoke } from '#local/invoker';
 import type { LocalLog } from '#local/local-log';
 
 type ScheduledFunction = FunctionDefinition & { trigger: Extract<Trigger, { type: 'schedule' }> };
@@ -63,7 +62,8 @@ export interface Scheduler {
 
 export interface SchedulerOptions {
   intervals: Record<ScheduleName, number | null>;
-  load: HandlerLoader;
+  /** Runs the scheduled function (local/invoker.ts). */
+  invoke: Invoke;
   log: LocalLog;
   functions?: readonly ScheduledFunction[];
 }
@@ -74,7 +74,8 @@ export interface SchedulerOptions {
  * with a warning (EventBridge would overlap them; locally one at a time is enough).
  */
 export function startScheduler(options: SchedulerOptions): Scheduler {
-  const timers = localTimers(options.intervals, options.functions);
+  const functions = options.functions ?? scheduleFunctions;
+  const timers = localTimers(options.intervals, functions);
   const running = new Map<string, Promise<void>>();
   const handles = timers.map((timer) =>
     setInterval(() => {
@@ -82,7 +83,8 @@ export function startScheduler(options: SchedulerOptions): Scheduler {
         options.log.warn(`${timer.name}: the previous ${timer.schedule} tick is still running; this one is skipped`);
         return;
       }
-      const tick = runTick(timer, options).finally(() => running.delete(timer.name));
+      const definition = functions.find((f) => f.name === timer.name)!;
+      const tick = runTick(timer, definition, options).finally(() => running.delete(timer.name));
       running.set(timer.name, tick);
     }, timer.intervalMs),
   );
@@ -95,10 +97,9 @@ export function startScheduler(options: SchedulerOptions): Scheduler {
   };
 }
 
-async function runTick(timer: LocalTimer, { load, log }: SchedulerOptions): Promise<void> {
+async function runTick(timer: LocalTimer, definition: FunctionDefinition, { invoke, log }: SchedulerOptions) {
   try {
-    const handler = await load(timer.entry);
-    const result = await handler(scheduledEvent(timer.schedule, new Date()), createLambdaContext(timer));
+    const result = await invoke(definition, scheduledEvent(timer.schedule, new Date()));
     log.info(`${timer.name}: ${timer.schedule} tick ${JSON.stringify(result ?? null)}`);
   } catch (error) {
     log.error(`${timer.name}: the ${timer.schedule} tick failed`, error);

@@ -1,11 +1,12 @@
-import { catalog as theCatalog, type FunctionDefinition, httpFunctions } from '#functions/catalog';
+import { type FunctionDefinition, httpFunctions } from '#functions/catalog';
 import { type QueueDefinition, type QueueName, type ScheduleName, table } from '#functions/resources';
 import { loadOrCreateSigningKeys, type SigningKeys } from '#local/auth-keys';
 import { catalogConsumers } from '#local/catalog-consumers';
 import { type DynamoDbLocal, dynamoDbClient, ensureTable, startDynamoDbLocal } from '#local/dynamodb';
 import { installSdkChecks } from '#local/grants';
-import { createHandlerLoader, type HandlerLoader } from '#local/handler-loader';
-import { type HttpServer, startHttpServer } from '#local/http-server';
+import { type HttpServer, INTEGRATION_TIMEOUT_MS, startHttpServer } from '#local/http-server';
+import type { Invoke, InvokerFactory } from '#local/invoker';
+import { isolated } from '#local/isolated-invoker';
 import { createJwtAuthorizer } from '#local/jwt-authorizer';
 import { consoleLog, type LocalLog } from '#local/local-log';
 import { type Messaging, startMessaging } from '#local/messaging';
@@ -15,7 +16,6 @@ import { startS3Watcher } from '#local/s3-watcher';
 import { defaultIntervals } from '#local/schedule-interval';
 import { type Scheduler, startScheduler } from '#local/scheduler';
 import { assertPortFree } from '#local/ports';
-import { applyStackEnv } from '#local/stack-env';
 
 export const DEFAULT_PORTS = { api: 3000, dynamodb: 8000, messaging: 4566 } as const;
 
@@ -39,8 +39,17 @@ export interface LocalStackOptions {
   /** No per-request / per-batch log lines (warnings and errors still go to stderr). */
   quiet?: boolean;
   log?: LocalLog;
-  /** Resolves catalog entries to handlers (default: import each entry once); the bench wraps it to time invocations. */
-  handlerLoader?: HandlerLoader;
+  /**
+   * How functions run: by default each in its own worker threads with exactly its own environment
+   * (local/isolated-invoker.ts `isolated()`); `inProcess()` (local/invoker.ts) runs them all in this
+   * process, for tests that inject SDK faults into the handlers' clients and for the bench's meters.
+   */
+  invoker?: InvokerFactory;
+  /**
+   * Stretches every function's timeout and API Gateway's 30 s alike (default 1: as in AWS), for runs
+   * that load DynamoDB Local far beyond what a deployed table feels (LOCAL_TIMEOUT_SCALE).
+   */
+  timeoutScale?: number;
   /**
    * An already running DynamoDB and the table to use (created if absent) instead of starting
    * DynamoDB Local: the integration tests run the stack in process on their own emulator.
@@ -68,7 +77,7 @@ export interface LocalStack {
   pollers: Pollers;
   /** The schedule-triggered functions' timers (EventBridge in AWS). */
   scheduler: Scheduler;
-  /** Stops HTTP, pollers, the SQS/S3 emulator and DynamoDB Local (java included). Idempotent. */
+  /** Stops HTTP, pollers, the functions' workers, the SQS/S3 emulator and DynamoDB Local (java included). Idempotent. */
   stop(): Promise<void>;
 }
 
@@ -95,31 +104,34 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     const client = dynamoDbClient(dynamo.endpoint);
     await ensureTable(client, tableName).finally(() => client.destroy());
 
-    applyStackEnv({
+    const resources = {
       tableName,
       bucket: messaging.bucket,
       queueUrls: messaging.queueUrls,
+      dlqUrls: messaging.dlqUrls,
       dynamodbEndpoint: dynamo.endpoint,
       sqsClientEndpoint: messaging.sqsEndpoint,
       sqsEndpoint: messaging.endpoint,
       s3Endpoint: messaging.endpoint,
-    });
-    // Every SDK call a function makes is refused unless its catalog entry's statements cover it, as IAM does.
-    installSdkChecks(
-      { tableName, bucket: messaging.bucket, queueUrls: messaging.queueUrls, dlqUrls: messaging.dlqUrls },
-      { log: (line) => log.warn(line) },
-    );
-
-    const load = options.handlerLoader ?? createHandlerLoader(undefined, options.catalog ?? theCatalog);
+    };
+    // Every SDK call a function makes is refused unless its catalog entry's statements cover it, as IAM
+    // does: here for functions run in process, and in each function's own worker (local/function-runtime.ts).
+    installSdkChecks(resources, { log: (line) => log.warn(line) });
+    // The stack's own process needs none of the functions' variables: its clients name their endpoints.
+    const invoker = (options.invoker ?? isolated())(resources, log, options.timeoutScale);
+    // A test's catalog copy (a grant removed) replaces the entries the invocations run as, by name.
+    const runAs = new Map((options.catalog ?? []).map((d) => [d.name, d]));
+    const invoke: Invoke = (definition, event, invokeOptions) =>
+      invoker.invoke(runAs.get(definition.name) ?? definition, event, invokeOptions);
     const pollers = startPollers({
       endpoint: messaging.endpoint,
-      consumers: await catalogConsumers({
+      consumers: catalogConsumers({
         queueUrls: messaging.queueUrls,
         queueArns: messaging.queueArns,
         dlqUrls: messaging.dlqUrls,
         dlqArns: messaging.dlqArns,
         log,
-        load,
+        invoke,
       }),
       log,
     });
@@ -131,7 +143,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       log,
     });
     stops.push(() => watcher.stop());
-    const scheduler = startScheduler({ intervals: { ...defaultIntervals(), ...options.schedules }, load, log });
+    const scheduler = startScheduler({ intervals: { ...defaultIntervals(), ...options.schedules }, invoke, log });
     stops.push(() => scheduler.stop());
 
     const http: HttpServer = await startHttpServer({
@@ -139,9 +151,13 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       functions: httpFunctions,
       authorizer: createJwtAuthorizer(keys),
       log,
-      loadHandler: load,
+      invoke,
+      integrationTimeoutMs: INTEGRATION_TIMEOUT_MS * (options.timeoutScale ?? 1),
     });
     stops.push(() => http.stop());
+    // Stopped first: ending the workers fails what they still run, so the pollers' and the gateway's
+    // in-flight invocations end now instead of at their timeouts.
+    stops.push(() => invoker.stop());
 
     let stopped: Promise<void> | undefined;
     return {

@@ -4,9 +4,12 @@ import { IntervalError, parseInterval } from '#local/schedule-interval';
 import { StartupError } from '#local/startup-error';
 
 export const START_USAGE =
-  'usage: npm start -- [--persist] [--port 3000] [--dynamodb-port 8000] [--messaging-port 4566] [--recalc-interval 24h|off] [--keys-dir .local/keys] [--quiet]';
+  'usage: npm start -- [--persist] [--port 3000] [--dynamodb-port 8000] [--messaging-port 4566] [--recalc-interval 24h|off] [--keys-dir .local/keys] [--timeout-scale 1] [--quiet]';
 
-/** `npm start` flags, with PORT / DYNAMODB_PORT / MESSAGING_PORT / RECALC_INTERVAL / LOCAL_KEYS_DIR as defaults. */
+/**
+ * `npm start` flags, with PORT / DYNAMODB_PORT / MESSAGING_PORT / RECALC_INTERVAL / LOCAL_KEYS_DIR /
+ * LOCAL_TIMEOUT_SCALE as defaults.
+ */
 export function parseStartArgs(argv: string[], environment: NodeJS.ProcessEnv): LocalStackOptions | 'help' {
   const values = parse(argv);
   if (values.help) return 'help';
@@ -26,6 +29,7 @@ export function parseStartArgs(argv: string[], environment: NodeJS.ProcessEnv): 
     ...recalcInterval(values['recalc-interval'] ?? environment.RECALC_INTERVAL),
     keysDir: values['keys-dir'] ?? environment.LOCAL_KEYS_DIR,
     quiet: values.quiet ?? false,
+    ...timeoutScale(values['timeout-scale'] ?? environment.LOCAL_TIMEOUT_SCALE),
   };
 }
 
@@ -43,6 +47,7 @@ function parse(argv: string[]) {
         'recalc-interval': { type: 'string' },
         'keys-dir': { type: 'string' },
         quiet: { type: 'boolean' },
+        'timeout-scale': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     }).values;
@@ -69,4 +74,14 @@ function recalcInterval(value: string | undefined): Pick<LocalStackOptions, 'sch
     if (error instanceof IntervalError) throw new StartupError(error.message);
     throw error;
   }
+}
+
+/** How much longer than deployed the local functions may run (1, as in AWS, when unset). */
+function timeoutScale(value: string | undefined): Pick<LocalStackOptions, 'timeoutScale'> {
+  if (value === undefined || value === '') return {};
+  const scale = Number(value);
+  if (!Number.isFinite(scale) || scale < 1 || scale > 20) {
+    throw new StartupError(`--timeout-scale/LOCAL_TIMEOUT_SCALE must be a number from 1 to 20, got "${value}"`);
+  }
+  return { timeoutScale: scale };
 }

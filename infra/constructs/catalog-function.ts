@@ -7,7 +7,7 @@ import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import type { Queue } from 'aws-cdk-lib/aws-sqs';
-import { DEFAULT_MAX_CONCURRENCY, DEFAULT_MEMORY_MB } from '#functions/catalog';
+import { DEFAULT_MAX_CONCURRENCY, limitsOf } from '#functions/catalog';
 import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { type ILogGroup, LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
@@ -30,7 +30,6 @@ export interface CatalogFunctionProps {
   readonly schedules?: Partial<Record<resources.ScheduleName, string>>;
 }
 
-const DEFAULT_TIMEOUT_SECONDS = { http: 10, queue: 30, schedule: 60, deadLetters: 30 } as const;
 /** Visibility timeout of a dead-letter queue (SQS's default, which addDeadLetterQueue keeps). */
 const DEAD_LETTER_VISIBILITY_TIMEOUT_SECONDS = 30;
 /** EventBridge's delivery retries of one tick to a scheduled function, and how long it keeps trying. */
@@ -49,7 +48,7 @@ export class CatalogFunction extends Construct {
   constructor(scope: Construct, id: string, props: CatalogFunctionProps) {
     super(scope, id);
     const { definition, sourceRoot } = props;
-    const timeoutSeconds = definition.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS[definition.trigger.type];
+    const { timeoutSeconds, memoryMb } = limitsOf(definition);
 
     const logGroup = new LogGroup(this, 'Logs', { retention: RetentionDays.ONE_MONTH });
     // EventBridge invokes asynchronously: a tick it cannot deliver, or one that fails Lambda's own
@@ -76,7 +75,7 @@ export class CatalogFunction extends Construct {
       runtime: Runtime.NODEJS_24_X,
       architecture: Architecture.ARM_64,
       timeout: Duration.seconds(timeoutSeconds),
-      memorySize: definition.memoryMb ?? DEFAULT_MEMORY_MB,
+      memorySize: memoryMb,
       role,
       logGroup,
       deadLetterQueue: failedTicks,

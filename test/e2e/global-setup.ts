@@ -41,6 +41,11 @@ export default async function setup(project: TestProject) {
     MAX_IMPORT_BYTES: String(E2E_MAX_IMPORT_BYTES),
     // Proves export jobs and their reuse on a group of six members instead of 10,001.
     MAX_SYNC_EXPORT: String(E2E_MAX_SYNC_EXPORT),
+    // Every timeout 5× as deployed: the suite's files run at once against one DynamoDB Local on two
+    // shared cores, where a 1,000-row bulk upsert took 15-25 s alone and over 30 s under the whole suite
+    // (BulkUpsertLearners has 10 s), and five 1,000-row chunks of one group 90-115 s each (ApplyJobChunk
+    // has 150 s). The limits themselves are proven at scale 1 (test/integration/function-isolation.test.ts).
+    LOCAL_TIMEOUT_SCALE: process.env.LOCAL_TIMEOUT_SCALE ?? '5',
   };
 
   const child = fork(

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { catalog } from '#functions/catalog';
+import { catalog, limitsOf } from '#functions/catalog';
 import { env } from '#functions/resources';
 import { randomIds, systemClock } from '#shared/clock';
 import { makeEnrollmentRepository } from '#shared/enrollments/enrollment-repository';
@@ -93,7 +93,10 @@ describe('functions with only their AWS environment', () => {
       },
       { requestId: randomUUID(), now: new Date() },
     );
-    const answer = (await handler(event as never, createLambdaContext({ name: 'PutLearner' }))) as {
+    const answer = (await handler(
+      event as never,
+      createLambdaContext({ name: 'PutLearner', ...limitsOf(catalog.find((f) => f.name === 'PutLearner')!) }),
+    )) as {
       statusCode: number;
       body: string;
     };

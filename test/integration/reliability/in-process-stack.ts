@@ -8,6 +8,7 @@ import type { FunctionDefinition } from '#functions/catalog';
 import { type QueueDefinition, type QueueName, queues } from '#functions/resources';
 import { generateSigningKeys } from '#local/auth-keys';
 import { createHandlerLoader, type LambdaHandler } from '#local/handler-loader';
+import { inProcess } from '#local/invoker';
 import type { LocalLog } from '#local/local-log';
 import type { UploadGrant } from '#shared/imports/upload-grant';
 import type { Learner } from '#shared/learners/learner';
@@ -59,7 +60,7 @@ export async function startReliabilityStack(options: StackOptions = {}) {
     ]),
   ) as Record<QueueName, QueueDefinition>;
   const keys = await generateSigningKeys();
-  const load = createHandlerLoader(undefined, options.catalog);
+  const load = createHandlerLoader();
   const { wrapHandler } = options;
   const stack: LocalStack = await startLocalStack({
     port: 0,
@@ -69,7 +70,10 @@ export async function startReliabilityStack(options: StackOptions = {}) {
     keys,
     log: options.log ?? silent,
     catalog: options.catalog,
-    ...(wrapHandler && { handlerLoader: async (entry: string) => wrapHandler(entry, await load(entry)) }),
+    // Injected conflicts are retried within shared/db/transactions.ts's budget; tripled, as for the e2e stack.
+    timeoutScale: 3,
+    // In process, so that the fault injector below reaches the handlers' own client.
+    invoker: inProcess(wrapHandler ? { load: async (entry) => wrapHandler(entry, await load(entry)) } : { load }),
   });
 
   const { db } = await import('#shared/db/client');

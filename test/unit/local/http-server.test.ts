@@ -1,8 +1,10 @@
 import { request } from 'node:http';
+import type { Context } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateSigningKeys, type SigningKeys } from '#local/auth-keys';
 import type { LambdaHandler } from '#local/handler-loader';
 import type { HttpApiEvent } from '#local/http-api-event';
+import { FunctionTimeoutError, MAX_RESPONSE_BYTES, ResponseTooLargeError } from '#local/invoker';
 import { type HttpServer, loggablePath, startHttpServer } from '#local/http-server';
 import { createJwtAuthorizer } from '#local/jwt-authorizer';
 import type { LocalLog } from '#local/local-log';
@@ -31,6 +33,14 @@ const handlers: Record<string, LambdaHandler> = {
   'fixtures/Boom.ts': async () => {
     throw new Error('secret internals');
   },
+  // What the invoker reports when Lambda's limits end an invocation.
+  'fixtures/Slow.ts': async () => {
+    throw new FunctionTimeoutError('Slow', 10);
+  },
+  'fixtures/Large.ts': async () => {
+    throw new ResponseTooLargeError('Large', MAX_RESPONSE_BYTES + 1);
+  },
+  'fixtures/Hang.ts': () => new Promise(() => {}),
 };
 const errors: string[] = [];
 const infos: string[] = [];
@@ -47,13 +57,17 @@ beforeAll(async () => {
       fn('Echo', 'POST', '/things/{id}', 'jwt'),
       fn('Boom', 'GET', '/boom', 'none'),
       fn('Missing', 'GET', '/missing', 'none'),
+      fn('Slow', 'GET', '/slow', 'none'),
+      fn('Large', 'GET', '/large', 'none'),
+      fn('Hang', 'GET', '/hang', 'none'),
     ],
+    integrationTimeoutMs: 200,
     authorizer: createJwtAuthorizer(keys),
     log,
-    loadHandler: async (entry) => {
-      const handler = handlers[entry];
-      if (!handler) throw new Error(`handler module ${entry} does not exist`);
-      return handler;
+    invoke: async (definition, event) => {
+      const handler = handlers[definition.entry];
+      if (!handler) throw new Error(`handler module ${definition.entry} does not exist`);
+      return handler(event, {} as Context);
     },
   });
 });
@@ -120,6 +134,22 @@ describe('startHttpServer', () => {
     const own = new URL(server.url).host;
     expect(received[0]?.headers.host).toBe(own);
     expect(received[0]?.requestContext.domainName).toBe(own);
+  });
+
+  it('answers 500 when the function times out or its response is over 6 MB, as the HTTP API answers a Lambda error', async () => {
+    for (const path of ['/slow', '/large']) {
+      const res = await fetch(`${server.url}${path}`);
+      expect(res.status).toBe(500);
+      expect(await res.json()).toEqual({ code: 'internal_error', message: 'Internal server error' });
+    }
+    expect(errors.some((line) => line.includes('Sandbox.Timedout'))).toBe(true);
+    expect(errors.some((line) => line.includes('Function.ResponseSizeTooLarge'))).toBe(true);
+  });
+
+  it('answers 503 when the function has not answered within the integration timeout', async () => {
+    const res = await fetch(`${server.url}/hang`);
+    expect(res.status).toBe(503);
+    expect(await res.json()).toEqual({ code: 'service_unavailable', message: 'Service Unavailable' });
   });
 
   it('answers 500 for a catalog entry whose module does not exist yet', async () => {

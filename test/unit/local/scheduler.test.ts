@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { scheduleFunctions } from '#functions/catalog';
-import type { HandlerLoader } from '#local/handler-loader';
+import type { Invoke } from '#local/invoker';
 import type { LocalLog } from '#local/local-log';
 import { defaultIntervals, formatInterval, IntervalError, parseInterval } from '#local/schedule-interval';
 import { localTimers, scheduledEvent, startScheduler } from '#local/scheduler';
@@ -70,10 +70,10 @@ describe('local scheduler', () => {
     expect(localTimers({ recalculation: null })).toEqual([]);
   });
 
-  it("calls the function's handler with a Scheduled Event of each tick's time", async () => {
+  it("invokes the function with a Scheduled Event of each tick's time", async () => {
     const events: { time: string; 'detail-type': string; source: string; detail: unknown }[] = [];
-    const load: HandlerLoader = async () => async (event) => void events.push(event as never);
-    const scheduler = startScheduler({ intervals: { recalculation: 60_000 }, load, log: silent });
+    const invoke: Invoke = async (_definition, event) => void events.push(event as never);
+    const scheduler = startScheduler({ intervals: { recalculation: 60_000 }, invoke, log: silent });
     await vi.advanceTimersByTimeAsync(60_000);
     await vi.advanceTimersByTimeAsync(60_000);
     await scheduler.stop();
@@ -87,13 +87,13 @@ describe('local scheduler', () => {
     let release: () => void = () => {};
     let calls = 0;
     const warnings: string[] = [];
-    const load: HandlerLoader = async () => async () => {
+    const invoke: Invoke = async () => {
       calls++;
       await new Promise<void>((resolve) => (release = resolve));
     };
     const scheduler = startScheduler({
       intervals: { recalculation: 1_000 },
-      load,
+      invoke,
       log: { ...silent, warn: (line) => void warnings.push(line) },
     });
     await vi.advanceTimersByTimeAsync(3_000);
@@ -109,13 +109,13 @@ describe('local scheduler', () => {
   it('logs a failed tick and keeps ticking', async () => {
     const errors: string[] = [];
     let calls = 0;
-    const load: HandlerLoader = async () => async () => {
+    const invoke: Invoke = async () => {
       calls++;
       throw new Error('table not reachable');
     };
     const scheduler = startScheduler({
       intervals: { recalculation: 1_000 },
-      load,
+      invoke,
       log: { ...silent, error: (line) => void errors.push(line) },
     });
     await vi.advanceTimersByTimeAsync(2_000);

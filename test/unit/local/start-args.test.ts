@@ -23,6 +23,15 @@ describe('parseStartArgs', () => {
     expect(options).toMatchObject({ port: 0, dynamoPort: 8001, messagingPort: 0, persist: true });
   });
 
+  it('stretches timeouts only when asked, from 1 to 20 times', () => {
+    expect(parseStartArgs([], { LOCAL_TIMEOUT_SCALE: '3' })).toMatchObject({ timeoutScale: 3 });
+    expect(parseStartArgs(['--timeout-scale', '1.5'], { LOCAL_TIMEOUT_SCALE: '3' })).toMatchObject({
+      timeoutScale: 1.5,
+    });
+    expect(() => parseStartArgs(['--timeout-scale', '0.5'], {})).toThrow(/LOCAL_TIMEOUT_SCALE/);
+    expect(() => parseStartArgs([], { LOCAL_TIMEOUT_SCALE: 'fast' })).toThrow(StartupError);
+  });
+
   it('rejects a port that is not a number and unknown flags', () => {
     expect(() => parseStartArgs(['--port', 'abc'], {})).toThrow(StartupError);
     expect(() => parseStartArgs([], { DYNAMODB_PORT: '70000' })).toThrow(/DYNAMODB_PORT/);
