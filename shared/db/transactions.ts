@@ -1,6 +1,7 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { backoff } from '#shared/db/backoff';
 import { ConflictError, UnavailableError } from '#shared/errors';
+import { timeLeftMs } from '#shared/invocation-deadline';
 import {
   type DynamoDBDocumentClient,
   TransactWriteCommand,
@@ -16,12 +17,13 @@ export type TransactOutcome = { ok: true } | { ok: false; failed: number[] };
  * Retries of a transaction cancelled by a conflict or throttling. Every membership transaction of a
  * group moves its counter item, so concurrent writers of one group conflict on it: full jitter on an
  * exponential backoff capped at a second spreads them out. How many retries 20 writers need depends
- * on how long each transaction holds the item, so the budget is a time (at least CONFLICT_RETRIES
- * attempts and CONFLICT_BUDGET_MS of trying, well inside API Gateway's 30 s) rather than a count
- * that a slower engine outlasts.
+ * on how long each transaction holds the item, so the budget is a time rather than a count that a
+ * slower engine outlasts: CONFLICT_BUDGET_MS, and never past ANSWER_MARGIN_MS before the invocation's
+ * end, so that a function whose timeout is shorter (an HTTP one has 10 s) still answers the 409
+ * instead of timing out.
  */
-const CONFLICT_RETRIES = 9;
 const CONFLICT_BUDGET_MS = 10_000;
+const ANSWER_MARGIN_MS = 1_500;
 const BACKOFF_CAP_MS = 1000;
 
 /**
@@ -32,6 +34,7 @@ const BACKOFF_CAP_MS = 1000;
  */
 export async function transact(db: DynamoDBDocumentClient, items: TransactItems): Promise<TransactOutcome> {
   const started = Date.now();
+  const giveUpAt = started + Math.min(CONFLICT_BUDGET_MS, timeLeftMs() - ANSWER_MARGIN_MS);
   for (let attempt = 0; ; attempt++) {
     try {
       await db.send(new TransactWriteCommand({ TransactItems: items }));
@@ -44,7 +47,7 @@ export async function transact(db: DynamoDBDocumentClient, items: TransactItems)
       const conflict = reasons.some((r) => r.Code === 'TransactionConflict');
       const throttled = reasons.some((r) => r.Code === 'ThrottlingError' || r.Code === 'ProvisionedThroughputExceeded');
       if (!conflict && !throttled) throw error;
-      if (attempt >= CONFLICT_RETRIES && Date.now() - started >= CONFLICT_BUDGET_MS) {
+      if (Date.now() >= giveUpAt) {
         if (conflict)
           throw new ConflictError('concurrent_modification', 'Other writers kept changing the same items; retry');
         throw new UnavailableError('The database is over capacity right now; retry shortly');

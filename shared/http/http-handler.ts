@@ -8,6 +8,7 @@ import type { z } from 'zod';
 import { type Caller, callerFromRequest } from '#shared/auth/caller';
 import { ValidationError } from '#shared/errors';
 import { config } from '#shared/config';
+import { withDeadline } from '#shared/invocation-deadline';
 import { db } from '#shared/db/client';
 import { makeIdempotencyRepository, type IdempotencyRepository } from './idempotency-repository';
 import { mapError } from './map-error';
@@ -184,8 +185,10 @@ export function httpHandler<C extends RouteContract>(contract: C, run: (request:
         event,
       };
       // Only a request that passed validation is remembered under its Idempotency-Key (as Stripe does).
-      return withIdempotency(idempotencyStore, event, request.caller, internal.json, () => run(request), {
-        runningSeconds: context.getRemainingTimeInMillis() / 1000,
-      });
+      return withDeadline(context, () =>
+        withIdempotency(idempotencyStore, event, request.caller, internal.json, () => run(request), {
+          runningSeconds: context.getRemainingTimeInMillis() / 1000,
+        }),
+      );
     });
 }

@@ -1,6 +1,7 @@
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
 import type { Context, SQSEvent, SQSRecord } from 'aws-lambda';
 import type * as z from 'zod';
+import { withDeadline } from '#shared/invocation-deadline';
 
 /** Reads a record's body as JSON of `schema`: a body that is not is that record's failure, not the batch's. */
 export const jsonBody =
@@ -20,13 +21,7 @@ export function sqsWorker<T>(
 ) {
   return async (event: SQSEvent, context: Context) => {
     const processor = new BatchProcessor(EventType.SQS);
-    return processPartialResponse(
-      event,
-      (record: SQSRecord) => work(message(record.body), record, context),
-      processor,
-      {
-        context,
-      },
-    );
+    const handle = (record: SQSRecord) => work(message(record.body), record, context);
+    return withDeadline(context, () => processPartialResponse(event, handle, processor, { context }));
   };
 }
