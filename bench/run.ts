@@ -2,7 +2,7 @@
  * `npm run bench [-- --only assign,enroll,recalc,latency,isolation,bundles] [--sizes 10000,100000] [--api <url> --token <jwt>]`:
  * every scenario against its raw reference measured in the same run on the same DynamoDB endpoint
  * (or, for bundles, an empty module). Prints a table and writes bench/results/latest.json.
- * Numbers, not assertions: see README "Performance".
+ * Numbers, not assertions: see docs/performance.md.
  */
 import { BENCH_USAGE, parseBenchArgs, type ScenarioName } from './bench-args';
 import type { BenchRow, Scenario } from './bench-row';

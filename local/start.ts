@@ -69,7 +69,7 @@ Try
     -d '{"name":"Sales","enterprise_customer_uuid":"4f6a1c9e-2a44-4a3b-9b7e-0c3f5e1d2a10"}'
   curl -s -H "Authorization: Bearer $TOKEN" "$API/api/v1/enterprise-group/?enterprise_uuid=4f6a1c9e-2a44-4a3b-9b7e-0c3f5e1d2a10"
   (any S3 client works against the bucket: aws s3 ls s3://${stack.bucket} --endpoint-url ${stack.endpoints.s3})
-  More in README.md; the OpenAPI document is at $API/openapi.json
+  More in README.md and docs/; the OpenAPI document is at $API/openapi.json
 
 Ctrl-C stops everything.
 `);

@@ -7,7 +7,7 @@ import { sqsWorker } from '#shared/queue/sqs-worker';
  * Per record of a job's DLQ: a producer's message (imports, job plans) ends the jobs it was
  * producing, if still queued, `failed` with a `dead_lettered` reason; a chunk's message records that
  * chunk as failed, if its worker did not, and hands it back to the worker to finish the job. Either
- * way the record is consumed (see README, Bulk jobs). A record that throws (the table) is retried.
+ * way the record is consumed (see docs/api.md, Bulk jobs). A record that throws (the table) is retried.
  */
 export const handler = sqsWorker(jobsOfDeadLetter, async (jobs, { messageId, eventSourceARN }) => {
   if (jobs.length === 0) logger.error('dead letter of no job, dropped', { messageId, eventSourceARN });

@@ -15,7 +15,7 @@ export interface RouteLimits {
 const perMinute = (n: number): BucketLimits => ({ capacity: n, refillPerSecond: n / 60 });
 
 /**
- * The one table of limits (README "Rate limits" repeats it). A call spends a token of its caller's
+ * The one table of limits (docs/api.md "Rate limits" repeats it). A call spends a token of its caller's
  * bucket, then one of its tenant's; either empty is a 429 `rate_limited` with Retry-After.
  * bulk_enroll's caller rate is BULK_ENROLL_RATE_PER_MINUTE (Open edX's staff rate), given at wiring.
  */
