@@ -5,7 +5,7 @@
  */
 import type { TransactWriteCommandInput, UpdateCommandInput } from '@aws-sdk/lib-dynamodb';
 import { keys, type UniqueKind } from '#shared/db/keys';
-import { type Group, normalizeName, type RuleProcessing } from './group';
+import { type Group, normalizeName, PROFILE_FIELDS, type RuleProcessing } from './group';
 
 /** One part of a TransactWriteItems request. */
 type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
@@ -13,20 +13,7 @@ type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[numb
 export type GroupUpdate = Omit<UpdateCommandInput, 'TableName'>;
 
 /** The fields a client may set on a group, as an update writes them. */
-export const SETTABLE_FIELDS = [
-  'name',
-  'description',
-  'type',
-  'status',
-  'external_id',
-  'legacy_id',
-  'user_limit',
-  'notification_emails',
-  'tags',
-  'learning_modules',
-  'ruleset',
-  'rule_version',
-] as const;
+export const SETTABLE_FIELDS = [...PROFILE_FIELDS, 'ruleset', 'rule_version'] as const;
 
 const ENTITY = 'group';
 const REGISTRY_ENTITY = 'automatic_group';

@@ -17,6 +17,20 @@ export interface RuleProcessing {
 }
 
 /** A group of learners inside one tenant (ADR 0013, extended with Docebo and SmarterU fields). */
+/** A group's own description, which admins set and its history audits field by field. */
+export const PROFILE_FIELDS = [
+  'name',
+  'description',
+  'type',
+  'status',
+  'external_id',
+  'legacy_id',
+  'user_limit',
+  'notification_emails',
+  'tags',
+  'learning_modules',
+] as const satisfies readonly (keyof Group)[];
+
 export interface Group {
   group_uuid: string;
   name: string;

@@ -1,4 +1,4 @@
-import type { Group } from '#shared/groups/group';
+import { type Group, PROFILE_FIELDS } from '#shared/groups/group';
 
 /** What one audited change did. */
 export type HistoryAction = 'group_created' | 'group_updated' | 'group_deleted' | 'memberships_changed';
@@ -40,18 +40,7 @@ export interface HistoryEntry {
   members?: MemberChange[];
 }
 
-const AUDITED: (keyof Group)[] = [
-  'name',
-  'description',
-  'type',
-  'status',
-  'external_id',
-  'legacy_id',
-  'user_limit',
-  'notification_emails',
-  'tags',
-  'learning_modules',
-];
+const AUDITED: readonly (keyof Group)[] = PROFILE_FIELDS;
 
 function diff(before: Partial<Group> | null, after: Partial<Group> | null, fields = AUDITED) {
   const changes: Record<string, { before: unknown; after: unknown }> = {};
