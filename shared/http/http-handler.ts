@@ -1,6 +1,7 @@
 import middy, { type MiddlewareObj } from '@middy/core';
 import httpHeaderNormalizer from '@middy/http-header-normalizer';
 import type {
+  Context,
   APIGatewayProxyEventV2WithJWTAuthorizer as Event,
   APIGatewayProxyStructuredResultV2 as Result,
 } from 'aws-lambda';
@@ -57,10 +58,13 @@ export interface Request<C extends RouteContract> {
   event: Event;
 }
 
-interface Internal {
-  json?: unknown;
-  caller?: Caller;
-}
+/**
+ * The Lambda context as the middlewares leave it for the handler: the body they read (JSON or a
+ * form) and the caller the authorizer's claims name. (Middy hands its main handler the event and the
+ * context only, so what the middlewares find travels on the context, typed here.)
+ */
+type HttpContext = Context & { json?: unknown; caller?: Caller };
+type HttpMiddleware = MiddlewareObj<Event, Result, Error, HttpContext>;
 
 /** Parses a JSON body whatever the content type says; malformed JSON is a 400 naming the body. */
 function parseJson(text: string): unknown {
@@ -101,12 +105,12 @@ export async function parseForm(bytes: Buffer, contentType: string): Promise<Rec
  * The request body: a form (urlencoded or multipart) on a route that declares `forms`, else JSON
  * whatever the content type says.
  */
-const requestBody = (contract: RouteContract): MiddlewareObj<Event, Result> => ({
+const requestBody = (contract: RouteContract): HttpMiddleware => ({
   before: async (request) => {
     const { body, isBase64Encoded } = request.event;
     if (body === undefined || body === '') return;
     const contentType = request.event.headers['content-type'] ?? '';
-    (request.context as unknown as Internal).json =
+    request.context.json =
       contract.forms && FORM_TYPES.test(contentType)
         ? await parseForm(Buffer.from(body, isBase64Encoded ? 'base64' : 'utf8'), contentType)
         : parseJson(isBase64Encoded ? Buffer.from(body, 'base64').toString('utf8') : body);
@@ -114,16 +118,16 @@ const requestBody = (contract: RouteContract): MiddlewareObj<Event, Result> => (
 });
 
 /** The caller, from the claims the JWT authorizer verified. */
-const authContext = (): MiddlewareObj<Event, Result> => ({
+const authContext = (): HttpMiddleware => ({
   before: (request) => {
-    (request.context as unknown as Internal).caller = callerFromRequest({
+    request.context.caller = callerFromRequest({
       claims: request.event.requestContext.authorizer?.jwt?.claims,
       authorization: request.event.headers.authorization,
     });
   },
 });
 
-const errorMapper = (): MiddlewareObj<Event, Result> => ({
+const errorMapper = (): HttpMiddleware => ({
   onError: (request) => {
     request.response = mapError(request.error);
   },
@@ -165,14 +169,13 @@ const bounded = (text: string) =>
  * (registered last so that it sees errors first), then path, query and body validated together.
  */
 export function httpHandler<C extends RouteContract>(contract: C, run: (request: Request<C>) => Promise<Result>) {
-  return middy<Event, Result>()
+  return middy<Event, Result, Error, HttpContext>()
     .use(httpHeaderNormalizer())
     .use(requestBody(contract))
     .use(authContext())
     .use(errorMapper())
     .handler(async (event, context) => {
-      const internal = context as unknown as Internal;
-      if (contract.body && internal.json === undefined) {
+      if (contract.body && context.json === undefined) {
         throw new ValidationError(contract.forms ? 'A body is required' : 'A JSON body is required', [
           { path: 'body', message: 'required' },
         ]);
@@ -180,13 +183,13 @@ export function httpHandler<C extends RouteContract>(contract: C, run: (request:
       const request = {
         params: validate(contract.params, event.pathParameters ?? {}, 'path') as Parsed<C, 'params'>,
         query: validate(contract.query, event.queryStringParameters ?? {}, 'query') as Parsed<C, 'query'>,
-        body: validate(contract.body, internal.json, 'body') as Parsed<C, 'body'>,
-        caller: internal.caller!,
+        body: validate(contract.body, context.json, 'body') as Parsed<C, 'body'>,
+        caller: context.caller!,
         event,
       };
       // Only a request that passed validation is remembered under its Idempotency-Key (as Stripe does).
       return withDeadline(context, () =>
-        withIdempotency(idempotencyStore, event, request.caller, internal.json, () => run(request), {
+        withIdempotency(idempotencyStore, event, request.caller, context.json, () => run(request), {
           runningSeconds: context.getRemainingTimeInMillis() / 1000,
         }),
       );
