@@ -85,12 +85,9 @@ export const isolated =
       const environment: Environment = { worker, invocations: 0 };
       all.add(environment);
       // An environment may also die between invocations (a rejection its last invocation left behind,
-      // as a Lambda runtime exits on one): it leaves its pool, and its error is logged, not thrown here.
-      worker.on('error', (error) => {
-        if (worker.listenerCount('error') === 1)
-          log.error(`${definition.name}: an idle environment failed: ${error.message}`);
-      });
-      worker.once('exit', () => {
+      // as a Lambda runtime exits on one): it leaves its pool at once (its error comes before its exit,
+      // and no invocation may be handed to it in between), and its error is logged, not thrown here.
+      const retire = () => {
         all.delete(environment);
         const pool = pools.get(definition.name);
         const idle = pool?.idle.indexOf(environment) ?? -1;
@@ -98,7 +95,14 @@ export const isolated =
           pool.idle.splice(idle, 1);
           pool.size--;
         }
+      };
+      worker.on('error', (error) => {
+        if (worker.listenerCount('error') === 1) {
+          retire();
+          log.error(`${definition.name}: an idle environment failed: ${error.message}`);
+        }
       });
+      worker.once('exit', retire);
       return new Promise((resolve, reject) => {
         const settle = (outcome: Error | undefined) => {
           worker.off('message', onMessage).off('error', onError).off('exit', onExit);
