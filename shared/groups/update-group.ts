@@ -1,6 +1,7 @@
 import type { Caller } from '#shared/auth/caller';
 import type { Job } from '#shared/jobs/job';
 import type { Clock } from '#shared/clock';
+import { beforeRound } from '#shared/db/backoff';
 import { ConflictError, PreconditionFailedError, ValidationError } from '#shared/errors';
 import { groupUpdatedEntry } from '#shared/history/history-entry';
 import type { Group, GroupInput, RuleProcessing, RulePorts } from './group';
@@ -23,8 +24,9 @@ export type UpdatedGroup = Group & { learning_module_enrollment?: Job | null };
 
 /**
  * Partially updates a group. With a `precondition` (If-Match) a version it refuses is a 412; without,
- * the update still applies atomically against the version it read. A user limit below the current
- * member count is refused (SmarterU CG:38), and so is a result larger than MAX_GROUP_BYTES. The change and its history entry commit together.
+ * the update applies atomically to the version it read, and again to a newer one if another writer
+ * got there first. A user limit below the current member count is refused (SmarterU CG:38), and so
+ * is a result larger than MAX_GROUP_BYTES. The change and its history entry commit together.
  * Automatic groups: a changed ruleset becomes the next version of the conditions history (same
  * transaction) and starts a recalculation; `rule_processing.state` pauses or resumes the rules
  * (resuming recalculates, since learner changes were not applied while paused). Learning modules
@@ -47,51 +49,78 @@ export const makeUpdateGroup =
     }: Partial<GroupInput> & { rule_processing?: Pick<RuleProcessing, 'state'> },
     precondition?: VersionPrecondition,
   ): Promise<UpdatedGroup> => {
-    const before = await loadAdministeredGroup(groups, caller, groupUuid);
-    if (before.type !== 'automatic' && (patch.ruleset || processing))
-      throw new ValidationError('Only automatic groups have rules', [
-        { path: patch.ruleset ? 'body.ruleset' : 'body.rule_processing', message: 'the group is manual' },
-      ]);
-    if (precondition && !precondition(before.version)) throw versionRefused(groupUuid, before.version);
-    const limit = patch.user_limit === undefined ? before.user_limit : patch.user_limit;
-    if (limit !== null && limit < before.member_count) {
-      throw new ConflictError(
-        'user_limit_below_member_count',
-        `The group has ${before.member_count} members; user_limit ${limit} is lower`,
-        [{ path: 'body.user_limit', message: `must be at least ${before.member_count}` }],
-      );
+    for (let round = 0; ; round++) {
+      await beforeRound(round);
+      const before = await loadAdministeredGroup(groups, caller, groupUuid);
+      const after = plannedUpdate(caller, before, patch, processing, precondition, clock);
+      const rulesetChanged =
+        patch.ruleset !== undefined && JSON.stringify(patch.ruleset) !== JSON.stringify(before.ruleset);
+      after.rule_version = rulesetChanged ? (before.rule_version ?? 0) + 1 : before.rule_version;
+      const version =
+        rulesetChanged && rules && after.ruleset
+          ? [
+              rules.versionPut({
+                group_uuid: groupUuid,
+                enterprise_customer_uuid: before.enterprise_customer_uuid,
+                version: after.rule_version ?? 1,
+                ruleset: after.ruleset,
+                changed_by: caller.sub,
+                changed_at: after.modified,
+              }),
+            ]
+          : [];
+      try {
+        await groups.update(before, after, groupUpdatedEntry(before, after, caller.sub), version);
+      } catch (error) {
+        // Without If-Match the client required no version: another writer's change is read again and
+        // the patch applied on top of it. With If-Match, a version changed under it is the client's 412.
+        if (!(error instanceof PreconditionFailedError) || precondition) throw error;
+        if (round + 1 < MAX_ROUNDS) continue;
+        throw new ConflictError('concurrent_modification', `Group ${groupUuid} kept changing; retry the request`);
+      }
+      const courses = newlyAutoEnrolled(before, after);
+      const learning_module_enrollment =
+        startModuleEnrollment && courses.length > 0 ? await startModuleEnrollment(caller, after, courses) : null;
+      const updated = await applyRuleChanges(groups, caller, before, after, processing, rulesetChanged, rules);
+      return { ...updated, learning_module_enrollment };
     }
-    const after: Group = {
-      ...before,
-      ...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)),
-      name: (patch.name ?? before.name).trim(),
-      modified: clock.now(),
-      version: before.version + 1,
-    };
-    assertGroupFits(after, Object.keys(patch));
-    const rulesetChanged =
-      patch.ruleset !== undefined && JSON.stringify(patch.ruleset) !== JSON.stringify(before.ruleset);
-    after.rule_version = rulesetChanged ? (before.rule_version ?? 0) + 1 : before.rule_version;
-    const version =
-      rulesetChanged && rules && after.ruleset
-        ? [
-            rules.versionPut({
-              group_uuid: groupUuid,
-              enterprise_customer_uuid: before.enterprise_customer_uuid,
-              version: after.rule_version ?? 1,
-              ruleset: after.ruleset,
-              changed_by: caller.sub,
-              changed_at: after.modified,
-            }),
-          ]
-        : [];
-    await groups.update(before, after, groupUpdatedEntry(before, after, caller.sub), version);
-    const courses = newlyAutoEnrolled(before, after);
-    const learning_module_enrollment =
-      startModuleEnrollment && courses.length > 0 ? await startModuleEnrollment(caller, after, courses) : null;
-    const updated = await applyRuleChanges(groups, caller, before, after, processing, rulesetChanged, rules);
-    return { ...updated, learning_module_enrollment };
   };
+
+/** Read-apply rounds of a PATCH without If-Match racing other writers of the group. */
+const MAX_ROUNDS = 8;
+
+/** The group as the patch leaves it, or the 4xx that refuses the patch against this version. */
+function plannedUpdate(
+  caller: Caller,
+  before: Group,
+  patch: Partial<GroupInput>,
+  processing: Pick<RuleProcessing, 'state'> | undefined,
+  precondition: VersionPrecondition | undefined,
+  clock: Clock,
+): Group {
+  if (before.type !== 'automatic' && (patch.ruleset || processing))
+    throw new ValidationError('Only automatic groups have rules', [
+      { path: patch.ruleset ? 'body.ruleset' : 'body.rule_processing', message: 'the group is manual' },
+    ]);
+  if (precondition && !precondition(before.version)) throw versionRefused(before.group_uuid, before.version);
+  const limit = patch.user_limit === undefined ? before.user_limit : patch.user_limit;
+  if (limit !== null && limit < before.member_count) {
+    throw new ConflictError(
+      'user_limit_below_member_count',
+      `The group has ${before.member_count} members; user_limit ${limit} is lower`,
+      [{ path: 'body.user_limit', message: `must be at least ${before.member_count}` }],
+    );
+  }
+  const after: Group = {
+    ...before,
+    ...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)),
+    name: (patch.name ?? before.name).trim(),
+    modified: clock.now(),
+    version: before.version + 1,
+  };
+  assertGroupFits(after, Object.keys(patch));
+  return after;
+}
 
 /** 412: the request's preconditions refuse the group's current version. */
 export const versionRefused = (groupUuid: string, version: number) =>

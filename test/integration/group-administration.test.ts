@@ -129,6 +129,28 @@ describe('history against DynamoDB Local', () => {
   });
 });
 
+describe('concurrent updates against DynamoDB Local', () => {
+  it('applies every PATCH without If-Match on top of the others, and answers 412 only to one that required a version', async () => {
+    const t = tenantFixture();
+    const group = await t.createGroup('Contended');
+    const update = makeUpdateGroup(repos.groups, systemClock);
+    const tags = Array.from({ length: 8 }, (_, i) => `t${i}`);
+    const answers = await Promise.allSettled(
+      tags.map((tag) => update(t.admin, group.group_uuid, { description: tag })),
+    );
+    expect(answers.filter((a) => a.status === 'rejected')).toEqual([]);
+    const stored = await repos.groups.get(group.group_uuid);
+    expect(stored?.version).toBe(group.version + tags.length);
+    const updates = (await historyOf(group.group_uuid)).filter((e) => e.action === 'group_updated');
+    expect(updates).toHaveLength(tags.length);
+
+    const stale = (version: number) => version === group.version;
+    await expect(update(t.admin, group.group_uuid, { description: 'late' }, stale)).rejects.toMatchObject({
+      code: 'version_mismatch',
+    });
+  });
+});
+
 describe('home group and permissions against DynamoDB Local', () => {
   it('moves the home group to the group that sets it last and clears it when that membership ends', async () => {
     const t = tenantFixture();
