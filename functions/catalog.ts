@@ -149,6 +149,7 @@ export const catalog: readonly FunctionDefinition[] = [
   http('GetLearner', 'GET', `${LEARNERS}/{learner_uuid}`, 'learners/get-learner', read),
   http('DeleteLearner', 'DELETE', `${LEARNERS}/{learner_uuid}`, 'learners/delete-learner', write),
   http('ListLearners', 'GET', LEARNERS, 'learners/list-learners', read),
+  http('ListLearnerGroups', 'GET', `${LEARNERS}/{learner_uuid}/groups`, 'learners/list-learner-groups', read),
   http('BulkUpsertLearners', 'POST', `${LEARNERS}/bulk`, 'learners/bulk-upsert-learners', producer),
   // A branch created under a parent, or moved, recalculates the automatic groups whose descendant rules it changes.
   http('PutBranch', 'PUT', `${BRANCHES}/{branch_id}`, 'branches/put-branch', planStarter),

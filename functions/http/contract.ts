@@ -10,6 +10,7 @@ import {
   LegacyPath,
   LegacyQuery,
   ListGroupsQuery,
+  ListLearnerGroupsQuery,
   pageSize,
   UpdateGroupBody,
 } from '#shared/groups/schemas';
@@ -192,6 +193,16 @@ export const contract = {
     summary: 'Read a learner with its groups',
     params: LearnerPath,
     success: { status: 200, description: 'the learner' },
+  },
+  ListLearnerGroups: {
+    summary: "A learner's groups, now or as they stood at as_of",
+    params: LearnerPath,
+    query: ListLearnerGroupsQuery,
+    success: {
+      status: 200,
+      description:
+        'a page of the groups the learner counted in (active or pending) now, or at as_of (the groups as they are now; a deleted group is not listed); the learner itself gets each as the learner projection',
+    },
   },
   DeleteLearner: {
     summary: 'Delete a learner and its memberships',

@@ -280,6 +280,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/enterprise-customer/{enterprise_uuid}/learners/{learner_uuid}/groups': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A learner's groups, now or as they stood at as_of */
+    get: operations['ListLearnerGroups'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/enterprise-customer/{enterprise_uuid}/learners/bulk': {
     parameters: {
       query?: never;
@@ -671,10 +688,11 @@ export interface operations {
       query?: {
         enterprise_uuid?: string;
         learner_uuid?: string;
+        external_id?: string;
+        as_of?: string;
         search?: string;
         type?: 'manual' | 'automatic';
         status?: 'active' | 'inactive';
-        external_id?: string;
         sort_by?: 'name' | 'created' | 'modified' | 'member_count';
         sort_dir?: 'asc' | 'desc';
         page_size?: number;
@@ -1426,6 +1444,7 @@ export interface operations {
         sort_by?: 'email' | 'first_name' | 'last_name' | 'created' | 'activated_at' | 'status';
         sort_dir?: 'asc' | 'desc';
         learners?: string;
+        as_of?: string;
         page_size?: number;
         cursor?: string;
       };
@@ -1810,6 +1829,52 @@ export interface operations {
     requestBody?: never;
     responses: {
       /** @description a page of learners */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            message: string;
+            details?: {
+              path?: string;
+              message?: string;
+            }[];
+          };
+        };
+      };
+    };
+  };
+  ListLearnerGroups: {
+    parameters: {
+      query?: {
+        as_of?: string;
+        search?: string;
+        type?: 'manual' | 'automatic';
+        status?: 'active' | 'inactive';
+        sort_by?: 'name' | 'created' | 'modified' | 'member_count';
+        sort_dir?: 'asc' | 'desc';
+        page_size?: number;
+        cursor?: string;
+      };
+      header?: never;
+      path: {
+        enterprise_uuid: string;
+        learner_uuid: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description a page of the groups the learner counted in (active or pending) now, or at as_of (the groups as they are now; a deleted group is not listed); the learner itself gets each as the learner projection */
       200: {
         headers: {
           [name: string]: unknown;

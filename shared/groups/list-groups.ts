@@ -3,7 +3,9 @@ import { pageSorted } from '#shared/db/page-sorted';
 import type { Page } from '#shared/db/paging';
 import { ForbiddenError, ValidationError } from '#shared/errors';
 import type { LearnerRepository } from '#shared/learners/learner-repository';
+import { type Clock, systemClock } from '#shared/clock';
 import { COUNTED } from '#shared/memberships/membership';
+import { assertAsOf, countedAt } from '#shared/memberships/membership-periods';
 import type { MembershipRepository } from '#shared/memberships/membership-repository';
 import { type Group, type LearnerGroupView, learnerGroupView, normalizeName } from './group';
 import type { GroupFilters, GroupRepository } from './group-repository';
@@ -19,6 +21,8 @@ export interface ListGroupsInput extends GroupFilters {
   sortDir: 'asc' | 'desc';
   pageSize: number;
   cursor?: string | undefined;
+  /** A learner's groups as they stood at this instant (UTC ISO): only with a learner. */
+  asOf?: string | undefined;
 }
 
 /**
@@ -41,6 +45,7 @@ export const makeListGroups =
     groups: Pick<GroupRepository, 'list' | 'listAll' | 'getMany' | 'findByUnique'>,
     memberships: Pick<MembershipRepository, 'listByMember'>,
     learners: Pick<LearnerRepository, 'get'>,
+    clock: Clock = systemClock,
   ) =>
   async (caller: Caller, input: ListGroupsInput): Promise<Page<Group | LearnerGroupView> & { count: number }> => {
     const learnerUuid =
@@ -52,7 +57,11 @@ export const makeListGroups =
         throw new ForbiddenError('You may not list the groups of this learner');
       }
       if (!admin) refuseHiddenFromLearner(input);
-      const own = (await memberships.listByMember(tenant, { learnerUuid })).filter((m) => COUNTED.includes(m.status));
+      const asOf = input.asOf;
+      if (asOf) assertAsOf(asOf, clock.now());
+      const own = (await memberships.listByMember(tenant, { learnerUuid })).filter((m) =>
+        asOf ? countedAt(m, asOf) : COUNTED.includes(m.status),
+      );
       const found = await groups.getMany(own.map((m) => m.group_uuid));
       const mine = [...found.values()].filter(
         (g) => matches(g, input) && (!input.externalId || g.external_id === input.externalId),
@@ -60,6 +69,10 @@ export const makeListGroups =
       const page = sortInMemory(mine, input);
       return admin ? page : { ...page, items: page.items.map(learnerGroupView) };
     }
+    if (input.asOf)
+      throw new ValidationError('as_of reads the groups of one learner', [
+        { path: 'query.as_of', message: 'name a learner_uuid' },
+      ]);
     const tenant = input.enterpriseUuid ?? soleTenant(caller);
     if (!administers(caller, tenant)) throw new ForbiddenError(`You may not list the groups of enterprise ${tenant}`);
     if (input.externalId !== undefined) {

@@ -48,23 +48,38 @@ export const GroupPath = z.strictObject({ group_uuid: z.uuid() });
 
 export const pageSize = z.coerce.number().int().min(1).max(1000).default(100);
 
+/** An instant in the past (ISO 8601 with Z or an offset), as UTC ISO: how far back is the use case's to say. */
+export const asOf = z.iso
+  .datetime({ offset: true, message: 'an ISO 8601 date-time with Z or an offset, e.g. 2026-11-30T09:00:00Z' })
+  .transform((v) => new Date(v).toISOString());
+
+/** The filters, sort and paging of a group listing. */
+const groupListing = {
+  search: z.string().trim().min(1).max(255).optional(),
+  type: z.enum(['manual', 'automatic']).optional(),
+  status: z.enum(['active', 'inactive']).optional(),
+  sort_by: z.enum(['name', 'created', 'modified', 'member_count']).default('name'),
+  sort_dir: z.enum(['asc', 'desc']).default('asc'),
+  page_size: pageSize,
+  cursor: z.string().max(2000).optional(),
+};
+
 export const ListGroupsQuery = z
   .strictObject({
     enterprise_uuid: z.uuid().optional(),
     learner_uuid: z.uuid().optional(),
-    search: z.string().trim().min(1).max(255).optional(),
-    type: z.enum(['manual', 'automatic']).optional(),
-    status: z.enum(['active', 'inactive']).optional(),
     external_id: z.string().trim().min(1).max(100).optional(),
-    sort_by: z.enum(['name', 'created', 'modified', 'member_count']).default('name'),
-    sort_dir: z.enum(['asc', 'desc']).default('asc'),
-    page_size: pageSize,
-    cursor: z.string().max(2000).optional(),
+    /** A learner's groups as they stood at this instant. */
+    as_of: asOf.optional(),
+    ...groupListing,
   })
   .refine((q) => !(q.external_id && q.learner_uuid), {
     message: 'external_id names one group of a tenant; it does not combine with learner_uuid',
     path: ['external_id'],
   });
+
+/** GET …/enterprise-customer/{e}/learners/{learner_uuid}/groups: one learner's groups, now or at `as_of`. */
+export const ListLearnerGroupsQuery = z.strictObject({ as_of: asOf.optional(), ...groupListing });
 
 export const LegacyPath = z.strictObject({ legacy_id: z.coerce.number().int().positive() });
 export const LegacyQuery = z.strictObject({ enterprise_uuid: z.uuid() });

@@ -11,6 +11,7 @@ import type { LearnerRepository } from '#shared/learners/learner-repository';
 import { commitPlanned, MAX_ROUNDS, type Planned } from './commit-planned';
 import { settleLearnerRaces } from './settle-learner-races';
 import { type ExpandDeps, expandMemberSources, type MemberSources } from './expand-member-sources';
+import { joinedNow } from './membership-periods';
 import { COUNTED, type Membership, PERMISSIONS, type Permission, refKey, refOf, writeDelta } from './membership';
 import type { MembershipRepository } from './membership-repository';
 import { type IdentifierResult, type InvitationOutcome, summarize } from './outcomes';
@@ -214,6 +215,7 @@ function planAdd(
     permissions: settings.permissions ?? [],
     last_op_id: opId ?? null,
     last_op_outcome: outcome,
+    ...joinedNow(current, now),
   };
   const home = settings.home_group === true ? ('set' as const) : undefined;
   return {

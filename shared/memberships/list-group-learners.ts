@@ -6,7 +6,10 @@ import { loadAdministeredGroup } from '#shared/groups/read-group';
 import type { Learner } from '#shared/learners/learner';
 import type { LearnerRepository } from '#shared/learners/learner-repository';
 import { ValidationError } from '#shared/errors';
+import { type Clock, systemClock } from '#shared/clock';
+import type { Group } from '#shared/groups/group';
 import { COUNTED, type MemberSort, type Membership, refKey, refOf } from './membership';
+import { assertAsOf, countedAt, membershipAt } from './membership-periods';
 import type { MembershipRepository } from './membership-repository';
 import { type Throttle, unthrottled } from '#shared/throttle/throttle';
 import { publicMembership } from './outcomes';
@@ -24,6 +27,8 @@ export interface MemberListInput {
   sortDir?: 'asc' | 'desc' | undefined;
   pageSize: number;
   cursor?: string | undefined;
+  /** The members as they stood at this instant (UTC ISO), instead of now. */
+  asOf?: string | undefined;
 }
 
 /**
@@ -60,6 +65,7 @@ export const makeListGroupLearners =
     >,
     learners: Pick<LearnerRepository, 'getMany' | 'searchUuids' | 'findUuids'>,
     throttle: Throttle = unthrottled,
+    clock: Clock = systemClock,
   ) =>
   async (caller: Caller, groupUuid: string, input: MemberListInput) => {
     const group = await loadAdministeredGroup(groups, caller, groupUuid);
@@ -69,7 +75,24 @@ export const makeListGroupLearners =
     let count: number;
     let countExact = true;
     let details: Map<string, Learner>;
-    if (input.learners || input.search || input.sortBy) {
+    if (input.asOf) {
+      assertAsOf(input.asOf, clock.now());
+      await throttle('member_search', caller, group.enterprise_customer_uuid);
+      const found = await membersAsOf(memberships, learners, group, { ...query, asOf: input.asOf }, !!input.sortBy);
+      const value = input.sortBy ? sortValue[input.sortBy] : () => '';
+      page = pageSorted(
+        found.members,
+        (m) => `${value(m, found.learners.get(m.learner_uuid ?? ''))}#${refKey(refOf(m))}`,
+        { ...input, descending: input.sortDir === 'desc' },
+      );
+      count = found.members.length;
+      details = input.sortBy
+        ? found.learners
+        : await learners.getMany(
+            group.enterprise_customer_uuid,
+            page.items.flatMap((m) => (m.learner_uuid ? [m.learner_uuid] : [])),
+          );
+    } else if (input.learners || input.search || input.sortBy) {
       await throttle('member_search', caller, group.enterprise_customer_uuid);
       const found = input.learners
         ? await namedMembers(memberships, learners, group.enterprise_customer_uuid, query, input.learners)
@@ -154,4 +177,38 @@ async function readAllForSort(
       members.flatMap((m) => (m.learner_uuid ? [m.learner_uuid] : [])),
     ),
   };
+}
+
+/** A group's memberships read whole for `as_of`: bounded, the answer being built in memory. */
+export const MAX_MEMBERSHIPS_AS_OF = 50_000;
+
+/**
+ * The members at `asOf`, as they stood then, within the status and source filters: every membership
+ * item of the group (one per learner or e-mail that was ever a member) whose periods cover the instant.
+ */
+async function membersAsOf(
+  memberships: Pick<MembershipRepository, 'list'>,
+  learners: Pick<LearnerRepository, 'getMany'>,
+  group: Pick<Group, 'group_uuid' | 'enterprise_customer_uuid' | 'created'>,
+  query: { statuses: Membership['status'][]; source?: Membership['source'] | undefined; asOf: string },
+  withDetails: boolean,
+): Promise<{ members: Membership[]; learners: Map<string, Learner> }> {
+  if (query.asOf < group.created) return { members: [], learners: new Map() };
+  const every = await listAllMembers(
+    memberships,
+    group.group_uuid,
+    { statuses: ['active', 'pending', 'removed', 'error'], source: query.source },
+    MAX_MEMBERSHIPS_AS_OF,
+  );
+  if (every.length > MAX_MEMBERSHIPS_AS_OF) {
+    throw new ValidationError(`as_of is available for groups of up to ${MAX_MEMBERSHIPS_AS_OF} memberships ever`, [
+      { path: 'query.as_of', message: `the group has more than ${MAX_MEMBERSHIPS_AS_OF} memberships` },
+    ]);
+  }
+  const members = every
+    .filter((m) => countedAt(m, query.asOf))
+    .map((m) => membershipAt(m, query.asOf))
+    .filter((m) => query.statuses.includes(m.status));
+  const uuids = withDetails ? members.flatMap((m) => (m.learner_uuid ? [m.learner_uuid] : [])) : [];
+  return { members, learners: await learners.getMany(group.enterprise_customer_uuid, uuids) };
 }

@@ -30,6 +30,8 @@ const FIELDS: (keyof Membership)[] = [
   'last_op_outcome',
   'rule_generation',
   'removed_by',
+  'joined_at',
+  'left_at',
 ];
 
 /** Rule writes only: the commit applies only while the group is still at this recalculation generation. */
@@ -41,13 +43,16 @@ export const toMembership = (item: Record<string, unknown>): Membership =>
   Object.fromEntries(FIELDS.map((f) => [f, item[f] ?? (f === 'permissions' ? [] : null)])) as unknown as Membership;
 
 /** A membership's item: its key in the group's partition, its key in the member's (GSI1), its fields. */
-export const membershipItem = (m: Membership) => {
+export const membershipItem = ({ joined_at, left_at, ...m }: Membership) => {
   const ref = refOf(m);
   return {
     ...keys.membership(m.group_uuid, ref),
     ...keys.membershipByMember(m.enterprise_customer_uuid, ref, m.group_uuid),
     entity: ENTITY,
     ...m,
+    // Lists or absent, never NULL: a removal appends to `left_at` with list_append.
+    ...(joined_at ? { joined_at } : {}),
+    ...(left_at ? { left_at } : {}),
   };
 };
 
@@ -104,7 +109,7 @@ function removalItem(tableName: string, groupUuid: string, w: Extract<Membership
           ? '#status IN (:active, :pending)'
           : '#status IN (:active, :pending) AND #source = :rule AND (attribute_not_exists(rule_generation) OR rule_generation < :gen)',
       UpdateExpression:
-        'SET #status = :removed, removed_at = :at, modified = :at, last_op_id = :op, last_op_outcome = :removed, removed_by = :by',
+        'SET #status = :removed, removed_at = :at, modified = :at, last_op_id = :op, last_op_outcome = :removed, removed_by = :by, left_at = list_append(if_not_exists(left_at, :none), :left)',
       ExpressionAttributeNames: { '#status': 'status', ...(older === undefined ? {} : { '#source': 'source' }) },
       ExpressionAttributeValues: {
         ':active': 'active',
@@ -113,6 +118,8 @@ function removalItem(tableName: string, groupUuid: string, w: Extract<Membership
         ':at': w.at,
         ':op': w.opId ?? null,
         ':by': w.removedBy ?? 'admin',
+        ':none': [],
+        ':left': [w.at],
         ...(older === undefined ? {} : { ':rule': 'rule', ':gen': older }),
       },
     },

@@ -29,6 +29,10 @@ export interface Membership {
    * respect), the rules, or the learner's deletion. Absent on older items: read as `admin`.
    */
   removed_by?: 'admin' | 'rule' | 'learner_deleted' | null;
+  /** When it started counting, each time (membership-periods.ts); absent on items older than periods. */
+  joined_at?: string[] | null;
+  /** When each of those periods ended. */
+  left_at?: string[] | null;
 }
 
 /**

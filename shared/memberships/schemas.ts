@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { withinKeyBytes } from '#shared/db/key-text';
 import { branchId } from '#shared/branches/schemas';
-import { pageSize } from '#shared/groups/schemas';
+import { asOf, pageSize } from '#shared/groups/schemas';
 import { MEMBER_SORTS, PERMISSIONS } from './membership';
 
 /** Up to this many identifiers are applied synchronously; more become a 202 job. Nothing is truncated. */
@@ -79,10 +79,16 @@ export const ListMembersQuery = z
       )
       .pipe(z.array(z.email()).min(1).max(MAX_LEARNERS_FILTER, `at most ${MAX_LEARNERS_FILTER} e-mails`))
       .optional(),
+    /** The members as they stood at this instant (ISO 8601 with an offset): see membership-periods.ts. */
+    as_of: asOf.optional(),
     page_size: pageSize,
     cursor: z.string().max(2000).optional(),
   })
-  .refine((q) => !(q.learners && q.search), { path: ['learners'], message: 'learners and search go alone' });
+  .refine((q) => !(q.learners && q.search), { path: ['learners'], message: 'learners and search go alone' })
+  .refine((q) => !(q.as_of && (q.learners || q.search)), {
+    path: ['as_of'],
+    message: 'as_of goes with status, source, sort_by and paging, not with search or learners',
+  });
 
 const outcomeRow = z.looseObject({ identifier: z.string(), outcome: z.string(), message: z.string().optional() });
 

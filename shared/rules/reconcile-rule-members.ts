@@ -4,6 +4,7 @@ import type { EnrollGroupMembers } from '#shared/enrollments/enroll-group-member
 import type { Group } from '#shared/groups/group';
 import { commitPlanned, MAX_ROUNDS, type Planned } from '#shared/memberships/commit-planned';
 import { COUNTED, type Membership, refKey } from '#shared/memberships/membership';
+import { joinedNow } from '#shared/memberships/membership-periods';
 import type { MembershipRepository } from '#shared/memberships/membership-repository';
 import type { Target } from '#shared/memberships/resolve-members';
 import { readInParallel } from './load-rule-facts';
@@ -152,6 +153,7 @@ function planFor(
     last_op_outcome: current ? 'revived' : 'added',
     rule_generation: generation,
     removed_by: null,
+    ...joinedNow(current, now),
   };
   return plan({ kind: current ? 'revive' : 'add', membership: after }, current ? 'revived' : 'added', after);
 }

@@ -186,6 +186,7 @@ export function routeCases(t: TenantObjects): Record<RouteName, RouteRequest> {
     GetLearner: { path: `${learners}/${t.learnerUuid}` },
     DeleteLearner: { path: `${learners}/${t.learnerUuid}` },
     ListLearners: { path: learners },
+    ListLearnerGroups: { path: `${learners}/${t.learnerUuid}/groups` },
     BulkUpsertLearners: {
       path: `${learners}/bulk`,
       body: { learners: [{ email: `bulk-${randomUUID()}@example.com` }] },

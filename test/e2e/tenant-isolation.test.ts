@@ -55,6 +55,7 @@ const OWN_STATUS: Record<RouteName, number> = {
   PutLearner: 200,
   GetLearner: 200,
   ListLearners: 200,
+  ListLearnerGroups: 200,
   BulkUpsertLearners: 200,
   PutBranch: 200,
   ListBranches: 200,
@@ -79,7 +80,13 @@ const OWN_STATUS: Record<RouteName, number> = {
 };
 
 /** Routes through which a learner reads its own data. */
-const LEARNER_OWN: RouteName[] = ['GetLearner', 'ListLearnerEnrollments', 'GetGroup', 'ListGroups'];
+const LEARNER_OWN: RouteName[] = [
+  'GetLearner',
+  'ListLearnerEnrollments',
+  'ListLearnerGroups',
+  'GetGroup',
+  'ListGroups',
+];
 
 describe('tenant isolation (BOLA) on every route', () => {
   it('has a case for every catalog route', () => {
@@ -222,7 +229,7 @@ describe('tenant isolation (BOLA) on every route', () => {
       enterprises: [a.tenant],
       sub: '00000000-0000-4000-8000-00000000aaaa',
     });
-    for (const name of ['GetLearner', 'ListLearnerEnrollments', 'GetGroup'] as const) {
+    for (const name of ['GetLearner', 'ListLearnerEnrollments', 'ListLearnerGroups', 'GetGroup'] as const) {
       expect(refused((await send(name, cases[name], other)).status), name).toBe(true);
     }
     expect(

@@ -10,6 +10,7 @@ import { makeCleanupGroupMemberships } from '#shared/groups/cleanup-group-member
 import { makeCreateGroup } from '#shared/groups/create-group';
 import { makeDeleteGroup } from '#shared/groups/delete-group';
 import { makeGroupRepository } from '#shared/groups/group-repository';
+import { makeListGroups } from '#shared/groups/list-groups';
 import { makeLearnerRepository } from '#shared/learners/learner-repository';
 import { makePutLearner } from '#shared/learners/put-learner';
 import { makeAssignLearners } from '#shared/memberships/assign-learners';
@@ -344,5 +345,83 @@ describe('group invitations against DynamoDB Local', () => {
     expect(await tenantQuota.reserve(tenantUuid, 'group_invitation', '2026-05-01', 50, 20)).toBe(
       20 - granted.reduce((a, b) => a + b, 0),
     );
+  });
+});
+
+describe('membership as of a moment, against DynamoDB Local', () => {
+  const tick = async () => {
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    const at = new Date().toISOString();
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    return at;
+  };
+  const members = async (groupUuid: string, asOf: string, extra: { status?: 'pending' | 'active' } = {}) => {
+    const list = makeListGroupLearners(repos.groups, repos.memberships, repos.learners);
+    const out: { key: string; status: string }[] = [];
+    let cursor: string | undefined;
+    let count = 0;
+    do {
+      const page = await list(admin, groupUuid, { pageSize: 7, cursor, asOf, ...extra });
+      out.push(...page.items.map((m) => ({ key: m.learner_uuid ?? m.pending_learner_email!, status: m.status })));
+      count = page.count;
+      cursor = page.next ?? undefined;
+    } while (cursor);
+    expect(count).toBe(out.length);
+    return out;
+  };
+  const keysOf = (list: { key: string }[]) => list.map((m) => m.key).sort();
+
+  it('answers the members of each instant across adds, removals, revivals and an invitation', async () => {
+    const beforeGroup = await tick();
+    const group = await createGroup(`As of ${randomUUID()}`);
+    const learners = await someLearners(20);
+    const assign = makeAssignLearners(deps());
+    const remove = makeRemoveLearners(deps());
+    const empty = await tick();
+    await assign(admin, group.group_uuid, { learner_uuids: learners.slice(0, 15) });
+    const afterAdd = await tick();
+    await remove(admin, group.group_uuid, { learner_uuids: learners.slice(0, 5) });
+    const afterRemove = await tick();
+    const invited = `${randomUUID()}@example.com`;
+    await assign(admin, group.group_uuid, { learner_uuids: [...learners.slice(0, 2), ...learners.slice(15)] });
+    await assign(admin, group.group_uuid, { learner_emails: [invited] });
+    const afterRevive = await tick();
+
+    expect(await members(group.group_uuid, beforeGroup)).toEqual([]);
+    expect(await members(group.group_uuid, empty)).toEqual([]);
+    expect(keysOf(await members(group.group_uuid, afterAdd))).toEqual(learners.slice(0, 15).sort());
+    expect(keysOf(await members(group.group_uuid, afterRemove))).toEqual(learners.slice(5, 15).sort());
+    const now = await members(group.group_uuid, afterRevive);
+    expect(keysOf(now)).toEqual([...learners.slice(0, 2), ...learners.slice(5), invited].sort());
+    expect(now.find((m) => m.key === invited)?.status).toBe('pending');
+    expect(keysOf(await members(group.group_uuid, afterRevive, { status: 'pending' }))).toEqual([invited]);
+    // The present answer of the listing and as_of now agree.
+    const current = await makeListGroupLearners(repos.groups, repos.memberships, repos.learners)(
+      admin,
+      group.group_uuid,
+      { pageSize: 1000 },
+    );
+    expect(current.items.map((m) => m.learner_uuid ?? m.pending_learner_email).sort()).toEqual(keysOf(now));
+
+    // The learner's side: its groups at each instant.
+    const groupsOf = async (learnerUuid: string, asOf: string) =>
+      (
+        await makeListGroups(
+          repos.groups,
+          repos.memberships,
+          repos.learners,
+        )(admin, {
+          enterpriseUuid: tenant,
+          learnerUuid,
+          asOf,
+          sortBy: 'name',
+          sortDir: 'asc',
+          pageSize: 100,
+        })
+      ).items.map((g) => g.group_uuid);
+    expect(await groupsOf(learners[3]!, empty)).toEqual([]);
+    expect(await groupsOf(learners[3]!, afterAdd)).toEqual([group.group_uuid]);
+    expect(await groupsOf(learners[3]!, afterRemove)).toEqual([]);
+    expect(await groupsOf(learners[0]!, afterRevive)).toEqual([group.group_uuid]);
   });
 });

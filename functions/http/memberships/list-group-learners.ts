@@ -4,7 +4,7 @@ import { listEnvelope } from '#shared/http/list-envelope';
 import { ok } from '#shared/http/responses';
 import { listGroupLearners } from '#shared/wiring';
 
-/** GET /api/v1/enterprise-group/{group_uuid}/learners/?search=&learners=&status=&source=&sort_by=&sort_dir= */
+/** GET /api/v1/enterprise-group/{group_uuid}/learners/?search=&learners=&status=&source=&sort_by=&sort_dir=&as_of= */
 export const handler = httpHandler(contract.ListGroupLearners, async ({ params, query, caller, event }) => {
   const page = await listGroupLearners()(caller, params.group_uuid, {
     search: query.search,
@@ -15,6 +15,7 @@ export const handler = httpHandler(contract.ListGroupLearners, async ({ params, 
     sortDir: query.sort_dir,
     pageSize: query.page_size,
     cursor: query.cursor,
+    asOf: query.as_of,
   });
   return ok({ ...listEnvelope(event, page), count_exact: page.countExact });
 });

@@ -43,6 +43,9 @@ describe('membership items', () => {
     expect(sparse.permissions).toEqual([]);
     expect(sparse.learner_uuid).toBeNull();
     expect(Object.keys(sparse)).not.toContain('PK');
+    // Periods are lists or absent, never NULL (list_append cannot append to NULL).
+    expect(membershipItem({ ...member, joined_at: null, left_at: null })).not.toHaveProperty('left_at');
+    expect(membershipItem({ ...member, joined_at: [AT], left_at: [] })).toMatchObject({ joined_at: [AT], left_at: [] });
   });
 
   it('add only where no membership is, revive only a removed one, update only what was read', () => {
@@ -65,6 +68,9 @@ describe('membership items', () => {
     expect(admin.Key).toEqual(keys.membership('g-1', ref));
     expect(admin.ConditionExpression).toBe('#status IN (:active, :pending)');
     expect(admin.ExpressionAttributeValues).toMatchObject({ ':by': 'admin', ':op': 'op', ':at': AT });
+    // The period it ends: appended to `left_at`, which an item older than periods does not have yet.
+    expect(admin.UpdateExpression).toContain('left_at = list_append(if_not_exists(left_at, :none), :left)');
+    expect(admin.ExpressionAttributeValues).toMatchObject({ ':none': [], ':left': [AT] });
     const sweep = writeItem(T, 'g-1', {
       kind: 'remove',
       ref,
