@@ -8,10 +8,21 @@ import { mapError } from './map-error';
 export const IDEMPOTENCY_TTL_SECONDS = 24 * 60 * 60;
 const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
-/** What makes two requests "the same": method, path and body (whitespace in the JSON ignored). */
+/** Request headers that change what a write does: its preconditions (RFC 9110 §13.1). */
+const CONDITIONAL = ['if-match', 'if-none-match'];
+
+/**
+ * What makes two requests "the same": method, path, query, preconditions and body (whitespace in the
+ * JSON ignored). A retry with another If-Match is another request, never a replay of the first.
+ */
 function requestFingerprint(event: APIGatewayProxyEventV2, json: unknown): string {
   const body = json === undefined ? '' : JSON.stringify(json);
-  return sha256(`${event.requestContext.http.method} ${event.rawPath}\n${body}`);
+  const headers = Object.fromEntries(
+    Object.entries(event.headers ?? {}).map(([name, value]) => [name.toLowerCase(), value]),
+  );
+  const conditions = CONDITIONAL.map((name) => headers[name] ?? '').join('\n');
+  const query = event.rawQueryString ?? '';
+  return sha256(`${event.requestContext.http.method} ${event.rawPath}?${query}\n${conditions}\n${body}`);
 }
 
 /** The caller's access: a replay must not hand back a response the caller may no longer see. */

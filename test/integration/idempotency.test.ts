@@ -23,15 +23,22 @@ const callerOf = (sub: string, enterprises: string[], issuer = 'https://idp.test
   enterprises: new Set(enterprises),
 });
 
-const eventWith = (key: string) =>
+const eventWith = (key: string, headers: Record<string, string> = {}) =>
   ({
     rawPath: '/api/v1/enterprise-group/g/assign_learners',
-    headers: { 'idempotency-key': key },
+    headers: { 'idempotency-key': key, ...headers },
     requestContext: { http: { method: 'POST' } },
   }) as unknown as APIGatewayProxyEventV2;
 
 /** Sends one keyed request; says whether the use case ran and what the caller got. */
-async function send(caller: Caller, key: string, answer: string, at = NOW, runningSeconds = 30) {
+async function send(
+  caller: Caller,
+  key: string,
+  answer: string,
+  at = NOW,
+  runningSeconds = 30,
+  headers: Record<string, string> = {},
+) {
   let ran = false;
   const run = async () => {
     ran = true;
@@ -39,7 +46,7 @@ async function send(caller: Caller, key: string, answer: string, at = NOW, runni
   };
   const body = { learners: ['x'] };
   try {
-    const response = await withIdempotency(() => store, eventWith(key), caller, body, run, {
+    const response = await withIdempotency(() => store, eventWith(key, headers), caller, body, run, {
       nowSeconds: at,
       runningSeconds,
     });
@@ -56,6 +63,18 @@ describe('Idempotency-Key records', () => {
     const admin = callerOf(`admin-${key}`, [A]);
     expect(await send(admin, key, 'first')).toEqual({ ran: true, body: 'first', replayed: false });
     expect(await send(admin, key, 'second')).toEqual({ ran: false, body: 'first', replayed: true });
+  });
+
+  it('refuses the key for the same write under another precondition instead of replaying it', async () => {
+    const key = randomUUID();
+    const admin = callerOf(`admin-${key}`, [A]);
+    expect(await send(admin, key, 'first', NOW, 30, { 'If-Match': '"3"' })).toMatchObject({ ran: true });
+    expect(await send(admin, key, 'again', NOW, 30, { 'if-match': '"3"' })).toMatchObject({ replayed: true });
+    expect(await send(admin, key, 'other', NOW, 30, { 'if-match': '"4"' })).toEqual({
+      ran: false,
+      code: 'idempotency_key_reused',
+    });
+    expect(await send(admin, key, 'none')).toEqual({ ran: false, code: 'idempotency_key_reused' });
   });
 
   it('never replays to a caller whose roles or tenants changed', async () => {
