@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 
-export const SCENARIOS = ['assign', 'enroll', 'recalc', 'latency', 'isolation', 'bundles'] as const;
+export const SCENARIOS = ['assign', 'enroll', 'recalc', 'latency', 'asof', 'isolation', 'bundles'] as const;
 export type ScenarioName = (typeof SCENARIOS)[number];
 
 export const BENCH_USAGE = `usage: npm run bench -- [--only ${SCENARIOS.join('|')}[,…]] [--sizes 10000,100000]

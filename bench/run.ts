@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --only assign,enroll,recalc,latency,isolation,bundles] [--sizes 10000,100000] [--api <url> --token <jwt>]`:
+ * `npm run bench [-- --only assign,enroll,recalc,latency,asof,isolation,bundles] [--sizes 10000,100000] [--api <url> --token <jwt>]`:
  * every scenario against its raw reference measured in the same run on the same DynamoDB endpoint
  * (or, for bundles, an empty module). Prints a table and writes bench/results/latest.json.
  * Numbers, not assertions: see docs/performance.md.
@@ -14,6 +14,7 @@ import { bulkAssign } from './scenarios/bulk-assign';
 import { enrollmentJobs } from './scenarios/enrollment-jobs';
 import { isolationCost } from './scenarios/isolation-cost';
 import { lambdaBundles } from './scenarios/lambda-bundles';
+import { membershipAsOf } from './scenarios/membership-as-of';
 import { recalculation } from './scenarios/recalculation';
 import { learnerFixtures } from './seed-learners';
 
@@ -24,6 +25,7 @@ const scenarios: Record<ScenarioName, Scenario> = {
   enroll: enrollmentJobs,
   recalc: recalculation,
   latency: apiLatency,
+  asof: membershipAsOf,
   isolation: isolationCost,
   bundles: lambdaBundles,
 };
