@@ -8,7 +8,7 @@ import type { SyncOrJob } from '#shared/jobs/sync-or-job';
 import type { ParticipantsChunk } from './apply-batch-participants';
 import type { BulkEnrollmentChunk, BulkResultRow } from './apply-bulk-enrollment';
 import type { BatchRepository } from './batch-repository';
-import { bulkEnrollResponse, chunkOf } from './bulk-enroll';
+import { type BulkEnrollmentSettings, bulkEnrollResponse, chunkOf, settingsOf } from './bulk-enroll';
 import type { ParticipantResult } from './participant-outcomes';
 import { summarizeParticipants } from './participant-outcomes';
 import type { OpenEdxState } from './plan-bulk-change';
@@ -64,9 +64,6 @@ export function rowOutcome(outcomes: string[]): string {
   return outcomes.every((o) => o === 'unchanged' || o === 'invalid_identifier') ? 'unchanged' : 'changed';
 }
 
-/** What a bulk enrollment applies besides its identifiers: a job keeps it in its `target`. */
-export type BulkEnrollmentSettings = Omit<BulkEnrollmentChunk, 'tenant' | 'identifiers' | 'actor' | 'opId'>;
-
 /** The settings as a job's `target` (strings), which `settingsOfTarget` reads back. */
 export function bulkEnrollTarget(s: BulkEnrollmentSettings): Record<string, string> {
   return {
@@ -89,15 +86,6 @@ export function settingsOfTarget(t: Record<string, string>): BulkEnrollmentSetti
     reason: t.reason === 'learning_module' ? 'learning_module' : 'bulk_enroll',
   };
 }
-
-/** A bulk_enroll request's settings. */
-const settingsOf = (body: BulkEnrollBody): BulkEnrollmentSettings => ({
-  action: body.action,
-  courses: body.courses.map((course_id, i) => ({ course_id, cohort: body.cohorts?.[i] ?? null })),
-  autoEnroll: body.auto_enroll,
-  emailStudents: body.email_students,
-  withCohorts: body.cohorts !== undefined,
-});
 
 export interface BulkEnrollOrQueueDeps {
   apply: ApplyBulk;
