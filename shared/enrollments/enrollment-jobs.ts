@@ -2,8 +2,8 @@ import { type Caller, isStaff } from '#shared/auth/caller';
 import type { IdGenerator } from '#shared/clock';
 import { ForbiddenError } from '#shared/errors';
 import type { Job, JobRow, RowResult } from '#shared/jobs/job';
-import { byIndex, domainFailures, splitRejected } from '#shared/jobs/job-rows';
-import type { NewJob } from '#shared/jobs/start-job';
+import { byIndex, domainFailures, rejectRepeats, splitRejected } from '#shared/jobs/job-rows';
+import type { StartJob } from '#shared/jobs/start-job';
 import type { SyncOrJob } from '#shared/jobs/sync-or-job';
 import type { ParticipantsChunk } from './apply-batch-participants';
 import type { BulkEnrollmentChunk, BulkResultRow } from './apply-bulk-enrollment';
@@ -15,21 +15,16 @@ import type { OpenEdxState } from './plan-bulk-change';
 import { loadAdministeredBatch } from './read-batch';
 import { type BulkEnrollBody, type IdentifierType, MAX_SYNC_PAIRS } from './schemas';
 
-export type StartJob = (spec: NewJob, rows: JobRow[]) => Promise<Job>;
 type ApplyBulk = (chunk: BulkEnrollmentChunk) => Promise<Record<string, BulkResultRow[]>>;
 type ApplyParticipants = (chunk: ParticipantsChunk) => Promise<ParticipantResult[]>;
 
 /** One row per identifier; an exact repeat (trimmed, case-insensitive) is `duplicate_in_request`, not applied. */
 export function identifierRows(identifiers: string[]): JobRow[] {
-  const seen = new Set<string>();
-  return identifiers.map((identifier, index) => {
-    const row: JobRow = { index, input: { identifier } };
-    const key = identifier.trim().toLowerCase();
-    if (seen.has(key))
-      row.rejected = { outcome: 'duplicate_in_request', message: 'an earlier identifier of this request is the same' };
-    seen.add(key);
-    return row;
-  });
+  return rejectRepeats(
+    identifiers.map((identifier, index) => ({ index, input: { identifier } })),
+    (row) => [String(row.input.identifier).trim().toLowerCase()],
+    'an earlier identifier of this request is the same',
+  );
 }
 
 /**
