@@ -1,10 +1,12 @@
 import { type DynamoDBDocumentClient, GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { batchWriteAll } from '#shared/db/batch-write';
+import * as z from 'zod';
 import { keys } from '#shared/db/keys';
+import { readCursor, writeCursor } from '#shared/db/page-cursor';
 import { type Page, queryCount, queryPage } from '#shared/db/paging';
 import { transact } from '#shared/db/transactions';
 import { writtenIf } from '#shared/db/conditional-write';
-import { InvalidCursorError, RefusedInputError } from '#shared/errors';
+import { RefusedInputError } from '#shared/errors';
 import { finalStatusOf, type Job, type JobPlan, type JobRow, type JobStatus, type RowResult } from './job';
 import {
   chunkItem,
@@ -26,15 +28,10 @@ import {
   toJob,
 } from './job-items';
 
-/** Cursor of the results listing: the chunk and the row offset inside it. */
-const encodeCursor = (chunk: number, offset: number) => Buffer.from(`${chunk}:${offset}`).toString('base64url');
-function decodeCursor(cursor: string): { chunk: number; offset: number } {
-  const [chunk, offset] = Buffer.from(cursor, 'base64url').toString().split(':').map(Number);
-  if (!Number.isInteger(chunk) || !Number.isInteger(offset) || chunk! < 0 || offset! < 0) {
-    throw new InvalidCursorError();
-  }
-  return { chunk: chunk!, offset: offset! };
-}
+/** Cursor of the results listing: the chunk and the row offset inside it, both whole and not negative. */
+const ResultsCursor = z.strictObject({ chunk: z.int().min(0), offset: z.int().min(0) });
+const encodeCursor = (chunk: number, offset: number) => writeCursor({ chunk, offset });
+const decodeCursor = (cursor: string) => readCursor(cursor, ResultsCursor);
 
 export function makeJobRepository(db: DynamoDBDocumentClient, tableName: string) {
   async function get(jobId: string): Promise<Job | undefined> {
