@@ -4,28 +4,35 @@
  * only sends them.
  */
 import type { QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import * as z from 'zod';
 import { keys, type UniqueKind } from '#shared/db/keys';
 import type { TransactItems } from '#shared/db/transactions';
 import { ConflictError } from '#shared/errors';
 import { type Learner, nameTokens } from './learner';
 
 const ENTITY = 'learner';
-const FIELDS: (keyof Learner)[] = [
-  'learner_uuid',
-  'enterprise_customer_uuid',
-  'email',
-  'username',
-  'first_name',
-  'last_name',
-  'employee_id',
-  'state_id',
-  'branch_id',
-  'attributes',
-  'status',
-  'created',
-  'modified',
-  'version',
-];
+const optionalText = z.string().nullable().default(null);
+
+/**
+ * A stored learner as the service reads it: its fields in answer order, checked, its keys and
+ * bookkeeping (created_by_op) dropped; what a learner may lack reads as null, its attributes as {}.
+ */
+const LearnerItem = z.object({
+  learner_uuid: z.string(),
+  enterprise_customer_uuid: z.string(),
+  email: z.string(),
+  username: optionalText,
+  first_name: optionalText,
+  last_name: optionalText,
+  employee_id: optionalText,
+  state_id: optionalText,
+  branch_id: optionalText,
+  attributes: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])).default({}),
+  status: z.enum(['active', 'inactive']),
+  created: z.string(),
+  modified: z.string(),
+  version: z.number(),
+});
 
 export type Guard = { kind: UniqueKind; value: string; code: string; field: string };
 
@@ -87,8 +94,7 @@ export function newLearnerItems(l: Learner): Record<string, unknown>[] {
   ];
 }
 
-export const toLearner = (item: Record<string, unknown>): Learner =>
-  Object.fromEntries(FIELDS.map((f) => [f, item[f] ?? (f === 'attributes' ? {} : null)])) as unknown as Learner;
+export const toLearner = (item: Record<string, unknown>): Learner => LearnerItem.parse(item);
 
 /** Thrown when the learner changed (or appeared) between read and write; the caller re-reads and retries. */
 export class LearnerChangedError extends ConflictError {

@@ -25,7 +25,10 @@ describe('learner items', () => {
     expect(item).toMatchObject(keys.learnerByBranch(TENANT, 'north', ada.email, ada.learner_uuid));
     expect(learnerItem({ ...ada, branch_id: null })).not.toHaveProperty('GSI2PK');
     expect(toLearner(item)).toEqual(ada);
-    expect(toLearner({ learner_uuid: 'x' })).toMatchObject({ attributes: {}, email: null });
+    const { attributes: _a, username: _u, ...older } = item;
+    expect(toLearner(older)).toEqual({ ...ada, attributes: {}, username: null });
+    expect(Object.keys(toLearner(older))).toEqual(Object.keys(ada));
+    expect(() => toLearner({ ...item, version: null })).toThrow();
   });
 
   it('create a learner only where none is, taking its unique values and name words', () => {
