@@ -1,14 +1,22 @@
 import { type DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import * as z from 'zod';
 import { keys } from '#shared/db/keys';
 import { type Page, queryCount, queryPage } from '#shared/db/paging';
 import { transact } from '#shared/db/transactions';
 import type { Branch } from './branch';
 
 const ENTITY = 'branch';
-const FIELDS: (keyof Branch)[] = ['branch_id', 'enterprise_customer_uuid', 'name', 'parent_id', 'created', 'modified'];
+/** A stored branch as the service reads it: its fields in answer order, checked, keys dropped; a root has no parent. */
+const BranchItem = z.object({
+  branch_id: z.string(),
+  enterprise_customer_uuid: z.string(),
+  name: z.string(),
+  parent_id: z.string().nullable().default(null),
+  created: z.string(),
+  modified: z.string(),
+});
 
-const toBranch = (item: Record<string, unknown>): Branch =>
-  Object.fromEntries(FIELDS.map((f) => [f, item[f] ?? null])) as unknown as Branch;
+const toBranch = (item: Record<string, unknown>): Branch => BranchItem.parse(item);
 
 export function makeBranchRepository(db: DynamoDBDocumentClient, tableName: string) {
   const partition = (tenant: string) => keys.branchesPartition(tenant);

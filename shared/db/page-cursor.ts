@@ -39,7 +39,26 @@ function cursorSchema(index: IndexName): z.ZodType<Cursor> {
   return z.union([z.strictObject({ a: key }), z.strictObject({ b: key })]);
 }
 
-export const encodeCursor = (cursor: Cursor) => Buffer.from(JSON.stringify(cursor)).toString('base64url');
+/** Every listing's cursor is the base64url of a JSON value, which only the listing reads. */
+export const writeCursor = (value: unknown): string => Buffer.from(JSON.stringify(value)).toString('base64url');
+
+/**
+ * Reads a cursor that `schema` accepts; anything else (not base64url JSON, or a value of another
+ * shape) is InvalidCursorError, a 400 `invalid_cursor` naming `query.cursor`, never a 500.
+ */
+export function readCursor<T>(cursor: string, schema: z.ZodType<T>): T {
+  let json: unknown;
+  try {
+    json = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    throw new InvalidCursorError();
+  }
+  const parsed = schema.safeParse(json);
+  if (!parsed.success) throw new InvalidCursorError();
+  return parsed.data;
+}
+
+export const encodeCursor = (cursor: Cursor) => writeCursor(cursor);
 
 /**
  * Reads a cursor this listing handed out, and nothing else: exactly the index's key attributes, all
@@ -48,17 +67,10 @@ export const encodeCursor = (cursor: Cursor) => Buffer.from(JSON.stringify(curso
  * the listing somewhere it never goes.
  */
 export function decodeCursor(cursor: string, scope: CursorScope): Cursor {
-  let json: unknown;
-  try {
-    json = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-  } catch {
-    throw new InvalidCursorError();
-  }
-  const parsed = cursorSchema(scope.index).safeParse(json);
-  if (!parsed.success) throw new InvalidCursorError();
-  const key = (parsed.data.a ?? parsed.data.b)!;
+  const read = readCursor(cursor, cursorSchema(scope.index));
+  const key = (read.a ?? read.b)!;
   if (key[scope.partition.name] !== scope.partition.value) throw new InvalidCursorError('a cursor of another listing');
   if (scope.sortKeyPrefix !== undefined && !key[sortKeyOf(scope.index)]!.startsWith(scope.sortKeyPrefix))
     throw new InvalidCursorError('a cursor of another listing');
-  return parsed.data;
+  return read;
 }

@@ -1,4 +1,5 @@
-import { InvalidCursorError } from '#shared/errors';
+import * as z from 'zod';
+import { readCursor, writeCursor } from './page-cursor';
 import type { Page } from './paging';
 
 /** Opaque cursor of an in-memory listing: the sort key to continue after (`a`) or before (`b`). */
@@ -7,17 +8,12 @@ interface Cursor {
   b?: string;
 }
 
-const encode = (cursor: Cursor) => Buffer.from(JSON.stringify(cursor)).toString('base64url');
-
-function decode(cursor: string): Cursor {
-  try {
-    const parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as Cursor;
-    if (typeof (parsed.a ?? parsed.b) !== 'string') throw new Error('no key');
-    return parsed;
-  } catch {
-    throw new InvalidCursorError();
-  }
-}
+/** An object whose position (`a`, else `b`) is a string. */
+const SortedCursor = z.custom<Cursor>(
+  (v) => typeof v === 'object' && v !== null && typeof ((v as Cursor).a ?? (v as Cursor).b) === 'string',
+);
+const encode = (cursor: Cursor) => writeCursor(cursor);
+const decode = (cursor: string) => readCursor(cursor, SortedCursor);
 
 /**
  * One page of a list that was read whole and is sorted in memory, with keyset cursors both ways

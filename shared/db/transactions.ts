@@ -8,7 +8,7 @@ import {
   type TransactWriteCommandInput,
 } from '@aws-sdk/lib-dynamodb';
 
-type TransactItems = NonNullable<TransactWriteCommandInput['TransactItems']>;
+export type TransactItems = NonNullable<TransactWriteCommandInput['TransactItems']>;
 
 /** Outcome of a transaction: done, or the positions whose condition failed. */
 export type TransactOutcome = { ok: true } | { ok: false; failed: number[] };

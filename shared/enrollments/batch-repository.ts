@@ -1,21 +1,22 @@
 import { type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import * as z from 'zod';
 import { keys } from '#shared/db/keys';
 import type { Batch } from './batch';
 
-const FIELDS: (keyof Batch)[] = [
-  'batch_id',
-  'course_id',
-  'enterprise_customer_uuid',
-  'name',
-  'enrollment_type',
-  'participant_count',
-  'created_by',
-  'created',
-  'modified',
-];
+/** A stored batch as the service reads it: its fields in answer order, checked, keys dropped. */
+const BatchItem = z.object({
+  batch_id: z.string(),
+  course_id: z.string(),
+  enterprise_customer_uuid: z.string(),
+  name: z.string(),
+  enrollment_type: z.enum(['open', 'invite_only']),
+  participant_count: z.number(),
+  created_by: z.string(),
+  created: z.string(),
+  modified: z.string(),
+});
 
-const toBatch = (item: Record<string, unknown>) =>
-  Object.fromEntries(FIELDS.map((f) => [f, item[f] ?? null])) as unknown as Batch;
+const toBatch = (item: Record<string, unknown>): Batch => BatchItem.parse(item);
 
 export function makeBatchRepository(db: DynamoDBDocumentClient, tableName: string) {
   return {

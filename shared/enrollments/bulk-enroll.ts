@@ -1,45 +1,28 @@
-import { type Caller, isStaff } from '#shared/auth/caller';
-import type { IdGenerator } from '#shared/clock';
-import { ForbiddenError, TooManyIdentifiersError } from '#shared/errors';
 import type { BulkEnrollmentChunk, BulkResultRow } from './apply-bulk-enrollment';
-import { type BulkEnrollBody, MAX_SYNC_PAIRS } from './schemas';
+import type { BulkEnrollBody } from './schemas';
 
-export interface BulkEnrollDeps {
-  apply: (chunk: BulkEnrollmentChunk) => Promise<Record<string, BulkResultRow[]>>;
-  /** Spends a bulk_enroll call of the caller in the body's tenant (429 when spent). */
-  throttle: (caller: Caller, tenant: string) => Promise<void>;
-  ids: IdGenerator;
-}
+/** What a bulk enrollment applies besides its identifiers: a job keeps it in its `target`. */
+export type BulkEnrollmentSettings = Omit<BulkEnrollmentChunk, 'tenant' | 'identifiers' | 'actor' | 'opId'>;
+
+/** A bulk_enroll request's settings (each course paired with the cohort at its position). */
+export const settingsOf = (body: BulkEnrollBody): BulkEnrollmentSettings => ({
+  action: body.action,
+  courses: body.courses.map((course_id, i) => ({ course_id, cohort: body.cohorts?.[i] ?? null })),
+  autoEnroll: body.auto_enroll,
+  emailStudents: body.email_students,
+  withCohorts: body.cohorts !== undefined,
+});
 
 /** The chunk a whole request amounts to (a job splits `identifiers` into several with their own op ids). */
 export function chunkOf(body: BulkEnrollBody, actor: string, opId: string): BulkEnrollmentChunk {
   return {
     tenant: body.enterprise_customer_uuid,
-    action: body.action,
-    courses: body.courses.map((course_id, i) => ({ course_id, cohort: body.cohorts?.[i] ?? null })),
+    ...settingsOf(body),
     identifiers: body.identifiers,
-    autoEnroll: body.auto_enroll,
-    emailStudents: body.email_students,
-    withCohorts: body.cohorts !== undefined,
     actor,
     opId,
   };
 }
-
-/**
- * Open edX bulk_enroll: staff only, throttled per caller, at most MAX_SYNC_PAIRS identifier×course
- * pairs in one synchronous call (`too_many_identifiers` beyond). The body was fully validated
- * before this runs (cohorts included), so a refused request has written nothing.
- */
-export const makeBulkEnroll =
-  ({ apply, throttle, ids }: BulkEnrollDeps) =>
-  async (caller: Caller, body: BulkEnrollBody) => {
-    if (!isStaff(caller)) throw new ForbiddenError('bulk_enroll is for staff only');
-    await throttle(caller, body.enterprise_customer_uuid);
-    const pairs = body.identifiers.length * body.courses.length;
-    if (pairs > MAX_SYNC_PAIRS) throw new TooManyIdentifiersError(MAX_SYNC_PAIRS, pairs, 'body.identifiers');
-    return bulkEnrollResponse(body, await apply(chunkOf(body, caller.sub, ids.uuid())));
-  };
 
 /** Open edX's answer: per course, the action and every identifier's result. */
 export function bulkEnrollResponse(body: BulkEnrollBody, results: Record<string, BulkResultRow[]>) {

@@ -4,7 +4,7 @@ import type { Group } from '#shared/groups/group';
 import type { GroupRepository } from '#shared/groups/group-repository';
 import { autoEnrollCourses } from '#shared/groups/learning-modules';
 import type { BulkEnrollmentChunk, BulkResultRow } from './apply-bulk-enrollment';
-import type { BulkEnrollmentSettings } from './enrollment-jobs';
+import type { BulkEnrollmentSettings } from './bulk-enroll';
 
 export interface EnrollGroupMembersDeps {
   groups: Pick<GroupRepository, 'get'>;

@@ -2,34 +2,29 @@ import { type Caller, isStaff } from '#shared/auth/caller';
 import type { IdGenerator } from '#shared/clock';
 import { ForbiddenError } from '#shared/errors';
 import type { Job, JobRow, RowResult } from '#shared/jobs/job';
-import { byIndex, domainFailures, splitRejected } from '#shared/jobs/job-rows';
-import type { NewJob } from '#shared/jobs/start-job';
+import { byIndex, domainFailures, rejectRepeats, splitRejected } from '#shared/jobs/job-rows';
+import type { StartJob } from '#shared/jobs/start-job';
 import type { SyncOrJob } from '#shared/jobs/sync-or-job';
 import type { ParticipantsChunk } from './apply-batch-participants';
 import type { BulkEnrollmentChunk, BulkResultRow } from './apply-bulk-enrollment';
 import type { BatchRepository } from './batch-repository';
-import { bulkEnrollResponse, chunkOf } from './bulk-enroll';
+import { type BulkEnrollmentSettings, bulkEnrollResponse, chunkOf, settingsOf } from './bulk-enroll';
 import type { ParticipantResult } from './participant-outcomes';
 import { summarizeParticipants } from './participant-outcomes';
 import type { OpenEdxState } from './plan-bulk-change';
 import { loadAdministeredBatch } from './read-batch';
 import { type BulkEnrollBody, type IdentifierType, MAX_SYNC_PAIRS } from './schemas';
 
-export type StartJob = (spec: NewJob, rows: JobRow[]) => Promise<Job>;
 type ApplyBulk = (chunk: BulkEnrollmentChunk) => Promise<Record<string, BulkResultRow[]>>;
 type ApplyParticipants = (chunk: ParticipantsChunk) => Promise<ParticipantResult[]>;
 
 /** One row per identifier; an exact repeat (trimmed, case-insensitive) is `duplicate_in_request`, not applied. */
 export function identifierRows(identifiers: string[]): JobRow[] {
-  const seen = new Set<string>();
-  return identifiers.map((identifier, index) => {
-    const row: JobRow = { index, input: { identifier } };
-    const key = identifier.trim().toLowerCase();
-    if (seen.has(key))
-      row.rejected = { outcome: 'duplicate_in_request', message: 'an earlier identifier of this request is the same' };
-    seen.add(key);
-    return row;
-  });
+  return rejectRepeats(
+    identifiers.map((identifier, index) => ({ index, input: { identifier } })),
+    (row) => [String(row.input.identifier).trim().toLowerCase()],
+    'an earlier identifier of this request is the same',
+  );
 }
 
 /**
@@ -64,9 +59,6 @@ export function rowOutcome(outcomes: string[]): string {
   return outcomes.every((o) => o === 'unchanged' || o === 'invalid_identifier') ? 'unchanged' : 'changed';
 }
 
-/** What a bulk enrollment applies besides its identifiers: a job keeps it in its `target`. */
-export type BulkEnrollmentSettings = Omit<BulkEnrollmentChunk, 'tenant' | 'identifiers' | 'actor' | 'opId'>;
-
 /** The settings as a job's `target` (strings), which `settingsOfTarget` reads back. */
 export function bulkEnrollTarget(s: BulkEnrollmentSettings): Record<string, string> {
   return {
@@ -89,15 +81,6 @@ export function settingsOfTarget(t: Record<string, string>): BulkEnrollmentSetti
     reason: t.reason === 'learning_module' ? 'learning_module' : 'bulk_enroll',
   };
 }
-
-/** A bulk_enroll request's settings. */
-const settingsOf = (body: BulkEnrollBody): BulkEnrollmentSettings => ({
-  action: body.action,
-  courses: body.courses.map((course_id, i) => ({ course_id, cohort: body.cohorts?.[i] ?? null })),
-  autoEnroll: body.auto_enroll,
-  emailStudents: body.email_students,
-  withCohorts: body.cohorts !== undefined,
-});
 
 export interface BulkEnrollOrQueueDeps {
   apply: ApplyBulk;

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { administers, assertAdministers, type Caller, isLearnerSelf, isStaff } from '#shared/auth/caller';
+import { readCursor, writeCursor } from '#shared/db/page-cursor';
 import { ForbiddenError, InvalidCursorError, learnerNotFound, ValidationError } from '#shared/errors';
 import type { LearnerRepository } from '#shared/learners/learner-repository';
 import type { BatchRepository } from './batch-repository';
@@ -51,14 +52,8 @@ const AcrossCursor = z.strictObject({
   back: z.literal(true).optional(),
 });
 type AcrossCursor = z.infer<typeof AcrossCursor>;
-const encodeAcross = (at: AcrossCursor) => Buffer.from(JSON.stringify(at)).toString('base64url');
-function decodeAcross(cursor: string): AcrossCursor {
-  try {
-    return AcrossCursor.parse(JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')));
-  } catch {
-    throw new InvalidCursorError();
-  }
-}
+const encodeAcross = (at: AcrossCursor) => writeCursor(at);
+const decodeAcross = (cursor: string) => readCursor(cursor, AcrossCursor);
 
 /**
  * A course's enrollments in every tenant, tenant by tenant in uuid order (each tenant's listing

@@ -1,137 +1,58 @@
 import { type DynamoDBDocumentClient, GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { batchWriteAll } from '#shared/db/batch-write';
+import * as z from 'zod';
 import { keys } from '#shared/db/keys';
+import { readCursor, writeCursor } from '#shared/db/page-cursor';
 import { type Page, queryCount, queryPage } from '#shared/db/paging';
 import { transact } from '#shared/db/transactions';
 import { writtenIf } from '#shared/db/conditional-write';
-import { InvalidCursorError, RefusedInputError } from '#shared/errors';
+import { RefusedInputError } from '#shared/errors';
+import { finalStatusOf, type Job, type JobPlan, type JobRow, type JobStatus, type RowResult } from './job';
 import {
-  classify,
-  FINAL_STATUSES,
-  finalStatusOf,
-  type Job,
-  type JobPlan,
-  type JobRow,
-  type JobStatus,
-  type RowResult,
-} from './job';
+  chunkItem,
+  columnsUpdate,
+  counterUpdate,
+  coverProcessedUpdate,
+  endUpdate,
+  finishError,
+  finishUpdate,
+  isComplete,
+  markRunningUpdate,
+  newJobPut,
+  recentBySourceQuery,
+  resultChunksQuery,
+  resultPut,
+  resultsKeyUpdate,
+  savePlanUpdate,
+  tally,
+  toJob,
+} from './job-items';
 
-const ENTITY = 'job';
-const FIELDS: (keyof Job)[] = [
-  'job_id',
-  'enterprise_customer_uuid',
-  'kind',
-  'status',
-  'target',
-  'source',
-  'source_key',
-  'total',
-  'processed',
-  'succeeded',
-  'skipped',
-  'failed',
-  'outcome_counts',
-  'chunks_total',
-  'chunks_done',
-  'chunks_failed',
-  'error',
-  'columns',
-  'results_key',
-  'created_by',
-  'created',
-  'started',
-  'finished',
-];
-
-export const toJob = (item: Record<string, unknown>): Job =>
-  Object.fromEntries(FIELDS.map((f) => [f, item[f] ?? null])) as unknown as Job;
-
-/** Cursor of the results listing: the chunk and the row offset inside it. */
-const encodeCursor = (chunk: number, offset: number) => Buffer.from(`${chunk}:${offset}`).toString('base64url');
-function decodeCursor(cursor: string): { chunk: number; offset: number } {
-  const [chunk, offset] = Buffer.from(cursor, 'base64url').toString().split(':').map(Number);
-  if (!Number.isInteger(chunk) || !Number.isInteger(offset) || chunk! < 0 || offset! < 0) {
-    throw new InvalidCursorError();
-  }
-  return { chunk: chunk!, offset: offset! };
-}
-
-/** Tally of one chunk's results, as it moves the job's counters. */
-function tally(results: RowResult[]): Tally {
-  const counts = { succeeded: 0, skipped: 0, failed: 0 };
-  const outcomes: Record<string, number> = {};
-  for (const r of results) {
-    counts[classify(r.outcome)]++;
-    outcomes[r.outcome] = (outcomes[r.outcome] ?? 0) + 1;
-  }
-  return { ...counts, processed: results.length, outcomes };
-}
-
-interface Tally {
-  processed: number;
-  succeeded: number;
-  skipped: number;
-  failed: number;
-  outcomes: Record<string, number>;
-}
+/** Cursor of the results listing: the chunk and the row offset inside it, both whole and not negative. */
+const ResultsCursor = z.strictObject({ chunk: z.int().min(0), offset: z.int().min(0) });
+const encodeCursor = (chunk: number, offset: number) => writeCursor({ chunk, offset });
+const decodeCursor = (cursor: string) => readCursor(cursor, ResultsCursor);
 
 export function makeJobRepository(db: DynamoDBDocumentClient, tableName: string) {
-  /** The job's counters moved by a chunk's tally. */
-  function counterUpdate(
-    jobId: string,
-    t: Tally,
-    { chunksDone, chunksFailed }: { chunksDone: number; chunksFailed: number },
-  ) {
-    const names = Object.keys(t.outcomes);
-    const sets = names.map((_, i) => `outcome_counts.#o${i} = if_not_exists(outcome_counts.#o${i}, :zero) + :n${i}`);
-    return {
-      Update: {
-        TableName: tableName,
-        Key: keys.job(jobId),
-        ConditionExpression: 'attribute_exists(PK)',
-        UpdateExpression: `ADD #processed :processed, #succeeded :succeeded, #skipped :skipped, #failed :failed, chunks_done :done, chunks_failed :chunkFailed${
-          sets.length ? ` SET ${sets.join(', ')}` : ''
-        }`,
-        ExpressionAttributeNames: {
-          '#processed': 'processed',
-          '#succeeded': 'succeeded',
-          '#skipped': 'skipped',
-          '#failed': 'failed',
-          ...Object.fromEntries(names.map((o, i) => [`#o${i}`, o])),
-        },
-        ExpressionAttributeValues: {
-          ':processed': t.processed,
-          ':succeeded': t.succeeded,
-          ':skipped': t.skipped,
-          ':failed': t.failed,
-          ':done': chunksDone,
-          ':chunkFailed': chunksFailed,
-          ...(names.length && { ':zero': 0 }),
-          ...Object.fromEntries(names.map((o, i) => [`:n${i}`, t.outcomes[o]])),
-        },
-      },
-    };
+  async function get(jobId: string): Promise<Job | undefined> {
+    const out = await db.send(new GetCommand({ TableName: tableName, Key: keys.job(jobId), ConsistentRead: true }));
+    return out.Item ? toJob(out.Item) : undefined;
+  }
+
+  /** Every chunk's results from `fromChunk` on, in chunk order. */
+  async function* resultChunks(jobId: string, fromChunk = 0): AsyncGenerator<{ chunk: number; rows: RowResult[] }> {
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const out = await db.send(new QueryCommand(resultChunksQuery(tableName, jobId, fromChunk, startKey)));
+      for (const item of out.Items ?? []) yield { chunk: Number(item.chunk), rows: item.rows as RowResult[] };
+      startKey = out.LastEvaluatedKey;
+    } while (startKey);
   }
 
   return {
     /** Records a new job; false when a job with this id exists already (a duplicate S3 event). */
     async create(job: Job): Promise<boolean> {
-      const outcome = await transact(db, [
-        {
-          Put: {
-            TableName: tableName,
-            Item: {
-              ...keys.job(job.job_id),
-              ...keys.jobsOfTenant(job.enterprise_customer_uuid, job.created, job.job_id),
-              ...keys.jobsBySource(job.enterprise_customer_uuid, job.source_key, job.created, job.job_id),
-              entity: ENTITY,
-              ...job,
-            },
-            ConditionExpression: 'attribute_not_exists(PK)',
-          },
-        },
-      ]);
+      const outcome = await transact(db, [{ Put: newJobPut(tableName, job) }]);
       return outcome.ok;
     },
 
@@ -141,7 +62,7 @@ export function makeJobRepository(db: DynamoDBDocumentClient, tableName: string)
         db,
         tableName,
         chunks.map((rows, i) => ({
-          PutRequest: { Item: { ...keys.jobChunk(jobId, first + i), entity: 'job_chunk', job_id: jobId, rows } },
+          PutRequest: { Item: chunkItem(jobId, first + i, rows) },
         })),
       ).catch((error: unknown) => {
         if ((error as Error | undefined)?.name !== 'ValidationException') throw error;
@@ -156,10 +77,7 @@ export function makeJobRepository(db: DynamoDBDocumentClient, tableName: string)
       return out.Item?.rows as JobRow[] | undefined;
     },
 
-    async get(jobId: string): Promise<Job | undefined> {
-      const out = await db.send(new GetCommand({ TableName: tableName, Key: keys.job(jobId), ConsistentRead: true }));
-      return out.Item ? toJob(out.Item) : undefined;
-    },
+    get,
 
     /** Where a producer that lists its rows in a worker got to (see savePlan); undefined before it starts. */
     async getPlan(jobId: string): Promise<JobPlan | undefined> {
@@ -181,40 +99,12 @@ export function makeJobRepository(db: DynamoDBDocumentClient, tableName: string)
      * (`from`); false otherwise (the job was aborted or ended, or another attempt moved on).
      */
     async savePlan(jobId: string, from: number, plan: JobPlan): Promise<boolean> {
-      return writtenIf(
-        db.send(
-          new UpdateCommand({
-            TableName: tableName,
-            Key: keys.job(jobId),
-            ConditionExpression: '#status = :queued AND (attribute_not_exists(#plan) OR #plan.next_chunk = :from)',
-            UpdateExpression: 'SET #plan = :plan',
-            ExpressionAttributeNames: { '#status': 'status', '#plan': 'plan' },
-            ExpressionAttributeValues: { ':queued': 'queued', ':from': from, ':plan': plan },
-          }),
-        ),
-      );
+      return writtenIf(db.send(new UpdateCommand(savePlanUpdate(tableName, jobId, from, plan))));
     },
 
     /** Marks the job running with its final size, once every chunk is queued. */
     async markRunning(jobId: string, total: number, chunksTotal: number, at: string): Promise<void> {
-      await db
-        .send(
-          new UpdateCommand({
-            TableName: tableName,
-            Key: keys.job(jobId),
-            ConditionExpression: '#status = :queued',
-            UpdateExpression: 'SET #status = :running, #total = :total, chunks_total = :chunks, started = :at',
-            ExpressionAttributeNames: { '#status': 'status', '#total': 'total' },
-            ExpressionAttributeValues: {
-              ':queued': 'queued',
-              ':running': 'running',
-              ':total': total,
-              ':chunks': chunksTotal,
-              ':at': at,
-            },
-          }),
-        )
-        .catch(ignoreConditionFailure);
+      await writtenIf(db.send(new UpdateCommand(markRunningUpdate(tableName, jobId, total, chunksTotal, at))));
     },
 
     /**
@@ -224,21 +114,13 @@ export function makeJobRepository(db: DynamoDBDocumentClient, tableName: string)
      */
     async recordChunk(jobId: string, chunk: number, results: RowResult[], failedChunk = false): Promise<boolean> {
       const outcome = await transact(db, [
+        { Put: resultPut(tableName, jobId, chunk, results, failedChunk) },
         {
-          Put: {
-            TableName: tableName,
-            Item: {
-              ...keys.jobResult(jobId, chunk),
-              entity: 'job_result',
-              job_id: jobId,
-              chunk,
-              rows: results,
-              ...(failedChunk && { failed_chunk: true }),
-            },
-            ConditionExpression: 'attribute_not_exists(PK)',
-          },
+          Update: counterUpdate(tableName, jobId, tally(results), {
+            chunksDone: 1,
+            chunksFailed: failedChunk ? 1 : 0,
+          }),
         },
-        counterUpdate(jobId, tally(results), { chunksDone: 1, chunksFailed: failedChunk ? 1 : 0 }),
       ]);
       return outcome.ok;
     },
@@ -261,42 +143,12 @@ export function makeJobRepository(db: DynamoDBDocumentClient, tableName: string)
      * Only one caller wins; returns the finished job to that caller.
      */
     async finishIfComplete(jobId: string, at: string): Promise<Job | undefined> {
-      const job = await this.get(jobId);
-      if (!job || job.status !== 'running' || job.chunks_total === null || job.chunks_done < job.chunks_total)
-        return undefined;
+      const job = await get(jobId);
+      if (!job || !isComplete(job)) return undefined;
       const status: JobStatus = finalStatusOf(job);
-      const error =
-        job.chunks_failed > 0
-          ? `${job.chunks_failed} of ${job.chunks_total} chunks failed after every retry; their rows are reported as ` +
-            'chunk_failed or dead_lettered (rows before the failure may have been applied); to retry them, make ' +
-            'the request again, or upload the file again under a new name'
-          : null;
-      try {
-        await db.send(
-          new UpdateCommand({
-            TableName: tableName,
-            Key: keys.job(jobId),
-            // The counters read are still the job's, so the status is the one they call for.
-            ConditionExpression:
-              '#status = :running AND chunks_done = :done AND chunks_failed = :chunksFailed AND #failed = :failed',
-            UpdateExpression: 'SET #status = :status, finished = :at, #error = :error',
-            ExpressionAttributeNames: { '#status': 'status', '#error': 'error', '#failed': 'failed' },
-            ExpressionAttributeValues: {
-              ':running': 'running',
-              ':done': job.chunks_done,
-              ':chunksFailed': job.chunks_failed,
-              ':failed': job.failed,
-              ':status': status,
-              ':at': at,
-              ':error': error,
-            },
-          }),
-        );
-      } catch (e) {
-        ignoreConditionFailure(e);
-        return undefined;
-      }
-      return { ...job, status, finished: at, error };
+      const error = finishError(job);
+      const won = await writtenIf(db.send(new UpdateCommand(finishUpdate(tableName, job, status, error, at))));
+      return won ? { ...job, status, finished: at, error } : undefined;
     },
 
     /**
@@ -310,34 +162,7 @@ export function makeJobRepository(db: DynamoDBDocumentClient, tableName: string)
       at: string,
       { total }: { total?: number } = {},
     ): Promise<boolean> {
-      try {
-        await db.send(
-          new UpdateCommand({
-            TableName: tableName,
-            Key: keys.job(jobId),
-            ConditionExpression: `NOT #status IN (${FINAL_STATUSES.map((_, i) => `:f${i}`).join(', ')})`,
-            UpdateExpression: `SET #status = :status, finished = :at, #error = :reason${
-              total === undefined ? '' : ', #total = :total'
-            }`,
-            ExpressionAttributeNames: {
-              '#status': 'status',
-              '#error': 'error',
-              ...(total !== undefined && { '#total': 'total' }),
-            },
-            ExpressionAttributeValues: {
-              ...Object.fromEntries(FINAL_STATUSES.map((s, i) => [`:f${i}`, s])),
-              ':status': status,
-              ':at': at,
-              ':reason': reason,
-              ...(total !== undefined && { ':total': total }),
-            },
-          }),
-        );
-        return true;
-      } catch (e) {
-        ignoreConditionFailure(e);
-        return false;
-      }
+      return writtenIf(db.send(new UpdateCommand(endUpdate(tableName, jobId, status, reason, at, total))));
     },
 
     /**
@@ -345,40 +170,15 @@ export function makeJobRepository(db: DynamoDBDocumentClient, tableName: string)
      * recorded past it, so that `processed` never exceeds `total`. False when nothing needed raising.
      */
     async coverProcessed(jobId: string): Promise<boolean> {
-      return writtenIf(
-        db.send(
-          new UpdateCommand({
-            TableName: tableName,
-            Key: keys.job(jobId),
-            ConditionExpression: '#processed > #total',
-            UpdateExpression: 'SET #total = #processed',
-            ExpressionAttributeNames: { '#processed': 'processed', '#total': 'total' },
-          }),
-        ),
-      );
+      return writtenIf(db.send(new UpdateCommand(coverProcessedUpdate(tableName, jobId))));
     },
 
     async setColumns(jobId: string, columns: string[]): Promise<void> {
-      await db.send(
-        new UpdateCommand({
-          TableName: tableName,
-          Key: keys.job(jobId),
-          UpdateExpression: 'SET #columns = :c',
-          ExpressionAttributeNames: { '#columns': 'columns' },
-          ExpressionAttributeValues: { ':c': columns },
-        }),
-      );
+      await db.send(new UpdateCommand(columnsUpdate(tableName, jobId, columns)));
     },
 
     async setResultsKey(jobId: string, resultsKey: string): Promise<void> {
-      await db.send(
-        new UpdateCommand({
-          TableName: tableName,
-          Key: keys.job(jobId),
-          UpdateExpression: 'SET results_key = :k',
-          ExpressionAttributeValues: { ':k': resultsKey },
-        }),
-      );
+      await db.send(new UpdateCommand(resultsKeyUpdate(tableName, jobId, resultsKey)));
     },
 
     async list(q: { tenant: string; sourceKey?: string | undefined; pageSize: number; cursor?: string | undefined }) {
@@ -405,19 +205,7 @@ export function makeJobRepository(db: DynamoDBDocumentClient, tableName: string)
 
     /** Up to `limit` jobs of a source created at or after `sinceIso`, newest first (one bounded Query). */
     async recentBySource(tenant: string, sourceKey: string, sinceIso: string, limit: number): Promise<Job[]> {
-      const out = await db.send(
-        new QueryCommand({
-          TableName: tableName,
-          IndexName: 'GSI2',
-          KeyConditionExpression: 'GSI2PK = :pk AND GSI2SK >= :since',
-          ExpressionAttributeValues: {
-            ':pk': keys.jobSourcePartition(tenant, sourceKey),
-            ':since': keys.jobsCreatedFrom(sinceIso),
-          },
-          ScanIndexForward: false,
-          Limit: limit,
-        }),
-      );
+      const out = await db.send(new QueryCommand(recentBySourceQuery(tableName, tenant, sourceKey, sinceIso, limit)));
       return (out.Items ?? []).map(toJob);
     },
 
@@ -426,7 +214,7 @@ export function makeJobRepository(db: DynamoDBDocumentClient, tableName: string)
       const start = q.cursor ? decodeCursor(q.cursor) : { chunk: 0, offset: 0 };
       const rows: RowResult[] = [];
       let next: string | null = null;
-      for await (const { chunk, rows: chunkRows } of this.resultChunks(jobId, start.chunk)) {
+      for await (const { chunk, rows: chunkRows } of resultChunks(jobId, start.chunk)) {
         const from = chunk === start.chunk ? start.offset : 0;
         for (let i = from; i < chunkRows.length; i++) {
           if (q.outcome && chunkRows[i]!.outcome !== q.outcome) continue;
@@ -441,32 +229,8 @@ export function makeJobRepository(db: DynamoDBDocumentClient, tableName: string)
       return { items: rows, next, previous: null };
     },
 
-    /** Every chunk's results from `fromChunk` on, in chunk order. */
-    async *resultChunks(jobId: string, fromChunk = 0): AsyncGenerator<{ chunk: number; rows: RowResult[] }> {
-      let startKey: Record<string, unknown> | undefined;
-      do {
-        const out = await db.send(
-          new QueryCommand({
-            TableName: tableName,
-            KeyConditionExpression: 'PK = :pk AND SK BETWEEN :from AND :to',
-            ExpressionAttributeValues: {
-              ':pk': keys.job(jobId).PK,
-              ':from': keys.jobResult(jobId, fromChunk).SK,
-              ':to': `${keys.jobResultsPrefix}~`,
-            },
-            ExclusiveStartKey: startKey,
-            Limit: 20,
-          }),
-        );
-        for (const item of out.Items ?? []) yield { chunk: Number(item.chunk), rows: item.rows as RowResult[] };
-        startKey = out.LastEvaluatedKey;
-      } while (startKey);
-    },
+    resultChunks,
   };
-}
-
-function ignoreConditionFailure(error: unknown): void {
-  if (!(error instanceof ConditionalCheckFailedException)) throw error;
 }
 
 export type JobRepository = ReturnType<typeof makeJobRepository>;

@@ -36,3 +36,17 @@ export function domainFailures(rows: JobRow[], error: unknown): RowResult[] {
     message: error.message,
   }));
 }
+
+/**
+ * Marks `duplicate_in_request` every row naming a key an earlier row named, so the first row wins and
+ * chunks never race each other over the same entity. Keys are compared as given: callers normalize.
+ */
+export function rejectRepeats(rows: JobRow[], keysOf: (row: JobRow) => string[], message: string): JobRow[] {
+  const seen = new Set<string>();
+  for (const row of rows) {
+    const keys = keysOf(row);
+    if (keys.some((k) => seen.has(k))) row.rejected = { outcome: 'duplicate_in_request', message };
+    for (const k of keys) seen.add(k);
+  }
+  return rows;
+}

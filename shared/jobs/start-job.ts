@@ -6,6 +6,9 @@ import type { JobRepository } from './job-repository';
 
 export type EnqueueChunks = (jobId: string, chunks: number[]) => Promise<void>;
 
+/** Stores a job with its rows and queues its chunks (see makeStartJob). */
+export type StartJob = (spec: NewJob, rows: JobRow[]) => Promise<Job>;
+
 export interface NewJob {
   tenant: string;
   kind: JobKind;

@@ -5,14 +5,17 @@ import { loadAdministeredGroup } from '#shared/groups/read-group';
 import { normalizeEmail } from '#shared/learners/learner';
 import type { IdentifierResult } from '#shared/memberships/outcomes';
 import type { IdentifierInput } from '#shared/memberships/resolve-members';
-
-const identifierCount = (input: IdentifierInput) =>
-  (input.learner_uuids?.length ?? 0) + (input.learner_emails?.length ?? 0);
 import { type Throttle, unthrottled } from '#shared/throttle/throttle';
-import type { Job, JobRow } from './job';
-import type { NewJob } from './start-job';
+import type { JobRow } from './job';
+import { rejectRepeats } from './job-rows';
+import type { StartJob } from './start-job';
 
-type StartJob = (spec: NewJob, rows: JobRow[]) => Promise<Job>;
+/** How many learners a request names directly (uuids and e-mails, repeats included). */
+export const identifierCount = (input: IdentifierInput) =>
+  (input.learner_uuids?.length ?? 0) + (input.learner_emails?.length ?? 0);
+
+/** Starts an assign or remove job (see makeStartMembershipJob). */
+export type StartMembershipJob = ReturnType<typeof makeStartMembershipJob>;
 
 /**
  * Turns identifiers into job rows in request order (uuids first, then e-mails). A repeat of an
@@ -20,17 +23,17 @@ type StartJob = (spec: NewJob, rows: JobRow[]) => Promise<Job>;
  * `duplicate_in_request`, so chunks never race each other over the same member.
  */
 export function identifierRows(input: IdentifierInput): JobRow[] {
-  const seen = new Set<string>();
-  const rows: JobRow[] = [];
-  const add = (identifier: string, type: 'uuid' | 'email', key: string) => {
-    const row: JobRow = { index: rows.length, input: { identifier, type } };
-    if (seen.has(key)) row.rejected = { outcome: 'duplicate_in_request', message: 'named earlier in this request' };
-    seen.add(key);
-    rows.push(row);
-  };
-  for (const id of input.learner_uuids ?? []) add(id, 'uuid', `L#${id.trim().toLowerCase()}`);
-  for (const email of input.learner_emails ?? []) add(email, 'email', `E#${normalizeEmail(email)}`);
-  return rows;
+  const named = [
+    ...(input.learner_uuids ?? []).map((identifier) => ({ identifier, type: 'uuid' })),
+    ...(input.learner_emails ?? []).map((identifier) => ({ identifier, type: 'email' })),
+  ];
+  const keyOf = ({ identifier, type }: Record<string, unknown>) =>
+    type === 'uuid' ? `L#${String(identifier).trim().toLowerCase()}` : `E#${normalizeEmail(String(identifier))}`;
+  return rejectRepeats(
+    named.map((input, index) => ({ index, input })),
+    (row) => [keyOf(row.input)],
+    'named earlier in this request',
+  );
 }
 
 /**

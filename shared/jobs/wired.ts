@@ -1,5 +1,3 @@
-import type { Caller } from '#shared/auth/caller';
-import { assertAdministers } from '#shared/auth/caller';
 import { randomIds, systemClock } from '#shared/clock';
 import { config } from '#shared/config';
 import {
@@ -10,20 +8,15 @@ import {
 } from '#shared/enrollments/enrollment-jobs';
 import { makeApplyModuleEnrollmentRows, makePlanModuleEnrollment } from '#shared/enrollments/learning-module-jobs';
 import { exportSourceKey, makeExportGroupMembers, makeRenderMembersCsv } from '#shared/groups/export-group-members';
-import { loadAdministeredGroup } from '#shared/groups/read-group';
 import { makeApplyBatchParticipantCsvRows, makeApplyEnrollmentCsvRows } from '#shared/imports/apply-enrollment-rows';
 import { makeApplyGroupMemberRows } from '#shared/imports/apply-group-member-rows';
 import { objectStore } from '#shared/imports/object-store';
 import { makeStartCsvImport } from '#shared/imports/start-csv-import';
 import { makeWriteImportResults, makeWriteRefusedImportResults } from '#shared/imports/write-import-results';
 import { verifyUpload } from '#shared/imports/wired';
-import { ValidationError } from '#shared/errors';
-import { invalidRowDetails } from '#shared/learners/bulk-upsert-learners';
-import { MAX_SYNC_LEARNERS } from '#shared/learners/schemas';
-import type { AssignInput } from '#shared/memberships/assign-learners';
-import { expandMemberSources } from '#shared/memberships/expand-member-sources';
-import type { IdentifierInput } from '#shared/memberships/resolve-members';
-import { MAX_SYNC_IDENTIFIERS } from '#shared/memberships/schemas';
+import { makeBulkUpsertOrQueue } from '#shared/learners/bulk-upsert-or-queue';
+import { makeAssignOrQueue } from '#shared/memberships/assign-or-queue';
+import { makeRemoveOrQueue } from '#shared/memberships/remove-or-queue';
 import { once } from '#shared/once';
 import { sendJsonBatch } from '#shared/queue/send-json';
 import { batches, branches, groups, jobs, learners, memberships } from '#shared/repositories';
@@ -44,12 +37,11 @@ import { makeEndDeadLetteredJob } from './end-dead-lettered-job';
 import { makeFailDeadLetteredChunk } from './fail-dead-lettered-chunk';
 import { makeFinishJob } from './finish-job';
 import { makePlanJob } from './plan-job';
-import type { Job, JobRow } from './job';
+import type { Job } from './job';
 import { makeAbortJob, makeSettleAbortedJob } from './abort-job';
 import { makeGetJob, makeListJobResults, makeListJobs } from './read-jobs';
 import { makeStartJob } from './start-job';
 import { makeStartMembershipJob } from './start-membership-job';
-import { syncOrJob } from './sync-or-job';
 
 /*
  * The job engine wired: requests that become jobs past their sync limit, the chunk worker, CSV
@@ -84,102 +76,27 @@ const startJob = /* @__PURE__ */ once(() =>
 const renderMembersCsv = /* @__PURE__ */ once(() => makeRenderMembersCsv(memberships(), learners()));
 const startMembershipJob = /* @__PURE__ */ once(() => makeStartMembershipJob(groups(), startJob(), throttle()));
 
-/** Learner rows of a large bulk upsert: each gets a new uuid now (stored with the row, so replays reuse it). */
-function learnerRows(rows: unknown[]): JobRow[] {
-  const seen = new Set<string>();
-  return rows.map((input, index) => {
-    const record = (input ?? {}) as Record<string, unknown>;
-    const row: JobRow = { index, input: record, derived_id: randomIds.uuid() };
-    const keys = [record.learner_uuid, record.email]
-      .filter((k) => typeof k === 'string')
-      .map((k) => String(k).trim().toLowerCase());
-    if (keys.some((k) => seen.has(k)))
-      row.rejected = { outcome: 'duplicate_in_request', message: 'an earlier row names the same learner or e-mail' };
-    keys.forEach((k) => seen.add(k));
-    return row;
-  });
-}
+/** assign_learners: synchronous up to 1000 learners (sources expanded), else a job. */
+export const assignOrQueue = /* @__PURE__ */ once(() =>
+  makeAssignOrQueue({
+    groups: groups(),
+    learners: learners(),
+    branches: branches(),
+    memberships: memberships(),
+    assign: assignLearners(),
+    startJob: startMembershipJob(),
+  }),
+);
 
-const identifierCount = (input: IdentifierInput) =>
-  (input.learner_uuids?.length ?? 0) + (input.learner_emails?.length ?? 0);
-
-/**
- * Sync up to 1000 members, else a job. Branches and groups are expanded first so that their size
- * counts; the job's rows are the explicit identifiers plus the expanded learners (each once), and
- * the call's home_group / permissions travel with the job.
- */
-export const assignOrQueue = () => async (caller: Caller, groupUuid: string, input: AssignInput) => {
-  const hasSources = (input.branch_ids?.length ?? 0) + (input.group_uuids?.length ?? 0) > 0;
-  const group = hasSources ? await loadAdministeredGroup(groups(), caller, groupUuid) : undefined;
-  const expanded = group
-    ? await expandMemberSources(
-        { groups: groups(), learners: learners(), branches: branches(), memberships: memberships() },
-        group.enterprise_customer_uuid,
-        groupUuid,
-        input,
-      )
-    : { learnerUuids: [], rejected: [] };
-  const named = new Set((input.learner_uuids ?? []).map((u) => u.trim().toLowerCase()));
-  const learnerUuids = [...(input.learner_uuids ?? []), ...expanded.learnerUuids.filter((u) => !named.has(u))];
-  const { home_group, permissions } = input;
-  return syncOrJob(
-    learnerUuids.length + (input.learner_emails?.length ?? 0),
-    MAX_SYNC_IDENTIFIERS,
-    () => assignLearners()(caller, groupUuid, input),
-    () =>
-      startMembershipJob()(
-        caller,
-        groupUuid,
-        'assign_learners',
-        { learner_uuids: learnerUuids, learner_emails: input.learner_emails },
-        { rejected: expanded.rejected, settings: { home_group, permissions } },
-      ),
-  );
-};
-
-export const removeOrQueue =
-  () => (caller: Caller, groupUuid: string, input: IdentifierInput & { remove_all?: boolean }) =>
-    syncOrJob(
-      identifierCount(input),
-      MAX_SYNC_IDENTIFIERS,
-      () => removeLearners()(caller, groupUuid, input),
-      () => startMembershipJob()(caller, groupUuid, 'remove_learners', input),
-    );
-
-/** Issues listed in a refused bulk request (the message counts them all). */
-const MAX_ROW_DETAILS = 100;
+/** remove_learners: synchronous up to 1000 identifiers, else a job. */
+export const removeOrQueue = /* @__PURE__ */ once(() =>
+  makeRemoveOrQueue({ remove: removeLearners(), startJob: startMembershipJob() }),
+);
 
 /** learners/bulk, rate-limited per caller and tenant whether it answers at once or as a job. */
-export const bulkUpsertOrQueue = () => async (caller: Caller, tenant: string, rows: unknown[]) => {
-  assertAdministers(caller, tenant);
-  await throttle()('learners_bulk', caller, tenant);
-  return syncOrJob(
-    rows.length,
-    MAX_SYNC_LEARNERS,
-    () => bulkUpsertLearners()(caller, tenant, rows),
-    async () => {
-      assertAdministers(caller, tenant);
-      // Queued rows are stored as given, so a row that is no learner is refused while the call can
-      // still say which (the synchronous path reports it on its row instead).
-      const invalid = invalidRowDetails(rows);
-      if (invalid.length > 0)
-        throw new ValidationError(
-          `${new Set(invalid.map((d) => d.path.split('.')[2])).size} rows are not valid learners; nothing was queued`,
-          invalid.slice(0, MAX_ROW_DETAILS),
-        );
-      return startJob()(
-        {
-          tenant,
-          kind: 'upsert_learners',
-          source: { type: 'api', route: 'learners_bulk', caller: caller.sub },
-          sourceKey: 'api:learners_bulk',
-          createdBy: caller.sub,
-        },
-        learnerRows(rows),
-      );
-    },
-  );
-};
+export const bulkUpsertOrQueue = /* @__PURE__ */ once(() =>
+  makeBulkUpsertOrQueue({ upsert: bulkUpsertLearners(), throttle: throttle(), startJob: startJob(), ids: randomIds }),
+);
 
 /** What an aborted job drove ends with it: a recalculation's run on its group (the only such kind). */
 const abortDeps = () => ({ jobs: jobs(), onAborted: (job: Job) => endAbortedRun()(job), clock: systemClock });

@@ -5,9 +5,12 @@ import { randomIds, systemClock } from '#shared/clock';
 import { makeApplyBatchParticipants } from '#shared/enrollments/apply-batch-participants';
 import { makeApplyBulkEnrollment } from '#shared/enrollments/apply-bulk-enrollment';
 import { makeBatchRepository } from '#shared/enrollments/batch-repository';
-import { makeChangeBatchParticipants } from '#shared/enrollments/change-batch-participants';
 import { makeCreateBatch } from '#shared/enrollments/create-batch';
-import { identifierRows, makeApplyParticipantRows } from '#shared/enrollments/enrollment-jobs';
+import {
+  identifierRows,
+  makeApplyParticipantRows,
+  makeChangeParticipantsOrQueue,
+} from '#shared/enrollments/enrollment-jobs';
 import { makeEnrollmentRepository } from '#shared/enrollments/enrollment-repository';
 import { makeFulfillAllowedEnrollments } from '#shared/enrollments/fulfill-allowed-enrollments';
 import { makeListBatchParticipants, makeListCourseEnrollments } from '#shared/enrollments/list-enrollments';
@@ -61,6 +64,17 @@ const putLearner = () =>
 const applyBulk = () =>
   makeApplyBulkEnrollment({ ...repos, notify: async (ns) => void sent.push(...ns), clock: systemClock });
 const applyParticipants = () => makeApplyBatchParticipants({ ...repos, clock: systemClock });
+
+/** participants/add|remove as the API runs them, synchronously up to 1000 identifiers. */
+const changeParticipants = () => {
+  const run = makeChangeParticipantsOrQueue({
+    batches: repos.batches,
+    apply: applyParticipants(),
+    ids: randomIds,
+    startJob: () => Promise.reject(new Error('up to 1000 identifiers start no job')),
+  });
+  return async (...args: Parameters<typeof run>) => (await run(...args)).sync!;
+};
 
 /** Learners written straight through the repository (guards included), many at a time. */
 async function someLearners(n: number, at = tenant, extra: (i: number) => Partial<Learner> = () => ({})) {
@@ -231,7 +245,7 @@ describe('batches against DynamoDB Local', () => {
       enterprise_customer_uuid: tenant,
     });
     const learners = await someLearners(1000);
-    const change = makeChangeBatchParticipants({ batches: repos.batches, apply: applyParticipants(), ids: randomIds });
+    const change = changeParticipants();
     const present = learners.slice(0, 100).map((l) => l.state_id!);
     await change(staff, batch.batch_id, 'add', { identifiers: present, identifier_type: 'state_id' });
     const result = await change(staff, batch.batch_id, 'add', {
@@ -257,7 +271,7 @@ describe('batches against DynamoDB Local', () => {
       enterprise_customer_uuid: tenant,
     });
     const learners = await someLearners(200);
-    const change = makeChangeBatchParticipants({ batches: repos.batches, apply: applyParticipants(), ids: randomIds });
+    const change = changeParticipants();
     const ids = learners.map((l) => l.learner_uuid);
     await Promise.all([
       ...Array.from({ length: 5 }, (_, i) =>
@@ -299,12 +313,7 @@ describe('batch participants jobs against DynamoDB Local', () => {
     });
     const learners = await someLearners(1500);
     const present = learners.slice(0, 150).map((l) => l.employee_id!);
-    await makeChangeBatchParticipants({ batches: repos.batches, apply: applyParticipants(), ids: randomIds })(
-      staff,
-      batch.batch_id,
-      'add',
-      { identifiers: present, identifier_type: 'employee_id' },
-    );
+    await changeParticipants()(staff, batch.batch_id, 'add', { identifiers: present, identifier_type: 'employee_id' });
     const job = newJob(
       {
         tenant,

@@ -13,7 +13,7 @@ import { makeApplyMembershipRows } from '#shared/jobs/apply-membership-rows';
 import { makeFinishJob } from '#shared/jobs/finish-job';
 import type { JobKind } from '#shared/jobs/job';
 import { makeJobRepository } from '#shared/jobs/job-repository';
-import { makeStartJob } from '#shared/jobs/start-job';
+import { makeStartJob, newJob } from '#shared/jobs/start-job';
 import { makeStartMembershipJob } from '#shared/jobs/start-membership-job';
 import { makeLearnerRepository } from '#shared/learners/learner-repository';
 import { makePutLearner } from '#shared/learners/put-learner';
@@ -273,5 +273,37 @@ describe('the fan-out engine against DynamoDB Local', () => {
     const ended = await e.jobs.get(jobId);
     expect(ended).toMatchObject({ status: 'failed' });
     expect(ended?.error).toMatch(/rows could not be stored: .*size/i);
+  });
+});
+
+describe('job results against DynamoDB Local', () => {
+  it('pages results in row order across chunks with the cursors it hands out, and refuses others', async () => {
+    const jobs = makeJobRepository(db, table);
+    const job = newJob(
+      {
+        tenant: randomUUID(),
+        kind: 'assign_learners',
+        source: { type: 'api', route: 'assign_learners', caller: 'admin' },
+        sourceKey: 'api:assign_learners:g',
+        createdBy: 'admin',
+      },
+      randomUUID(),
+      systemClock.now(),
+    );
+    await jobs.create(job);
+    const row = (index: number, outcome: string) => ({ index, identifier: `id-${index}`, outcome });
+    await jobs.recordChunk(job.job_id, 0, [row(0, 'added'), row(1, 'invalid'), row(2, 'added')]);
+    await jobs.recordChunk(job.job_id, 1, [row(3, 'added'), row(4, 'added')]);
+    const seen: number[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await jobs.results(job.job_id, { outcome: 'added', pageSize: 2, cursor });
+      seen.push(...page.items.map((r) => r.index));
+      cursor = page.next ?? undefined;
+    } while (cursor);
+    expect(seen).toEqual([0, 2, 3, 4]);
+    await expect(jobs.results(job.job_id, { pageSize: 2, cursor: 'garbage' })).rejects.toMatchObject({
+      code: 'invalid_cursor',
+    });
   });
 });

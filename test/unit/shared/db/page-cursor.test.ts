@@ -1,7 +1,8 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { InvalidCursorError } from '#shared/errors';
-import { type CursorScope, decodeCursor, encodeCursor } from '#shared/db/page-cursor';
+import * as z from 'zod';
+import { type CursorScope, decodeCursor, encodeCursor, readCursor, writeCursor } from '#shared/db/page-cursor';
 import { queryPage } from '#shared/db/paging';
 
 const members: CursorScope = { index: 'table', partition: { name: 'PK', value: 'GROUP#g' }, sortKeyPrefix: 'MEMBER#' };
@@ -78,5 +79,31 @@ describe('queryPage', () => {
   it('refuses a begins_with listing that does not say its prefix', async () => {
     const { sortKeyPrefix: _, ...unscoped } = query;
     await expect(queryPage(refusing, 'table', unscoped)).rejects.toThrow(/sortKeyPrefix/);
+  });
+});
+
+describe('readCursor', () => {
+  const Position = z.strictObject({ chunk: z.int().min(0), offset: z.int().min(0) });
+
+  it('reads back what writeCursor wrote', () => {
+    expect(readCursor(writeCursor({ chunk: 2, offset: 40 }), Position)).toEqual({ chunk: 2, offset: 40 });
+  });
+
+  it.each([
+    ['not base64 JSON', 'garbage'],
+    ['another shape', raw({ a: { PK: 'GROUP#g', SK: 'MEMBER#1' } })],
+    ['a negative offset', raw({ chunk: 0, offset: -1 })],
+    ['a fraction', raw({ chunk: 0.5, offset: 0 })],
+    ['a string where a number is', raw({ chunk: '1', offset: 0 })],
+  ])('refuses %s with invalid_cursor naming query.cursor', (_, cursor) => {
+    const error = (() => {
+      try {
+        readCursor(cursor, Position);
+      } catch (e) {
+        return e;
+      }
+      return undefined;
+    })();
+    expect(error).toMatchObject({ code: 'invalid_cursor', details: [{ path: 'query.cursor' }] });
   });
 });

@@ -1,0 +1,314 @@
+/**
+ * The DynamoDB items, updates and queries of jobs, built by small pure functions: each names its key
+ * and the condition it writes under, and is unit-tested without a database. The repository only
+ * sends them.
+ */
+import type { PutCommandInput, QueryCommandInput, UpdateCommandInput } from '@aws-sdk/lib-dynamodb';
+import { keys } from '#shared/db/keys';
+import * as z from 'zod';
+import {
+  classify,
+  FINAL_STATUSES,
+  type Job,
+  type JobKind,
+  type JobPlan,
+  type JobRow,
+  type JobSource,
+  type JobStatus,
+  type RowResult,
+} from './job';
+
+const ENTITY = 'job';
+const count = z.number();
+const time = z.string();
+
+/**
+ * A stored job as the service reads it: the job's fields in the order answers list them, its other
+ * attributes (keys, plan) dropped, each checked for its type; what is set only later (start, end,
+ * results) reads as null until it is.
+ */
+export const JobItem = z.object({
+  job_id: z.string(),
+  enterprise_customer_uuid: z.string(),
+  kind: z.custom<JobKind>((v) => typeof v === 'string'),
+  status: z.custom<JobStatus>((v) => typeof v === 'string'),
+  target: z.record(z.string(), z.string()),
+  source: z.custom<JobSource>((v) => typeof v === 'object' && v !== null && 'type' in v),
+  source_key: z.string(),
+  total: count,
+  processed: count,
+  succeeded: count,
+  skipped: count,
+  failed: count,
+  outcome_counts: z.record(z.string(), count),
+  chunks_total: count.nullable().default(null),
+  chunks_done: count,
+  chunks_failed: count,
+  error: z.string().nullable().default(null),
+  columns: z.array(z.string()).nullable().default(null),
+  results_key: z.string().nullable().default(null),
+  created_by: z.string(),
+  created: time,
+  started: time.nullable().default(null),
+  finished: time.nullable().default(null),
+});
+
+export const toJob = (item: Record<string, unknown>): Job => JobItem.parse(item);
+
+/** A new job, keyed by id, in its tenant's listing (GSI1) and its source's (GSI2); only where none is. */
+export const newJobPut = (tableName: string, job: Job): PutCommandInput => ({
+  TableName: tableName,
+  Item: {
+    ...keys.job(job.job_id),
+    ...keys.jobsOfTenant(job.enterprise_customer_uuid, job.created, job.job_id),
+    ...keys.jobsBySource(job.enterprise_customer_uuid, job.source_key, job.created, job.job_id),
+    entity: ENTITY,
+    ...job,
+  },
+  ConditionExpression: 'attribute_not_exists(PK)',
+});
+
+/** A chunk's input rows. */
+export const chunkItem = (jobId: string, chunk: number, rows: JobRow[]) => ({
+  ...keys.jobChunk(jobId, chunk),
+  entity: 'job_chunk',
+  job_id: jobId,
+  rows,
+});
+
+/** A chunk's results, written once: a redelivered chunk finds them there. */
+export const resultPut = (
+  tableName: string,
+  jobId: string,
+  chunk: number,
+  results: RowResult[],
+  failedChunk: boolean,
+) => ({
+  TableName: tableName,
+  Item: {
+    ...keys.jobResult(jobId, chunk),
+    entity: 'job_result',
+    job_id: jobId,
+    chunk,
+    rows: results,
+    ...(failedChunk && { failed_chunk: true }),
+  },
+  ConditionExpression: 'attribute_not_exists(PK)',
+});
+
+/** Tally of one chunk's results, as it moves the job's counters. */
+export interface Tally {
+  processed: number;
+  succeeded: number;
+  skipped: number;
+  failed: number;
+  outcomes: Record<string, number>;
+}
+
+export function tally(results: RowResult[]): Tally {
+  const counts = { succeeded: 0, skipped: 0, failed: 0 };
+  const outcomes: Record<string, number> = {};
+  for (const r of results) {
+    counts[classify(r.outcome)]++;
+    outcomes[r.outcome] = (outcomes[r.outcome] ?? 0) + 1;
+  }
+  return { ...counts, processed: results.length, outcomes };
+}
+
+/** The job's counters moved by a chunk's tally (outcome counts start at zero), while the job exists. */
+export function counterUpdate(
+  tableName: string,
+  jobId: string,
+  t: Tally,
+  { chunksDone, chunksFailed }: { chunksDone: number; chunksFailed: number },
+) {
+  const names = Object.keys(t.outcomes);
+  const sets = names.map((_, i) => `outcome_counts.#o${i} = if_not_exists(outcome_counts.#o${i}, :zero) + :n${i}`);
+  return {
+    TableName: tableName,
+    Key: keys.job(jobId),
+    ConditionExpression: 'attribute_exists(PK)',
+    UpdateExpression: `ADD #processed :processed, #succeeded :succeeded, #skipped :skipped, #failed :failed, chunks_done :done, chunks_failed :chunkFailed${
+      sets.length ? ` SET ${sets.join(', ')}` : ''
+    }`,
+    ExpressionAttributeNames: {
+      '#processed': 'processed',
+      '#succeeded': 'succeeded',
+      '#skipped': 'skipped',
+      '#failed': 'failed',
+      ...Object.fromEntries(names.map((o, i) => [`#o${i}`, o])),
+    },
+    ExpressionAttributeValues: {
+      ':processed': t.processed,
+      ':succeeded': t.succeeded,
+      ':skipped': t.skipped,
+      ':failed': t.failed,
+      ':done': chunksDone,
+      ':chunkFailed': chunksFailed,
+      ...(names.length && { ':zero': 0 }),
+      ...Object.fromEntries(names.map((o, i) => [`:n${i}`, t.outcomes[o]])),
+    },
+  };
+}
+
+/** A listing producer's progress, only while the job is queued and its plan is still the one read (`from`). */
+export const savePlanUpdate = (tableName: string, jobId: string, from: number, plan: JobPlan): UpdateCommandInput => ({
+  TableName: tableName,
+  Key: keys.job(jobId),
+  ConditionExpression: '#status = :queued AND (attribute_not_exists(#plan) OR #plan.next_chunk = :from)',
+  UpdateExpression: 'SET #plan = :plan',
+  ExpressionAttributeNames: { '#status': 'status', '#plan': 'plan' },
+  ExpressionAttributeValues: { ':queued': 'queued', ':from': from, ':plan': plan },
+});
+
+/** A queued job turned running with its final size. */
+export const markRunningUpdate = (
+  tableName: string,
+  jobId: string,
+  total: number,
+  chunksTotal: number,
+  at: string,
+): UpdateCommandInput => ({
+  TableName: tableName,
+  Key: keys.job(jobId),
+  ConditionExpression: '#status = :queued',
+  UpdateExpression: 'SET #status = :running, #total = :total, chunks_total = :chunks, started = :at',
+  ExpressionAttributeNames: { '#status': 'status', '#total': 'total' },
+  ExpressionAttributeValues: {
+    ':queued': 'queued',
+    ':running': 'running',
+    ':total': total,
+    ':chunks': chunksTotal,
+    ':at': at,
+  },
+});
+
+/** Whether a running job has every chunk recorded, so it can end. */
+export const isComplete = (job: Job) =>
+  job.status === 'running' && job.chunks_total !== null && job.chunks_done >= job.chunks_total;
+
+/** The reason a complete job carries: why some of its rows were not applied, or null. */
+export const finishError = (job: Job): string | null =>
+  job.chunks_failed > 0
+    ? `${job.chunks_failed} of ${job.chunks_total} chunks failed after every retry; their rows are reported as ` +
+      'chunk_failed or dead_lettered (rows before the failure may have been applied); to retry them, make ' +
+      'the request again, or upload the file again under a new name'
+    : null;
+
+/**
+ * A complete job ended with `status`, only while its counters are still the ones read: so the status
+ * is the one they call for, and only one caller wins.
+ */
+export const finishUpdate = (
+  tableName: string,
+  job: Job,
+  status: JobStatus,
+  error: string | null,
+  at: string,
+): UpdateCommandInput => ({
+  TableName: tableName,
+  Key: keys.job(job.job_id),
+  ConditionExpression:
+    '#status = :running AND chunks_done = :done AND chunks_failed = :chunksFailed AND #failed = :failed',
+  UpdateExpression: 'SET #status = :status, finished = :at, #error = :error',
+  ExpressionAttributeNames: { '#status': 'status', '#error': 'error', '#failed': 'failed' },
+  ExpressionAttributeValues: {
+    ':running': 'running',
+    ':done': job.chunks_done,
+    ':chunksFailed': job.chunks_failed,
+    ':failed': job.failed,
+    ':status': status,
+    ':at': at,
+    ':error': error,
+  },
+});
+
+/** A job not ended yet ended with `status` and a reason (and its `total`, when given). */
+export const endUpdate = (
+  tableName: string,
+  jobId: string,
+  status: 'failed' | 'aborted',
+  reason: string,
+  at: string,
+  total?: number,
+): UpdateCommandInput => ({
+  TableName: tableName,
+  Key: keys.job(jobId),
+  ConditionExpression: `NOT #status IN (${FINAL_STATUSES.map((_, i) => `:f${i}`).join(', ')})`,
+  UpdateExpression: `SET #status = :status, finished = :at, #error = :reason${total === undefined ? '' : ', #total = :total'}`,
+  ExpressionAttributeNames: {
+    '#status': 'status',
+    '#error': 'error',
+    ...(total !== undefined && { '#total': 'total' }),
+  },
+  ExpressionAttributeValues: {
+    ...Object.fromEntries(FINAL_STATUSES.map((s, i) => [`:f${i}`, s])),
+    ':status': status,
+    ':at': at,
+    ':reason': reason,
+    ...(total !== undefined && { ':total': total }),
+  },
+});
+
+/** An ended job's `total` raised to its `processed`, only when chunks recorded after its end passed it. */
+export const coverProcessedUpdate = (tableName: string, jobId: string): UpdateCommandInput => ({
+  TableName: tableName,
+  Key: keys.job(jobId),
+  ConditionExpression: '#processed > #total',
+  UpdateExpression: 'SET #total = #processed',
+  ExpressionAttributeNames: { '#processed': 'processed', '#total': 'total' },
+});
+
+/** The columns of an import's rows. */
+export const columnsUpdate = (tableName: string, jobId: string, columns: string[]): UpdateCommandInput => ({
+  TableName: tableName,
+  Key: keys.job(jobId),
+  UpdateExpression: 'SET #columns = :c',
+  ExpressionAttributeNames: { '#columns': 'columns' },
+  ExpressionAttributeValues: { ':c': columns },
+});
+
+/** Where a job's results file is. */
+export const resultsKeyUpdate = (tableName: string, jobId: string, resultsKey: string): UpdateCommandInput => ({
+  TableName: tableName,
+  Key: keys.job(jobId),
+  UpdateExpression: 'SET results_key = :k',
+  ExpressionAttributeValues: { ':k': resultsKey },
+});
+
+/** Up to `limit` jobs of a source created at or after `sinceIso`, newest first. */
+export const recentBySourceQuery = (
+  tableName: string,
+  tenant: string,
+  sourceKey: string,
+  sinceIso: string,
+  limit: number,
+): QueryCommandInput => ({
+  TableName: tableName,
+  IndexName: 'GSI2',
+  KeyConditionExpression: 'GSI2PK = :pk AND GSI2SK >= :since',
+  ExpressionAttributeValues: {
+    ':pk': keys.jobSourcePartition(tenant, sourceKey),
+    ':since': keys.jobsCreatedFrom(sinceIso),
+  },
+  ScanIndexForward: false,
+  Limit: limit,
+});
+
+/** A page of a job's chunk results from chunk `fromChunk` on, in chunk order. */
+export const resultChunksQuery = (
+  tableName: string,
+  jobId: string,
+  fromChunk: number,
+  startKey: Record<string, unknown> | undefined,
+): QueryCommandInput => ({
+  TableName: tableName,
+  KeyConditionExpression: 'PK = :pk AND SK BETWEEN :from AND :to',
+  ExpressionAttributeValues: {
+    ':pk': keys.job(jobId).PK,
+    ':from': keys.jobResult(jobId, fromChunk).SK,
+    ':to': `${keys.jobResultsPrefix}~`,
+  },
+  ExclusiveStartKey: startKey,
+  Limit: 20,
+});
