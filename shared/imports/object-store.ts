@@ -10,7 +10,6 @@ import {
   S3Client,
   UploadPartCommand,
 } from '@aws-sdk/client-s3';
-import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { config } from '#shared/config';
 import { ObjectReplacedError } from './object-replaced-error';
 import type { MultipartUpload } from './write-in-parts';
@@ -20,16 +19,7 @@ import type { MultipartUpload } from './write-in-parts';
 // imported. Locally the endpoint is an emulator on 127.0.0.1, which only path-style addressing reaches.
 let client: S3Client | undefined;
 const s3 = () => (client ??= new S3Client({ forcePathStyle: config.localInfo !== undefined }));
-// Presigned uploads compute no checksum: the SDK would otherwise sign the empty body's CRC32 into the
-// link, which no real file matches.
-let signer: S3Client | undefined;
-const s3Signer = () =>
-  (signer ??= new S3Client({
-    forcePathStyle: config.localInfo !== undefined,
-    requestChecksumCalculation: 'WHEN_REQUIRED',
-  }));
-
-/** The bucket adapter: the only module that talks to S3. */
+/** The bucket adapter: the only module that sends requests to S3 (presigned-links.ts only signs them). */
 export const objectStore = {
   /** The object's user metadata (`x-amz-meta-*` names without the prefix, lower-cased) and when it was stored. */
   async describe(
@@ -75,38 +65,6 @@ export const objectStore = {
         await s3().send(new AbortMultipartUploadCommand(at));
       },
     };
-  },
-
-  /** A time-limited download link. */
-  presignedGet: (bucket: string, key: string, seconds = 3600) =>
-    getSignedUrl(s3(), new GetObjectCommand({ Bucket: bucket, Key: key }), { expiresIn: seconds }),
-
-  /**
-   * A time-limited upload link for one key. The content type and every `x-amz-meta-*` header are
-   * signed headers, not query parameters: the uploader must send them as given, and S3 refuses the
-   * request if any differs. (A PUT link cannot bound the body's size; the import checks it.)
-   */
-  async presignedPut(
-    bucket: string,
-    key: string,
-    metadata: Record<string, string>,
-    contentType: string,
-    seconds: number,
-  ) {
-    const headers = {
-      'content-type': contentType,
-      ...Object.fromEntries(Object.entries(metadata).map(([name, value]) => [`x-amz-meta-${name}`, value])),
-    };
-    const url = await getSignedUrl(
-      s3Signer(),
-      new PutObjectCommand({ Bucket: bucket, Key: key, ContentType: contentType, Metadata: metadata }),
-      {
-        expiresIn: seconds,
-        signableHeaders: new Set(Object.keys(headers)),
-        unhoistableHeaders: new Set(Object.keys(headers)),
-      },
-    );
-    return { url, method: 'PUT' as const, headers };
   },
 };
 

@@ -80,6 +80,16 @@ describe('lambda bundling', () => {
     expect(bundled).not.toContain('@aws-sdk/client-s3');
     expect(bundled).not.toContain('shared/imports/write-import-results.ts');
   });
+
+  it('presigns links without the S3 client: a job read, an abort and an upload request carry none', async () => {
+    for (const name of ['GetJob', 'AbortJob', 'CreateImportUpload']) {
+      const { bundled } = await bundleOf(name);
+
+      expect(bundled).toContain('shared/imports/presigned-links.ts');
+      for (const absent of ['@aws-sdk/client-s3', 'shared/imports/object-store.ts'])
+        expect(bundled).not.toContain(absent);
+    }
+  });
 });
 
 /**
