@@ -37,6 +37,17 @@ describe('presigned links', () => {
   });
   afterEach(() => vi.useRealTimers());
 
+  it('signs each link for its own bucket however many it signed before', async () => {
+    const options = { region: 'eu-west-1' };
+    const ours = makePresigner({ ...options, credentials: async () => credentials });
+    const sdk = sdkLinks(options);
+
+    for (const bucket of ['lms-results-one', 'lms-results-two']) {
+      expect(await ours.presignedGet(bucket, KEY, 60)).toBe(await sdk.get(bucket, KEY, 60));
+      expect((await ours.presignedPut(bucket, KEY, metadata, 'text/csv', 60)).url).toBe(await sdk.put(bucket, KEY, 60));
+    }
+  });
+
   for (const [where, options] of [
     ['in AWS (virtual-hosted)', { region: 'eu-west-1' }],
     ['on an endpoint override (path-style)', { region: 'us-east-1', endpoint: 'http://127.0.0.1:4566' }],
