@@ -11,6 +11,7 @@ import { type Permission, permissionsOf, type ResourceRef, statementsOf } from '
 import { importsBucket, MAX_MESSAGE_BYTES, type QueueName } from '#functions/resources';
 import { ACCOUNT_ID, REGION } from '#local/aws-account';
 import { currentFunction } from '#local/invocation-context';
+import { type S3Command, S3Requests } from '#shared/imports/s3-requests';
 import {
   bucketArn,
   covers,
@@ -73,9 +74,10 @@ let checks: Checks | undefined;
 const checkedStacks = new WeakSet<object>();
 
 /**
- * Checks every SDK call made in this isolate (every client, the document client included) from now
- * on: inside a function's invocation (currentFunction()), a call its statements do not cover is
- * refused with the error AWS gives; everywhere, an SQS message over 256 KB is refused at send.
+ * Checks every SDK call made in this isolate (every client, the document client included) and every
+ * request of the object store's S3 client (shared/imports/s3-requests.ts) from now on: inside a
+ * function's invocation (currentFunction()), a call its statements do not cover is refused with the
+ * error AWS gives; everywhere, an SQS message over 256 KB is refused at send.
  * Idempotent: a second call only replaces the resources (a test's second stack).
  */
 export function installSdkChecks(resources: LocalResources, options: SdkCheckOptions = {}): void {
@@ -97,6 +99,10 @@ export function installSdkChecks(resources: LocalResources, options: SdkCheckOpt
       return send.apply(this, args);
     };
   }
+  const sendS3 = S3Requests.prototype.send;
+  S3Requests.prototype.send = function (this: S3Requests, command: S3Command) {
+    return checked('s3', command.operation, command.input, () => sendS3.call(this, command));
+  };
 }
 
 interface ClientPrototype {
@@ -113,28 +119,32 @@ interface Context {
 }
 
 const checkMiddleware =
-  (next: (args: { input: Input }) => Promise<unknown>, context: Context) => async (args: { input: Input }) => {
-    const service = serviceOfClient(context.clientName ?? '');
-    const operation = (context.commandName ?? '').replace(/Command$/, '');
-    const definition = currentFunction();
-    if (checks && definition) {
-      const allowed = allowedOf(checks, definition);
-      const denied = permissionsFor(service, operation, args.input).find((wanted) => !covers(allowed, wanted));
-      if (denied) {
-        checks.log(`grants: ${definition.name} may not ${denied.action} on ${denied.resource} (refused as AWS would)`);
-        throw accessDenied(service, operation, definition.name, denied);
-      }
+  (next: (args: { input: Input }) => Promise<unknown>, context: Context) => async (args: { input: Input }) =>
+    checked(
+      serviceOfClient(context.clientName ?? ''),
+      (context.commandName ?? '').replace(/Command$/, ''),
+      args.input,
+      () => next(args),
+    );
+
+/** `send`, unless the current function's statements do not cover it: then the refusal AWS would give. */
+async function checked<T>(service: string, operation: string, input: Input, send: () => Promise<T>): Promise<T> {
+  const definition = currentFunction();
+  if (checks && definition) {
+    const allowed = allowedOf(checks, definition);
+    const denied = permissionsFor(service, operation, input).find((wanted) => !covers(allowed, wanted));
+    if (denied) {
+      checks.log(`grants: ${definition.name} may not ${denied.action} on ${denied.resource} (refused as AWS would)`);
+      throw accessDenied(service, operation, definition.name, denied);
     }
-    if (service === 'sqs') refuseOversizeMessages(operation, args.input);
-    try {
-      return await next(args);
-    } catch (error) {
-      throw (
-        (checks && definition && s3MissingKeyAsDenied(checks, definition, service, operation, args.input, error)) ||
-        error
-      );
-    }
-  };
+  }
+  if (service === 'sqs') refuseOversizeMessages(operation, input);
+  try {
+    return await send();
+  } catch (error) {
+    throw (checks && definition && s3MissingKeyAsDenied(checks, definition, service, operation, input, error)) || error;
+  }
+}
 
 function allowedOf({ resources, allowed }: Checks, definition: FunctionDefinition): Permission[] {
   const cached = allowed.get(definition);

@@ -34,6 +34,10 @@ const Env = z.object({
   /** Set by the local stack only: endpoints shown by GET /health. */
   LOCAL_STACK_INFO: z.string().optional(),
   LOG_LEVEL: z.enum(['DEBUG', 'INFO', 'WARN', 'ERROR', 'SILENT']).default('INFO'),
+  /** Set by Lambda (and the local stack): the region presigned links are signed for. */
+  AWS_REGION: z.string().min(1).optional(),
+  /** An S3 endpoint override, which the SDK honours too: the local emulator. */
+  AWS_ENDPOINT_URL_S3: z.string().url().optional(),
 });
 
 const LocalInfo = z.object({
@@ -83,6 +87,10 @@ export const config = {
   bulkEnrollRatePerMinute: env.BULK_ENROLL_RATE_PER_MINUTE,
   maxImportBytes: env.MAX_IMPORT_BYTES,
   maxSyncExport: env.MAX_SYNC_EXPORT,
+  get region() {
+    return required('AWS_REGION', env.AWS_REGION);
+  },
+  s3Endpoint: env.AWS_ENDPOINT_URL_S3,
   localInfo: env.LOCAL_STACK_INFO ? LocalInfo.parse(JSON.parse(env.LOCAL_STACK_INFO)) : undefined,
   logLevel: env.LOG_LEVEL,
 };

@@ -12,7 +12,7 @@ import type { BenchRow, Scenario } from '../bench-row';
 import { percentile } from '../stats';
 
 export const BUNDLE_TARGET_KB = 500;
-export const INIT_TARGET_MS = 150;
+export const INIT_TARGET_MS = 100;
 const INIT_RUNS = 3;
 
 interface Bundle {

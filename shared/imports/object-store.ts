@@ -1,35 +1,16 @@
 import type { Readable } from 'node:stream';
-import {
-  AbortMultipartUploadCommand,
-  CompleteMultipartUploadCommand,
-  type CompletedPart,
-  CreateMultipartUploadCommand,
-  GetObjectCommand,
-  HeadObjectCommand,
-  PutObjectCommand,
-  S3Client,
-  UploadPartCommand,
-} from '@aws-sdk/client-s3';
-import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
+import { defaultProvider } from '@aws-sdk/credential-provider-node';
 import { config } from '#shared/config';
 import { ObjectReplacedError } from './object-replaced-error';
+import { elementOf, S3Requests, textOf } from './s3-requests';
 import type { MultipartUpload } from './write-in-parts';
 
-// Created on first use, not at import: esbuild keeps every module-scope statement of a module the
-// bundle imports, so a client built here would ride along (with the S3 SDK) wherever the module is
-// imported. Locally the endpoint is an emulator on 127.0.0.1, which only path-style addressing reaches.
-let client: S3Client | undefined;
-const s3 = () => (client ??= new S3Client({ forcePathStyle: config.localInfo !== undefined }));
-// Presigned uploads compute no checksum: the SDK would otherwise sign the empty body's CRC32 into the
-// link, which no real file matches.
-let signer: S3Client | undefined;
-const s3Signer = () =>
-  (signer ??= new S3Client({
-    forcePathStyle: config.localInfo !== undefined,
-    requestChecksumCalculation: 'WHEN_REQUIRED',
-  }));
+// Created on first use, not at import: a module-scope client would be built wherever the module is imported.
+let requests: S3Requests | undefined;
+const s3 = () =>
+  (requests ??= new S3Requests({ region: config.region, endpoint: config.s3Endpoint }, defaultProvider()));
 
-/** The bucket adapter: the only module that talks to S3. */
+/** The bucket adapter: the only module that sends requests to S3 (presigned-links.ts only signs them). */
 export const objectStore = {
   /** The object's user metadata (`x-amz-meta-*` names without the prefix, lower-cased) and when it was stored. */
   async describe(
@@ -37,78 +18,94 @@ export const objectStore = {
     key: string,
     etag?: string,
   ): Promise<{ metadata: Record<string, string>; stored: string }> {
-    const out = await pinned(bucket, key, () =>
-      s3().send(new HeadObjectCommand({ Bucket: bucket, Key: key, IfMatch: quoted(etag) })),
+    const { headers, body } = await pinned(bucket, key, () =>
+      s3().send({ operation: 'HeadObject', input: { Bucket: bucket, Key: key }, headers: ifMatch(etag) }),
     );
-    return { metadata: out.Metadata ?? {}, stored: (out.LastModified ?? new Date(0)).toISOString() };
+    body.resume();
+    const metadata = Object.fromEntries(
+      Object.entries(headers)
+        .filter(([name]) => name.startsWith(META))
+        .map(([name, value]) => [name.slice(META.length), String(value)]),
+    );
+    const modified = headers['last-modified'];
+    return { metadata, stored: (modified ? new Date(modified) : new Date(0)).toISOString() };
   },
 
   /** The object's bytes; with `etag`, only if it is still that version (else ObjectReplacedError). */
   async stream(bucket: string, key: string, etag?: string): Promise<Readable> {
-    const out = await pinned(bucket, key, () =>
-      s3().send(new GetObjectCommand({ Bucket: bucket, Key: key, IfMatch: quoted(etag) })),
+    const { body } = await pinned(bucket, key, () =>
+      s3().send({
+        operation: 'GetObject',
+        input: { Bucket: bucket, Key: key },
+        query: { 'x-id': 'GetObject' },
+        headers: ifMatch(etag),
+      }),
     );
-    return out.Body as Readable;
+    return body;
   },
 
   async put(bucket: string, key: string, body: string | Buffer, contentType: string): Promise<void> {
-    await s3().send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: body, ContentType: contentType }));
+    const answer = await s3().send({
+      operation: 'PutObject',
+      input: { Bucket: bucket, Key: key },
+      query: { 'x-id': 'PutObject' },
+      headers: { 'content-type': contentType },
+      body,
+    });
+    answer.body.resume();
   },
 
   /** A multipart upload of one object (s3:PutObject; its abort s3:AbortMultipartUpload), parts numbered in order. */
   async startUpload(bucket: string, key: string, contentType: string): Promise<MultipartUpload> {
-    const { UploadId } = await s3().send(
-      new CreateMultipartUploadCommand({ Bucket: bucket, Key: key, ContentType: contentType }),
-    );
-    const at = { Bucket: bucket, Key: key, UploadId };
-    const parts: CompletedPart[] = [];
+    const started = await s3().send({
+      operation: 'CreateMultipartUpload',
+      input: { Bucket: bucket, Key: key },
+      query: { uploads: '' },
+      headers: { 'content-type': contentType },
+    });
+    const UploadId = elementOf(await textOf(started.body), 'UploadId');
+    if (!UploadId) throw new Error(`S3 started no upload of s3://${bucket}/${key}`);
+    const input = { Bucket: bucket, Key: key, UploadId };
+    const etags: string[] = [];
     return {
       async part(body) {
-        const PartNumber = parts.length + 1;
-        const { ETag } = await s3().send(new UploadPartCommand({ ...at, PartNumber, Body: body }));
-        parts.push({ PartNumber, ETag });
+        const partNumber = String(etags.length + 1);
+        const answer = await s3().send({
+          operation: 'UploadPart',
+          input,
+          query: { partNumber, uploadId: UploadId },
+          body,
+        });
+        answer.body.resume();
+        etags.push(String(answer.headers.etag));
       },
       async complete() {
-        await s3().send(new CompleteMultipartUploadCommand({ ...at, MultipartUpload: { Parts: parts } }));
+        const parts = etags.map(
+          (etag, i) => `<Part><PartNumber>${i + 1}</PartNumber><ETag>${xmlText(etag)}</ETag></Part>`,
+        );
+        const answer = await s3().send({
+          operation: 'CompleteMultipartUpload',
+          input,
+          query: { uploadId: UploadId },
+          headers: { 'content-type': 'application/xml' },
+          body: `<CompleteMultipartUpload xmlns="http://s3.amazonaws.com/doc/2006-03-01/">${parts.join('')}</CompleteMultipartUpload>`,
+        });
+        // S3 may answer 200 and put the failure in the body (the upload was still being assembled).
+        const xml = await textOf(answer.body);
+        if (xml.includes('<Error>'))
+          throw new Error(`S3 did not complete s3://${bucket}/${key}: ${elementOf(xml, 'Code')}`);
       },
       async abort() {
-        await s3().send(new AbortMultipartUploadCommand(at));
+        const answer = await s3().send({ operation: 'AbortMultipartUpload', input, query: { uploadId: UploadId } });
+        answer.body.resume();
       },
     };
-  },
-
-  /** A time-limited download link. */
-  presignedGet: (bucket: string, key: string, seconds = 3600) =>
-    getSignedUrl(s3(), new GetObjectCommand({ Bucket: bucket, Key: key }), { expiresIn: seconds }),
-
-  /**
-   * A time-limited upload link for one key. The content type and every `x-amz-meta-*` header are
-   * signed headers, not query parameters: the uploader must send them as given, and S3 refuses the
-   * request if any differs. (A PUT link cannot bound the body's size; the import checks it.)
-   */
-  async presignedPut(
-    bucket: string,
-    key: string,
-    metadata: Record<string, string>,
-    contentType: string,
-    seconds: number,
-  ) {
-    const headers = {
-      'content-type': contentType,
-      ...Object.fromEntries(Object.entries(metadata).map(([name, value]) => [`x-amz-meta-${name}`, value])),
-    };
-    const url = await getSignedUrl(
-      s3Signer(),
-      new PutObjectCommand({ Bucket: bucket, Key: key, ContentType: contentType, Metadata: metadata }),
-      {
-        expiresIn: seconds,
-        signableHeaders: new Set(Object.keys(headers)),
-        unhoistableHeaders: new Set(Object.keys(headers)),
-      },
-    );
-    return { url, method: 'PUT' as const, headers };
   },
 };
+
+const META = 'x-amz-meta-';
+const ifMatch = (etag: string | undefined): Record<string, string> => (etag ? { 'if-match': quoted(etag)! } : {});
+const xmlText = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;');
 
 export type ObjectStore = typeof objectStore;
 

@@ -3,6 +3,7 @@ import { config } from '#shared/config';
 import { once } from '#shared/once';
 import { uploadGrants } from '#shared/repositories';
 import { objectStore } from './object-store';
+import { presignedLinks } from './presigned-links';
 import { makeRequestImportUpload } from './request-import-upload';
 import { makeVerifyUpload } from './verify-upload';
 
@@ -11,7 +12,7 @@ export const requestImportUpload = /* @__PURE__ */ once(() =>
   makeRequestImportUpload({
     grants: uploadGrants(),
     presignPut: (key, metadata, contentType, seconds) =>
-      objectStore.presignedPut(config.importsBucket, key, metadata, contentType, seconds),
+      presignedLinks().presignedPut(config.importsBucket, key, metadata, contentType, seconds),
     clock: systemClock,
     ids: randomIds,
   }),

@@ -11,6 +11,7 @@ import { exportSourceKey, makeExportGroupMembers, makeRenderMembersCsv } from '#
 import { makeApplyBatchParticipantCsvRows, makeApplyEnrollmentCsvRows } from '#shared/imports/apply-enrollment-rows';
 import { makeApplyGroupMemberRows } from '#shared/imports/apply-group-member-rows';
 import { objectStore } from '#shared/imports/object-store';
+import { presignedLinks } from '#shared/imports/presigned-links';
 import { makeStartCsvImport } from '#shared/imports/start-csv-import';
 import { makeWriteImportResults, makeWriteRefusedImportResults } from '#shared/imports/write-import-results';
 import { verifyUpload } from '#shared/imports/wired';
@@ -225,4 +226,4 @@ export const getJob = /* @__PURE__ */ once(() => makeGetJob(jobs()));
 export const listJobs = /* @__PURE__ */ once(() => makeListJobs(jobs()));
 export const listJobResults = /* @__PURE__ */ once(() => makeListJobResults(jobs()));
 export const abortJob = /* @__PURE__ */ once(() => makeAbortJob(abortDeps()));
-export const resultsDownloadUrl = (bucket: string, key: string) => objectStore.presignedGet(bucket, key);
+export const resultsDownloadUrl = (bucket: string, key: string) => presignedLinks().presignedGet(bucket, key);

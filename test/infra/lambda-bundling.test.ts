@@ -58,6 +58,7 @@ describe('lambda bundling', () => {
     for (const absent of [
       '@aws-sdk/client-sqs',
       '@aws-sdk/client-s3',
+      'shared/imports/s3-requests.ts',
       'csv-parse',
       'shared/queue/send-json.ts',
       'shared/imports/object-store.ts',
@@ -72,13 +73,32 @@ describe('lambda bundling', () => {
       expect(bundled).not.toContain(absent);
   });
 
-  it('keeps the S3 client out of a function that starts jobs (only the chunk worker and imports write files)', async () => {
+  it('keeps the S3 requests out of a function that starts jobs (only the chunk worker and imports write files)', async () => {
     const { bundled } = await bundleOf('AssignLearners');
 
     expect(bundled).toContain('@aws-sdk/client-sqs');
     expect(bundled).toContain('shared/jobs/start-job.ts');
-    expect(bundled).not.toContain('@aws-sdk/client-s3');
+    expect(bundled).not.toContain('shared/imports/s3-requests.ts');
     expect(bundled).not.toContain('shared/imports/write-import-results.ts');
+  });
+
+  it('sends the workers’ S3 requests without the S3 SDK: the chunk worker and the import carry none', async () => {
+    for (const name of ['ApplyJobChunk', 'StartCsvImport']) {
+      const { bundled } = await bundleOf(name);
+
+      expect(bundled).toContain('shared/imports/s3-requests.ts');
+      expect(bundled).not.toContain('@aws-sdk/client-s3');
+    }
+  });
+
+  it('presigns links without the S3 client: a job read, an abort and an upload request carry none', async () => {
+    for (const name of ['GetJob', 'AbortJob', 'CreateImportUpload']) {
+      const { bundled } = await bundleOf(name);
+
+      expect(bundled).toContain('shared/imports/presigned-links.ts');
+      for (const absent of ['@aws-sdk/client-s3', 'shared/imports/object-store.ts'])
+        expect(bundled).not.toContain(absent);
+    }
   });
 });
 

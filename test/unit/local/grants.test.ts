@@ -1,3 +1,5 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { Readable } from 'node:stream';
 import { DynamoDBClient, DynamoDBServiceException } from '@aws-sdk/client-dynamodb';
 import { AccessDenied, GetObjectCommand, HeadObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
@@ -14,6 +16,7 @@ import type { FunctionDefinition } from '#functions/catalog';
 import { MAX_MESSAGE_BYTES } from '#functions/resources';
 import { installSdkChecks } from '#local/grants';
 import { runAsFunction } from '#local/invocation-context';
+import { S3Requests } from '#shared/imports/s3-requests';
 
 const QUEUE_URL = 'http://sqs.us-east-1.localhost:4566/000000000000/job-chunks';
 const OTHER_QUEUE_URL = 'http://sqs.us-east-1.localhost:4566/000000000000/notifications';
@@ -191,6 +194,41 @@ describe('local grant checks', () => {
       .send(new GetObjectCommand({ Bucket: resources.bucket, Key: 'results/missing/a.csv' }))
       .catch((e: unknown) => e);
     expect(outside).toMatchObject({ name: 'NoSuchKey' });
+  });
+
+  it('checks the object store’s own S3 requests as it checks the SDK’s', async () => {
+    const server = createServer((request, response) => {
+      const missing = request.url!.includes('/missing/');
+      response.writeHead(missing ? 404 : 200).end(missing ? '<Error><Code>NoSuchKey</Code></Error>' : '');
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const requests = new S3Requests(
+        { region: 'us-east-1', endpoint: `http://127.0.0.1:${(server.address() as AddressInfo).port}` },
+        async () => config.credentials,
+      );
+      const put = (Key: string) =>
+        requests.send({ operation: 'PutObject', input: { Bucket: resources.bucket, Key }, body: 'x' });
+      const get = (Key: string) => requests.send({ operation: 'GetObject', input: { Bucket: resources.bucket, Key } });
+
+      expect((await runAsFunction(producer, () => put('results/a.csv'))).status).toBe(200);
+      expect(await runAsFunction(producer, () => put('exports/a.csv')).catch((e: unknown) => e)).toBeInstanceOf(
+        AccessDenied,
+      );
+      expect(refusals).toEqual([
+        'grants: Producer may not s3:PutObject on arn:aws:s3:::lms-groups-imports/exports/a.csv (refused as AWS would)',
+      ]);
+      const readerOfResults = fn('ResultsReader', { bucket: { read: ['results'] } });
+      expect(
+        await runAsFunction(readerOfResults, () => get('results/missing/a.csv')).catch((e: unknown) => e),
+      ).toBeInstanceOf(AccessDenied);
+      expect(await get('results/missing/a.csv').catch((e: unknown) => e)).toMatchObject({
+        name: 'NoSuchKey',
+        $metadata: { httpStatusCode: 404 },
+      });
+    } finally {
+      server.close();
+    }
   });
 
   it('checks nothing outside a function’s invocation', async () => {
