@@ -56,6 +56,8 @@ export class S3RequestError extends Error {
 /** Attempts of a request S3 answered with a throttle or a server error, or that lost its connection. */
 const MAX_ATTEMPTS = 3;
 const RETRIED_STATUSES = new Set([429, 500, 502, 503, 504]);
+/** How long a connection may stay silent before the request is dropped (and retried). */
+const SOCKET_IDLE_MS = 20_000;
 
 /**
  * The few S3 requests the object store makes, signed with SigV4 and sent with node:http(s): the S3
@@ -70,6 +72,7 @@ export class S3Requests {
   constructor(
     private readonly location: S3Location,
     credentials: AwsCredentialIdentityProvider,
+    private readonly idleMs = SOCKET_IDLE_MS,
   ) {
     this.signer = new SignatureV4({
       service: 's3',
@@ -126,6 +129,11 @@ export class S3Requests {
         (response) => resolve({ status: response.statusCode ?? 500, headers: response.headers, body: response }),
       );
       outgoing.on('error', reject);
+      // A connection that goes quiet (no byte either way) is dropped and the request retried, as the
+      // SDK's socket timeout does, instead of holding the invocation until its own timeout.
+      outgoing.setTimeout(this.idleMs, () =>
+        outgoing.destroy(new Error(`${operation} to S3: no data for ${this.idleMs} ms`)),
+      );
       outgoing.end(payload);
     });
   }

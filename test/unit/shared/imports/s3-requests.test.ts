@@ -8,7 +8,10 @@ let close: (() => void) | undefined;
 afterEach(() => close?.());
 
 /** An S3 stand-in on loopback answering with `answer`; the requests it saw, their bodies read. */
-async function s3Answering(answer: (request: IncomingMessage, body: string, response: ServerResponse) => void) {
+async function s3Answering(
+  answer: (request: IncomingMessage, body: string, response: ServerResponse) => void,
+  idleMs?: number,
+) {
   const seen: { method: string; url: string; headers: IncomingMessage['headers']; body: string }[] = [];
   const server = createServer(async (request, response) => {
     const body = await textOf(request);
@@ -18,10 +21,19 @@ async function s3Answering(answer: (request: IncomingMessage, body: string, resp
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   close = () => server.close();
   const endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  return { seen, requests: new S3Requests({ region: 'us-east-1', endpoint }, async () => credentials) };
+  return { seen, requests: new S3Requests({ region: 'us-east-1', endpoint }, async () => credentials, idleMs) };
 }
 
 describe('S3 requests', () => {
+  it('drops a connection that goes quiet and retries, then gives up with the reason', async () => {
+    // Never answers: every attempt waits out the idle limit.
+    const { seen, requests } = await s3Answering(() => {}, 50);
+    await expect(
+      requests.send({ operation: 'HeadObject', input: { Bucket: 'bucket', Key: 'imports/x.csv' } }),
+    ).rejects.toThrow(/HeadObject to S3: no data for 50 ms/);
+    expect(seen).toHaveLength(3);
+  });
+
   it('sends a signed path-style request with its body’s SHA-256 and MD5', async () => {
     const { seen, requests } = await s3Answering((_, __, response) => response.writeHead(200).end());
 
