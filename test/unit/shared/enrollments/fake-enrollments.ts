@@ -4,7 +4,7 @@ import { type Enrollment, type EnrollmentAudit, enrollmentRef, refId } from '#sh
 import { type EnrollmentWrite, participantDeltas } from '#shared/enrollments/enrollment-change';
 import type { Learner } from '#shared/learners/learner';
 import type { Notification } from '#shared/notifications/notification';
-import { aLearner, TENANT } from '../fakes';
+import { aLearner, fakeLearners, TENANT } from '../fakes';
 
 const keyOf = (tenant: string, courseId: string, ref: MemberRef) => `${tenant}|${courseId}|${refId(ref)}`;
 
@@ -104,12 +104,7 @@ export const learnerN = (n: number, overrides: Partial<Learner> = {}) =>
 export function directory(all: Learner[]) {
   const field = { EMAIL: 'email', EMPLOYEE_ID: 'employee_id', STATE_ID: 'state_id' } as const;
   return {
-    getMany: async (tenant: string, uuids: string[]) =>
-      new Map(
-        all
-          .filter((l) => l.enterprise_customer_uuid === tenant && uuids.includes(l.learner_uuid))
-          .map((l) => [l.learner_uuid, l]),
-      ),
+    ...fakeLearners(all),
     findUuids: async (tenant: string, kind: string, values: string[]) =>
       new Map(
         all
