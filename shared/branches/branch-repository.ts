@@ -1,7 +1,7 @@
-import { type DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod';
 import { keys } from '#shared/db/keys';
-import { type Page, queryCount, queryPage } from '#shared/db/paging';
+import { type Page, queryCount, queryPage, queryPages } from '#shared/db/paging';
 import { transact } from '#shared/db/transactions';
 import type { Branch } from './branch';
 
@@ -28,23 +28,17 @@ export function makeBranchRepository(db: DynamoDBDocumentClient, tableName: stri
     async loadTree(tenant: string): Promise<{ branches: Branch[]; version: number }> {
       const branches: Branch[] = [];
       let version = 0;
-      let startKey: Record<string, unknown> | undefined;
-      do {
-        const page = await db.send(
-          new QueryCommand({
-            TableName: tableName,
-            KeyConditionExpression: 'PK = :pk',
-            ExpressionAttributeValues: { ':pk': partition(tenant) },
-            ConsistentRead: true,
-            ExclusiveStartKey: startKey,
-          }),
-        );
-        for (const item of page.Items ?? []) {
+      for await (const items of queryPages(db, {
+        TableName: tableName,
+        KeyConditionExpression: 'PK = :pk',
+        ExpressionAttributeValues: { ':pk': partition(tenant) },
+        ConsistentRead: true,
+      })) {
+        for (const item of items) {
           if (item.SK === keys.branchTree(tenant).SK) version = Number(item.version ?? 0);
           else if (item.entity === ENTITY) branches.push(toBranch(item));
         }
-        startKey = page.LastEvaluatedKey;
-      } while (startKey);
+      }
       return { branches, version };
     },
 

@@ -3,7 +3,7 @@ import { batchGetAll } from '#shared/db/batch-get';
 import { writtenIf } from '#shared/db/conditional-write';
 import { keys, type MemberRef } from '#shared/db/keys';
 import { encodeCursor } from '#shared/db/page-cursor';
-import { type Page, type PageQuery, queryCount, queryPage } from '#shared/db/paging';
+import { type Page, type PageQuery, queryCount, queryPage, queryPages } from '#shared/db/paging';
 import { transact } from '#shared/db/transactions';
 import { type Enrollment, type EnrollmentAudit, type EnrollmentStatus, enrollmentRef, refId } from './enrollment';
 import { type EnrollmentWrite, participantDeltas } from './enrollment-change';
@@ -162,21 +162,14 @@ export function makeEnrollmentRepository(db: DynamoDBDocumentClient, tableName: 
     /** The tenants a course has (or had) enrollments in, in uuid order. */
     async tenantsOfCourse(courseId: string): Promise<string[]> {
       const tenants: string[] = [];
-      let startKey: Record<string, unknown> | undefined;
-      do {
-        const page = await db.send(
-          new QueryCommand({
-            TableName: tableName,
-            KeyConditionExpression: 'PK = :pk',
-            ExpressionAttributeValues: { ':pk': keys.courseTenantsPartition(courseId) },
-            ExpressionAttributeNames: { '#tenant': 'tenant' },
-            ProjectionExpression: '#tenant',
-            ExclusiveStartKey: startKey,
-          }),
-        );
-        tenants.push(...(page.Items ?? []).map((i) => String(i.tenant)));
-        startKey = page.LastEvaluatedKey;
-      } while (startKey);
+      for await (const items of queryPages(db, {
+        TableName: tableName,
+        KeyConditionExpression: 'PK = :pk',
+        ExpressionAttributeValues: { ':pk': keys.courseTenantsPartition(courseId) },
+        ExpressionAttributeNames: { '#tenant': 'tenant' },
+        ProjectionExpression: '#tenant',
+      }))
+        tenants.push(...items.map((i) => String(i.tenant)));
       return tenants;
     },
 

@@ -296,12 +296,7 @@ export const recentBySourceQuery = (
 });
 
 /** A page of a job's chunk results from chunk `fromChunk` on, in chunk order. */
-export const resultChunksQuery = (
-  tableName: string,
-  jobId: string,
-  fromChunk: number,
-  startKey: Record<string, unknown> | undefined,
-): QueryCommandInput => ({
+export const resultChunksQuery = (tableName: string, jobId: string, fromChunk: number): QueryCommandInput => ({
   TableName: tableName,
   KeyConditionExpression: 'PK = :pk AND SK BETWEEN :from AND :to',
   ExpressionAttributeValues: {
@@ -309,6 +304,5 @@ export const resultChunksQuery = (
     ':from': keys.jobResult(jobId, fromChunk).SK,
     ':to': `${keys.jobResultsPrefix}~`,
   },
-  ExclusiveStartKey: startKey,
   Limit: 20,
 });

@@ -3,7 +3,7 @@ import { batchWriteAll } from '#shared/db/batch-write';
 import * as z from 'zod';
 import { keys } from '#shared/db/keys';
 import { readCursor, writeCursor } from '#shared/db/page-cursor';
-import { type Page, queryCount, queryPage } from '#shared/db/paging';
+import { type Page, queryCount, queryPage, queryPages } from '#shared/db/paging';
 import { transact } from '#shared/db/transactions';
 import { writtenIf } from '#shared/db/conditional-write';
 import { RefusedInputError } from '#shared/errors';
@@ -41,12 +41,8 @@ export function makeJobRepository(db: DynamoDBDocumentClient, tableName: string)
 
   /** Every chunk's results from `fromChunk` on, in chunk order. */
   async function* resultChunks(jobId: string, fromChunk = 0): AsyncGenerator<{ chunk: number; rows: RowResult[] }> {
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const out = await db.send(new QueryCommand(resultChunksQuery(tableName, jobId, fromChunk, startKey)));
-      for (const item of out.Items ?? []) yield { chunk: Number(item.chunk), rows: item.rows as RowResult[] };
-      startKey = out.LastEvaluatedKey;
-    } while (startKey);
+    for await (const items of queryPages(db, resultChunksQuery(tableName, jobId, fromChunk)))
+      for (const item of items) yield { chunk: Number(item.chunk), rows: item.rows as RowResult[] };
   }
 
   return {

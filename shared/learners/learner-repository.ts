@@ -1,7 +1,7 @@
 import { type DynamoDBDocumentClient, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { batchGetAll } from '#shared/db/batch-get';
 import { keys, type UniqueKind } from '#shared/db/keys';
-import { type Page, queryCount, queryPage } from '#shared/db/paging';
+import { type Page, queryCount, queryPage, queryPages } from '#shared/db/paging';
 import { transact } from '#shared/db/transactions';
 import type { Learner } from './learner';
 import {
@@ -160,12 +160,10 @@ export function makeLearnerRepository(db: DynamoDBDocumentClient, tableName: str
     max: number,
   ): Promise<string[]> {
     const out: string[] = [];
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const page = await db.send(new QueryCommand(uuidQuery(tableName, index, condition, startKey)));
-      out.push(...(page.Items ?? []).map((item) => String(item.learner_uuid)));
-      startKey = page.LastEvaluatedKey;
-    } while (startKey && out.length <= max);
+    for await (const items of queryPages(db, uuidQuery(tableName, index, condition, undefined))) {
+      out.push(...items.map((item) => String(item.learner_uuid)));
+      if (out.length > max) break;
+    }
     return out;
   }
 }

@@ -15,53 +15,13 @@ import { ForbiddenError } from '#shared/errors';
 import { makeApplyBatchParticipantCsvRows, makeApplyEnrollmentCsvRows } from '#shared/imports/apply-enrollment-rows';
 import { classify, type Job, type JobRow } from '#shared/jobs/job';
 import { newJob, type NewJob } from '#shared/jobs/start-job';
-import type { Learner } from '#shared/learners/learner';
-import { adminOf, aLearner, fixedClock, OTHER_TENANT, sequentialIds, staff, TENANT } from '../fakes';
-import { fakeBatches, fakeEnrollments, fakeOutbox, noUsernames } from './fake-enrollments';
+import { adminOf, fixedClock, OTHER_TENANT, sequentialIds, staff, TENANT } from '../fakes';
+import { aBatch, directory, fakeBatches, fakeEnrollments, fakeOutbox, learnerN, noUsernames } from './fake-enrollments';
 
-const learnerN = (n: number, overrides: Partial<Learner> = {}) =>
-  aLearner({
-    learner_uuid: `aaaaaaaa-0000-4000-8000-${String(n).padStart(12, '0')}`,
-    email: `l${n}@example.com`,
-    employee_id: `E${n}`,
-    state_id: `S${n}`,
-    ...overrides,
-  });
 const learners = [1, 2, 3].map((n) => learnerN(n));
 const foreign = learnerN(9, { enterprise_customer_uuid: OTHER_TENANT });
 
-function directory(all: Learner[]) {
-  const field = { EMAIL: 'email', EMPLOYEE_ID: 'employee_id', STATE_ID: 'state_id' } as const;
-  return {
-    getMany: async (tenant: string, uuids: string[]) =>
-      new Map(
-        all
-          .filter((l) => l.enterprise_customer_uuid === tenant && uuids.includes(l.learner_uuid))
-          .map((l) => [l.learner_uuid, l]),
-      ),
-    findUuids: async (tenant: string, kind: string, values: string[]) =>
-      new Map(
-        all
-          .filter((l) => l.enterprise_customer_uuid === tenant)
-          .flatMap((l) => {
-            const value = l[field[kind as keyof typeof field]];
-            return value !== null && values.includes(value) ? [[value, l.learner_uuid] as const] : [];
-          }),
-      ),
-  };
-}
-
-const batch: Batch = {
-  batch_id: 'bbbbbbbb-0000-4000-8000-000000000001',
-  course_id: 'do_3129',
-  enterprise_customer_uuid: TENANT,
-  name: 'Teachers 2026',
-  enrollment_type: 'invite_only',
-  participant_count: 0,
-  created_by: 'staff-1',
-  created: 'x',
-  modified: 'x',
-};
+const batch = aBatch;
 const foreignBatch: Batch = {
   ...batch,
   batch_id: 'bbbbbbbb-0000-4000-8000-000000000009',

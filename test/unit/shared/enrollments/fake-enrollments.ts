@@ -2,7 +2,9 @@ import type { MemberRef } from '#shared/db/keys';
 import type { Batch } from '#shared/enrollments/batch';
 import { type Enrollment, type EnrollmentAudit, enrollmentRef, refId } from '#shared/enrollments/enrollment';
 import { type EnrollmentWrite, participantDeltas } from '#shared/enrollments/enrollment-change';
+import type { Learner } from '#shared/learners/learner';
 import type { Notification } from '#shared/notifications/notification';
+import { aLearner, fakeLearners, TENANT } from '../fakes';
 
 const keyOf = (tenant: string, courseId: string, ref: MemberRef) => `${tenant}|${courseId}|${refId(ref)}`;
 
@@ -87,3 +89,43 @@ export function fakeOutbox() {
 }
 
 export const noUsernames = { findByUsernames: async () => new Map() };
+
+/** Learner `n` of the tenant, with an e-mail, an employee id and a state id of its own. */
+export const learnerN = (n: number, overrides: Partial<Learner> = {}) =>
+  aLearner({
+    learner_uuid: `aaaaaaaa-0000-4000-8000-${String(n).padStart(12, '0')}`,
+    email: `l${n}@example.com`,
+    employee_id: `E${n}`,
+    state_id: `S${n}`,
+    ...overrides,
+  });
+
+/** A directory with the repository's lookups, for every unique kind. */
+export function directory(all: Learner[]) {
+  const field = { EMAIL: 'email', EMPLOYEE_ID: 'employee_id', STATE_ID: 'state_id' } as const;
+  return {
+    ...fakeLearners(all),
+    findUuids: async (tenant: string, kind: string, values: string[]) =>
+      new Map(
+        all
+          .filter((l) => l.enterprise_customer_uuid === tenant)
+          .flatMap((l) => {
+            const value = l[field[kind as keyof typeof field]];
+            return value !== null && values.includes(value) ? [[value, l.learner_uuid] as const] : [];
+          }),
+      ),
+  };
+}
+
+/** An invite-only batch of the tenant, empty. */
+export const aBatch: Batch = {
+  batch_id: 'bbbbbbbb-0000-4000-8000-000000000001',
+  course_id: 'do_3129',
+  enterprise_customer_uuid: TENANT,
+  name: 'Teachers 2026',
+  enrollment_type: 'invite_only',
+  participant_count: 0,
+  created_by: 'staff-1',
+  created: 'x',
+  modified: 'x',
+};

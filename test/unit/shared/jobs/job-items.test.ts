@@ -104,7 +104,7 @@ describe('job items', () => {
   });
 
   it('read results from a chunk on, and no further than the results', () => {
-    const query = resultChunksQuery(T, 'j-1', 2, undefined);
+    const query = resultChunksQuery(T, 'j-1', 2);
     expect(query.ExpressionAttributeValues).toEqual({
       ':pk': keys.job('j-1').PK,
       ':from': keys.jobResult('j-1', 2).SK,
