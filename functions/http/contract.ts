@@ -55,6 +55,18 @@ const notModified = {
   headers: ['etag'],
 } satisfies ResponseContract;
 
+/** The unauthenticated platform routes (not built by httpHandler): for the document only. */
+export const platformContract = {
+  Health: {
+    summary: 'Liveness (and, locally, where the emulators are)',
+    success: { status: 200, description: '{status: "ok"}, with `local` on the local stack' },
+  },
+  OpenApi: {
+    summary: 'This document',
+    success: { status: 200, description: 'the OpenAPI 3.1 document' },
+  },
+} satisfies Record<string, RouteContract>;
+
 /**
  * The request schemas of every HTTP route, keyed by catalog name. Handlers validate with these and
  * GET /openapi.json is generated from them, so the document cannot drift from the code.
@@ -108,6 +120,7 @@ export const contract = {
     success: { status: 204, description: 'deleted' },
   },
   RecalculateGroup: {
+    rateLimited: true,
     summary: 'Recalculate an automatic group from scratch (a job: mark-and-sweep by generation)',
     params: GroupPath,
     success: { ...jobAnswer, description: `the recalculation job; ${jobAnswer.description}` },
@@ -119,6 +132,7 @@ export const contract = {
     success: { status: 200, description: 'a page of ruleset versions' },
   },
   PreviewRuleset: {
+    rateLimited: true,
     summary: 'Dry run of a ruleset over a tenant (optionally against a group): counts and samples; writes nothing',
     body: PreviewBody,
     success: { status: 200, description: 'matching_count, sample, would_add, would_remove' },
@@ -152,12 +166,14 @@ export const contract = {
     success: { status: 200, description: 'a page of branches' },
   },
   ListGroupLearners: {
+    rateLimited: true,
     summary: "List a group's members with their details (search = e-mail or name prefix)",
     params: GroupPath,
     query: ListMembersQuery,
     success: { status: 200, description: 'a page of memberships' },
   },
   AssignLearners: {
+    rateLimited: true,
     summary:
       'Add learners (by uuid, branch or group copy) or e-mails (pending) to a group, with home_group/permissions',
     params: GroupPath,
@@ -170,6 +186,7 @@ export const contract = {
     also: [{ status: 200, description: 'an outcome per identifier; nothing changed' }, jobAnswer],
   },
   RemoveLearners: {
+    rateLimited: true,
     summary: 'Remove members from a group (by uuid or e-mail, or remove_all)',
     params: GroupPath,
     body: RemoveLearnersBody,
@@ -210,6 +227,7 @@ export const contract = {
     success: { status: 200, description: 'a page of learners' },
   },
   BulkUpsertLearners: {
+    rateLimited: true,
     summary: `Create or update learners: up to ${MAX_SYNC_LEARNERS} at once, more as a 202 job`,
     params: TenantPath,
     body: z.strictObject({
@@ -230,6 +248,7 @@ export const contract = {
     },
   },
   BulkEnroll: {
+    rateLimited: true,
     summary: `Enroll or unenroll identifiers in courses (Open edX bulk_enroll; staff only, throttled; over ${MAX_SYNC_PAIRS} identifier×course pairs → 202 with a job)`,
     body: BulkEnrollBody,
     forms: true,
@@ -326,6 +345,7 @@ export const contract = {
     success: { status: 200, description: 'the aborted job' },
   },
   ExportGroupMembers: {
+    rateLimited: true,
     summary: `Members as CSV (formula-safe); over ${MAX_SYNC_EXPORT} members: 202 with a job whose results file is the CSV`,
     params: GroupPath,
     query: z.strictObject({
@@ -350,7 +370,12 @@ export const contract = {
         .default(',')
         .transform((d) => (d === 'tab' ? '\t' : d)),
     }),
-    success: { status: 200, description: 'text/csv' },
+    success: {
+      status: 200,
+      description: 'the members as CSV (an attachment)',
+      contentType: 'text/csv',
+      body: z.string(),
+    },
     also: [jobAnswer],
   },
 } satisfies Record<string, RouteContract>;

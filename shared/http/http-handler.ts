@@ -28,6 +28,8 @@ export interface RouteContract {
   forms?: boolean;
   /** Reads If-Match and If-None-Match (RFC 9110 §13.1.1–2): the document declares them, and 412. */
   conditional?: boolean;
+  /** Spends rate-limit tokens (shared/throttle): the document declares 429 with Retry-After. */
+  rateLimited?: boolean;
   /** Success status and what it returns, for the OpenAPI document. */
   success: ResponseContract;
   /** The route's other answers than `success` and errors (200 or 201 beside it, 202 with a job, 304). */
@@ -42,8 +44,10 @@ export interface ResponseContract {
   status: number;
   description: string;
   headers?: ResponseHeader[];
-  /** Its JSON body, where the document declares one. */
+  /** Its body: JSON, unless `contentType` names another media type (then a string). */
   body?: z.ZodType;
+  /** The body's media type when it is not `application/json` (the export's `text/csv`). */
+  contentType?: string;
 }
 
 type Parsed<C extends RouteContract, K extends 'params' | 'query' | 'body'> = C[K] extends z.ZodType
