@@ -34,7 +34,7 @@ export function openApiComponents() {
       Error: {
         type: 'object',
         description: 'Every error answer (docs/errors.md): a stable code, a message, and the problems of the input.',
-        required: ['code', 'message', 'details'],
+        required: ['code', 'message'],
         properties: {
           code: { type: 'string' },
           message: { type: 'string' },

@@ -13,6 +13,7 @@ import { withDeadline } from '#shared/invocation-deadline';
 import { db } from '#shared/db/client';
 import { makeIdempotencyRepository, type IdempotencyRepository } from './idempotency-repository';
 import { mapError } from './map-error';
+import type { Answer } from './responses';
 import { withIdempotency } from './with-idempotency';
 
 let store: IdempotencyRepository | undefined;
@@ -49,6 +50,20 @@ export interface ResponseContract {
   /** The body's media type when it is not `application/json` (the export's `text/csv`). */
   contentType?: string;
 }
+
+/**
+ * A schema's output as a handler must build it: the loose objects' index signatures dropped (a domain
+ * interface has none), so every declared field is checked and extra fields pass.
+ */
+type Known<T> = T extends readonly (infer E)[]
+  ? Known<E>[]
+  : T extends object
+    ? { [K in keyof T as string extends K ? never : K]: Known<T[K]> }
+    : T;
+type BodyOf<R> = R extends { body: z.ZodType } ? Known<z.output<R['body']>> : never;
+/** The bodies a route's answers declare: its success and its other answers. */
+export type AnswerBody<C extends RouteContract> =
+  BodyOf<C['success']> | (C['also'] extends readonly (infer A)[] ? BodyOf<A> : never);
 
 type Parsed<C extends RouteContract, K extends 'params' | 'query' | 'body'> = C[K] extends z.ZodType
   ? z.infer<C[K]>
@@ -172,7 +187,10 @@ const bounded = (text: string) =>
  * Builds every HTTP handler: header normalizer, body (JSON, or a form where the route reads forms), auth context and the error mapper
  * (registered last so that it sees errors first), then path, query and body validated together.
  */
-export function httpHandler<C extends RouteContract>(contract: C, run: (request: Request<C>) => Promise<Result>) {
+export function httpHandler<C extends RouteContract>(
+  contract: C,
+  run: (request: Request<C>) => Promise<Answer<AnswerBody<C>>>,
+) {
   return middy<Event, Result, Error, HttpContext>()
     .use(httpHeaderNormalizer())
     .use(requestBody(contract))
