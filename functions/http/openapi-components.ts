@@ -26,6 +26,22 @@ export const HEADER_PARAMETERS = {
   },
 };
 
+/** The response headers that are always sent where declared (inlined in the responses, with required: true). */
+export const RESPONSE_HEADERS = {
+  etag: {
+    description: 'The strong entity-tag of the representation: its version, quoted ("3"). Send it back in If-Match.',
+    schema: { type: 'string', pattern: '^"[0-9]+"$' },
+  },
+  location: {
+    description: 'RFC 9110: the created resource (201), or the job following the request (202), as an absolute URL',
+    schema: { type: 'string', format: 'uri' },
+  },
+  'retry-after': {
+    description: 'Seconds to wait before retrying (RFC 9110 §10.2.3)',
+    schema: { type: 'string', pattern: '^[0-9]+$' },
+  },
+};
+
 /** What the operations of the OpenAPI document share: the error body, the headers, the security scheme. */
 export function openApiComponents() {
   return {
@@ -50,19 +66,6 @@ export function openApiComponents() {
       },
     },
     headers: {
-      etag: {
-        description:
-          'The strong entity-tag of the representation: its version, quoted ("3"). Send it back in If-Match.',
-        schema: { type: 'string', pattern: '^"[0-9]+"$' },
-      },
-      location: {
-        description: 'RFC 9110: the created resource (201), or the job following the request (202), as an absolute URL',
-        schema: { type: 'string', format: 'uri' },
-      },
-      'retry-after': {
-        description: 'Seconds to wait before retrying (RFC 9110 §10.2.3)',
-        schema: { type: 'string', pattern: '^[0-9]+$' },
-      },
       'idempotent-replayed': {
         description: 'true: this is the stored answer of an earlier request with the same Idempotency-Key',
         schema: { type: 'string', enum: ['true'] },

@@ -2,7 +2,7 @@ import * as z from 'zod';
 import { DEFAULT_ROUTE, httpFunctions } from '#functions/catalog';
 import { contract, platformContract } from '#functions/http/contract';
 import type { ResponseContract, RouteContract } from '#shared/http/http-handler';
-import { HEADER_PARAMETERS, openApiComponents } from './openapi-components';
+import { HEADER_PARAMETERS, openApiComponents, RESPONSE_HEADERS } from './openapi-components';
 
 /** The methods whose requests Idempotency-Key makes safe to retry (shared/http/with-idempotency.ts). */
 const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -27,7 +27,9 @@ const json = (schema: z.ZodType, io: 'input' | 'output') =>
 
 function response(r: ResponseContract, write: boolean) {
   const headers = {
-    ...Object.fromEntries((r.headers ?? []).map((h) => [h === 'etag' ? 'ETag' : 'Location', ref('headers', h)])),
+    ...Object.fromEntries(
+      (r.headers ?? []).map((h) => [h === 'etag' ? 'ETag' : 'Location', { ...RESPONSE_HEADERS[h], required: true }]),
+    ),
     ...(write && r.status < 500 ? { 'Idempotent-Replayed': ref('headers', 'idempotent-replayed') } : {}),
   };
   const schema = r.body ? json(r.body, 'output') : undefined;
@@ -41,7 +43,7 @@ function response(r: ResponseContract, write: boolean) {
 function errorResponse(status: number, write: boolean) {
   const retry = status === 429 || status === 503;
   const headers = {
-    ...(retry ? { 'Retry-After': ref('headers', 'retry-after') } : {}),
+    ...(retry ? { 'Retry-After': { ...RESPONSE_HEADERS['retry-after'], required: true } } : {}),
     ...(write && status < 500 ? { 'Idempotent-Replayed': ref('headers', 'idempotent-replayed') } : {}),
   };
   return {

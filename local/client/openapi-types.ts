@@ -602,14 +602,8 @@ export interface components {
   parameters: never;
   requestBodies: never;
   headers: {
-    /** @description The strong entity-tag of the representation: its version, quoted ("3"). Send it back in If-Match. */
-    etag: string;
     /** @description true: this is the stored answer of an earlier request with the same Idempotency-Key */
     'idempotent-replayed': 'true';
-    /** @description RFC 9110: the created resource (201), or the job following the request (202), as an absolute URL */
-    location: string;
-    /** @description Seconds to wait before retrying (RFC 9110 §10.2.3) */
-    'retry-after': string;
   };
   pathItems: never;
 }
@@ -917,7 +911,8 @@ export interface operations {
       202: {
         headers: {
           'Idempotent-Replayed': components['headers']['idempotent-replayed'];
-          Location: components['headers']['location'];
+          /** @description RFC 9110: the created resource (201), or the job following the request (202), as an absolute URL */
+          Location: string;
           [name: string]: unknown;
         };
         content: {
@@ -988,7 +983,8 @@ export interface operations {
       429: {
         headers: {
           'Idempotent-Replayed': components['headers']['idempotent-replayed'];
-          'Retry-After': components['headers']['retry-after'];
+          /** @description Seconds to wait before retrying (RFC 9110 §10.2.3) */
+          'Retry-After': string;
           [name: string]: unknown;
         };
         content: {
@@ -1007,7 +1003,8 @@ export interface operations {
       /** @description the database is over capacity: retry after Retry-After seconds */
       503: {
         headers: {
-          'Retry-After': components['headers']['retry-after'];
+          /** @description Seconds to wait before retrying (RFC 9110 §10.2.3) */
+          'Retry-After': string;
           [name: string]: unknown;
         };
         content: {
@@ -1109,7 +1106,8 @@ export interface operations {
       /** @description the database is over capacity: retry after Retry-After seconds */
       503: {
         headers: {
-          'Retry-After': components['headers']['retry-after'];
+          /** @description Seconds to wait before retrying (RFC 9110 §10.2.3) */
+          'Retry-After': string;
           [name: string]: unknown;
         };
         content: {
@@ -1224,7 +1222,8 @@ export interface operations {
       /** @description the database is over capacity: retry after Retry-After seconds */
       503: {
         headers: {
-          'Retry-After': components['headers']['retry-after'];
+          /** @description Seconds to wait before retrying (RFC 9110 §10.2.3) */
+          'Retry-After': string;
           [name: string]: unknown;
         };
         content: {
@@ -1309,7 +1308,8 @@ export interface operations {
       201: {
         headers: {
           'Idempotent-Replayed': components['headers']['idempotent-replayed'];
-          Location: components['headers']['location'];
+          /** @description RFC 9110: the created resource (201), or the job following the request (202), as an absolute URL */
+          Location: string;
           [name: string]: unknown;
         };
         content: {
@@ -1351,7 +1351,8 @@ export interface operations {
       202: {
         headers: {
           'Idempotent-Replayed': components['headers']['idempotent-replayed'];
-          Location: components['headers']['location'];
+          /** @description RFC 9110: the created resource (201), or the job following the request (202), as an absolute URL */
+          Location: string;
           [name: string]: unknown;
         };
         content: {
@@ -1430,7 +1431,8 @@ export interface operations {
       /** @description the database is over capacity: retry after Retry-After seconds */
       503: {
         headers: {
-          'Retry-After': components['headers']['retry-after'];
+          /** @description Seconds to wait before retrying (RFC 9110 §10.2.3) */
+          'Retry-After': string;
           [name: string]: unknown;
         };
         content: {
@@ -1515,7 +1517,8 @@ export interface operations {
       202: {
         headers: {
           'Idempotent-Replayed': components['headers']['idempotent-replayed'];
-          Location: components['headers']['location'];
+          /** @description RFC 9110: the created resource (201), or the job following the request (202), as an absolute URL */
+          Location: string;
           [name: string]: unknown;
         };
         content: {
@@ -1594,7 +1597,8 @@ export interface operations {
       /** @description the database is over capacity: retry after Retry-After seconds */
       503: {
         headers: {
-          'Retry-After': components['headers']['retry-after'];
+          /** @description Seconds to wait before retrying (RFC 9110 §10.2.3) */
+          'Retry-After': string;
           [name: string]: unknown;
         };
         content: {
@@ -1640,7 +1644,8 @@ export interface operations {
       201: {
         headers: {
           'Idempotent-Replayed': components['headers']['idempotent-replayed'];
-          Location: components['headers']['location'];
+          /** @description RFC 9110: the created resource (201), or the job following the request (202), as an absolute URL */
+          Location: string;
           [name: string]: unknown;
         };
         content: {
@@ -1725,7 +1730,8 @@ export interface operations {
       /** @description the database is over capacity: retry after Retry-After seconds */
       503: {
         headers: {
-          'Retry-After': components['headers']['retry-after'];
+          /** @description Seconds to wait before retrying (RFC 9110 §10.2.3) */
+          'Retry-After': string;
           [name: string]: unknown;
         };
         content: {
@@ -1842,7 +1848,8 @@ export interface operations {
       /** @description the database is over capacity: retry after Retry-After seconds */
       503: {
         headers: {
-          'Retry-After': components['headers']['retry-after'];
+          /** @description Seconds to wait before retrying (RFC 9110 §10.2.3) */
+          'Retry-After': string;
           [name: string]: unknown;
         };
         content: {
@@ -1976,7 +1983,8 @@ export interface operations {
       /** @description the database is over capacity: retry after Retry-After seconds */
       503: {
         headers: {
-          'Retry-After': components['headers']['retry-after'];
+          /** @description Seconds to wait before retrying (RFC 9110 §10.2.3) */
+          'Retry-After': string;
           [name: string]: unknown;
         };
         content: {
@@ -2092,7 +2100,8 @@ export interface operations {
       /** @description the database is over capacity: retry after Retry-After seconds */
       503: {
         headers: {
-          'Retry-After': components['headers']['retry-after'];
+          /** @description Seconds to wait before retrying (RFC 9110 §10.2.3) */
+          'Retry-After': string;
           [name: string]: unknown;
         };
         content: {
@@ -2200,7 +2209,8 @@ export interface operations {
       /** @description the database is over capacity: retry after Retry-After seconds */
       503: {
         headers: {
-          'Retry-After': components['headers']['retry-after'];
+          /** @description Seconds to wait before retrying (RFC 9110 §10.2.3) */
+          'Retry-After': string;
           [name: string]: unknown;
         };
         content: {
@@ -2274,7 +2284,8 @@ export interface operations {
       201: {
         headers: {
           'Idempotent-Replayed': components['headers']['idempotent-replayed'];
-          Location: components['headers']['location'];
+          /** @description RFC 9110: the created resource (201), or the job following the request (202), as an absolute URL */
+          Location: string;
           [name: string]: unknown;
         };
         content: {
@@ -2363,7 +2374,8 @@ export interface operations {
       /** @description the database is over capacity: retry after Retry-After seconds */
       503: {
         headers: {
-          'Retry-After': components['headers']['retry-after'];
+          /** @description Seconds to wait before retrying (RFC 9110 §10.2.3) */
+          'Retry-After': string;
           [name: string]: unknown;
         };
         content: {
@@ -2407,7 +2419,8 @@ export interface operations {
       201: {
         headers: {
           'Idempotent-Replayed': components['headers']['idempotent-replayed'];
-          Location: components['headers']['location'];
+          /** @description RFC 9110: the created resource (201), or the job following the request (202), as an absolute URL */
+          Location: string;
           [name: string]: unknown;
         };
         content: {
@@ -2496,7 +2509,8 @@ export interface operations {
       /** @description the database is over capacity: retry after Retry-After seconds */
       503: {
         headers: {
-          'Retry-After': components['headers']['retry-after'];
+          /** @description Seconds to wait before retrying (RFC 9110 §10.2.3) */
+          'Retry-After': string;
           [name: string]: unknown;
         };
         content: {
@@ -2618,7 +2632,8 @@ export interface operations {
       /** @description the database is over capacity: retry after Retry-After seconds */
       503: {
         headers: {
-          'Retry-After': components['headers']['retry-after'];
+          /** @description Seconds to wait before retrying (RFC 9110 §10.2.3) */
+          'Retry-After': string;
           [name: string]: unknown;
         };
         content: {
@@ -2741,7 +2756,8 @@ export interface operations {
       /** @description the database is over capacity: retry after Retry-After seconds */
       503: {
         headers: {
-          'Retry-After': components['headers']['retry-after'];
+          /** @description Seconds to wait before retrying (RFC 9110 §10.2.3) */
+          'Retry-After': string;
           [name: string]: unknown;
         };
         content: {
@@ -2830,7 +2846,8 @@ export interface operations {
       201: {
         headers: {
           'Idempotent-Replayed': components['headers']['idempotent-replayed'];
-          Location: components['headers']['location'];
+          /** @description RFC 9110: the created resource (201), or the job following the request (202), as an absolute URL */
+          Location: string;
           [name: string]: unknown;
         };
         content: {
@@ -2924,7 +2941,8 @@ export interface operations {
       /** @description the database is over capacity: retry after Retry-After seconds */
       503: {
         headers: {
-          'Retry-After': components['headers']['retry-after'];
+          /** @description Seconds to wait before retrying (RFC 9110 §10.2.3) */
+          'Retry-After': string;
           [name: string]: unknown;
         };
         content: {
@@ -3027,7 +3045,8 @@ export interface operations {
       /** @description the database is over capacity: retry after Retry-After seconds */
       503: {
         headers: {
-          'Retry-After': components['headers']['retry-after'];
+          /** @description Seconds to wait before retrying (RFC 9110 §10.2.3) */
+          'Retry-After': string;
           [name: string]: unknown;
         };
         content: {
@@ -3144,7 +3163,8 @@ export interface operations {
       /** @description the database is over capacity: retry after Retry-After seconds */
       503: {
         headers: {
-          'Retry-After': components['headers']['retry-after'];
+          /** @description Seconds to wait before retrying (RFC 9110 §10.2.3) */
+          'Retry-After': string;
           [name: string]: unknown;
         };
         content: {
@@ -3217,7 +3237,8 @@ export interface operations {
       202: {
         headers: {
           'Idempotent-Replayed': components['headers']['idempotent-replayed'];
-          Location: components['headers']['location'];
+          /** @description RFC 9110: the created resource (201), or the job following the request (202), as an absolute URL */
+          Location: string;
           [name: string]: unknown;
         };
         content: {
@@ -3288,7 +3309,8 @@ export interface operations {
       429: {
         headers: {
           'Idempotent-Replayed': components['headers']['idempotent-replayed'];
-          'Retry-After': components['headers']['retry-after'];
+          /** @description Seconds to wait before retrying (RFC 9110 §10.2.3) */
+          'Retry-After': string;
           [name: string]: unknown;
         };
         content: {
@@ -3307,7 +3329,8 @@ export interface operations {
       /** @description the database is over capacity: retry after Retry-After seconds */
       503: {
         headers: {
-          'Retry-After': components['headers']['retry-after'];
+          /** @description Seconds to wait before retrying (RFC 9110 §10.2.3) */
+          'Retry-After': string;
           [name: string]: unknown;
         };
         content: {
@@ -3474,7 +3497,8 @@ export interface operations {
       /** @description the database is over capacity: retry after Retry-After seconds */
       503: {
         headers: {
-          'Retry-After': components['headers']['retry-after'];
+          /** @description Seconds to wait before retrying (RFC 9110 §10.2.3) */
+          'Retry-After': string;
           [name: string]: unknown;
         };
         content: {
@@ -3585,9 +3609,11 @@ export interface operations {
       /** @description the group; Location is its URL */
       201: {
         headers: {
-          ETag: components['headers']['etag'];
+          /** @description The strong entity-tag of the representation: its version, quoted ("3"). Send it back in If-Match. */
+          ETag: string;
           'Idempotent-Replayed': components['headers']['idempotent-replayed'];
-          Location: components['headers']['location'];
+          /** @description RFC 9110: the created resource (201), or the job following the request (202), as an absolute URL */
+          Location: string;
           [name: string]: unknown;
         };
         content: {
@@ -3712,7 +3738,8 @@ export interface operations {
       /** @description the database is over capacity: retry after Retry-After seconds */
       503: {
         headers: {
-          'Retry-After': components['headers']['retry-after'];
+          /** @description Seconds to wait before retrying (RFC 9110 §10.2.3) */
+          'Retry-After': string;
           [name: string]: unknown;
         };
         content: {
@@ -3749,7 +3776,8 @@ export interface operations {
       /** @description the group, with an ETag; a learner member gets the learner projection (group_uuid, name, enterprise_customer_uuid, description, type, status) */
       200: {
         headers: {
-          ETag: components['headers']['etag'];
+          /** @description The strong entity-tag of the representation: its version, quoted ("3"). Send it back in If-Match. */
+          ETag: string;
           [name: string]: unknown;
         };
         content: {
@@ -3831,7 +3859,8 @@ export interface operations {
       /** @description not modified: If-None-Match names the current version (weak comparison, or *); no body */
       304: {
         headers: {
-          ETag: components['headers']['etag'];
+          /** @description The strong entity-tag of the representation: its version, quoted ("3"). Send it back in If-Match. */
+          ETag: string;
           [name: string]: unknown;
         };
         content?: never;
@@ -3893,7 +3922,8 @@ export interface operations {
       /** @description the database is over capacity: retry after Retry-After seconds */
       503: {
         headers: {
-          'Retry-After': components['headers']['retry-after'];
+          /** @description Seconds to wait before retrying (RFC 9110 §10.2.3) */
+          'Retry-After': string;
           [name: string]: unknown;
         };
         content: {
@@ -4009,7 +4039,8 @@ export interface operations {
       /** @description the database is over capacity: retry after Retry-After seconds */
       503: {
         headers: {
-          'Retry-After': components['headers']['retry-after'];
+          /** @description Seconds to wait before retrying (RFC 9110 §10.2.3) */
+          'Retry-After': string;
           [name: string]: unknown;
         };
         content: {
@@ -4126,7 +4157,8 @@ export interface operations {
       /** @description the updated group */
       200: {
         headers: {
-          ETag: components['headers']['etag'];
+          /** @description The strong entity-tag of the representation: its version, quoted ("3"). Send it back in If-Match. */
+          ETag: string;
           'Idempotent-Replayed': components['headers']['idempotent-replayed'];
           [name: string]: unknown;
         };
@@ -4275,7 +4307,8 @@ export interface operations {
       /** @description the database is over capacity: retry after Retry-After seconds */
       503: {
         headers: {
-          'Retry-After': components['headers']['retry-after'];
+          /** @description Seconds to wait before retrying (RFC 9110 §10.2.3) */
+          'Retry-After': string;
           [name: string]: unknown;
         };
         content: {
@@ -4395,7 +4428,8 @@ export interface operations {
       201: {
         headers: {
           'Idempotent-Replayed': components['headers']['idempotent-replayed'];
-          Location: components['headers']['location'];
+          /** @description RFC 9110: the created resource (201), or the job following the request (202), as an absolute URL */
+          Location: string;
           [name: string]: unknown;
         };
         content: {
@@ -4458,7 +4492,8 @@ export interface operations {
       202: {
         headers: {
           'Idempotent-Replayed': components['headers']['idempotent-replayed'];
-          Location: components['headers']['location'];
+          /** @description RFC 9110: the created resource (201), or the job following the request (202), as an absolute URL */
+          Location: string;
           [name: string]: unknown;
         };
         content: {
@@ -4529,7 +4564,8 @@ export interface operations {
       429: {
         headers: {
           'Idempotent-Replayed': components['headers']['idempotent-replayed'];
-          'Retry-After': components['headers']['retry-after'];
+          /** @description Seconds to wait before retrying (RFC 9110 §10.2.3) */
+          'Retry-After': string;
           [name: string]: unknown;
         };
         content: {
@@ -4548,7 +4584,8 @@ export interface operations {
       /** @description the database is over capacity: retry after Retry-After seconds */
       503: {
         headers: {
-          'Retry-After': components['headers']['retry-after'];
+          /** @description Seconds to wait before retrying (RFC 9110 §10.2.3) */
+          'Retry-After': string;
           [name: string]: unknown;
         };
         content: {
@@ -4658,7 +4695,8 @@ export interface operations {
       /** @description the database is over capacity: retry after Retry-After seconds */
       503: {
         headers: {
-          'Retry-After': components['headers']['retry-after'];
+          /** @description Seconds to wait before retrying (RFC 9110 §10.2.3) */
+          'Retry-After': string;
           [name: string]: unknown;
         };
         content: {
@@ -4703,7 +4741,8 @@ export interface operations {
       /** @description the job: {job_id, status, total, status_url}; Location is its status_url */
       202: {
         headers: {
-          Location: components['headers']['location'];
+          /** @description RFC 9110: the created resource (201), or the job following the request (202), as an absolute URL */
+          Location: string;
           [name: string]: unknown;
         };
         content: {
@@ -4759,7 +4798,8 @@ export interface operations {
       /** @description rate limited: retry after Retry-After seconds */
       429: {
         headers: {
-          'Retry-After': components['headers']['retry-after'];
+          /** @description Seconds to wait before retrying (RFC 9110 §10.2.3) */
+          'Retry-After': string;
           [name: string]: unknown;
         };
         content: {
@@ -4778,7 +4818,8 @@ export interface operations {
       /** @description the database is over capacity: retry after Retry-After seconds */
       503: {
         headers: {
-          'Retry-After': components['headers']['retry-after'];
+          /** @description Seconds to wait before retrying (RFC 9110 §10.2.3) */
+          'Retry-After': string;
           [name: string]: unknown;
         };
         content: {
@@ -4925,7 +4966,8 @@ export interface operations {
       /** @description the database is over capacity: retry after Retry-After seconds */
       503: {
         headers: {
-          'Retry-After': components['headers']['retry-after'];
+          /** @description Seconds to wait before retrying (RFC 9110 §10.2.3) */
+          'Retry-After': string;
           [name: string]: unknown;
         };
         content: {
@@ -5053,7 +5095,8 @@ export interface operations {
       /** @description rate limited: retry after Retry-After seconds */
       429: {
         headers: {
-          'Retry-After': components['headers']['retry-after'];
+          /** @description Seconds to wait before retrying (RFC 9110 §10.2.3) */
+          'Retry-After': string;
           [name: string]: unknown;
         };
         content: {
@@ -5072,7 +5115,8 @@ export interface operations {
       /** @description the database is over capacity: retry after Retry-After seconds */
       503: {
         headers: {
-          'Retry-After': components['headers']['retry-after'];
+          /** @description Seconds to wait before retrying (RFC 9110 §10.2.3) */
+          'Retry-After': string;
           [name: string]: unknown;
         };
         content: {
@@ -5189,7 +5233,8 @@ export interface operations {
       /** @description the database is over capacity: retry after Retry-After seconds */
       503: {
         headers: {
-          'Retry-After': components['headers']['retry-after'];
+          /** @description Seconds to wait before retrying (RFC 9110 §10.2.3) */
+          'Retry-After': string;
           [name: string]: unknown;
         };
         content: {
@@ -5225,7 +5270,8 @@ export interface operations {
       202: {
         headers: {
           'Idempotent-Replayed': components['headers']['idempotent-replayed'];
-          Location: components['headers']['location'];
+          /** @description RFC 9110: the created resource (201), or the job following the request (202), as an absolute URL */
+          Location: string;
           [name: string]: unknown;
         };
         content: {
@@ -5296,7 +5342,8 @@ export interface operations {
       429: {
         headers: {
           'Idempotent-Replayed': components['headers']['idempotent-replayed'];
-          'Retry-After': components['headers']['retry-after'];
+          /** @description Seconds to wait before retrying (RFC 9110 §10.2.3) */
+          'Retry-After': string;
           [name: string]: unknown;
         };
         content: {
@@ -5315,7 +5362,8 @@ export interface operations {
       /** @description the database is over capacity: retry after Retry-After seconds */
       503: {
         headers: {
-          'Retry-After': components['headers']['retry-after'];
+          /** @description Seconds to wait before retrying (RFC 9110 §10.2.3) */
+          'Retry-After': string;
           [name: string]: unknown;
         };
         content: {
@@ -5393,7 +5441,8 @@ export interface operations {
       202: {
         headers: {
           'Idempotent-Replayed': components['headers']['idempotent-replayed'];
-          Location: components['headers']['location'];
+          /** @description RFC 9110: the created resource (201), or the job following the request (202), as an absolute URL */
+          Location: string;
           [name: string]: unknown;
         };
         content: {
@@ -5464,7 +5513,8 @@ export interface operations {
       429: {
         headers: {
           'Idempotent-Replayed': components['headers']['idempotent-replayed'];
-          'Retry-After': components['headers']['retry-after'];
+          /** @description Seconds to wait before retrying (RFC 9110 §10.2.3) */
+          'Retry-After': string;
           [name: string]: unknown;
         };
         content: {
@@ -5483,7 +5533,8 @@ export interface operations {
       /** @description the database is over capacity: retry after Retry-After seconds */
       503: {
         headers: {
-          'Retry-After': components['headers']['retry-after'];
+          /** @description Seconds to wait before retrying (RFC 9110 §10.2.3) */
+          'Retry-After': string;
           [name: string]: unknown;
         };
         content: {
@@ -5522,7 +5573,8 @@ export interface operations {
       /** @description the group */
       200: {
         headers: {
-          ETag: components['headers']['etag'];
+          /** @description The strong entity-tag of the representation: its version, quoted ("3"). Send it back in If-Match. */
+          ETag: string;
           [name: string]: unknown;
         };
         content: {
@@ -5588,7 +5640,8 @@ export interface operations {
       /** @description not modified: If-None-Match names the current version (weak comparison, or *); no body */
       304: {
         headers: {
-          ETag: components['headers']['etag'];
+          /** @description The strong entity-tag of the representation: its version, quoted ("3"). Send it back in If-Match. */
+          ETag: string;
           [name: string]: unknown;
         };
         content?: never;
@@ -5650,7 +5703,8 @@ export interface operations {
       /** @description the database is over capacity: retry after Retry-After seconds */
       503: {
         headers: {
-          'Retry-After': components['headers']['retry-after'];
+          /** @description Seconds to wait before retrying (RFC 9110 §10.2.3) */
+          'Retry-After': string;
           [name: string]: unknown;
         };
         content: {
@@ -5845,7 +5899,8 @@ export interface operations {
       429: {
         headers: {
           'Idempotent-Replayed': components['headers']['idempotent-replayed'];
-          'Retry-After': components['headers']['retry-after'];
+          /** @description Seconds to wait before retrying (RFC 9110 §10.2.3) */
+          'Retry-After': string;
           [name: string]: unknown;
         };
         content: {
@@ -5864,7 +5919,8 @@ export interface operations {
       /** @description the database is over capacity: retry after Retry-After seconds */
       503: {
         headers: {
-          'Retry-After': components['headers']['retry-after'];
+          /** @description Seconds to wait before retrying (RFC 9110 §10.2.3) */
+          'Retry-After': string;
           [name: string]: unknown;
         };
         content: {
@@ -6000,7 +6056,8 @@ export interface operations {
       /** @description the database is over capacity: retry after Retry-After seconds */
       503: {
         headers: {
-          'Retry-After': components['headers']['retry-after'];
+          /** @description Seconds to wait before retrying (RFC 9110 §10.2.3) */
+          'Retry-After': string;
           [name: string]: unknown;
         };
         content: {
@@ -6135,7 +6192,8 @@ export interface operations {
       /** @description the database is over capacity: retry after Retry-After seconds */
       503: {
         headers: {
-          'Retry-After': components['headers']['retry-after'];
+          /** @description Seconds to wait before retrying (RFC 9110 §10.2.3) */
+          'Retry-After': string;
           [name: string]: unknown;
         };
         content: {
@@ -6288,7 +6346,8 @@ export interface operations {
       /** @description the database is over capacity: retry after Retry-After seconds */
       503: {
         headers: {
-          'Retry-After': components['headers']['retry-after'];
+          /** @description Seconds to wait before retrying (RFC 9110 §10.2.3) */
+          'Retry-After': string;
           [name: string]: unknown;
         };
         content: {
@@ -6393,7 +6452,8 @@ export interface operations {
       /** @description the database is over capacity: retry after Retry-After seconds */
       503: {
         headers: {
-          'Retry-After': components['headers']['retry-after'];
+          /** @description Seconds to wait before retrying (RFC 9110 §10.2.3) */
+          'Retry-After': string;
           [name: string]: unknown;
         };
         content: {

@@ -71,6 +71,7 @@ export async function api(method: string, path: string, options: ApiOptions = {}
   if (options.contract !== false) {
     const problems = (await checkAnswer())(method, new URL(response.url).pathname, {
       status: response.status,
+      headers: Object.fromEntries(response.headers),
       contentType,
       text,
     });

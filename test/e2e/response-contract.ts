@@ -13,6 +13,7 @@ interface MediaType {
 }
 interface ResponseObject {
   content?: Record<string, MediaType>;
+  headers?: Record<string, { required?: boolean; schema?: Record<string, unknown> }>;
 }
 interface Operation {
   operationId: string;
@@ -25,6 +26,8 @@ interface Document {
 
 export interface Answer {
   status: number;
+  /** Lower-cased names. */
+  headers?: Record<string, string>;
   contentType: string;
   text: string;
 }
@@ -38,6 +41,19 @@ interface Route {
 
 const ajv = new Ajv2020({ strict: false, allErrors: true });
 (addFormats as unknown as (a: Ajv2020) => void)(ajv);
+
+/** The headers a response declares: each required one present, each present one as its schema says. */
+function headerProblems(response: ResponseObject, answer: Answer): string[] {
+  if (!answer.headers) return [];
+  return Object.entries(response.headers ?? {}).flatMap(([name, header]) => {
+    const value = answer.headers![name.toLowerCase()];
+    if (value === undefined) return header.required ? [`declares the ${name} header, which is missing`] : [];
+    const validate = header.schema && ajv.compile(header.schema);
+    return !validate || validate(value)
+      ? []
+      : [`${name}: ${value} is not as declared: ${ajv.errorsText(validate.errors)}`];
+  });
+}
 
 export function responseContract(served: unknown) {
   const document = served as Document;
@@ -95,10 +111,11 @@ export function responseContract(served: unknown) {
     }
     const response = declared ?? operation.responses.default;
     if (!response) return [`${where}: ${operation.operationId} declares no ${answer.status} and no default`];
+    const headers = headerProblems(response, answer).map((p) => `${where}: ${operation.operationId} ${p}`);
     if (!response.content) {
       return answer.text === ''
-        ? []
-        : [`${where}: ${operation.operationId} declares no body, got ${answer.text.slice(0, 100)}`];
+        ? headers
+        : [...headers, `${where}: ${operation.operationId} declares no body, got ${answer.text.slice(0, 100)}`];
     }
     const mediaType = answer.contentType.split(';')[0]!.trim().toLowerCase();
     const media = response.content[mediaType];
@@ -107,11 +124,12 @@ export function responseContract(served: unknown) {
         `${where}: ${operation.operationId} declares ${Object.keys(response.content).join(', ')}, got ${mediaType || 'none'}`,
       ];
     }
-    if (!media.schema) return [];
+    if (!media.schema) return headers;
     const value = mediaType.includes('json') ? JSON.parse(answer.text) : answer.text;
     const validate = validator(`${operation.operationId} ${answer.status} ${mediaType}`, media.schema);
-    if (validate(value)) return [];
+    if (validate(value)) return headers;
     return [
+      ...headers,
       `${where}: ${operation.operationId}'s body is not as declared: ${ajv.errorsText(validate.errors, { separator: '; ' })}`,
     ];
   };

@@ -44,4 +44,16 @@ describe('the OpenAPI document', () => {
     );
     expect(missing).toEqual([]);
   });
+
+  it('declares a body schema on every answer that has a body (all but 204 and 304)', () => {
+    const bare = Object.entries(openApiDocument().paths).flatMap(([path, operations]) =>
+      Object.entries(operations as Record<string, { responses: Record<string, { content?: object }> }>).flatMap(
+        ([method, op]) =>
+          Object.entries(op.responses)
+            .filter(([status, r]) => !['204', '304'].includes(status) && !r.content)
+            .map(([status]) => `${method} ${path} ${status}`),
+      ),
+    );
+    expect(bare).toEqual([]);
+  });
 });

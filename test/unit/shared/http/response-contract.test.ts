@@ -48,6 +48,24 @@ describe('the e2e client’s check of answers against the OpenAPI document', () 
     expect(check('DELETE', GROUP, json(204, {}))).not.toEqual([]);
   });
 
+  it('requires the headers an answer declares as always sent, as their schemas say', () => {
+    const createdGroup = json(201, group);
+    const location = 'http://127.0.0.1:3000/api/v1/enterprise-group/0b4f1a6e-4a3b-4c2d-9e1f-2a3b4c5d6e7f/';
+    expect(check('POST', '/api/v1/enterprise-group', { ...createdGroup, headers: { etag: '"1"', location } })).toEqual(
+      [],
+    );
+    expect(check('POST', '/api/v1/enterprise-group', { ...createdGroup, headers: { etag: '"1"' } })).toEqual([
+      expect.stringContaining('Location header, which is missing'),
+    ]);
+    expect(
+      check('POST', '/api/v1/enterprise-group', { ...createdGroup, headers: { etag: 'W/"1"', location } }),
+    ).toEqual([expect.stringContaining('ETag')]);
+    const limited = json(429, { code: 'rate_limited', message: 'slow down', details: [] });
+    expect(check('POST', '/api/v1/enterprise-group/preview', { ...limited, headers: {} })).toEqual([
+      expect.stringContaining('Retry-After'),
+    ]);
+  });
+
   it('holds every error answer, declared or not, to the error body', () => {
     expect(check('GET', GROUP, json(404, { code: 'group_not_found', message: 'No group', details: [] }))).toEqual([]);
     expect(check('GET', GROUP, json(418, { code: 'teapot', message: 'short and stout' }))).toEqual([]);
