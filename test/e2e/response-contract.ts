@@ -66,7 +66,7 @@ export function responseContract(served: unknown) {
     .sort((a, b) => b.literals - a.literals);
   const compiled = new Map<string, ValidateFunction>();
 
-  /** The document's $refs (to components) replaced by what they name, nested `$schema`s dropped. */
+  /** The document's $refs (to components) replaced by what they name: each schema compiles on its own. */
   const inline = (node: unknown): unknown => {
     if (Array.isArray(node)) return node.map(inline);
     if (node === null || typeof node !== 'object') return node;
