@@ -5,7 +5,8 @@
  *   job <job_id>                                           show one job
  * The upload goes through the API like any client's: POST …/enterprise-customer/{uuid}/imports grants
  * it to the token's holder (an admin of the tenant, or staff) and answers a presigned PUT, which the
- * CLI sends with plain fetch; no AWS credentials are used. Against the local stack by default (a staff
+ * CLI sends with plain fetch; no AWS credentials are used. API calls go through the client typed by the
+ * OpenAPI document (local/client), so a contract change that breaks this CLI fails the typecheck. Against the local stack by default (a staff
  * token minted with the local key); against a deployed API with --api <url> --token <jwt>.
  */
 import { readFile } from 'node:fs/promises';
@@ -13,30 +14,17 @@ import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadOrCreateSigningKeys } from '#local/auth-keys';
 import { mintToken } from '#local/mint-token';
+import { answered, apiClient } from '#local/client/api-client';
 
 const USAGE = `usage:
   npm run cli -- import <file.csv> --kind learners|group-members|enrollments|batch-participants --enterprise <uuid>
   npm run cli -- job <job_id>
 options: --api <url> (default http://127.0.0.1:3000) --token <jwt> (an admin of the enterprise, or staff)`;
 
-/** The answer of POST /api/v1/enterprise-customer/{uuid}/imports. */
-interface ImportUpload {
-  upload: { url: string; method: string; headers: Record<string, string> };
-  key: string;
-}
-
-interface Job {
-  job_id: string;
-  status: string;
-  total: number;
-  processed: number;
-  succeeded: number;
-  skipped: number;
-  failed: number;
-  error: string | null;
-  outcome_counts: Record<string, number>;
-  results_file: { bucket: string; key: string; download_url: string | null } | null;
-}
+/** The kinds of CSV an import takes (the contract's ImportKind). */
+const IMPORT_KINDS = ['learners', 'group-members', 'enrollments', 'batch-participants'] as const;
+const isImportKind = (kind: string): kind is (typeof IMPORT_KINDS)[number] =>
+  (IMPORT_KINDS as readonly string[]).includes(kind);
 
 const FINAL = ['succeeded', 'completed_with_errors', 'failed', 'aborted'];
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -66,41 +54,36 @@ async function main(argv: string[]): Promise<number> {
       ? await mintToken(await loadOrCreateSigningKeys(), { roles: ['staff'], sub: 'groups-admin-cli' })
       : undefined);
   if (!token) throw new Error('--token is required against a deployed API');
-  const call = async <T>(method: string, path: string, body?: unknown) => {
-    const res = await fetch(`${api}${path}`, {
-      method,
-      headers: {
-        authorization: `Bearer ${token}`,
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-    if (!res.ok) throw new Error(`${method} ${path} → ${res.status} ${await res.text()}`);
-    return (await res.json()) as T;
-  };
-  const get = <T>(path: string) => call<T>('GET', path);
+  const client = apiClient(api, token);
+  const getJob = async (job_id: string) =>
+    answered(`GET job ${job_id}`, await client.GET('/api/v1/jobs/{job_id}', { params: { path: { job_id } } }));
 
   if (command === 'job') {
-    console.log(JSON.stringify(await get<Job>(`/api/v1/jobs/${arg}/`), null, 2));
+    console.log(JSON.stringify(await getJob(arg), null, 2));
     return 0;
   }
-  if (command !== 'import' || !values.kind || !values.enterprise) {
+  if (command !== 'import' || !values.kind || !isImportKind(values.kind) || !values.enterprise) {
     console.error(USAGE);
     return 2;
   }
-  const { upload, key } = await call<ImportUpload>('POST', `/api/v1/enterprise-customer/${values.enterprise}/imports`, {
-    kind: values.kind,
-    file_name: basename(arg),
-  });
+  const enterprise_uuid = values.enterprise;
+  const { upload, key } = answered(
+    'POST imports',
+    await client.POST('/api/v1/enterprise-customer/{enterprise_uuid}/imports', {
+      params: { path: { enterprise_uuid } },
+      body: { kind: values.kind, file_name: basename(arg) },
+    }),
+  );
   const put = await fetch(upload.url, { method: upload.method, headers: upload.headers, body: await readFile(arg) });
   if (!put.ok) throw new Error(`upload → ${put.status} ${await put.text()}`);
   process.stderr.write(`uploaded ${key}\n`);
 
-  let job: Job | undefined;
+  let job: Awaited<ReturnType<typeof getJob>> | undefined;
   for (let waited = 0; !job; waited += 500) {
     if (waited > 60_000) throw new Error('no job appeared for the file within 60 s');
-    const list = await get<{ results: Job[] }>(
-      `/api/v1/jobs/?enterprise_uuid=${values.enterprise}&source_key=${encodeURIComponent(key)}`,
+    const list = answered(
+      'GET jobs',
+      await client.GET('/api/v1/jobs', { params: { query: { enterprise_uuid, source_key: key } } }),
     );
     job = list.results[0];
     if (!job) await sleep(500);
@@ -116,7 +99,7 @@ async function main(argv: string[]): Promise<number> {
     else if (line !== shown) process.stderr.write(`${line}\n`);
     shown = line;
     await sleep(500);
-    job = await get<Job>(`/api/v1/jobs/${job.job_id}/`);
+    job = await getJob(job.job_id);
   }
   if (tty) process.stderr.write('\n');
   console.log(`job ${job.job_id}: ${job.status}`);

@@ -1,71 +1,77 @@
 import * as z from 'zod';
 import { DEFAULT_ROUTE, httpFunctions } from '#functions/catalog';
-import { contract } from '#functions/http/contract';
-import type { ResponseContract, ResponseHeader, RouteContract } from '#shared/http/http-handler';
+import { contract, platformContract } from '#functions/http/contract';
+import type { ResponseContract, RouteContract } from '#shared/http/http-handler';
+import { HEADER_PARAMETERS, openApiComponents, RESPONSE_HEADERS } from './openapi-components';
 
-const ErrorBody = {
-  type: 'object',
-  required: ['code', 'message'],
-  properties: {
-    code: { type: 'string' },
-    message: { type: 'string' },
-    details: {
-      type: 'array',
-      items: { type: 'object', properties: { path: { type: 'string' }, message: { type: 'string' } } },
-    },
-  },
+/** The methods whose requests Idempotency-Key makes safe to retry (shared/http/with-idempotency.ts). */
+const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+const ref = (kind: string, name: string) => ({ $ref: `#/components/${kind}/${name}` });
+
+/** The error answers, each with the error body; 429 and 503 say when to retry. */
+const ERRORS: Record<number, string> = {
+  400: 'invalid request: path, query, headers or body (each problem in details)',
+  401: 'no valid bearer token',
+  403: "the caller's roles or tenants do not allow this",
+  404: 'not found, or not visible to the caller',
+  409: 'conflict with the current state, or an Idempotency-Key reused or still running',
+  412: 'precondition failed: If-Match does not name the current version, or If-None-Match does',
+  429: 'rate limited: retry after Retry-After seconds',
+  500: 'internal error: nothing internal in it',
+  503: 'the database is over capacity: retry after Retry-After seconds',
 };
 
-/** The response headers routes declare (ResponseContract.headers). */
-const RESPONSE_HEADERS: Record<ResponseHeader, Record<string, unknown>> = {
-  etag: {
-    description: 'The strong entity-tag of the representation: its version, quoted ("3"). Send it back in If-Match.',
-    schema: { type: 'string', pattern: '^"[0-9]+"$' },
-  },
-  location: {
-    description: 'RFC 9110: the created resource (201), or the job following the request (202), as an absolute URL',
-    schema: { type: 'string', format: 'uri' },
-  },
-};
+const json = (schema: z.ZodType, io: 'input' | 'output') =>
+  z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as Record<string, unknown>;
 
-/** The conditional-request headers (RFC 9110 §13.1.1–2) a `conditional` route reads. */
-const CONDITIONAL_HEADERS = [
-  {
-    name: 'If-Match',
-    in: 'header',
-    required: false,
-    description:
-      '* or a list of entity-tags ("3", "4"): the request applies only if the current version is one of them (strong comparison: a weak W/"3" never matches) or, for *, exists; else 412. Malformed: 400 naming headers.if-match.',
-    schema: { type: 'string' },
-  },
-  {
-    name: 'If-None-Match',
-    in: 'header',
-    required: false,
-    description:
-      '* or a list of entity-tags: on a read, 304 (ETag, no body) when one names the current version (weak comparison) or for *; on a write, 412 then.',
-    schema: { type: 'string' },
-  },
-];
-
-const errorContent = { 'application/json': { schema: ErrorBody } };
-
-function response(r: ResponseContract) {
+function response(r: ResponseContract, write: boolean) {
+  const headers = {
+    ...Object.fromEntries(
+      (r.headers ?? []).map((h) => [h === 'etag' ? 'ETag' : 'Location', { ...RESPONSE_HEADERS[h], required: true }]),
+    ),
+    ...(write && r.status < 500 ? { 'Idempotent-Replayed': ref('headers', 'idempotent-replayed') } : {}),
+  };
+  const schema = r.body ? json(r.body, 'output') : undefined;
   return {
     description: r.description,
-    ...(r.headers?.length
-      ? { headers: Object.fromEntries(r.headers.map((h) => [h === 'etag' ? 'ETag' : 'Location', RESPONSE_HEADERS[h]])) }
-      : {}),
-    ...(r.body ? { content: { 'application/json': { schema: json(r.body) } } } : {}),
+    ...(Object.keys(headers).length ? { headers } : {}),
+    ...(schema ? { content: { [r.contentType ?? 'application/json']: { schema } } } : {}),
   };
 }
 
-const json = (schema: z.ZodType) =>
-  z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
+function errorResponse(status: number, write: boolean) {
+  const retry = status === 429 || status === 503;
+  const headers = {
+    ...(retry ? { 'Retry-After': { ...RESPONSE_HEADERS['retry-after'], required: true } } : {}),
+    ...(write && status < 500 ? { 'Idempotent-Replayed': ref('headers', 'idempotent-replayed') } : {}),
+  };
+  return {
+    description: ERRORS[status],
+    ...(Object.keys(headers).length ? { headers } : {}),
+    content: { 'application/json': { schema: ref('schemas', 'Error') } },
+  };
+}
+
+/** The errors a route answers: its input, its caller, what it names, its writes, its limits. */
+function errorStatuses(c: RouteContract, jwt: boolean, write: boolean): number[] {
+  if (!jwt) return [500];
+  return [
+    400,
+    401,
+    403,
+    ...(c.params || c.body ? [404] : []),
+    ...(write ? [409] : []),
+    ...(c.conditional ? [412] : []),
+    ...(c.rateLimited ? [429] : []),
+    500,
+    503,
+  ];
+}
 
 function parameters(where: 'path' | 'query', schema: z.ZodType | undefined) {
   if (!schema) return [];
-  const doc = json(schema) as { properties?: Record<string, unknown>; required?: string[] };
+  const doc = json(schema, 'input') as { properties?: Record<string, unknown>; required?: string[] };
   return Object.entries(doc.properties ?? {}).map(([name, s]) => ({
     name,
     in: where,
@@ -76,7 +82,7 @@ function parameters(where: 'path' | 'query', schema: z.ZodType | undefined) {
 
 /** JSON, and where the route reads forms (Open edX's bulk_enroll), the same fields as a form. */
 function requestContent(body: z.ZodType, forms: boolean | undefined) {
-  const schema = json(body);
+  const schema = json(body, 'input');
   if (!forms) return { 'application/json': { schema } };
   return {
     'application/json': { schema },
@@ -89,43 +95,51 @@ function requestContent(body: z.ZodType, forms: boolean | undefined) {
 export function openApiDocument() {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const fn of httpFunctions.filter((f) => f.trigger.path !== DEFAULT_ROUTE)) {
-    const route = (contract as Record<string, (typeof contract)[keyof typeof contract]>)[fn.name];
+    const c = ({ ...platformContract, ...contract } as Record<string, RouteContract>)[fn.name];
+    if (!c) throw new Error(`${fn.name} has no contract (functions/http/contract.ts)`);
     const { method, path, auth } = fn.trigger;
-    const c = route as RouteContract | undefined;
+    const write = WRITES.has(method) && auth === 'jwt';
     paths[path] ??= {};
     paths[path][method.toLowerCase()] = {
       operationId: fn.name,
-      summary: c?.summary ?? fn.name,
+      summary: c.summary,
       security: auth === 'jwt' ? [{ bearer: [] }] : [],
       parameters: [
-        ...parameters('path', c?.params),
-        ...parameters('query', c?.query),
-        ...(c?.conditional ? CONDITIONAL_HEADERS : []),
+        ...parameters('path', c.params),
+        ...parameters('query', c.query),
+        // Inline, not referenced: a reader filtering parameters by `in` finds them.
+        ...(c.conditional ? [HEADER_PARAMETERS['if-match'], HEADER_PARAMETERS['if-none-match']] : []),
+        ...(write ? [HEADER_PARAMETERS['idempotency-key']] : []),
       ],
-      ...(c?.body ? { requestBody: { required: true, content: requestContent(c.body, c.forms) } } : {}),
+      ...(c.body ? { requestBody: { required: true, content: requestContent(c.body, c.forms) } } : {}),
       responses: {
-        ...Object.fromEntries(
-          [c?.success ?? { status: 200, description: 'ok' }, ...(c?.also ?? [])].map((r) => [
-            String(r.status),
-            response(r),
-          ]),
-        ),
-        ...(c?.conditional
-          ? {
-              '412': {
-                description: 'precondition failed: If-Match does not name the current version, or If-None-Match does',
-                content: errorContent,
-              },
-            }
-          : {}),
-        default: { description: 'error', content: errorContent },
+        ...Object.fromEntries([c.success, ...(c.also ?? [])].map((r) => [String(r.status), response(r, write)])),
+        ...Object.fromEntries(errorStatuses(c, auth === 'jwt', write).map((s) => [String(s), errorResponse(s, write)])),
+        default: {
+          description: 'any other error, with the error body',
+          content: { 'application/json': { schema: ref('schemas', 'Error') } },
+        },
       },
     };
   }
   return {
     openapi: '3.1.0',
-    info: { title: 'LMS groups, memberships and bulk enrollment', version: '0.1.0' },
-    components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } } },
+    info: {
+      title: 'LMS groups, memberships and bulk enrollment',
+      version: '0.1.0',
+      description:
+        "Groups of a tenant's learners (manual or by rules), their memberships, learners, branches, course batches and enrollments (Open edX's enterprise-group and bulk_enroll APIs), and the jobs that apply big requests. Every answer is declared here with its body; errors are `{code, message, details}` (docs/errors.md).",
+      license: { name: 'UNLICENSED', identifier: 'LicenseRef-Proprietary' },
+    },
+    servers: [
+      { url: 'http://127.0.0.1:3000', description: 'the local stack (npm start)' },
+      {
+        url: 'https://{apiId}.execute-api.{region}.amazonaws.com',
+        description: "a deployed stage (API Gateway's default endpoint)",
+        variables: { apiId: { default: 'api-id' }, region: { default: 'eu-west-1' } },
+      },
+    ],
+    components: openApiComponents(),
     paths,
   };
 }

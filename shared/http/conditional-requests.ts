@@ -1,6 +1,6 @@
-import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 as Result } from 'aws-lambda';
+import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { PreconditionFailedError, ValidationError } from '#shared/errors';
-import { notModified, ok } from './responses';
+import { type Answer, notModified, ok } from './responses';
 
 /** An entity-tag (RFC 9110 §8.8.3): its opaque value without the quotes, and whether it is weak (`W/"…"`). */
 export interface EntityTag {
@@ -85,7 +85,7 @@ export function versionPrecondition(event: APIGatewayProxyEventV2): ((version: n
  * A read of a versioned resource under §13.2.2: 412 when If-Match does not name its version,
  * 304 Not Modified (its ETag, no body) when If-None-Match does, else 200 with the body and its ETag.
  */
-export function answerRead(event: APIGatewayProxyEventV2, version: number, body: unknown): Result {
+export function answerRead<T>(event: APIGatewayProxyEventV2, version: number, body: T): Answer<T> {
   const ifMatch = conditionOf(event, 'If-Match');
   const ifNoneMatch = conditionOf(event, 'If-None-Match');
   const current = String(version);

@@ -13,6 +13,7 @@ import { withDeadline } from '#shared/invocation-deadline';
 import { db } from '#shared/db/client';
 import { makeIdempotencyRepository, type IdempotencyRepository } from './idempotency-repository';
 import { mapError } from './map-error';
+import type { Answer } from './responses';
 import { withIdempotency } from './with-idempotency';
 
 let store: IdempotencyRepository | undefined;
@@ -28,6 +29,8 @@ export interface RouteContract {
   forms?: boolean;
   /** Reads If-Match and If-None-Match (RFC 9110 §13.1.1–2): the document declares them, and 412. */
   conditional?: boolean;
+  /** Spends rate-limit tokens (shared/throttle): the document declares 429 with Retry-After. */
+  rateLimited?: boolean;
   /** Success status and what it returns, for the OpenAPI document. */
   success: ResponseContract;
   /** The route's other answers than `success` and errors (200 or 201 beside it, 202 with a job, 304). */
@@ -42,9 +45,25 @@ export interface ResponseContract {
   status: number;
   description: string;
   headers?: ResponseHeader[];
-  /** Its JSON body, where the document declares one. */
+  /** Its body: JSON, unless `contentType` names another media type (then a string). */
   body?: z.ZodType;
+  /** The body's media type when it is not `application/json` (the export's `text/csv`). */
+  contentType?: string;
 }
+
+/**
+ * A schema's output as a handler must build it: the loose objects' index signatures dropped (a domain
+ * interface has none), so every declared field is checked and extra fields pass.
+ */
+type Known<T> = T extends readonly (infer E)[]
+  ? Known<E>[]
+  : T extends object
+    ? { [K in keyof T as string extends K ? never : K]: Known<T[K]> }
+    : T;
+type BodyOf<R> = R extends { body: z.ZodType } ? Known<z.output<R['body']>> : never;
+/** The bodies a route's answers declare: its success and its other answers. */
+export type AnswerBody<C extends RouteContract> =
+  BodyOf<C['success']> | (C['also'] extends readonly (infer A)[] ? BodyOf<A> : never);
 
 type Parsed<C extends RouteContract, K extends 'params' | 'query' | 'body'> = C[K] extends z.ZodType
   ? z.infer<C[K]>
@@ -168,7 +187,10 @@ const bounded = (text: string) =>
  * Builds every HTTP handler: header normalizer, body (JSON, or a form where the route reads forms), auth context and the error mapper
  * (registered last so that it sees errors first), then path, query and body validated together.
  */
-export function httpHandler<C extends RouteContract>(contract: C, run: (request: Request<C>) => Promise<Result>) {
+export function httpHandler<C extends RouteContract>(
+  contract: C,
+  run: (request: Request<C>) => Promise<Answer<AnswerBody<C>>>,
+) {
   return middy<Event, Result, Error, HttpContext>()
     .use(httpHeaderNormalizer())
     .use(requestBody(contract))

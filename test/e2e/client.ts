@@ -2,6 +2,7 @@ import type { JWK } from 'jose';
 import { inject } from 'vitest';
 import { signingKeysFromPrivateJwk } from '#local/auth-keys';
 import { type MintOptions, mintToken } from '#local/mint-token';
+import { responseContract } from '#test/e2e/response-contract';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -39,7 +40,19 @@ export interface ApiOptions {
   /** Sent as-is, for malformed or non-JSON payloads. */
   rawBody?: string | Uint8Array;
   headers?: Record<string, string>;
+  /**
+   * false: the answer is not checked against the OpenAPI document. Only for a raw path that reaches
+   * no route and whose answer is not the service's (every other answer, errors included, is checked).
+   */
+  contract?: false;
 }
+
+let checker: Promise<ReturnType<typeof responseContract>> | undefined;
+/** The document the stack serves, loaded once: every answer `api()` receives is checked against it. */
+const checkAnswer = () =>
+  (checker ??= fetch(new URL('/openapi.json', apiUrl))
+    .then((r) => r.json())
+    .then(responseContract));
 
 /** One HTTP call to the local stack, as a client would make it. */
 export async function api(method: string, path: string, options: ApiOptions = {}): Promise<ApiResponse> {
@@ -55,6 +68,16 @@ export async function api(method: string, path: string, options: ApiOptions = {}
   const response = await fetch(new URL(path, apiUrl), { method, headers, body });
   const text = await response.text();
   const contentType = response.headers.get('content-type') ?? '';
+  if (options.contract !== false) {
+    const problems = (await checkAnswer())(method, new URL(response.url).pathname, {
+      status: response.status,
+      headers: Object.fromEntries(response.headers),
+      contentType,
+      text,
+    });
+    if (problems.length > 0)
+      throw new Error(`The answer is not as the OpenAPI document declares:\n${problems.join('\n')}`);
+  }
   return {
     status: response.status,
     headers: Object.fromEntries(response.headers),

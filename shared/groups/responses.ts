@@ -1,0 +1,86 @@
+import * as z from 'zod';
+import { isoTime, JobAccepted } from '#shared/http/response-schemas';
+
+/** What a learner member sees of a group (learnerGroupView). */
+export const LearnerGroupAnswer = z.looseObject({
+  group_uuid: z.uuid(),
+  name: z.string(),
+  enterprise_customer_uuid: z.uuid(),
+  description: z.string().nullable(),
+  type: z.enum(['manual', 'automatic']),
+  status: z.enum(['active', 'inactive']),
+});
+
+/** An automatic group's rule processing: on or paused, and its last run. */
+const RuleProcessing = z.looseObject({
+  state: z.enum(['on', 'paused']),
+  status: z.enum(['not_started', 'running', 'succeeded', 'completed_with_errors', 'failed', 'aborted']),
+  last_membership_update: isoTime.nullable(),
+  error: z.string().nullable(),
+  job_id: z.uuid().nullable(),
+  scheduled_tick: isoTime.optional(),
+});
+
+/**
+ * A learner's projection carries no version (nor anything else of the administrator's view): said
+ * here, so that an administrator's group with a drifted field cannot pass for a projection.
+ */
+const LearnerGroupRead = LearnerGroupAnswer.extend({ version: z.never().optional() });
+
+/** A group as its administrators see it (the Group of group.ts). */
+export const GroupAnswer = LearnerGroupAnswer.extend({
+  external_id: z.string().nullable(),
+  legacy_id: z.int().nullable(),
+  user_limit: z.int().nullable(),
+  member_count: z.int().min(0),
+  notification_emails: z.array(z.string()),
+  tags: z.array(z.looseObject({ name: z.string(), values: z.array(z.string()) })),
+  learning_modules: z.array(
+    z.looseObject({ course_id: z.string(), allow_self_enroll: z.boolean(), auto_enroll: z.boolean() }),
+  ),
+  created: isoTime,
+  modified: isoTime,
+  version: z.int().min(1),
+  /** Automatic groups: the membership conditions (null for manual groups). */
+  ruleset: z.looseObject({}).nullable().optional(),
+  rule_version: z.int().nullable().optional(),
+  rule_generation: z.int().nullable().optional(),
+  rule_processing: RuleProcessing.nullable().optional(),
+});
+
+/** A group read: the administrator's view, or a learner member's projection. */
+export const GroupReadAnswer = z.union([GroupAnswer, LearnerGroupRead]);
+
+/** PATCH's answer: the group, and the job enrolling its members when a learning module now auto-enrolls. */
+export const UpdatedGroupAnswer = GroupAnswer.extend({ learning_module_enrollment: JobAccepted.nullable() });
+
+const MemberState = z.looseObject({
+  status: z.enum(['pending', 'active', 'removed', 'error']),
+  home_group: z.boolean(),
+  permissions: z.array(z.string()),
+});
+
+/** One entry of a group's audit trail (history-entry.ts). */
+export const HistoryEntryAnswer = z.looseObject({
+  history_id: z.string(),
+  group_uuid: z.uuid(),
+  enterprise_customer_uuid: z.uuid(),
+  actor: z.string(),
+  at: isoTime,
+  action: z.enum(['group_created', 'group_updated', 'group_deleted', 'memberships_changed']),
+  op_id: z.string().nullable(),
+  changes: z.record(z.string(), z.looseObject({ before: z.unknown(), after: z.unknown() })).optional(),
+  member_count_delta: z.int().optional(),
+  members: z
+    .array(
+      z.looseObject({
+        enterprise_group_membership_uuid: z.string(),
+        learner_uuid: z.string().nullable(),
+        pending_learner_email: z.string().nullable(),
+        outcome: z.string(),
+        before: MemberState.nullable(),
+        after: MemberState.nullable(),
+      }),
+    )
+    .optional(),
+});

@@ -1,0 +1,39 @@
+import * as z from 'zod';
+
+/**
+ * Building blocks of the response schemas (each domain's responses.ts): what every answer shares.
+ * Objects are loose, as a client must read them: an answer may gain fields, never lose or retype one.
+ */
+
+/** A time the service wrote: ISO 8601 (toISOString), or with an offset where a client gave it. */
+export const isoTime = z.iso.datetime({ offset: true });
+
+/** An absolute URL on the API (Location, status_url, next/previous). */
+export const apiUrl = z.url();
+
+/** `{count, next, previous, results}`: a page of a list (listEnvelope), next and previous absolute URLs or null. */
+export const listPage = <T extends z.ZodType>(item: T) =>
+  z.looseObject({
+    count: z.int().min(0),
+    next: apiUrl.nullable(),
+    previous: apiUrl.nullable(),
+    results: z.array(item),
+  });
+
+/** A job's status. */
+export const JobStatus = z.enum(['queued', 'running', 'succeeded', 'completed_with_errors', 'failed', 'aborted']);
+
+/** The 202 of a request that became a job; its status_url is also the Location. */
+export const JobAccepted = z.looseObject({
+  job_id: z.uuid(),
+  status: JobStatus,
+  total: z.int().min(0),
+  status_url: apiUrl,
+});
+
+/** One identifier's outcome in the answer of a sync change of many (`skipped` and `errors` rows). */
+export const OutcomeRow = z.looseObject({
+  identifier: z.string(),
+  outcome: z.string(),
+  message: z.string().optional(),
+});

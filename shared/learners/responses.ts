@@ -1,0 +1,53 @@
+import * as z from 'zod';
+import { isoTime } from '#shared/http/response-schemas';
+
+/** A learner (learner.ts). */
+export const LearnerAnswer = z.looseObject({
+  learner_uuid: z.uuid(),
+  enterprise_customer_uuid: z.uuid(),
+  email: z.string(),
+  username: z.string().nullable(),
+  first_name: z.string().nullable(),
+  last_name: z.string().nullable(),
+  employee_id: z.string().nullable(),
+  state_id: z.string().nullable(),
+  branch_id: z.string().nullable(),
+  attributes: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])),
+  status: z.enum(['active', 'inactive']),
+  created: isoTime,
+  modified: isoTime,
+  version: z.int().min(1),
+});
+
+/** A learner with the groups it counts in. */
+export const LearnerWithGroupsAnswer = LearnerAnswer.extend({
+  groups: z.array(
+    z.looseObject({
+      group_uuid: z.uuid(),
+      name: z.string(),
+      enterprise_group_membership_uuid: z.string(),
+      status: z.enum(['pending', 'active', 'removed', 'error']),
+      home_group: z.boolean(),
+      permissions: z.array(z.string()),
+    }),
+  ),
+});
+
+/** PUT's answer: the learner, and how many pending memberships of its e-mail it activated. */
+export const PutLearnerAnswer = LearnerAnswer.extend({ activated_memberships: z.int().min(0) });
+
+/** learners/bulk's answer: an outcome per row, in row order. */
+export const BulkUpsertLearnersAnswer = z.looseObject({
+  count: z.int().min(0),
+  results: z.array(
+    z.looseObject({
+      index: z.int().min(0),
+      learner_uuid: z.uuid().nullable(),
+      email: z.string().nullable(),
+      outcome: z.enum(['created', 'updated', 'error']),
+      code: z.string().optional(),
+      message: z.string().optional(),
+      details: z.array(z.looseObject({ path: z.string(), message: z.string() })).optional(),
+    }),
+  ),
+});
