@@ -6,9 +6,17 @@ export type { paths } from './openapi-types';
 /** A client of the API typed by its OpenAPI document: paths, parameters, bodies and answers. */
 export type ApiClient = Client<paths>;
 
-/** The API at `baseUrl`, every call carrying the bearer token. */
-export const apiClient = (baseUrl: string, token?: string): ApiClient =>
-  createClient<paths>({ baseUrl, headers: token ? { authorization: `Bearer ${token}` } : {} });
+/** The API at `baseUrl`, every call carrying the bearer token (through `fetch`, when given: tests check every answer). */
+export const apiClient = (
+  baseUrl: string,
+  token?: string,
+  fetch?: (request: Request) => Promise<Response>,
+): ApiClient =>
+  createClient<paths>({
+    baseUrl,
+    headers: token ? { authorization: `Bearer ${token}` } : {},
+    ...(fetch ? { fetch } : {}),
+  });
 
 /** The data of an answer, or an Error naming the call, its status and the error body. */
 export function answered<T>(call: string, result: { data?: T; error?: unknown; response: Response }): T {

@@ -1,6 +1,7 @@
 import type { JWK } from 'jose';
 import { inject } from 'vitest';
 import { signingKeysFromPrivateJwk } from '#local/auth-keys';
+import { apiClient, type ApiClient } from '#local/client/api-client';
 import { type MintOptions, mintToken } from '#local/mint-token';
 import { responseContract } from '#test/e2e/response-contract';
 
@@ -84,6 +85,27 @@ export async function api(method: string, path: string, options: ApiOptions = {}
     json: contentType.includes('json') && text ? JSON.parse(text) : undefined,
     text,
   };
+}
+
+/**
+ * The typed client (generated from the OpenAPI document, as the admin CLI uses it) against the e2e
+ * stack: a call names a documented path, its parameters and body are typechecked, and every answer is
+ * checked against the document as api()'s are.
+ */
+export function typedApi(token?: string): ApiClient {
+  return apiClient(apiUrl.replace(/\/$/, ''), token, async (request) => {
+    const response = await fetch(request);
+    const text = await response.clone().text();
+    const problems = (await checkAnswer())(request.method, new URL(response.url).pathname, {
+      status: response.status,
+      headers: Object.fromEntries(response.headers),
+      contentType: response.headers.get('content-type') ?? '',
+      text,
+    });
+    if (problems.length > 0)
+      throw new Error(`The answer is not as the OpenAPI document declares:\n${problems.join('\n')}`);
+    return response;
+  });
 }
 
 export interface TokenFor {

@@ -1,21 +1,28 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { api, tokenFor } from './client';
+import { answered } from '#local/client/api-client';
+import { api, tokenFor, typedApi } from './client';
 
 const tenant = randomUUID();
 let admin: string;
+let client: ReturnType<typeof typedApi>;
 const GROUPS = '/api/v1/enterprise-group';
-const LEARNERS = `/api/v1/enterprise-customer/${tenant}/learners`;
 
-async function waitForJob(statusUrl: string, timeoutMs = 240_000) {
+async function waitForJob(jobId: string, timeoutMs = 240_000) {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const job = await api('GET', statusUrl, { token: admin });
-    expect(job.status).toBe(200);
-    if (!['queued', 'running'].includes(job.json.status)) return job.json;
-    if (Date.now() > deadline) throw new Error(`job still ${job.json.status} after ${timeoutMs} ms`);
+    const job = answered('GET job', await client.GET('/api/v1/jobs/{job_id}', { params: { path: { job_id: jobId } } }));
+    if (!['queued', 'running'].includes(job.status)) return job;
+    if (Date.now() > deadline) throw new Error(`job still ${job.status} after ${timeoutMs} ms`);
     await new Promise((r) => setTimeout(r, 250));
   }
+}
+
+/** The job of an answer that may be synchronous or a job (202): here it must be a job. */
+function jobIdOf(answer: object): string {
+  const jobId = (answer as { job_id?: unknown }).job_id;
+  if (typeof jobId !== 'string') throw new Error(`expected a job, got ${JSON.stringify(answer).slice(0, 200)}`);
+  return jobId;
 }
 
 /** An instant strictly between what happened before this call and what happens after it. */
@@ -26,69 +33,84 @@ async function instant() {
   return at;
 }
 
-/** Every member of the group at `asOf`, read page by page, with the `count` each page gave. */
+/** Every member of the group at `asOf`, read page by page through the typed client, checking each page's `count`. */
 async function membersAt(groupUuid: string, asOf: string) {
   const uuids: string[] = [];
   const counts = new Set<number>();
-  let url: string | null = `${GROUPS}/${groupUuid}/learners/?page_size=1000&as_of=${encodeURIComponent(asOf)}`;
-  while (url) {
-    const page = await api('GET', url, { token: admin });
-    expect(page.status, page.text).toBe(200);
-    uuids.push(...page.json.results.map((m: { learner_uuid: string }) => m.learner_uuid));
-    counts.add(page.json.count);
-    url = page.json.next;
-  }
+  let cursor: string | undefined;
+  do {
+    const page = answered(
+      'GET members as_of',
+      await client.GET('/api/v1/enterprise-group/{group_uuid}/learners', {
+        params: { path: { group_uuid: groupUuid }, query: { as_of: asOf, page_size: 1000, ...(cursor && { cursor }) } },
+      }),
+    );
+    uuids.push(...page.results.map((m) => m.learner_uuid ?? ''));
+    counts.add(page.count);
+    cursor = page.next ? (new URL(page.next).searchParams.get('cursor') ?? undefined) : undefined;
+  } while (cursor);
   expect([...counts]).toEqual([uuids.length]);
   return uuids.sort();
 }
 
+async function groupsOf(learnerUuid: string, asOf: string) {
+  const page = answered(
+    "GET a learner's groups as_of",
+    await client.GET('/api/v1/enterprise-customer/{enterprise_uuid}/learners/{learner_uuid}/groups', {
+      params: { path: { enterprise_uuid: tenant, learner_uuid: learnerUuid }, query: { as_of: asOf } },
+    }),
+  );
+  return page.results.map((g) => g.group_uuid);
+}
+
 beforeAll(async () => {
   admin = await tokenFor({ roles: ['enterprise_admin'], enterprises: [tenant] });
+  client = typedApi(admin);
 });
 
-describe('membership as of a moment, over HTTP', () => {
+describe('membership as of a moment, over HTTP with the typed client', () => {
   it(
     'answers the members before and after a bulk assign job and a removal, exactly',
     { timeout: 300_000 },
     async () => {
       const uuids = Array.from({ length: 1200 }, () => randomUUID());
-      const bulk = await api('POST', `${LEARNERS}/bulk`, {
-        token: admin,
-        body: { learners: uuids.map((learner_uuid, i) => ({ learner_uuid, email: `asof-${i}@example.com` })) },
-      });
-      expect(bulk.status).toBe(202);
-      expect(await waitForJob(bulk.json.status_url)).toMatchObject({ status: 'succeeded', succeeded: 1200 });
-      const group = (
-        await api('POST', `${GROUPS}/`, { token: admin, body: { name: 'As of', enterprise_customer_uuid: tenant } })
-      ).json;
+      const bulk = answered(
+        'POST learners/bulk',
+        await client.POST('/api/v1/enterprise-customer/{enterprise_uuid}/learners/bulk', {
+          params: { path: { enterprise_uuid: tenant } },
+          body: { learners: uuids.map((learner_uuid, i) => ({ learner_uuid, email: `asof-${i}@example.com` })) },
+        }),
+      );
+      expect(await waitForJob(jobIdOf(bulk))).toMatchObject({ status: 'succeeded', succeeded: 1200 });
+      const group = answered(
+        'POST group',
+        await client.POST('/api/v1/enterprise-group', {
+          body: { name: 'As of', enterprise_customer_uuid: tenant },
+        }),
+      );
 
       const beforeJob = await instant();
-      const accepted = await api('POST', `${GROUPS}/${group.group_uuid}/assign_learners`, {
-        token: admin,
-        body: { learner_uuids: uuids },
-      });
-      expect(accepted.status).toBe(202);
-      expect(await waitForJob(accepted.json.status_url)).toMatchObject({ status: 'succeeded', succeeded: 1200 });
+      const assigned = answered(
+        'POST assign_learners',
+        await client.POST('/api/v1/enterprise-group/{group_uuid}/assign_learners', {
+          params: { path: { group_uuid: group.group_uuid } },
+          body: { learner_uuids: uuids },
+        }),
+      );
+      expect(await waitForJob(jobIdOf(assigned))).toMatchObject({ status: 'succeeded', succeeded: 1200 });
       const afterJob = await instant();
       const removed = uuids.slice(0, 200);
-      const removal = await api('POST', `${GROUPS}/${group.group_uuid}/remove_learners`, {
-        token: admin,
+      const removal = await client.POST('/api/v1/enterprise-group/{group_uuid}/remove_learners', {
+        params: { path: { group_uuid: group.group_uuid } },
         body: { learner_uuids: removed },
       });
-      expect(removal.status).toBe(200);
+      expect(removal.response.status).toBe(200);
       const afterRemoval = await instant();
 
       expect(await membersAt(group.group_uuid, beforeJob)).toEqual([]);
       expect(await membersAt(group.group_uuid, afterJob)).toEqual([...uuids].sort());
       expect(await membersAt(group.group_uuid, afterRemoval)).toEqual(uuids.slice(200).sort());
 
-      const groupsOf = async (learnerUuid: string, asOf: string) => {
-        const answer = await api('GET', `${LEARNERS}/${learnerUuid}/groups/?as_of=${encodeURIComponent(asOf)}`, {
-          token: admin,
-        });
-        expect(answer.status, answer.text).toBe(200);
-        return answer.json.results.map((g: { group_uuid: string }) => g.group_uuid);
-      };
       expect(await groupsOf(removed[0]!, beforeJob)).toEqual([]);
       expect(await groupsOf(removed[0]!, afterJob)).toEqual([group.group_uuid]);
       expect(await groupsOf(removed[0]!, afterRemoval)).toEqual([]);
@@ -97,9 +119,12 @@ describe('membership as of a moment, over HTTP', () => {
   );
 
   it('refuses an as_of in the future, malformed, or with a search, naming query.as_of', async () => {
-    const group = (
-      await api('POST', `${GROUPS}/`, { token: admin, body: { name: 'As of bad', enterprise_customer_uuid: tenant } })
-    ).json;
+    const group = answered(
+      'POST group',
+      await client.POST('/api/v1/enterprise-group', {
+        body: { name: 'As of bad', enterprise_customer_uuid: tenant },
+      }),
+    );
     const at = (query: string) => api('GET', `${GROUPS}/${group.group_uuid}/learners/?${query}`, { token: admin });
     for (const query of [
       `as_of=${encodeURIComponent(new Date(Date.now() + 3_600_000).toISOString())}`,
@@ -120,9 +145,7 @@ describe('membership as of a moment, over HTTP', () => {
     const listing = await api(
       'GET',
       `${GROUPS}/?enterprise_uuid=${tenant}&as_of=${encodeURIComponent(new Date().toISOString())}`,
-      {
-        token: admin,
-      },
+      { token: admin },
     );
     expect(listing.status).toBe(400);
   });
