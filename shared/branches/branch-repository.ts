@@ -1,5 +1,6 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod';
+import { once } from '#shared/once';
 import { keys } from '#shared/db/keys';
 import { type Page, queryCount, queryPage, queryPages } from '#shared/db/paging';
 import { transact } from '#shared/db/transactions';
@@ -7,16 +8,18 @@ import type { Branch } from './branch';
 
 const ENTITY = 'branch';
 /** A stored branch as the service reads it: its fields in answer order, checked, keys dropped; a root has no parent. */
-const BranchItem = z.object({
-  branch_id: z.string(),
-  enterprise_customer_uuid: z.string(),
-  name: z.string(),
-  parent_id: z.string().nullable().default(null),
-  created: z.string(),
-  modified: z.string(),
+const branchItem = /* @__PURE__ */ once(() => {
+  return z.object({
+    branch_id: z.string(),
+    enterprise_customer_uuid: z.string(),
+    name: z.string(),
+    parent_id: z.string().nullable().default(null),
+    created: z.string(),
+    modified: z.string(),
+  });
 });
 
-const toBranch = (item: Record<string, unknown>): Branch => BranchItem.parse(item);
+const toBranch = (item: Record<string, unknown>): Branch => branchItem().parse(item);
 
 export function makeBranchRepository(db: DynamoDBDocumentClient, tableName: string) {
   const partition = (tenant: string) => keys.branchesPartition(tenant);

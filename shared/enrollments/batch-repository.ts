@@ -1,22 +1,25 @@
 import { type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod';
+import { once } from '#shared/once';
 import { keys } from '#shared/db/keys';
 import type { Batch } from './batch';
 
 /** A stored batch as the service reads it: its fields in answer order, checked, keys dropped. */
-const BatchItem = z.object({
-  batch_id: z.string(),
-  course_id: z.string(),
-  enterprise_customer_uuid: z.string(),
-  name: z.string(),
-  enrollment_type: z.enum(['open', 'invite_only']),
-  participant_count: z.number(),
-  created_by: z.string(),
-  created: z.string(),
-  modified: z.string(),
+const batchItem = /* @__PURE__ */ once(() => {
+  return z.object({
+    batch_id: z.string(),
+    course_id: z.string(),
+    enterprise_customer_uuid: z.string(),
+    name: z.string(),
+    enrollment_type: z.enum(['open', 'invite_only']),
+    participant_count: z.number(),
+    created_by: z.string(),
+    created: z.string(),
+    modified: z.string(),
+  });
 });
 
-const toBatch = (item: Record<string, unknown>): Batch => BatchItem.parse(item);
+const toBatch = (item: Record<string, unknown>): Batch => batchItem().parse(item);
 
 export function makeBatchRepository(db: DynamoDBDocumentClient, tableName: string) {
   return {

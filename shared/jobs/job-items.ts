@@ -6,6 +6,7 @@
 import type { PutCommandInput, QueryCommandInput, UpdateCommandInput } from '@aws-sdk/lib-dynamodb';
 import { keys } from '#shared/db/keys';
 import * as z from 'zod';
+import { once } from '#shared/once';
 import {
   classify,
   FINAL_STATUSES,
@@ -19,41 +20,43 @@ import {
 } from './job';
 
 const ENTITY = 'job';
-const count = z.number();
-const time = z.string();
 
 /**
  * A stored job as the service reads it: the job's fields in the order answers list them, its other
  * attributes (keys, plan) dropped, each checked for its type; what is set only later (start, end,
  * results) reads as null until it is.
  */
-export const JobItem = z.object({
-  job_id: z.string(),
-  enterprise_customer_uuid: z.string(),
-  kind: z.custom<JobKind>((v) => typeof v === 'string'),
-  status: z.custom<JobStatus>((v) => typeof v === 'string'),
-  target: z.record(z.string(), z.string()),
-  source: z.custom<JobSource>((v) => typeof v === 'object' && v !== null && 'type' in v),
-  source_key: z.string(),
-  total: count,
-  processed: count,
-  succeeded: count,
-  skipped: count,
-  failed: count,
-  outcome_counts: z.record(z.string(), count),
-  chunks_total: count.nullable().default(null),
-  chunks_done: count,
-  chunks_failed: count,
-  error: z.string().nullable().default(null),
-  columns: z.array(z.string()).nullable().default(null),
-  results_key: z.string().nullable().default(null),
-  created_by: z.string(),
-  created: time,
-  started: time.nullable().default(null),
-  finished: time.nullable().default(null),
+export const jobItem = /* @__PURE__ */ once(() => {
+  const count = z.number();
+  const time = z.string();
+  return z.object({
+    job_id: z.string(),
+    enterprise_customer_uuid: z.string(),
+    kind: z.custom<JobKind>((v) => typeof v === 'string'),
+    status: z.custom<JobStatus>((v) => typeof v === 'string'),
+    target: z.record(z.string(), z.string()),
+    source: z.custom<JobSource>((v) => typeof v === 'object' && v !== null && 'type' in v),
+    source_key: z.string(),
+    total: count,
+    processed: count,
+    succeeded: count,
+    skipped: count,
+    failed: count,
+    outcome_counts: z.record(z.string(), count),
+    chunks_total: count.nullable().default(null),
+    chunks_done: count,
+    chunks_failed: count,
+    error: z.string().nullable().default(null),
+    columns: z.array(z.string()).nullable().default(null),
+    results_key: z.string().nullable().default(null),
+    created_by: z.string(),
+    created: time,
+    started: time.nullable().default(null),
+    finished: time.nullable().default(null),
+  });
 });
 
-export const toJob = (item: Record<string, unknown>): Job => JobItem.parse(item);
+export const toJob = (item: Record<string, unknown>): Job => jobItem().parse(item);
 
 /** A new job, keyed by id, in its tenant's listing (GSI1) and its source's (GSI2); only where none is. */
 export const newJobPut = (tableName: string, job: Job): PutCommandInput => ({

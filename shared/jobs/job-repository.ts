@@ -1,6 +1,7 @@
 import { type DynamoDBDocumentClient, GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { batchWriteAll } from '#shared/db/batch-write';
 import * as z from 'zod';
+import { once } from '#shared/once';
 import { keys } from '#shared/db/keys';
 import { readCursor, writeCursor } from '#shared/db/page-cursor';
 import { type Page, queryCount, queryPage, queryPages } from '#shared/db/paging';
@@ -29,9 +30,10 @@ import {
 } from './job-items';
 
 /** Cursor of the results listing: the chunk and the row offset inside it, both whole and not negative. */
-const ResultsCursor = z.strictObject({ chunk: z.int().min(0), offset: z.int().min(0) });
+/** Built on first use: a top-level schema would be a call esbuild keeps in every bundle that imports this module. */
+const resultsCursor = /* @__PURE__ */ once(() => z.strictObject({ chunk: z.int().min(0), offset: z.int().min(0) }));
 const encodeCursor = (chunk: number, offset: number) => writeCursor({ chunk, offset });
-const decodeCursor = (cursor: string) => readCursor(cursor, ResultsCursor);
+const decodeCursor = (cursor: string) => readCursor(cursor, resultsCursor());
 
 export function makeJobRepository(db: DynamoDBDocumentClient, tableName: string) {
   async function get(jobId: string): Promise<Job | undefined> {

@@ -5,33 +5,36 @@
  */
 import type { QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod';
+import { once } from '#shared/once';
 import { keys, type UniqueKind } from '#shared/db/keys';
 import type { TransactItems } from '#shared/db/transactions';
 import { ConflictError } from '#shared/errors';
 import { type Learner, nameTokens } from './learner';
 
 const ENTITY = 'learner';
-const optionalText = z.string().nullable().default(null);
 
 /**
  * A stored learner as the service reads it: its fields in answer order, checked, its keys and
  * bookkeeping (created_by_op) dropped; what a learner may lack reads as null, its attributes as {}.
  */
-const LearnerItem = z.object({
-  learner_uuid: z.string(),
-  enterprise_customer_uuid: z.string(),
-  email: z.string(),
-  username: optionalText,
-  first_name: optionalText,
-  last_name: optionalText,
-  employee_id: optionalText,
-  state_id: optionalText,
-  branch_id: optionalText,
-  attributes: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])).default({}),
-  status: z.enum(['active', 'inactive']),
-  created: z.string(),
-  modified: z.string(),
-  version: z.number(),
+const learnerSchema = /* @__PURE__ */ once(() => {
+  const optionalText = z.string().nullable().default(null);
+  return z.object({
+    learner_uuid: z.string(),
+    enterprise_customer_uuid: z.string(),
+    email: z.string(),
+    username: optionalText,
+    first_name: optionalText,
+    last_name: optionalText,
+    employee_id: optionalText,
+    state_id: optionalText,
+    branch_id: optionalText,
+    attributes: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])).default({}),
+    status: z.enum(['active', 'inactive']),
+    created: z.string(),
+    modified: z.string(),
+    version: z.number(),
+  });
 });
 
 export type Guard = { kind: UniqueKind; value: string; code: string; field: string };
@@ -94,7 +97,7 @@ export function newLearnerItems(l: Learner): Record<string, unknown>[] {
   ];
 }
 
-export const toLearner = (item: Record<string, unknown>): Learner => LearnerItem.parse(item);
+export const toLearner = (item: Record<string, unknown>): Learner => learnerSchema().parse(item);
 
 /** Thrown when the learner changed (or appeared) between read and write; the caller re-reads and retries. */
 export class LearnerChangedError extends ConflictError {
