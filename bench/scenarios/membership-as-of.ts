@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { batchWriteAll } from '#shared/db/batch-write';
 import { keys } from '#shared/db/keys';
 import type { BenchRow, Scenario } from '../bench-row';
 import type { BenchTarget } from '../bench-target';
+import { rawQueryAll } from '../raw-engine';
 import { percentile } from '../stats';
 
 const MEMBERS = 10_000;
@@ -113,26 +113,8 @@ async function seedHistory(target: BenchTarget, group: string, tenant: string): 
   return missing;
 }
 
-async function rawQuery(target: BenchTarget, pk: string, prefix?: string): Promise<{ ms: number; count: number }> {
-  const client = target.rawClient();
-  const started = performance.now();
-  let count = 0;
-  try {
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const page = await client.send(
-        new QueryCommand({
-          TableName: target.tableName,
-          KeyConditionExpression: prefix ? 'PK = :pk AND begins_with(SK, :prefix)' : 'PK = :pk',
-          ExpressionAttributeValues: { ':pk': pk, ...(prefix ? { ':prefix': prefix } : {}) },
-          ExclusiveStartKey: startKey,
-        }),
-      );
-      count += page.Items?.length ?? 0;
-      startKey = page.LastEvaluatedKey;
-    } while (startKey);
-  } finally {
-    client.destroy();
-  }
-  return { ms: performance.now() - started, count };
-}
+const rawQuery = (target: BenchTarget, pk: string, prefix?: string) =>
+  rawQueryAll(target, {
+    KeyConditionExpression: prefix ? 'PK = :pk AND begins_with(SK, :prefix)' : 'PK = :pk',
+    ExpressionAttributeValues: { ':pk': pk, ...(prefix ? { ':prefix': prefix } : {}) },
+  });

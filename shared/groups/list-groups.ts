@@ -25,6 +25,27 @@ export interface ListGroupsInput extends GroupFilters {
   asOf?: string | undefined;
 }
 
+/** The listing part of a group query (ListGroupsQuery, ListLearnerGroupsQuery) as a use-case input. */
+export const listingInput = (q: {
+  search?: string | undefined;
+  type?: GroupFilters['type'];
+  status?: GroupFilters['status'];
+  sort_by: GroupSort;
+  sort_dir: 'asc' | 'desc';
+  page_size: number;
+  cursor?: string | undefined;
+  as_of?: string | undefined;
+}) => ({
+  search: q.search,
+  type: q.type,
+  status: q.status,
+  sortBy: q.sort_by,
+  sortDir: q.sort_dir,
+  pageSize: q.page_size,
+  cursor: q.cursor,
+  asOf: q.as_of,
+});
+
 /**
  * Sorting by `modified` or `member_count` reads the tenant's whole group partition and sorts in
  * memory (no index holds those keys: both move on every membership change). Bounded here.

@@ -2,6 +2,7 @@ import { contract } from '#functions/http/contract';
 import { httpHandler } from '#shared/http/http-handler';
 import { listEnvelope } from '#shared/http/list-envelope';
 import { ok } from '#shared/http/responses';
+import { listingInput } from '#shared/groups/list-groups';
 import { listGroups } from '#shared/wiring';
 
 /** GET /api/v1/enterprise-customer/{enterprise_uuid}/learners/{learner_uuid}/groups/?as_of=&search=&type=&status=&sort_by=&sort_dir= */
@@ -9,14 +10,7 @@ export const handler = httpHandler(contract.ListLearnerGroups, async ({ params, 
   const page = await listGroups()(caller, {
     enterpriseUuid: params.enterprise_uuid,
     learnerUuid: params.learner_uuid,
-    search: query.search,
-    type: query.type,
-    status: query.status,
-    sortBy: query.sort_by,
-    sortDir: query.sort_dir,
-    pageSize: query.page_size,
-    cursor: query.cursor,
-    asOf: query.as_of,
+    ...listingInput(query),
   });
   return ok(listEnvelope(event, page));
 });
