@@ -63,6 +63,13 @@ export function openApiComponents() {
             },
           },
         },
+        examples: [
+          {
+            code: 'validation_error',
+            message: 'The request is not valid',
+            details: [{ path: 'body.learner_uuids.3', message: 'Invalid UUID' }],
+          },
+        ],
       },
     },
     headers: {

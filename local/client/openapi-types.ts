@@ -605,7 +605,19 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
-    /** @description Every error answer (docs/errors.md): a stable code, a message, and the problems of the input. */
+    /**
+     * @description Every error answer (docs/errors.md): a stable code, a message, and the problems of the input.
+     * @example {
+     *       "code": "validation_error",
+     *       "message": "The request is not valid",
+     *       "details": [
+     *         {
+     *           "path": "body.learner_uuids.3",
+     *           "message": "Invalid UUID"
+     *         }
+     *       ]
+     *     }
+     */
     Error: {
       code: string;
       details?: {

@@ -46,6 +46,31 @@ export const GroupAnswer = LearnerGroupAnswer.extend({
   rule_version: z.int().nullable().optional(),
   rule_generation: z.int().nullable().optional(),
   rule_processing: RuleProcessing.nullable().optional(),
+}).meta({
+  examples: [
+    {
+      group_uuid: '0b7e9c1d-3f2a-4c5b-8d6e-7f8091a2b3c4',
+      name: 'Sales EMEA',
+      enterprise_customer_uuid: '4f6a1c9e-2a44-4a3b-9b7e-0c3f5e1d2a10',
+      description: 'EMEA sales reps',
+      type: 'manual',
+      status: 'active',
+      external_id: 'G-432',
+      legacy_id: null,
+      user_limit: 200,
+      member_count: 12,
+      notification_emails: ['lms-admin@example.com'],
+      tags: [{ name: 'region', values: ['EMEA'] }],
+      learning_modules: [],
+      created: '2026-11-30T09:15:00.000Z',
+      modified: '2026-11-30T09:15:00.000Z',
+      version: 3,
+      ruleset: null,
+      rule_version: null,
+      rule_generation: null,
+      rule_processing: null,
+    },
+  ],
 });
 
 /** A group read: the administrator's view, or a learner member's projection. */

@@ -24,12 +24,23 @@ export const listPage = <T extends z.ZodType>(item: T) =>
 export const JobStatus = z.enum(['queued', 'running', 'succeeded', 'completed_with_errors', 'failed', 'aborted']);
 
 /** The 202 of a request that became a job; its status_url is also the Location. */
-export const JobAccepted = z.looseObject({
-  job_id: z.uuid(),
-  status: JobStatus,
-  total: z.int().min(0),
-  status_url: apiUrl,
-});
+export const JobAccepted = z
+  .looseObject({
+    job_id: z.uuid(),
+    status: JobStatus,
+    total: z.int().min(0),
+    status_url: apiUrl,
+  })
+  .meta({
+    examples: [
+      {
+        job_id: '5c2d8e4f-1a3b-4c6d-9e7f-0a1b2c3d4e5f',
+        status: 'queued',
+        total: 5002,
+        status_url: 'https://api.example.com/api/v1/jobs/5c2d8e4f-1a3b-4c6d-9e7f-0a1b2c3d4e5f/',
+      },
+    ],
+  });
 
 /** One identifier's outcome in the answer of a sync change of many (`skipped` and `errors` rows). */
 export const OutcomeRow = z.looseObject({

@@ -2,22 +2,43 @@ import * as z from 'zod';
 import { isoTime } from '#shared/http/response-schemas';
 
 /** A learner (learner.ts). */
-export const LearnerAnswer = z.looseObject({
-  learner_uuid: z.uuid(),
-  enterprise_customer_uuid: z.uuid(),
-  email: z.string(),
-  username: z.string().nullable(),
-  first_name: z.string().nullable(),
-  last_name: z.string().nullable(),
-  employee_id: z.string().nullable(),
-  state_id: z.string().nullable(),
-  branch_id: z.string().nullable(),
-  attributes: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])),
-  status: z.enum(['active', 'inactive']),
-  created: isoTime,
-  modified: isoTime,
-  version: z.int().min(1),
-});
+export const LearnerAnswer = z
+  .looseObject({
+    learner_uuid: z.uuid(),
+    enterprise_customer_uuid: z.uuid(),
+    email: z.string(),
+    username: z.string().nullable(),
+    first_name: z.string().nullable(),
+    last_name: z.string().nullable(),
+    employee_id: z.string().nullable(),
+    state_id: z.string().nullable(),
+    branch_id: z.string().nullable(),
+    attributes: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])),
+    status: z.enum(['active', 'inactive']),
+    created: isoTime,
+    modified: isoTime,
+    version: z.int().min(1),
+  })
+  .meta({
+    examples: [
+      {
+        learner_uuid: '7d0f3c1a-5b9e-4f1a-8c2d-1e3f5a7b9c0d',
+        enterprise_customer_uuid: '4f6a1c9e-2a44-4a3b-9b7e-0c3f5e1d2a10',
+        email: 'ada@example.com',
+        username: 'ada',
+        first_name: 'Ada',
+        last_name: 'Lovelace',
+        employee_id: 'E-1815',
+        state_id: null,
+        branch_id: 'emea',
+        attributes: { department: 'sales', level: 3 },
+        status: 'active',
+        created: '2026-11-30T09:15:00.000Z',
+        modified: '2026-11-30T09:15:00.000Z',
+        version: 1,
+      },
+    ],
+  });
 
 /** A learner with the groups it counts in. */
 export const LearnerWithGroupsAnswer = LearnerAnswer.extend({

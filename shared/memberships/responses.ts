@@ -3,20 +3,39 @@ import { isoTime, listPage, OutcomeRow } from '#shared/http/response-schemas';
 import { PERMISSIONS } from './membership';
 
 /** A membership as the API shows it (publicMembership). */
-export const MembershipAnswer = z.looseObject({
-  enterprise_group_membership_uuid: z.string(),
-  learner_uuid: z.uuid().nullable(),
-  pending_learner_email: z.string().nullable(),
-  status: z.enum(['pending', 'active', 'removed', 'error']),
-  source: z.enum(['manual', 'rule', 'import']),
-  invited_at: isoTime.nullable(),
-  activated_at: isoTime.nullable(),
-  removed_at: isoTime.nullable(),
-  home_group: z.boolean(),
-  permissions: z.array(z.enum(PERMISSIONS)),
-  created: isoTime,
-  modified: isoTime,
-});
+export const MembershipAnswer = z
+  .looseObject({
+    enterprise_group_membership_uuid: z.string(),
+    learner_uuid: z.uuid().nullable(),
+    pending_learner_email: z.string().nullable(),
+    status: z.enum(['pending', 'active', 'removed', 'error']),
+    source: z.enum(['manual', 'rule', 'import']),
+    invited_at: isoTime.nullable(),
+    activated_at: isoTime.nullable(),
+    removed_at: isoTime.nullable(),
+    home_group: z.boolean(),
+    permissions: z.array(z.enum(PERMISSIONS)),
+    created: isoTime,
+    modified: isoTime,
+  })
+  .meta({
+    examples: [
+      {
+        enterprise_group_membership_uuid: '9e8d7c6b-5a49-4382-a716-05f4e3d2c1b0',
+        learner_uuid: '7d0f3c1a-5b9e-4f1a-8c2d-1e3f5a7b9c0d',
+        pending_learner_email: null,
+        status: 'active',
+        source: 'manual',
+        invited_at: null,
+        activated_at: '2026-11-30T09:15:00.000Z',
+        removed_at: null,
+        home_group: false,
+        permissions: ['PROCTOR'],
+        created: '2026-11-30T09:15:00.000Z',
+        modified: '2026-11-30T09:15:00.000Z',
+      },
+    ],
+  });
 
 /**
  * assign_learners' answer: every identifier in exactly one of results (changed, with the membership),

@@ -80,3 +80,32 @@ describe('the e2e client’s check of answers against the OpenAPI document', () 
     expect(check('GET', '/nowhere', json(200, {}))).not.toEqual([]);
   });
 });
+
+describe('the examples of the OpenAPI document', () => {
+  it('are answers their own schemas accept, so a schema change that leaves an example behind fails here', async () => {
+    const { Ajv2020 } = await import('ajv/dist/2020.js');
+    const addFormats = (await import('ajv-formats')).default as unknown as (a: InstanceType<typeof Ajv2020>) => void;
+    const ajv = new Ajv2020({ strict: false, allErrors: true });
+    addFormats(ajv);
+    const document = JSON.parse(JSON.stringify(openApiDocument()));
+    ajv.addSchema({ $id: 'doc', components: document.components });
+    const found: string[] = [];
+    const visit = (node: unknown, where: string) => {
+      if (Array.isArray(node)) node.forEach((n, i) => visit(n, `${where}/${i}`));
+      if (!node || typeof node !== 'object') return;
+      const schema = node as { examples?: unknown[] };
+      if (Array.isArray(schema.examples) && ('type' in schema || 'properties' in schema)) {
+        const { examples, ...rest } = schema;
+        const resolved = JSON.parse(JSON.stringify(rest).replaceAll('"#/components', '"doc#/components'));
+        const validate = ajv.compile(resolved);
+        for (const example of examples) {
+          found.push(where);
+          expect(validate(example), `${where}: ${JSON.stringify(validate.errors)}`).toBe(true);
+        }
+      }
+      for (const [key, value] of Object.entries(node)) if (key !== 'examples') visit(value, `${where}/${key}`);
+    };
+    visit(document, '#');
+    expect(found.length).toBeGreaterThanOrEqual(6);
+  });
+});
