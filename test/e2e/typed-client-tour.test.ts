@@ -16,7 +16,7 @@ beforeAll(async () => {
 });
 
 describe('the tour through the typed client', () => {
-  it('creates a group, adds a learner and an invitation, reads members, history and conditions', async () => {
+  it("creates a group, adds a learner and an invitation, reads members, history and the learner's groups", async () => {
     const group = answered(
       'create group',
       await client.POST('/api/v1/enterprise-group', {
@@ -88,11 +88,21 @@ describe('the tour through the typed client', () => {
     );
     expect(groups.results.map((g) => g.group_uuid)).toEqual([group.group_uuid]);
 
-    const refused = await client.POST('/api/v1/enterprise-group/{group_uuid}/assign_learners', {
-      params: { path: { group_uuid: group.group_uuid } },
-      body: { learner_uuids: ['not-a-uuid'] },
+    const unknown = answered(
+      'assign an identifier that is no uuid',
+      await client.POST('/api/v1/enterprise-group/{group_uuid}/assign_learners', {
+        params: { path: { group_uuid: group.group_uuid } },
+        body: { learner_uuids: ['not-a-uuid'] },
+      }),
+    );
+    if ('job_id' in unknown) throw new Error('one identifier is assigned at once');
+    expect(unknown.count).toBe(0);
+    expect(unknown.errors.map((e) => e.identifier)).toEqual(['not-a-uuid']);
+
+    const refused = await client.GET('/api/v1/enterprise-group/{group_uuid}', {
+      params: { path: { group_uuid: 'not-a-uuid' } },
     });
     expect(refused.response.status).toBe(400);
-    expect(refused.error?.code).toBe('validation_error');
+    expect(refused.error?.details?.map((d) => d.path)).toEqual(['path.group_uuid']);
   });
 });
