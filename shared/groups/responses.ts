@@ -86,26 +86,51 @@ const MemberState = z.looseObject({
 });
 
 /** One entry of a group's audit trail (history-entry.ts). */
-export const HistoryEntryAnswer = z.looseObject({
-  history_id: z.string(),
-  group_uuid: z.uuid(),
-  enterprise_customer_uuid: z.uuid(),
-  actor: z.string(),
-  at: isoTime,
-  action: z.enum(['group_created', 'group_updated', 'group_deleted', 'memberships_changed']),
-  op_id: z.string().nullable(),
-  changes: z.record(z.string(), z.looseObject({ before: z.unknown(), after: z.unknown() })).optional(),
-  member_count_delta: z.int().optional(),
-  members: z
-    .array(
-      z.looseObject({
-        enterprise_group_membership_uuid: z.string(),
-        learner_uuid: z.string().nullable(),
-        pending_learner_email: z.string().nullable(),
-        outcome: z.string(),
-        before: MemberState.nullable(),
-        after: MemberState.nullable(),
-      }),
-    )
-    .optional(),
-});
+export const HistoryEntryAnswer = z
+  .looseObject({
+    history_id: z.string(),
+    group_uuid: z.uuid(),
+    enterprise_customer_uuid: z.uuid(),
+    actor: z.string(),
+    at: isoTime,
+    action: z.enum(['group_created', 'group_updated', 'group_deleted', 'memberships_changed']),
+    op_id: z.string().nullable(),
+    changes: z.record(z.string(), z.looseObject({ before: z.unknown(), after: z.unknown() })).optional(),
+    member_count_delta: z.int().optional(),
+    members: z
+      .array(
+        z.looseObject({
+          enterprise_group_membership_uuid: z.string(),
+          learner_uuid: z.string().nullable(),
+          pending_learner_email: z.string().nullable(),
+          outcome: z.string(),
+          before: MemberState.nullable(),
+          after: MemberState.nullable(),
+        }),
+      )
+      .optional(),
+  })
+  .meta({
+    examples: [
+      {
+        history_id: '9e8d7c6b-5a49-4382-a716-05f4e3d2c1b0-removed',
+        group_uuid: '0b7e9c1d-3f2a-4c5b-8d6e-7f8091a2b3c4',
+        enterprise_customer_uuid: '4f6a1c9e-2a44-4a3b-9b7e-0c3f5e1d2a10',
+        actor: 'admin-1',
+        at: '2026-11-30T09:15:00.000Z',
+        action: 'memberships_changed',
+        op_id: null,
+        member_count_delta: -1,
+        members: [
+          {
+            enterprise_group_membership_uuid: '9e8d7c6b-5a49-4382-a716-05f4e3d2c1b0',
+            learner_uuid: '7d0f3c1a-5b9e-4f1a-8c2d-1e3f5a7b9c0d',
+            pending_learner_email: null,
+            outcome: 'removed',
+            before: { status: 'active', home_group: false, permissions: [] },
+            after: { status: 'removed', home_group: false, permissions: [] },
+          },
+        ],
+      },
+    ],
+  });

@@ -65,10 +65,22 @@ export const JobAnswer = z
   });
 
 /** What happened to one row of a job. `code` is stable (an outcome or an error code); `message` is for people. */
-export const RowResultAnswer = z.looseObject({
-  index: z.int().min(0),
-  identifier: z.string(),
-  outcome: z.string(),
-  code: z.string().optional(),
-  message: z.string().optional(),
-});
+export const RowResultAnswer = z
+  .looseObject({
+    index: z.int().min(0),
+    identifier: z.string(),
+    outcome: z.string(),
+    code: z.string().optional(),
+    message: z.string().optional(),
+  })
+  .meta({
+    examples: [
+      {
+        index: 5001,
+        identifier: 'c0ffee00-0000-4000-8000-000000000000',
+        outcome: 'not_found',
+        code: 'not_found',
+        message: 'no learner with this uuid in the enterprise',
+      },
+    ],
+  });

@@ -60,5 +60,23 @@ export const GroupLearnersPage = listPage(
   MembershipAnswer.extend({
     // A learner's e-mail and name; a pending member's e-mail alone.
     member_details: z.looseObject({ user_email: z.string().nullable(), user_name: z.string().nullable().optional() }),
+  }).meta({
+    examples: [
+      {
+        enterprise_group_membership_uuid: '9e8d7c6b-5a49-4382-a716-05f4e3d2c1b0',
+        learner_uuid: '7d0f3c1a-5b9e-4f1a-8c2d-1e3f5a7b9c0d',
+        pending_learner_email: null,
+        status: 'active',
+        source: 'manual',
+        invited_at: null,
+        activated_at: '2026-11-30T09:15:00.000Z',
+        removed_at: null,
+        home_group: true,
+        permissions: ['PROCTOR'],
+        created: '2026-11-30T09:15:00.000Z',
+        modified: '2026-11-30T09:15:00.000Z',
+        member_details: { user_email: 'ada@example.com', user_name: 'Ada Lovelace' },
+      },
+    ],
   }),
 ).extend({ count_exact: z.boolean() });
