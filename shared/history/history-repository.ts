@@ -1,6 +1,8 @@
 import { type DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { keys } from '#shared/db/keys';
 import { type Page, queryCount, queryPage } from '#shared/db/paging';
+import * as z from 'zod';
+import { once } from '#shared/once';
 import type { HistoryEntry } from './history-entry';
 
 const ENTITY = 'history';
@@ -21,9 +23,44 @@ export const historyPut = (tableName: string, e: HistoryEntry) => ({
   Put: { TableName: tableName, Item: toHistoryItem(e), ConditionExpression: 'attribute_not_exists(PK)' },
 });
 
+/**
+ * A stored entry as the service reads it: each field checked for its type, in the order answers list
+ * them; attributes beyond the entry's own are kept, as the answer's schema allows them.
+ */
+const historyItem = /* @__PURE__ */ once(() => {
+  const memberState = z.object({
+    status: z.enum(['pending', 'active', 'removed', 'error']),
+    home_group: z.boolean(),
+    permissions: z.array(z.string()),
+  });
+  return z.looseObject({
+    history_id: z.string(),
+    group_uuid: z.string(),
+    enterprise_customer_uuid: z.string(),
+    actor: z.string(),
+    at: z.string(),
+    action: z.enum(['group_created', 'group_updated', 'group_deleted', 'memberships_changed']),
+    op_id: z.string().nullable(),
+    changes: z.record(z.string(), z.object({ before: z.unknown(), after: z.unknown() })).optional(),
+    member_count_delta: z.number().optional(),
+    members: z
+      .array(
+        z.object({
+          enterprise_group_membership_uuid: z.string(),
+          learner_uuid: z.string().nullable(),
+          pending_learner_email: z.string().nullable(),
+          outcome: z.enum(['added', 'invited', 'revived', 'updated', 'removed', 'activated', 'merged']),
+          before: memberState.nullable(),
+          after: memberState.nullable(),
+        }),
+      )
+      .optional(),
+  });
+});
+
 const toEntry = (item: Record<string, unknown>): HistoryEntry => {
   const { PK: _pk, SK: _sk, entity: _entity, ...entry } = item;
-  return entry as unknown as HistoryEntry;
+  return historyItem().parse(entry);
 };
 
 export function makeHistoryRepository(db: DynamoDBDocumentClient, tableName: string) {
