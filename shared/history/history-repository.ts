@@ -3,7 +3,7 @@ import { keys } from '#shared/db/keys';
 import { type Page, queryCount, queryPage } from '#shared/db/paging';
 import * as z from 'zod';
 import { once } from '#shared/once';
-import type { HistoryEntry } from './history-entry';
+import { HISTORY_ACTIONS, type HistoryEntry, type MemberChange } from './history-entry';
 
 const ENTITY = 'history';
 
@@ -28,33 +28,19 @@ export const historyPut = (tableName: string, e: HistoryEntry) => ({
  * them; attributes beyond the entry's own are kept, as the answer's schema allows them.
  */
 const historyItem = /* @__PURE__ */ once(() => {
-  const memberState = z.object({
-    status: z.enum(['pending', 'active', 'removed', 'error']),
-    home_group: z.boolean(),
-    permissions: z.array(z.string()),
-  });
+  // The changes and member changes were built by the entry builders and are kept as written.
+  const written = <T>() => z.custom<T>((v) => typeof v === 'object' && v !== null);
   return z.looseObject({
     history_id: z.string(),
     group_uuid: z.string(),
     enterprise_customer_uuid: z.string(),
     actor: z.string(),
     at: z.string(),
-    action: z.enum(['group_created', 'group_updated', 'group_deleted', 'memberships_changed']),
+    action: z.enum(HISTORY_ACTIONS),
     op_id: z.string().nullable(),
-    changes: z.record(z.string(), z.object({ before: z.unknown(), after: z.unknown() })).optional(),
+    changes: z.record(z.string(), written<{ before: unknown; after: unknown }>()).optional(),
     member_count_delta: z.number().optional(),
-    members: z
-      .array(
-        z.object({
-          enterprise_group_membership_uuid: z.string(),
-          learner_uuid: z.string().nullable(),
-          pending_learner_email: z.string().nullable(),
-          outcome: z.enum(['added', 'invited', 'revived', 'updated', 'removed', 'activated', 'merged']),
-          before: memberState.nullable(),
-          after: memberState.nullable(),
-        }),
-      )
-      .optional(),
+    members: z.array(written<MemberChange>()).optional(),
   });
 });
 
