@@ -127,3 +127,28 @@ export async function* queryPages(
     startKey = page.LastEvaluatedKey;
   } while (startKey);
 }
+
+/**
+ * The pages of a Query until `maxRead` items were read (filtered ones included, as a filter drops
+ * them only after the read); `complete` when the partition ended within that budget.
+ */
+export async function queryWithinBudget(
+  db: DynamoDBDocumentClient,
+  input: Omit<QueryCommandInput, 'ExclusiveStartKey' | 'Limit'>,
+  maxRead: number,
+): Promise<{ pages: { items: Item[]; count: number }[]; complete: boolean }> {
+  const pages: { items: Item[]; count: number }[] = [];
+  let read = 0;
+  let startKey: Record<string, unknown> | undefined;
+  do {
+    // No Limit for an unbounded read.
+    const left = maxRead - read;
+    const out = await db.send(
+      new QueryCommand({ ...input, ExclusiveStartKey: startKey, Limit: Number.isFinite(left) ? left : undefined }),
+    );
+    pages.push({ items: out.Items ?? [], count: out.Count ?? 0 });
+    read += out.ScannedCount ?? 0;
+    startKey = out.LastEvaluatedKey;
+  } while (startKey && read < maxRead);
+  return { pages, complete: startKey === undefined };
+}

@@ -1,7 +1,8 @@
 import { type Caller, isStaff } from '#shared/auth/caller';
+import type { RowApplier } from '#shared/jobs/apply-job-chunk';
 import type { IdGenerator } from '#shared/clock';
 import { ForbiddenError } from '#shared/errors';
-import type { Job, JobRow, RowResult } from '#shared/jobs/job';
+import type { JobRow, RowResult } from '#shared/jobs/job';
 import { byIndex, domainFailures, rejectRepeats, splitRejected } from '#shared/jobs/job-rows';
 import type { StartJob } from '#shared/jobs/start-job';
 import type { SyncOrJob } from '#shared/jobs/sync-or-job';
@@ -122,8 +123,8 @@ export const makeBulkEnrollOrQueue =
  * outcome from `rowOutcome`, `message` the JSON of its per-course Open edX before/after.
  */
 export const makeApplyBulkEnrollRows =
-  (apply: ApplyBulk) =>
-  async (job: Job, rows: JobRow[], opId: string): Promise<RowResult[]> => {
+  (apply: ApplyBulk): RowApplier =>
+  async (job, rows, opId) => {
     const { rejected, rest } = splitRejected(rows);
     if (rest.length === 0) return rejected;
     const settings = settingsOfTarget(job.target);
@@ -223,8 +224,8 @@ function participantRows(
 
 /** Applies a chunk of a `batch_participants` job with the synchronous applier, under the chunk's operation id. */
 export const makeApplyParticipantRows =
-  (apply: ApplyParticipants) =>
-  async (job: Job, rows: JobRow[], opId: string): Promise<RowResult[]> => {
+  (apply: ApplyParticipants): RowApplier =>
+  async (job, rows, opId) => {
     const { rejected, rest } = splitRejected(rows);
     if (rest.length === 0) return rejected;
     try {

@@ -1,81 +1,29 @@
-import { type DynamoDBDocumentClient, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { batchGetAll } from '#shared/db/batch-get';
 import { writtenIf } from '#shared/db/conditional-write';
 import { keys, type MemberRef } from '#shared/db/keys';
 import { encodeCursor } from '#shared/db/page-cursor';
 import { type Page, type PageQuery, queryCount, queryPage, queryPages } from '#shared/db/paging';
 import { transact } from '#shared/db/transactions';
-import { type Enrollment, type EnrollmentAudit, type EnrollmentStatus, enrollmentRef, refId } from './enrollment';
+import { type Enrollment, type EnrollmentAudit, enrollmentRef, refId } from './enrollment';
 import { type EnrollmentWrite, participantDeltas } from './enrollment-change';
+import {
+  allowedOfEmailQuery,
+  auditListing,
+  batchListing,
+  courseListing,
+  courseListingEnd,
+  courseTenantPut,
+  type EnrollmentFilter,
+  memberListing,
+  participantCounter,
+  toEnrollment,
+  toEnrollmentAudit,
+  writeItems,
+} from './enrollment-items';
 
-const FIELDS: (keyof Enrollment)[] = [
-  'enterprise_customer_uuid',
-  'course_id',
-  'learner_uuid',
-  'pending_email',
-  'status',
-  'auto_enroll',
-  'cohort',
-  'batch_id',
-  'completed_at',
-  'created',
-  'modified',
-  'version',
-  'last_op_id',
-  'last_op_before',
-];
-const AUDIT_FIELDS: (keyof EnrollmentAudit)[] = [
-  'enterprise_customer_uuid',
-  'course_id',
-  'learner_uuid',
-  'pending_email',
-  'transition',
-  'from_status',
-  'to_status',
-  'cohort',
-  'batch_id',
-  'actor',
-  'at',
-  'op_id',
-  'reason',
-];
+export type { EnrollmentFilter } from './enrollment-items';
 
-const pick = <T>(item: Record<string, unknown>, fields: (keyof T)[]) =>
-  Object.fromEntries(fields.map((f) => [f, item[f as string] ?? null])) as T;
-export const toEnrollment = (item: Record<string, unknown>) => {
-  const e = pick<Enrollment>(item, FIELDS);
-  return { ...e, auto_enroll: e.auto_enroll === true };
-};
-
-function toItem(e: Enrollment) {
-  const ref = enrollmentRef(e);
-  return {
-    ...keys.enrollment(e.enterprise_customer_uuid, e.course_id, ref),
-    ...keys.enrollmentByMember(e.enterprise_customer_uuid, ref, e.course_id),
-    // Sparse: only learners that are (or were) in a batch appear in the batch's participant index.
-    ...(e.batch_id && e.learner_uuid ? keys.batchParticipant(e.batch_id, e.learner_uuid) : {}),
-    entity: 'enrollment',
-    ...e,
-  };
-}
-
-const auditItem = (a: EnrollmentAudit) => ({
-  ...keys.enrollmentAudit(
-    a.enterprise_customer_uuid,
-    a.course_id,
-    a.at,
-    a.op_id,
-    enrollmentRef({ learner_uuid: a.learner_uuid, pending_email: a.pending_email }),
-  ),
-  entity: 'enrollment_audit',
-  ...a,
-});
-
-/** Filters shared by the listings: status (one, or a set) and batch. */
-export interface EnrollmentFilter {
-  statuses?: EnrollmentStatus[] | undefined;
-  batchId?: string | undefined;
-}
 export interface Paging {
   pageSize: number;
   cursor?: string | undefined;
@@ -84,41 +32,6 @@ export interface Paging {
 export type CommitOutcome = { ok: true } | { ok: false };
 
 export function makeEnrollmentRepository(db: DynamoDBDocumentClient, tableName: string) {
-  function writeItems(w: EnrollmentWrite) {
-    const key = keys.enrollment(
-      (w.after ?? w.before)!.enterprise_customer_uuid,
-      (w.after ?? w.before)!.course_id,
-      enrollmentRef((w.after ?? w.before)!),
-    );
-    const condition = w.before
-      ? { ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': w.before.version } }
-      : { ConditionExpression: 'attribute_not_exists(PK)' };
-    const write = w.after
-      ? { Put: { TableName: tableName, Item: toItem(w.after), ...condition } }
-      : { Delete: { TableName: tableName, Key: key, ...condition } };
-    if (!w.audit) return [write];
-    return [
-      write,
-      { Put: { TableName: tableName, Item: auditItem(w.audit), ConditionExpression: 'attribute_not_exists(PK)' } },
-    ];
-  }
-
-  function filterOf(f: EnrollmentFilter, values: Record<string, unknown>) {
-    const filters: string[] = [];
-    if (f.statuses?.length) {
-      f.statuses.forEach((s, i) => (values[`:s${i}`] = s));
-      filters.push(`#status IN (${f.statuses.map((_, i) => `:s${i}`).join(', ')})`);
-    }
-    if (f.batchId) {
-      values[':batch'] = f.batchId;
-      filters.push('batch_id = :batch');
-    }
-    return {
-      filter: filters.length ? filters.join(' AND ') : undefined,
-      names: f.statuses?.length ? { '#status': 'status' } : undefined,
-    };
-  }
-
   async function listing(q: Omit<PageQuery, 'pageSize' | 'cursor'>, paging: Paging, count: boolean) {
     const [page, total] = await Promise.all([
       queryPage(db, tableName, { ...q, ...paging }),
@@ -136,6 +49,12 @@ export function makeEnrollmentRepository(db: DynamoDBDocumentClient, tableName: 
     return new Map(items.map((item) => [refId(enrollmentRef(toEnrollment(item))), toEnrollment(item)]));
   }
 
+  async function queryAll(input: Parameters<typeof queryPages>[1]): Promise<Record<string, unknown>[]> {
+    const out: Record<string, unknown>[] = [];
+    for await (const items of queryPages(db, input)) out.push(...items);
+    return out;
+  }
+
   /** (tenant, course) pairs this process registered already: one conditional put each per warm process. */
   const registered = new Set<string>();
 
@@ -148,10 +67,7 @@ export function makeEnrollmentRepository(db: DynamoDBDocumentClient, tableName: 
       const { enterprise_customer_uuid: tenant, course_id: courseId } = (w.after ?? w.before)!;
       const id = JSON.stringify([tenant, courseId]);
       if (registered.has(id)) continue;
-      const item = { ...keys.courseTenant(courseId, tenant), entity: 'course_tenant', course_id: courseId, tenant };
-      await writtenIf(
-        db.send(new PutCommand({ TableName: tableName, Item: item, ConditionExpression: 'attribute_not_exists(PK)' })),
-      );
+      await writtenIf(db.send(new PutCommand(courseTenantPut(tableName, courseId, tenant))));
       registered.add(id);
     }
   }
@@ -161,16 +77,14 @@ export function makeEnrollmentRepository(db: DynamoDBDocumentClient, tableName: 
 
     /** The tenants a course has (or had) enrollments in, in uuid order. */
     async tenantsOfCourse(courseId: string): Promise<string[]> {
-      const tenants: string[] = [];
-      for await (const items of queryPages(db, {
+      const items = await queryAll({
         TableName: tableName,
         KeyConditionExpression: 'PK = :pk',
         ExpressionAttributeValues: { ':pk': keys.courseTenantsPartition(courseId) },
         ExpressionAttributeNames: { '#tenant': 'tenant' },
         ProjectionExpression: '#tenant',
-      }))
-        tenants.push(...items.map((i) => String(i.tenant)));
-      return tenants;
+      });
+      return items.map((i) => String(i.tenant));
     },
 
     async get(tenant: string, courseId: string, ref: MemberRef): Promise<Enrollment | undefined> {
@@ -185,16 +99,10 @@ export function makeEnrollmentRepository(db: DynamoDBDocumentClient, tableName: 
     async commit(writes: EnrollmentWrite[]): Promise<CommitOutcome> {
       if (writes.length === 0) return { ok: true };
       await registerCourseTenants(writes);
-      const counters = [...participantDeltas(writes)].map(([batchId, delta]) => ({
-        Update: {
-          TableName: tableName,
-          Key: keys.batch(batchId),
-          ConditionExpression: 'attribute_exists(PK)',
-          UpdateExpression: 'ADD participant_count :delta',
-          ExpressionAttributeValues: { ':delta': delta },
-        },
-      }));
-      const outcome = await transact(db, [...counters, ...writes.flatMap(writeItems)]);
+      const counters = [...participantDeltas(writes)].map(([batchId, delta]) =>
+        participantCounter(tableName, batchId, delta),
+      );
+      const outcome = await transact(db, [...counters, ...writes.flatMap((w) => writeItems(tableName, w))]);
       return outcome.ok ? { ok: true } : { ok: false };
     },
 
@@ -203,119 +111,40 @@ export function makeEnrollmentRepository(db: DynamoDBDocumentClient, tableName: 
      * cursor) is its last page, read backwards from after the last possible key.
      */
     listByCourse(q: { tenant: string; courseId: string; fromEnd?: boolean } & EnrollmentFilter & Paging, count = true) {
-      const pk = keys.courseEnrollmentsPartition(q.tenant, q.courseId);
-      const values: Record<string, unknown> = { ':pk': pk, ':prefix': keys.enrollmentsPrefix };
-      const cursor =
-        q.fromEnd && !q.cursor ? encodeCursor({ b: { PK: pk, SK: `${keys.enrollmentsPrefix}\u{10ffff}` } }) : q.cursor;
-      return listing(
-        {
-          index: 'table',
-          partition: { name: 'PK', value: pk },
-          keyCondition: 'PK = :pk AND begins_with(SK, :prefix)',
-          sortKeyPrefix: keys.enrollmentsPrefix,
-          ...filterOf(q, values),
-          values,
-        },
-        { pageSize: q.pageSize, cursor },
-        count,
-      );
+      const cursor = q.fromEnd && !q.cursor ? encodeCursor({ b: courseListingEnd(q.tenant, q.courseId) }) : q.cursor;
+      return listing(courseListing(q), { pageSize: q.pageSize, cursor }, count);
     },
 
     /** How many enrollments of a course in a tenant match the filters. */
     countByCourse(q: { tenant: string; courseId: string } & EnrollmentFilter): Promise<number> {
-      const pk = keys.courseEnrollmentsPartition(q.tenant, q.courseId);
-      const values: Record<string, unknown> = { ':pk': pk, ':prefix': keys.enrollmentsPrefix };
-      return queryCount(db, tableName, {
-        index: 'table',
-        keyCondition: 'PK = :pk AND begins_with(SK, :prefix)',
-        sortKeyPrefix: keys.enrollmentsPrefix,
-        ...filterOf(q, values),
-        values,
-      });
+      return queryCount(db, tableName, courseListing(q));
     },
 
     /** Enrollments of one learner (or pending e-mail) in a tenant, by course. */
     listByMember(q: { tenant: string; ref: MemberRef } & EnrollmentFilter & Paging, count = true) {
-      const pk = keys.memberEnrollmentsPartition(q.tenant, q.ref);
-      const values: Record<string, unknown> = { ':pk': pk };
-      return listing(
-        {
-          index: 'GSI2',
-          partition: { name: 'GSI2PK', value: pk },
-          keyCondition: 'GSI2PK = :pk',
-          ...filterOf(q, values),
-          values,
-        },
-        q,
-        count,
-      );
+      return listing(memberListing(q), q, count);
     },
 
     /** Participants of a batch (learners whose enrollment names it), by learner uuid. */
     listByBatch(q: { batchId: string } & EnrollmentFilter & Paging, count = true) {
-      const pk = keys.batchParticipantsPartition(q.batchId);
-      const values: Record<string, unknown> = { ':pk': pk };
-      return listing(
-        {
-          index: 'GSI1',
-          partition: { name: 'GSI1PK', value: pk },
-          keyCondition: 'GSI1PK = :pk',
-          ...filterOf({ statuses: q.statuses }, values),
-          values,
-        },
-        q,
-        count,
-      );
+      return listing(batchListing(q), q, count);
     },
 
     /** Every allowance still waiting for a learner with this e-mail in the tenant. */
     async listAllowedOfEmail(tenant: string, email: string): Promise<Enrollment[]> {
-      const out: Enrollment[] = [];
-      let startKey: Record<string, unknown> | undefined;
-      do {
-        const page = await db.send(
-          new QueryCommand({
-            TableName: tableName,
-            IndexName: 'GSI2',
-            KeyConditionExpression: 'GSI2PK = :pk',
-            FilterExpression: '#status = :allowed',
-            ExpressionAttributeNames: { '#status': 'status' },
-            ExpressionAttributeValues: {
-              ':pk': keys.memberEnrollmentsPartition(tenant, { email }),
-              ':allowed': 'allowed',
-            },
-            ExclusiveStartKey: startKey,
-          }),
-        );
-        out.push(...(page.Items ?? []).map(toEnrollment));
-        startKey = page.LastEvaluatedKey;
-      } while (startKey);
-      return out;
+      return (await queryAll(allowedOfEmailQuery(tableName, tenant, email))).map(toEnrollment);
     },
 
     /** The audit trail of a course in a tenant, oldest first; optionally one learner's entries. */
     async listAudit(
       q: { tenant: string; courseId: string; learnerUuid?: string | undefined } & Paging,
     ): Promise<Page<EnrollmentAudit> & { count: number }> {
-      const pk = keys.enrollmentAuditPartition(q.tenant, q.courseId);
-      const values: Record<string, unknown> = { ':pk': pk };
-      if (q.learnerUuid) values[':learner'] = q.learnerUuid;
-      const query = {
-        index: 'table' as const,
-        keyCondition: 'PK = :pk',
-        filter: q.learnerUuid ? 'learner_uuid = :learner' : undefined,
-        values,
-      };
+      const query = auditListing(q);
       const [page, count] = await Promise.all([
-        queryPage(db, tableName, {
-          ...query,
-          partition: { name: 'PK', value: pk },
-          pageSize: q.pageSize,
-          cursor: q.cursor,
-        }),
+        queryPage(db, tableName, { ...query, pageSize: q.pageSize, cursor: q.cursor }),
         queryCount(db, tableName, query),
       ]);
-      return { ...page, count, items: page.items.map((item) => pick<EnrollmentAudit>(item, AUDIT_FIELDS)) };
+      return { ...page, count, items: page.items.map(toEnrollmentAudit) };
     },
   };
 }

@@ -3,7 +3,7 @@ import type { Clock, IdGenerator } from '#shared/clock';
 import type { Group } from '#shared/groups/group';
 import type { GroupRepository } from '#shared/groups/group-repository';
 import { autoEnrollCourses } from '#shared/groups/learning-modules';
-import type { ChunkApplier } from '#shared/jobs/apply-job-chunk';
+import type { RowApplier } from '#shared/jobs/apply-job-chunk';
 import type { Job, JobRow, RowResult } from '#shared/jobs/job';
 import type { JobRepository } from '#shared/jobs/job-repository';
 import { type PlanListedJobDeps, planListedJob } from '#shared/jobs/plan-listed-job';
@@ -94,7 +94,7 @@ export const makePlanModuleEnrollment =
  * after the job started enrolls nobody more (`unchanged` rows, or `group_not_found`).
  */
 export const makeApplyModuleEnrollmentRows =
-  (groups: Pick<GroupRepository, 'get'>, applyBulkRows: ChunkApplier): ChunkApplier =>
+  (groups: Pick<GroupRepository, 'get'>, applyBulkRows: RowApplier): RowApplier =>
   async (job, rows, opId) => {
     const group = await groups.get(String(job.target.group_uuid));
     if (!group)

@@ -1,7 +1,8 @@
 import { type Group, PROFILE_FIELDS } from '#shared/groups/group';
 
 /** What one audited change did. */
-export type HistoryAction = 'group_created' | 'group_updated' | 'group_deleted' | 'memberships_changed';
+export const HISTORY_ACTIONS = ['group_created', 'group_updated', 'group_deleted', 'memberships_changed'] as const;
+export type HistoryAction = (typeof HISTORY_ACTIONS)[number];
 
 /** A membership as the audit sees it, before or after a change. */
 export interface MemberState {

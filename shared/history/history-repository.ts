@@ -1,7 +1,9 @@
 import { type DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { keys } from '#shared/db/keys';
 import { type Page, queryCount, queryPage } from '#shared/db/paging';
-import type { HistoryEntry } from './history-entry';
+import * as z from 'zod';
+import { once } from '#shared/once';
+import { HISTORY_ACTIONS, type HistoryEntry, type MemberChange } from './history-entry';
 
 const ENTITY = 'history';
 
@@ -21,9 +23,30 @@ export const historyPut = (tableName: string, e: HistoryEntry) => ({
   Put: { TableName: tableName, Item: toHistoryItem(e), ConditionExpression: 'attribute_not_exists(PK)' },
 });
 
+/**
+ * A stored entry as the service reads it: each field checked for its type, in the order answers list
+ * them; attributes beyond the entry's own are kept, as the answer's schema allows them.
+ */
+const historyItem = /* @__PURE__ */ once(() => {
+  // The changes and member changes were built by the entry builders and are kept as written.
+  const written = <T>() => z.custom<T>((v) => typeof v === 'object' && v !== null);
+  return z.looseObject({
+    history_id: z.string(),
+    group_uuid: z.string(),
+    enterprise_customer_uuid: z.string(),
+    actor: z.string(),
+    at: z.string(),
+    action: z.enum(HISTORY_ACTIONS),
+    op_id: z.string().nullable(),
+    changes: z.record(z.string(), written<{ before: unknown; after: unknown }>()).optional(),
+    member_count_delta: z.number().optional(),
+    members: z.array(written<MemberChange>()).optional(),
+  });
+});
+
 const toEntry = (item: Record<string, unknown>): HistoryEntry => {
   const { PK: _pk, SK: _sk, entity: _entity, ...entry } = item;
-  return entry as unknown as HistoryEntry;
+  return historyItem().parse(entry);
 };
 
 export function makeHistoryRepository(db: DynamoDBDocumentClient, tableName: string) {

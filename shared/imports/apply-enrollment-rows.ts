@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import type { RowApplier } from '#shared/jobs/apply-job-chunk';
 import type { ParticipantsChunk } from '#shared/enrollments/apply-batch-participants';
 import type { BulkEnrollmentChunk, BulkResultRow } from '#shared/enrollments/apply-bulk-enrollment';
 import type { Batch } from '#shared/enrollments/batch';
@@ -6,7 +7,7 @@ import { courseOutcome, participantRows } from '#shared/enrollments/enrollment-j
 import type { ParticipantResult } from '#shared/enrollments/participant-outcomes';
 import { courseId } from '#shared/enrollments/course-id';
 import type { IdentifierType } from '#shared/enrollments/schemas';
-import type { Job, JobRow, RowResult } from '#shared/jobs/job';
+import type { JobRow, RowResult } from '#shared/jobs/job';
 import { domainFailures, splitRejected } from '#shared/jobs/job-rows';
 
 const cell = (row: JobRow, column: string) => String(row.input[column] ?? '').trim();
@@ -37,8 +38,8 @@ function bucket<P>(buckets: Map<string, Bucket<P>>, key: string, params: P, row:
  * Each row's outcome is its course's compact outcome; `message` is `{before, after}` in Open edX's shape.
  */
 export const makeApplyEnrollmentCsvRows =
-  (apply: (chunk: BulkEnrollmentChunk) => Promise<Record<string, BulkResultRow[]>>) =>
-  async (job: Job, rows: JobRow[], opId: string): Promise<RowResult[]> => {
+  (apply: (chunk: BulkEnrollmentChunk) => Promise<Record<string, BulkResultRow[]>>): RowApplier =>
+  async (job, rows, opId) => {
     const { rejected, rest } = splitRejected(rows);
     const results: RowResult[] = [...rejected];
     const buckets = new Map<string, Bucket<{ course: string; action: 'enroll' | 'unenroll'; cohort: string }>>();
@@ -92,8 +93,8 @@ export interface BatchParticipantCsvPorts {
  * applier under `<chunk op id>|<group>`. A batch of another tenant reads as `batch_not_found`.
  */
 export const makeApplyBatchParticipantCsvRows =
-  ({ apply, getBatch }: BatchParticipantCsvPorts) =>
-  async (job: Job, rows: JobRow[], opId: string): Promise<RowResult[]> => {
+  ({ apply, getBatch }: BatchParticipantCsvPorts): RowApplier =>
+  async (job, rows, opId) => {
     const { rejected, rest } = splitRejected(rows);
     const results: RowResult[] = [...rejected];
     const batches = new Map<string, Batch | undefined>();

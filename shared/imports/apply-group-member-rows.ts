@@ -1,9 +1,10 @@
 import * as z from 'zod';
+import type { RowApplier } from '#shared/jobs/apply-job-chunk';
 import type { UniqueKind } from '#shared/db/keys';
 import { DomainError } from '#shared/errors';
 import type { Group } from '#shared/groups/group';
 import { normalizeName } from '#shared/groups/group';
-import { type Job, jobCaller, type JobRow, type RowResult } from '#shared/jobs/job';
+import { jobCaller, type JobRow, type RowResult } from '#shared/jobs/job';
 import { splitRejected } from '#shared/jobs/job-rows';
 import { normalizeEmail } from '#shared/learners/learner';
 import type { makeAssignLearners } from '#shared/memberships/assign-learners';
@@ -49,8 +50,8 @@ interface Planned {
  * chunk's operation id, so a replay reports the same outcomes. Bad rows fail alone.
  */
 export const makeApplyGroupMemberRows =
-  (ports: GroupMemberPorts) =>
-  async (job: Job, rows: JobRow[], opId: string): Promise<RowResult[]> => {
+  (ports: GroupMemberPorts): RowApplier =>
+  async (job, rows, opId) => {
     const tenant = job.enterprise_customer_uuid;
     const { rejected, rest } = splitRejected(rows);
     const results: RowResult[] = [...rejected];

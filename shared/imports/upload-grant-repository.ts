@@ -1,19 +1,24 @@
 import { type DynamoDBDocumentClient, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { writtenIf } from '#shared/db/conditional-write';
 import { keys } from '#shared/db/keys';
+import * as z from 'zod';
+import { once } from '#shared/once';
 import { GRANT_RETENTION_SECONDS, type UploadGrant } from './upload-grant';
 
-const FIELDS = [
-  'upload_id',
-  'enterprise_customer_uuid',
-  'kind',
-  'key',
-  'uploader_issuer',
-  'uploader_sub',
-  'created',
-  'upload_expires',
-  'used_etag',
-] as const;
+/** A stored grant as the service reads it: its own fields, each checked for its type; keys and TTL dropped. */
+const grantItem = /* @__PURE__ */ once(() =>
+  z.object({
+    upload_id: z.string(),
+    enterprise_customer_uuid: z.string(),
+    kind: z.string(),
+    key: z.string(),
+    uploader_issuer: z.string(),
+    uploader_sub: z.string(),
+    created: z.string(),
+    upload_expires: z.string(),
+    used_etag: z.string().optional(),
+  }),
+);
 
 /** Upload grants (access pattern U1): one item per upload link the route handed out. */
 export function makeUploadGrantRepository(db: DynamoDBDocumentClient, tableName: string) {
@@ -34,10 +39,7 @@ export function makeUploadGrantRepository(db: DynamoDBDocumentClient, tableName:
       const out = await db.send(
         new GetCommand({ TableName: tableName, Key: keys.uploadGrant(uploadId), ConsistentRead: true }),
       );
-      if (!out.Item) return undefined;
-      return Object.fromEntries(
-        FIELDS.filter((f) => out.Item![f] !== undefined).map((f) => [f, out.Item![f]]),
-      ) as unknown as UploadGrant;
+      return out.Item ? grantItem().parse(out.Item) : undefined;
     },
 
     /** Marks the grant used by the object with `etag`; false when another object used it first. */

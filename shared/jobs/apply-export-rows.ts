@@ -1,5 +1,5 @@
 import type { makeRenderMembersCsv } from '#shared/groups/export-group-members';
-import type { Job, JobRow, RowResult } from './job';
+import type { RowApplier } from './apply-job-chunk';
 import type { JobRepository } from './job-repository';
 
 /**
@@ -12,8 +12,8 @@ export const makeApplyExportRows =
     render: ReturnType<typeof makeRenderMembersCsv>,
     objects: { put(bucket: string, key: string, body: string, contentType: string): Promise<void> },
     jobs: Pick<JobRepository, 'setResultsKey'>,
-  ) =>
-  async (job: Job, rows: JobRow[]): Promise<RowResult[]> => {
+  ): RowApplier =>
+  async (job, rows) => {
     const { group_uuid: groupUuid, results_bucket: bucket } = job.target;
     const options = JSON.parse(job.target.options ?? '{}');
     const { csv, count } = await render(job.enterprise_customer_uuid, groupUuid!, options);

@@ -2,11 +2,15 @@ import { FINAL_STATUSES, type Job, type JobKind, type JobRow, type RowResult } f
 import type { JobRepository } from './job-repository';
 import { failedChunkResults } from './fail-dead-lettered-chunk';
 
-export type ChunkApplier = (job: Job, rows: JobRow[], opId: string) => Promise<RowResult[]>;
+/**
+ * What a job kind does with one chunk of its rows: one result per row, in row order. It runs under the
+ * chunk's operation id, so applying the same chunk again reports the first attempt's outcomes.
+ */
+export type RowApplier = (job: Job, rows: JobRow[], opId: string) => Promise<RowResult[]>;
 
 export interface ApplyChunkDeps {
   jobs: Pick<JobRepository, 'get' | 'getChunk' | 'resultOf' | 'recordChunk'>;
-  appliers: Record<JobKind, ChunkApplier>;
+  appliers: Record<JobKind, RowApplier>;
   /** Ends the job once every chunk is recorded (and writes an import's results file). */
   finish: (jobId: string) => Promise<void>;
   /** Settles a job aborted while its chunks were applied (see makeSettleAbortedJob); none by default. */

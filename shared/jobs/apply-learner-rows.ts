@@ -1,7 +1,8 @@
 import { DomainError } from '#shared/errors';
+import type { RowApplier } from './apply-job-chunk';
 import type { makePutLearner } from '#shared/learners/put-learner';
 import { BulkLearnerRow } from '#shared/learners/schemas';
-import { type Job, jobCaller, type JobRow, type RowResult } from './job';
+import { jobCaller, type RowResult } from './job';
 import { splitRejected } from './job-rows';
 
 type PutLearner = ReturnType<typeof makePutLearner>;
@@ -18,8 +19,11 @@ const fromCsv = (input: Record<string, unknown>) =>
  * the same learners and, with the chunk's operation id, reports the same created/updated outcomes.
  */
 export const makeApplyLearnerRows =
-  (putLearner: PutLearner, learnerUuidsByEmail: (tenant: string, emails: string[]) => Promise<Map<string, string>>) =>
-  async (job: Job, rows: JobRow[], opId: string): Promise<RowResult[]> => {
+  (
+    putLearner: PutLearner,
+    learnerUuidsByEmail: (tenant: string, emails: string[]) => Promise<Map<string, string>>,
+  ): RowApplier =>
+  async (job, rows, opId) => {
     const { rejected, rest } = splitRejected(rows);
     const results: RowResult[] = [...rejected];
     const parsedRows = rest.map((row) => ({

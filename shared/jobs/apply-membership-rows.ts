@@ -1,6 +1,7 @@
 import type { makeAssignLearners } from '#shared/memberships/assign-learners';
+import type { RowApplier } from './apply-job-chunk';
 import type { makeRemoveLearners } from '#shared/memberships/remove-learners';
-import { type Job, jobCaller, type JobRow, type RowResult } from './job';
+import { jobCaller, type JobRow, type RowResult } from './job';
 import { byIndex, domainFailures, splitRejected } from './job-rows';
 
 type Assign = ReturnType<typeof makeAssignLearners>;
@@ -33,8 +34,8 @@ export function rowsFromSummary(rows: JobRow[], summary: Summary): RowResult[] {
  * decision about the whole group (deleted, inactive) fails every row with its code.
  */
 export const makeApplyMembershipRows =
-  (assign: Assign, remove: Remove) =>
-  async (job: Job, rows: JobRow[], opId: string): Promise<RowResult[]> => {
+  (assign: Assign, remove: Remove): RowApplier =>
+  async (job, rows, opId) => {
     const { rejected, rest } = splitRejected(rows);
     // home_group / permissions of the original call apply to every chunk.
     const settings = job.target.settings ? (JSON.parse(job.target.settings) as Record<string, unknown>) : {};

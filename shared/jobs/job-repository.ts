@@ -9,10 +9,9 @@ import { transact } from '#shared/db/transactions';
 import { writtenIf } from '#shared/db/conditional-write';
 import { RefusedInputError } from '#shared/errors';
 import { finalStatusOf, type Job, type JobPlan, type JobRow, type JobStatus, type RowResult } from './job';
+import { chunkItem, counterUpdate, resultChunksQuery, resultPut, tally } from './job-chunk-items';
 import {
-  chunkItem,
   columnsUpdate,
-  counterUpdate,
   coverProcessedUpdate,
   endUpdate,
   finishError,
@@ -21,11 +20,8 @@ import {
   markRunningUpdate,
   newJobPut,
   recentBySourceQuery,
-  resultChunksQuery,
-  resultPut,
   resultsKeyUpdate,
   savePlanUpdate,
-  tally,
   toJob,
 } from './job-items';
 

@@ -2,26 +2,30 @@ import { type DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb
 import { batchGetAll } from '#shared/db/batch-get';
 import { batchWriteAll } from '#shared/db/batch-write';
 import { keys, type MemberRef } from '#shared/db/keys';
-import { type Page, queryPage, queryPages } from '#shared/db/paging';
+import { type Page, queryPage, queryPages, queryWithinBudget } from '#shared/db/paging';
 import { transact } from '#shared/db/transactions';
 import { ConflictError } from '#shared/errors';
 import type { Group } from '#shared/groups/group';
-import { type HistoryEntry, type MemberChange, membershipsChangedEntry } from '#shared/history/history-entry';
+import type { HistoryEntry } from '#shared/history/history-entry';
 import { historyPut } from '#shared/history/history-repository';
 import { type Membership, type MembershipWrite, refKey, refOf, writeCost, writeDelta, writeRef } from './membership';
+import { activationParts } from './activation-items';
 import {
-  activatedPut,
   type CommitGuard,
   counterItem,
-  homeDelete,
   homeItem,
-  homePut,
-  memberCountDown,
+  type MemberFilter,
   memberListQuery,
-  pendingDelete,
   toMembership,
   writeItem,
 } from './membership-items';
+import {
+  activeLearnersQuery,
+  emailPrefixQuery,
+  groupItemKeysQuery,
+  memberFilterQuery,
+  memberMembershipsQuery,
+} from './membership-queries';
 
 /**
  * At most 100 items per transaction: the group's counter (or its existence check), the history
@@ -34,10 +38,7 @@ export type { CommitGuard } from './membership-items';
 /** Result of one commit: done, or what stopped it (the group's condition, or some memberships'). */
 export type CommitOutcome = { ok: true } | { ok: false; groupFailed: boolean; failedRefs: MemberRef[] };
 
-export interface MemberListQuery {
-  groupUuid: string;
-  statuses: Membership['status'][];
-  source?: Membership['source'] | undefined;
+export interface MemberListQuery extends MemberFilter {
   pageSize: number;
   cursor?: string | undefined;
 }
@@ -94,18 +95,7 @@ export function makeMembershipRepository(db: DynamoDBDocumentClient, tableName: 
      */
     async activeLearnerUuids(groupUuid: string, max: number): Promise<string[]> {
       const out: string[] = [];
-      for await (const items of queryPages(db, {
-        TableName: tableName,
-        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
-        FilterExpression: '#status = :active',
-        ProjectionExpression: 'learner_uuid',
-        ExpressionAttributeNames: { '#status': 'status' },
-        ExpressionAttributeValues: {
-          ':pk': keys.group(groupUuid).PK,
-          ':prefix': keys.membership(groupUuid, { learnerUuid: '' }).SK,
-          ':active': 'active',
-        },
-      })) {
+      for await (const items of queryPages(db, activeLearnersQuery(tableName, groupUuid))) {
         out.push(...items.map((item) => String(item.learner_uuid)));
         if (out.length > max) break;
       }
@@ -115,22 +105,10 @@ export function makeMembershipRepository(db: DynamoDBDocumentClient, tableName: 
     /** Pending (e-mail) memberships of a group whose e-mail starts with `prefix`, any status, up to `max + 1`. */
     async byEmailPrefix(groupUuid: string, prefix: string, max: number): Promise<Membership[]> {
       const out: Membership[] = [];
-      let startKey: Record<string, unknown> | undefined;
-      do {
-        const page = await db.send(
-          new QueryCommand({
-            TableName: tableName,
-            KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
-            ExpressionAttributeValues: {
-              ':pk': keys.group(groupUuid).PK,
-              ':prefix': keys.membership(groupUuid, { email: prefix }).SK,
-            },
-            ExclusiveStartKey: startKey,
-          }),
-        );
-        out.push(...(page.Items ?? []).map(toMembership));
-        startKey = page.LastEvaluatedKey;
-      } while (startKey && out.length <= max);
+      for await (const items of queryPages(db, emailPrefixQuery(tableName, groupUuid, prefix))) {
+        out.push(...items.map(toMembership));
+        if (out.length > max) break;
+      }
       return out.slice(0, max + 1);
     },
 
@@ -163,51 +141,21 @@ export function makeMembershipRepository(db: DynamoDBDocumentClient, tableName: 
      * the filter drops them only after the read): exact when the partition ended within the budget,
      * else the matches among the items read (`exact: false`).
      */
-    async countUpTo(q: Omit<MemberListQuery, 'pageSize' | 'cursor'>, maxRead: number) {
-      let count = 0;
-      let read = 0;
-      let startKey: Record<string, unknown> | undefined;
-      do {
-        const out = await db.send(
-          new QueryCommand({
-            ...listInput(q),
-            Select: 'COUNT',
-            ExclusiveStartKey: startKey,
-            Limit: budget(maxRead - read),
-          }),
-        );
-        count += out.Count ?? 0;
-        read += out.ScannedCount ?? 0;
-        startKey = out.LastEvaluatedKey;
-      } while (startKey && read < maxRead);
-      return { count, exact: startKey === undefined };
+    async countUpTo(q: MemberFilter, maxRead: number) {
+      const read = await queryWithinBudget(db, { ...memberFilterQuery(tableName, q), Select: 'COUNT' }, maxRead);
+      return { count: read.pages.reduce((n, p) => n + p.count, 0), exact: read.complete };
     },
 
     /** The members that match, reading at most `maxRead` membership items; `complete` when the partition ended within it. */
-    async listUpTo(q: Omit<MemberListQuery, 'pageSize' | 'cursor'>, maxRead: number) {
-      const items: Membership[] = [];
-      let read = 0;
-      let startKey: Record<string, unknown> | undefined;
-      do {
-        const out = await db.send(
-          new QueryCommand({ ...listInput(q), ExclusiveStartKey: startKey, Limit: budget(maxRead - read) }),
-        );
-        items.push(...(out.Items ?? []).map(toMembership));
-        read += out.ScannedCount ?? 0;
-        startKey = out.LastEvaluatedKey;
-      } while (startKey && read < maxRead);
-      return { items, complete: startKey === undefined };
+    async listUpTo(q: MemberFilter, maxRead: number) {
+      const read = await queryWithinBudget(db, memberFilterQuery(tableName, q), maxRead);
+      return { items: read.pages.flatMap((p) => p.items.map(toMembership)), complete: read.complete };
     },
 
     /** Every membership (any status) of one learner or pending e-mail in a tenant, across groups. */
     async listByMember(tenant: string, ref: MemberRef): Promise<Membership[]> {
       const out: Membership[] = [];
-      for await (const items of queryPages(db, {
-        TableName: tableName,
-        IndexName: 'GSI1',
-        KeyConditionExpression: 'GSI1PK = :pk',
-        ExpressionAttributeValues: { ':pk': keys.memberPartition(tenant, ref) },
-      })) {
+      for await (const items of queryPages(db, memberMembershipsQuery(tableName, tenant, ref))) {
         out.push(...items.map(toMembership));
       }
       return out;
@@ -226,64 +174,17 @@ export function makeMembershipRepository(db: DynamoDBDocumentClient, tableName: 
       at: string,
       actor: string,
     ): Promise<'activated' | 'merged' | 'gone'> {
-      const tenant = pending.enterprise_customer_uuid;
       const emailRef = refOf(pending);
-      const deletePending = pendingDelete(tableName, pending);
-      const active: Membership = {
-        ...pending,
-        learner_uuid: learnerUuid,
-        pending_learner_email: null,
-        status: 'active',
-        activated_at: at,
-        modified: at,
-      };
       for (let attempt = 0; attempt < 3; attempt++) {
-        const isHome = (await homeGroupsOf(tenant, [emailRef])).get(refKey(emailRef)) === pending.group_uuid;
-        const homeMove = isHome
-          ? [
-              homeDelete(tableName, tenant, emailRef, pending.group_uuid),
-              homePut(tableName, tenant, { learnerUuid }, pending.group_uuid),
-            ]
-          : [];
-        const state = (status: Membership['status']) => ({
-          status,
-          home_group: isHome,
-          permissions: pending.permissions ?? [],
-        });
-        const entry = (outcome: MemberChange['outcome'], after: MemberChange['after']) =>
-          historyPut(
-            tableName,
-            membershipsChangedEntry(
-              pending,
-              [
-                {
-                  enterprise_group_membership_uuid: pending.enterprise_group_membership_uuid,
-                  learner_uuid: learnerUuid,
-                  pending_learner_email: pending.pending_learner_email,
-                  outcome,
-                  before: state('pending'),
-                  after,
-                },
-              ],
-              { actor, at },
-            ),
-          );
-        const moved = await transact(db, [
-          deletePending,
-          activatedPut(tableName, active),
-          ...homeMove,
-          entry('activated', state('active')),
-        ]);
+        const home = await homeGroupsOf(pending.enterprise_customer_uuid, [emailRef]);
+        const isHome = home.get(refKey(emailRef)) === pending.group_uuid;
+        const parts = activationParts(tableName, { pending, learnerUuid, at, actor, isHome });
+        const moved = await transact(db, parts.activate);
         if (moved.ok) return 'activated';
         if (moved.failed.includes(0)) return 'gone';
         if (!moved.failed.includes(1)) continue; // the home pointer moved meanwhile: read it again
         // Already an active member through its uuid: drop the pending twin and its count.
-        const merged = await transact(db, [
-          deletePending,
-          memberCountDown(tableName, pending.group_uuid),
-          ...homeMove,
-          entry('merged', null),
-        ]);
+        const merged = await transact(db, parts.merge);
         if (merged.ok) return 'merged';
         if (merged.failed.includes(0) || merged.failed.includes(1)) return 'gone';
       }
@@ -292,15 +193,7 @@ export function makeMembershipRepository(db: DynamoDBDocumentClient, tableName: 
 
     /** Deletes one page (up to `limit`) of a deleted group's leftover items; returns how many remain possible. */
     async deleteGroupItems(groupUuid: string, limit: number): Promise<{ deleted: number; more: boolean }> {
-      const page = await db.send(
-        new QueryCommand({
-          TableName: tableName,
-          KeyConditionExpression: 'PK = :pk',
-          ExpressionAttributeValues: { ':pk': keys.group(groupUuid).PK },
-          ProjectionExpression: 'PK, SK',
-          Limit: limit,
-        }),
-      );
+      const page = await db.send(new QueryCommand(groupItemKeysQuery(tableName, groupUuid, limit)));
       const itemKeys = page.Items ?? [];
       await batchWriteAll(
         db,
@@ -310,22 +203,6 @@ export function makeMembershipRepository(db: DynamoDBDocumentClient, tableName: 
       return { deleted: itemKeys.length, more: page.LastEvaluatedKey !== undefined };
     },
   };
-
-  /** A Query's Limit for what is left of a read budget (none for an unbounded read). */
-  function budget(left: number) {
-    return Number.isFinite(left) ? left : undefined;
-  }
-
-  function listInput(q: Omit<MemberListQuery, 'pageSize' | 'cursor'>) {
-    const l = memberListQuery(q);
-    return {
-      TableName: tableName,
-      KeyConditionExpression: l.keyCondition,
-      FilterExpression: l.filter,
-      ExpressionAttributeNames: l.names,
-      ExpressionAttributeValues: l.values,
-    };
-  }
 }
 
 export type MembershipRepository = ReturnType<typeof makeMembershipRepository>;

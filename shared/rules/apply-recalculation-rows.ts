@@ -1,5 +1,5 @@
 import type { GroupRepository } from '#shared/groups/group-repository';
-import type { ChunkApplier } from '#shared/jobs/apply-job-chunk';
+import type { RowApplier } from '#shared/jobs/apply-job-chunk';
 import type { RowResult } from '#shared/jobs/job';
 import { decisionsMoved, decisionsOf, type EvaluateLearners } from './load-rule-facts';
 import type { makeReconcileRuleMembers } from './reconcile-rule-members';
@@ -25,7 +25,7 @@ const ROUNDS = 3;
  * evaluation wrote.)
  */
 export const makeApplyRecalculationRows =
-  ({ groups, evaluate, reconcile }: RecalculationDeps): ChunkApplier =>
+  ({ groups, evaluate, reconcile }: RecalculationDeps): RowApplier =>
   async (job, rows, opId) => {
     const generation = Number(job.target.generation);
     const outcomes = new Map<string, string>();

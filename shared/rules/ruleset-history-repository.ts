@@ -1,6 +1,8 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { keys } from '#shared/db/keys';
 import { type Page, queryCount, queryPage } from '#shared/db/paging';
+import * as z from 'zod';
+import { once } from '#shared/once';
 import type { Ruleset } from './ruleset';
 
 /** One version of an automatic group's conditions (Docebo conditions history). */
@@ -24,9 +26,24 @@ export const rulesetVersionPut = (tableName: string, v: RulesetVersion) => ({
   },
 });
 
+/**
+ * A stored version as the service reads it, each field checked for its type. The ruleset is kept as
+ * it was written (it was validated then): parsing it again would apply today's defaults to old versions.
+ */
+const versionItem = /* @__PURE__ */ once(() =>
+  z.looseObject({
+    group_uuid: z.string(),
+    enterprise_customer_uuid: z.string(),
+    version: z.number(),
+    ruleset: z.custom<Ruleset>((v) => typeof v === 'object' && v !== null),
+    changed_by: z.string(),
+    changed_at: z.string(),
+  }),
+);
+
 const toVersion = (item: Record<string, unknown>): RulesetVersion => {
   const { PK: _pk, SK: _sk, entity: _entity, ...v } = item;
-  return v as unknown as RulesetVersion;
+  return versionItem().parse(v);
 };
 
 export function makeRulesetHistoryRepository(db: DynamoDBDocumentClient, tableName: string) {

@@ -1,36 +1,20 @@
 import { randomUUID } from 'node:crypto';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { makeBranchRepository } from '#shared/branches/branch-repository';
 import { randomIds, systemClock } from '#shared/clock';
-import { makeEnrollmentRepository } from '#shared/enrollments/enrollment-repository';
 import { makeCreateGroup } from '#shared/groups/create-group';
-import type { RulePorts } from '#shared/groups/group';
-import { makeGroupRepository } from '#shared/groups/group-repository';
 import { makeUpdateGroup } from '#shared/groups/update-group';
-import { makeAbortJob, makeSettleAbortedJob } from '#shared/jobs/abort-job';
-import { makeApplyJobChunk } from '#shared/jobs/apply-job-chunk';
-import { makeFinishJob } from '#shared/jobs/finish-job';
-import type { Job, JobKind } from '#shared/jobs/job';
-import { makeJobRepository } from '#shared/jobs/job-repository';
-import { makeLearnerRepository } from '#shared/learners/learner-repository';
-import { makePutLearner } from '#shared/learners/put-learner';
+import type { Job } from '#shared/jobs/job';
 import { makeAssignLearners } from '#shared/memberships/assign-learners';
-import { makeMembershipRepository } from '#shared/memberships/membership-repository';
 import { makeRemoveLearners } from '#shared/memberships/remove-learners';
-import { makeApplyRecalculationRows } from '#shared/rules/apply-recalculation-rows';
 import { makeEndAbortedRun } from '#shared/rules/end-aborted-run';
-import { makeEvaluateLearners } from '#shared/rules/load-rule-facts';
 import { makeRecalculateGroup } from '#shared/rules/read-rules';
-import { makeReconcileRuleMembers } from '#shared/rules/reconcile-rule-members';
-import { makeReevaluateLearner } from '#shared/rules/reevaluate-learner';
 import type { RulesetInput } from '#shared/rules/ruleset';
 import { Ruleset } from '#shared/rules/ruleset';
-import { makeRulesetHistoryRepository, rulesetVersionPut } from '#shared/rules/ruleset-history-repository';
-import { makeSweepRuleMembers } from '#shared/rules/sweep-rule-members';
+import { makeRulesetHistoryRepository } from '#shared/rules/ruleset-history-repository';
 import { adminOf } from '#test/unit/shared/fakes';
 import { createTestTable, documentClient } from './dynamo';
-import { inlineRecalculations } from './fixtures/inline-recalculations';
+import { ruleEngine } from './fixtures/rule-engine';
 
 let db: DynamoDBDocumentClient;
 let table: string;
@@ -52,74 +36,30 @@ function system({
   /** Chunks are applied as soon as the planner queues them, while the job is still being planned. */
   applyOnEnqueue?: boolean;
 } = {}) {
-  const groups = makeGroupRepository(db, table);
-  const learners = makeLearnerRepository(db, table);
-  const memberships = makeMembershipRepository(db, table);
-  const jobs = makeJobRepository(db, table);
-  const repos = {
-    groups,
-    learners,
-    memberships,
-    branches: makeBranchRepository(db, table),
-    enrollments: makeEnrollmentRepository(db, table),
-  };
-  const queued: { jobId: string; chunk: number }[] = [];
-  const evaluate = makeEvaluateLearners(repos);
-  const reconcile = makeReconcileRuleMembers({ memberships, clock: systemClock, ids: randomIds });
-  const sweep = makeSweepRuleMembers({ groups, memberships, clock: systemClock });
-  const finish = makeFinishJob(jobs, sweep, systemClock);
-  const { start: startRecalculation } = inlineRecalculations({
-    groups,
-    jobs,
-    learners,
-    enqueue: async (jobId, chunks) => {
-      if (!applyOnEnqueue) return void queued.push(...chunks.map((chunk) => ({ jobId, chunk })));
-      for (const chunk of chunks) await applyChunk(jobId, chunk, { lastAttempt: false });
-    },
-    finish,
-  });
-  const ports: RulePorts = {
-    versionPut: (v) => rulesetVersionPut(table, v),
-    startRecalculation: (caller, group) => startRecalculation(caller, group),
-  };
   let hook = afterChunkEvaluated;
-  const evaluateThenHook: typeof evaluate = async (...args) => {
-    const evaluated = await evaluate(...args);
-    const once = hook;
-    hook = undefined;
-    await once?.();
-    return evaluated;
-  };
-  const applier = makeApplyRecalculationRows({ groups, evaluate: evaluateThenHook, reconcile });
-  const appliers = new Proxy({}, { get: () => applier }) as Record<JobKind, typeof applier>;
-  const abortDeps = { jobs, onAborted: makeEndAbortedRun({ groups, clock: systemClock }), clock: systemClock };
-  const applyChunk = makeApplyJobChunk({ jobs, appliers, finish, settleAborted: makeSettleAbortedJob(abortDeps) });
-  const reevaluate = makeReevaluateLearner({ groups, evaluate, reconcile });
-  const deps = { ...repos, clock: systemClock, ids: randomIds };
+  const engine = ruleEngine(db, table, {
+    applyOnEnqueue,
+    evaluateFor:
+      (evaluate) =>
+      async (...args) => {
+        const evaluated = await evaluate(...args);
+        const once = hook;
+        hook = undefined;
+        await once?.();
+        return evaluated;
+      },
+  });
+  const { groups, ports, startRecalculation } = engine;
+  const deps = { ...engine, clock: systemClock, ids: randomIds };
   return {
-    ...repos,
-    jobs,
-    queued,
-    startRecalculation,
+    ...engine,
+    queued: engine.chunks,
     recalculateGroup: makeRecalculateGroup(groups, startRecalculation),
-    abortJob: makeAbortJob(abortDeps),
     rulesetHistory: makeRulesetHistoryRepository(db, table),
     createGroup: makeCreateGroup(groups, systemClock, randomIds, ports),
     updateGroup: makeUpdateGroup(groups, systemClock, ports),
     assign: makeAssignLearners(deps),
     remove: makeRemoveLearners(deps),
-    putLearner: makePutLearner({
-      learners,
-      memberships,
-      clock: systemClock,
-      onLearnerWritten: (l, { actor }) => reevaluate(l.enterprise_customer_uuid, l.learner_uuid, { actor }),
-    }),
-    /** Delivers every queued chunk (in the given order), as the worker would. */
-    async deliver(order: 'fifo' | 'lifo' = 'fifo') {
-      const batch = queued.splice(0, queued.length);
-      if (order === 'lifo') batch.reverse();
-      for (const m of batch) await applyChunk(m.jobId, m.chunk, { lastAttempt: false });
-    },
   };
 }
 

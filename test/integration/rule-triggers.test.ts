@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { makeBranchRepository } from '#shared/branches/branch-repository';
 import { makePutBranch } from '#shared/branches/put-branch';
 import { randomIds, systemClock } from '#shared/clock';
 import { makeApplyBatchParticipants } from '#shared/enrollments/apply-batch-participants';
@@ -10,31 +9,17 @@ import { makeBatchRepository } from '#shared/enrollments/batch-repository';
 import { makeCompleteEnrollment } from '#shared/enrollments/complete-enrollment';
 import { makeCreateBatch } from '#shared/enrollments/create-batch';
 import { makeApplyBulkEnrollRows } from '#shared/enrollments/enrollment-jobs';
-import { makeEnrollmentRepository } from '#shared/enrollments/enrollment-repository';
 import { makeUsernameDirectory } from '#shared/enrollments/username-directory';
 import { makeCreateGroup } from '#shared/groups/create-group';
-import type { RulePorts } from '#shared/groups/group';
-import { makeGroupRepository } from '#shared/groups/group-repository';
-import { makeApplyJobChunk } from '#shared/jobs/apply-job-chunk';
-import { makeFinishJob } from '#shared/jobs/finish-job';
-import type { Job, JobKind } from '#shared/jobs/job';
-import { makeJobRepository } from '#shared/jobs/job-repository';
+import type { Job } from '#shared/jobs/job';
 import { newJob } from '#shared/jobs/start-job';
-import { makeLearnerRepository } from '#shared/learners/learner-repository';
-import { makePutLearner } from '#shared/learners/put-learner';
-import { makeMembershipRepository } from '#shared/memberships/membership-repository';
-import { makeApplyRecalculationRows } from '#shared/rules/apply-recalculation-rows';
-import { type EvaluateLearners, makeEvaluateLearners } from '#shared/rules/load-rule-facts';
+import { type EvaluateLearners } from '#shared/rules/load-rule-facts';
 import { makeRecalculateOnBranchMove } from '#shared/rules/recalculate-on-branch-move';
-import { makeReconcileRuleMembers } from '#shared/rules/reconcile-rule-members';
 import { makeReevaluateEnrollees } from '#shared/rules/reevaluate-enrollees';
-import { makeReevaluateLearner } from '#shared/rules/reevaluate-learner';
 import { Ruleset, type RulesetInput } from '#shared/rules/ruleset';
-import { rulesetVersionPut } from '#shared/rules/ruleset-history-repository';
-import { makeSweepRuleMembers } from '#shared/rules/sweep-rule-members';
 import { adminOf, staff } from '#test/unit/shared/fakes';
 import { createTestTable, documentClient } from './dynamo';
-import { inlineRecalculations } from './fixtures/inline-recalculations';
+import { ruleEngine } from './fixtures/rule-engine';
 
 let db: DynamoDBDocumentClient;
 let table: string;
@@ -52,40 +37,11 @@ const C1 = 'course-v1:Rules+Completion+1';
  * recalculation chunk's evaluation and its write.
  */
 function system(options: { evaluateFor?: (real: EvaluateLearners) => EvaluateLearners } = {}) {
-  const groups = makeGroupRepository(db, table);
-  const learners = makeLearnerRepository(db, table);
-  const memberships = makeMembershipRepository(db, table);
-  const enrollments = makeEnrollmentRepository(db, table);
-  const branches = makeBranchRepository(db, table);
+  const engine = ruleEngine(db, table, options);
+  const { groups, learners, memberships, enrollments, branches, evaluate, reconcile, ports, startRecalculation } =
+    engine;
   const batches = makeBatchRepository(db, table);
-  const jobs = makeJobRepository(db, table);
-  const chunks: { jobId: string; chunk: number }[] = [];
-  const evaluate = makeEvaluateLearners({ learners, branches, enrollments });
-  const reconcile = makeReconcileRuleMembers({ memberships, clock: systemClock, ids: randomIds });
-  const finish = makeFinishJob(jobs, makeSweepRuleMembers({ groups, memberships, clock: systemClock }), systemClock);
-  const { start: startRecalculation } = inlineRecalculations({
-    groups,
-    jobs,
-    learners,
-    enqueue: async (jobId, list) => void chunks.push(...list.map((chunk) => ({ jobId, chunk }))),
-    finish,
-  });
-  const ports: RulePorts = {
-    versionPut: (v) => rulesetVersionPut(table, v),
-    startRecalculation: (caller, group) => startRecalculation(caller, group),
-  };
-  const applier = makeApplyRecalculationRows({
-    groups,
-    evaluate: options.evaluateFor?.(evaluate) ?? evaluate,
-    reconcile,
-  });
-  const applyChunk = makeApplyJobChunk({
-    jobs,
-    appliers: new Proxy({}, { get: () => applier }) as Record<JobKind, typeof applier>,
-    finish,
-  });
   const onEnrollmentsChanged = makeReevaluateEnrollees({ groups, evaluate, reconcile });
-  const reevaluate = makeReevaluateLearner({ groups, evaluate, reconcile });
   const bulkEnroll = makeApplyBulkEnrollment({
     learners,
     usernames: makeUsernameDirectory(db, table),
@@ -97,7 +53,7 @@ function system(options: { evaluateFor?: (real: EvaluateLearners) => EvaluateLea
   return {
     groups,
     memberships,
-    chunks,
+    chunks: engine.chunks,
     startRecalculation,
     bulkEnroll,
     bulkEnrollRows: makeApplyBulkEnrollRows(bulkEnroll),
@@ -112,15 +68,8 @@ function system(options: { evaluateFor?: (real: EvaluateLearners) => EvaluateLea
     complete: makeCompleteEnrollment(enrollments, systemClock, randomIds, onEnrollmentsChanged),
     createGroup: makeCreateGroup(groups, systemClock, randomIds, ports),
     putBranch: makePutBranch(branches, systemClock, makeRecalculateOnBranchMove({ groups, start: startRecalculation })),
-    putLearner: makePutLearner({
-      learners,
-      memberships,
-      clock: systemClock,
-      onLearnerWritten: (l, { actor }) => reevaluate(l.enterprise_customer_uuid, l.learner_uuid, { actor }),
-    }),
-    async deliver() {
-      for (const m of chunks.splice(0)) await applyChunk(m.jobId, m.chunk, { lastAttempt: false });
-    },
+    putLearner: engine.putLearner,
+    deliver: () => engine.deliver(),
   };
 }
 type System = ReturnType<typeof system>;

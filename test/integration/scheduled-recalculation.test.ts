@@ -8,35 +8,18 @@ import { queues } from '#functions/resources';
 import type { LocalLog } from '#local/local-log';
 import { type Messaging, startMessaging } from '#local/messaging';
 import { type Pollers, startPollers } from '#local/pollers';
-import { makeBranchRepository } from '#shared/branches/branch-repository';
 import { randomIds, systemClock } from '#shared/clock';
 import { keys } from '#shared/db/keys';
-import { makeEnrollmentRepository } from '#shared/enrollments/enrollment-repository';
 import { makeCreateGroup } from '#shared/groups/create-group';
 import { makeDeleteGroup } from '#shared/groups/delete-group';
-import type { RulePorts } from '#shared/groups/group';
-import { makeGroupRepository } from '#shared/groups/group-repository';
 import { makeUpdateGroup } from '#shared/groups/update-group';
-import { makeApplyJobChunk } from '#shared/jobs/apply-job-chunk';
-import { makeFinishJob } from '#shared/jobs/finish-job';
-import type { JobKind } from '#shared/jobs/job';
-import { makeJobRepository } from '#shared/jobs/job-repository';
-import { makeLearnerRepository } from '#shared/learners/learner-repository';
-import { makePutLearner } from '#shared/learners/put-learner';
-import { makeMembershipRepository } from '#shared/memberships/membership-repository';
-import { makeApplyRecalculationRows } from '#shared/rules/apply-recalculation-rows';
 import { makeFanOutRecalculations } from '#shared/rules/fan-out-recalculations';
-import { makeEvaluateLearners } from '#shared/rules/load-rule-facts';
-import { makeReconcileRuleMembers } from '#shared/rules/reconcile-rule-members';
-import { makeReevaluateLearner } from '#shared/rules/reevaluate-learner';
 import { Ruleset } from '#shared/rules/ruleset';
-import { rulesetVersionPut } from '#shared/rules/ruleset-history-repository';
 import { ScheduledRecalculation } from '#shared/rules/schemas';
 import { makeStartScheduledRecalculation, type ScheduledOutcome } from '#shared/rules/start-scheduled-recalculation';
-import { makeSweepRuleMembers } from '#shared/rules/sweep-rule-members';
 import { adminOf } from '#test/unit/shared/fakes';
 import { createTestTable, documentClient } from './dynamo';
-import { inlineRecalculations } from './fixtures/inline-recalculations';
+import { ruleEngine } from './fixtures/rule-engine';
 
 const silent: LocalLog = { info: () => {}, warn: () => {}, error: () => {} };
 let db: DynamoDBDocumentClient;
@@ -81,39 +64,8 @@ const dept = (value: string) =>
  * jobs it starts are collected and applied as the job worker would.
  */
 function system() {
-  const groups = makeGroupRepository(db, table);
-  const learners = makeLearnerRepository(db, table);
-  const memberships = makeMembershipRepository(db, table);
-  const jobs = makeJobRepository(db, table);
-  const repos = {
-    groups,
-    learners,
-    memberships,
-    branches: makeBranchRepository(db, table),
-    enrollments: makeEnrollmentRepository(db, table),
-  };
-  const chunks: { jobId: string; chunk: number }[] = [];
-  const evaluate = makeEvaluateLearners(repos);
-  const reconcile = makeReconcileRuleMembers({ memberships, clock: systemClock, ids: randomIds });
-  const finish = makeFinishJob(jobs, makeSweepRuleMembers({ groups, memberships, clock: systemClock }), systemClock);
-  const { start: startRecalculation } = inlineRecalculations({
-    groups,
-    jobs,
-    learners,
-    enqueue: async (jobId, list) => void chunks.push(...list.map((chunk) => ({ jobId, chunk }))),
-    finish,
-  });
-  const ports: RulePorts = {
-    versionPut: (v) => rulesetVersionPut(table, v),
-    startRecalculation: (caller, group) => startRecalculation(caller, group),
-  };
-  const applier = makeApplyRecalculationRows({ groups, evaluate, reconcile });
-  const applyChunk = makeApplyJobChunk({
-    jobs,
-    appliers: new Proxy({}, { get: () => applier }) as Record<JobKind, typeof applier>,
-    finish,
-  });
-  const reevaluate = makeReevaluateLearner({ groups, evaluate, reconcile });
+  const engine = ruleEngine(db, table);
+  const { groups, ports, startRecalculation } = engine;
   const outcomes: (ScheduledOutcome & { group_uuid: string })[] = [];
   const startScheduled = makeStartScheduledRecalculation({ groups, start: startRecalculation });
   const processor = new BatchProcessor(EventType.SQS);
@@ -136,20 +88,12 @@ function system() {
     }
   };
   return {
-    ...repos,
-    jobs,
-    chunks,
+    ...engine,
     outcomes,
     fanOut: makeFanOutRecalculations({ groups, send }),
     createGroup: makeCreateGroup(groups, systemClock, randomIds, ports),
     updateGroup: makeUpdateGroup(groups, systemClock, ports),
     deleteGroup: makeDeleteGroup(groups, async () => {}, systemClock),
-    putLearner: makePutLearner({
-      learners,
-      memberships,
-      clock: systemClock,
-      onLearnerWritten: (l, { actor }) => reevaluate(l.enterprise_customer_uuid, l.learner_uuid, { actor }),
-    }),
     /** Polls the recalculations queue with the worker until it is empty. */
     async drainSchedule() {
       const pollers: Pollers = startPollers({
@@ -173,9 +117,7 @@ function system() {
       }
     },
     /** Applies every collected job chunk, as the job worker would. */
-    async deliverChunks() {
-      for (const m of chunks.splice(0)) await applyChunk(m.jobId, m.chunk, { lastAttempt: false });
-    },
+    deliverChunks: () => engine.deliver(),
   };
 }
 type System = ReturnType<typeof system>;

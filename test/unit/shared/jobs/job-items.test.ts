@@ -1,18 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { keys } from '#shared/db/keys';
 import type { Job } from '#shared/jobs/job';
+import { counterUpdate, resultChunksQuery, resultPut, tally } from '#shared/jobs/job-chunk-items';
 import {
-  counterUpdate,
   endUpdate,
   finishError,
   finishUpdate,
   isComplete,
   markRunningUpdate,
   newJobPut,
-  resultChunksQuery,
-  resultPut,
   savePlanUpdate,
-  tally,
   toJob,
 } from '#shared/jobs/job-items';
 import { newJob } from '#shared/jobs/start-job';
