@@ -1,6 +1,24 @@
 import * as z from 'zod';
 import { isoTime } from '#shared/http/response-schemas';
 
+/** The learner every learner answer's example shows. */
+const LEARNER_EXAMPLE = {
+  learner_uuid: '7d0f3c1a-5b9e-4f1a-8c2d-1e3f5a7b9c0d',
+  enterprise_customer_uuid: '4f6a1c9e-2a44-4a3b-9b7e-0c3f5e1d2a10',
+  email: 'ada@example.com',
+  username: 'ada',
+  first_name: 'Ada',
+  last_name: 'Lovelace',
+  employee_id: 'E-1815',
+  state_id: null,
+  branch_id: 'emea',
+  attributes: { department: 'sales', level: 3 },
+  status: 'active',
+  created: '2026-11-30T09:15:00.000Z',
+  modified: '2026-11-30T09:15:00.000Z',
+  version: 1,
+};
+
 /** A learner (learner.ts). */
 export const LearnerAnswer = z
   .looseObject({
@@ -19,26 +37,7 @@ export const LearnerAnswer = z
     modified: isoTime,
     version: z.int().min(1),
   })
-  .meta({
-    examples: [
-      {
-        learner_uuid: '7d0f3c1a-5b9e-4f1a-8c2d-1e3f5a7b9c0d',
-        enterprise_customer_uuid: '4f6a1c9e-2a44-4a3b-9b7e-0c3f5e1d2a10',
-        email: 'ada@example.com',
-        username: 'ada',
-        first_name: 'Ada',
-        last_name: 'Lovelace',
-        employee_id: 'E-1815',
-        state_id: null,
-        branch_id: 'emea',
-        attributes: { department: 'sales', level: 3 },
-        status: 'active',
-        created: '2026-11-30T09:15:00.000Z',
-        modified: '2026-11-30T09:15:00.000Z',
-        version: 1,
-      },
-    ],
-  });
+  .meta({ examples: [LEARNER_EXAMPLE] });
 
 /** A learner with the groups it counts in. */
 export const LearnerWithGroupsAnswer = LearnerAnswer.extend({
@@ -55,20 +54,7 @@ export const LearnerWithGroupsAnswer = LearnerAnswer.extend({
 }).meta({
   examples: [
     {
-      learner_uuid: '7d0f3c1a-5b9e-4f1a-8c2d-1e3f5a7b9c0d',
-      enterprise_customer_uuid: '4f6a1c9e-2a44-4a3b-9b7e-0c3f5e1d2a10',
-      email: 'ada@example.com',
-      username: 'ada',
-      first_name: 'Ada',
-      last_name: 'Lovelace',
-      employee_id: 'E-1815',
-      state_id: null,
-      branch_id: 'emea',
-      attributes: { department: 'sales' },
-      status: 'active',
-      created: '2026-11-30T09:15:00.000Z',
-      modified: '2026-11-30T09:15:00.000Z',
-      version: 2,
+      ...LEARNER_EXAMPLE,
       groups: [
         {
           group_uuid: '0b7e9c1d-3f2a-4c5b-8d6e-7f8091a2b3c4',
@@ -85,25 +71,7 @@ export const LearnerWithGroupsAnswer = LearnerAnswer.extend({
 
 /** PUT's answer: the learner, and how many pending memberships of its e-mail it activated. */
 export const PutLearnerAnswer = LearnerAnswer.extend({ activated_memberships: z.int().min(0) }).meta({
-  examples: [
-    {
-      learner_uuid: '7d0f3c1a-5b9e-4f1a-8c2d-1e3f5a7b9c0d',
-      enterprise_customer_uuid: '4f6a1c9e-2a44-4a3b-9b7e-0c3f5e1d2a10',
-      email: 'ada@example.com',
-      username: 'ada',
-      first_name: 'Ada',
-      last_name: 'Lovelace',
-      employee_id: 'E-1815',
-      state_id: null,
-      branch_id: 'emea',
-      attributes: { department: 'sales' },
-      status: 'active',
-      created: '2026-11-30T09:15:00.000Z',
-      modified: '2026-11-30T09:15:00.000Z',
-      version: 2,
-      activated_memberships: 1,
-    },
-  ],
+  examples: [{ ...LEARNER_EXAMPLE, activated_memberships: 1 }],
 });
 
 /** learners/bulk's answer: an outcome per row, in row order. */

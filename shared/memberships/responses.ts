@@ -2,6 +2,22 @@ import * as z from 'zod';
 import { isoTime, listPage, OutcomeRow } from '#shared/http/response-schemas';
 import { PERMISSIONS } from './membership';
 
+/** The membership every membership answer's example shows. */
+const MEMBERSHIP_EXAMPLE = {
+  enterprise_group_membership_uuid: '9e8d7c6b-5a49-4382-a716-05f4e3d2c1b0',
+  learner_uuid: '7d0f3c1a-5b9e-4f1a-8c2d-1e3f5a7b9c0d',
+  pending_learner_email: null,
+  status: 'active',
+  source: 'manual',
+  invited_at: null,
+  activated_at: '2026-11-30T09:15:00.000Z',
+  removed_at: null,
+  home_group: false,
+  permissions: ['PROCTOR'],
+  created: '2026-11-30T09:15:00.000Z',
+  modified: '2026-11-30T09:15:00.000Z',
+};
+
 /** A membership as the API shows it (publicMembership). */
 export const MembershipAnswer = z
   .looseObject({
@@ -18,24 +34,7 @@ export const MembershipAnswer = z
     created: isoTime,
     modified: isoTime,
   })
-  .meta({
-    examples: [
-      {
-        enterprise_group_membership_uuid: '9e8d7c6b-5a49-4382-a716-05f4e3d2c1b0',
-        learner_uuid: '7d0f3c1a-5b9e-4f1a-8c2d-1e3f5a7b9c0d',
-        pending_learner_email: null,
-        status: 'active',
-        source: 'manual',
-        invited_at: null,
-        activated_at: '2026-11-30T09:15:00.000Z',
-        removed_at: null,
-        home_group: false,
-        permissions: ['PROCTOR'],
-        created: '2026-11-30T09:15:00.000Z',
-        modified: '2026-11-30T09:15:00.000Z',
-      },
-    ],
-  });
+  .meta({ examples: [MEMBERSHIP_EXAMPLE] });
 
 /**
  * assign_learners' answer: every identifier in exactly one of results (changed, with the membership),
@@ -63,18 +62,8 @@ export const GroupLearnersPage = listPage(
   }).meta({
     examples: [
       {
-        enterprise_group_membership_uuid: '9e8d7c6b-5a49-4382-a716-05f4e3d2c1b0',
-        learner_uuid: '7d0f3c1a-5b9e-4f1a-8c2d-1e3f5a7b9c0d',
-        pending_learner_email: null,
-        status: 'active',
-        source: 'manual',
-        invited_at: null,
-        activated_at: '2026-11-30T09:15:00.000Z',
-        removed_at: null,
+        ...MEMBERSHIP_EXAMPLE,
         home_group: true,
-        permissions: ['PROCTOR'],
-        created: '2026-11-30T09:15:00.000Z',
-        modified: '2026-11-30T09:15:00.000Z',
         member_details: { user_email: 'ada@example.com', user_name: 'Ada Lovelace' },
       },
     ],
