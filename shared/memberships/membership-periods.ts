@@ -12,6 +12,9 @@ import type { Membership } from './membership';
 /** How far back `as_of` answers, in days: periods that ended earlier are pruned. */
 export const AS_OF_RETENTION_DAYS = 400;
 
+/** The oldest instant `as_of` answers at `now`, and before which ended periods are pruned. */
+const retentionStart = (now: string) => new Date(Date.parse(now) - AS_OF_RETENTION_DAYS * 86_400_000).toISOString();
+
 export interface Periods {
   joined: string[];
   left: string[];
@@ -39,7 +42,7 @@ export function periodsOf(
 export function joinedNow(current: Parameters<typeof periodsOf>[0] | undefined, now: string) {
   if (!current) return { joined_at: [now], left_at: [] };
   const { joined, left } = periodsOf(current);
-  const horizon = new Date(Date.parse(now) - AS_OF_RETENTION_DAYS * 86_400_000).toISOString();
+  const horizon = retentionStart(now);
   const keep = left.findIndex((end) => end >= horizon);
   const from = keep === -1 ? left.length : keep;
   return { joined_at: [...joined.slice(from, left.length), now], left_at: left.slice(from) };
@@ -71,7 +74,7 @@ export function membershipAt<M extends Membership>(m: M, at: string): M {
  * older than the retention.
  */
 export function assertAsOf(asOf: string, now: string): void {
-  const oldest = new Date(Date.parse(now) - AS_OF_RETENTION_DAYS * 86_400_000).toISOString();
+  const oldest = retentionStart(now);
   if (asOf > now)
     throw new ValidationError('as_of is in the future', [{ path: 'query.as_of', message: `must not be after ${now}` }]);
   if (asOf < oldest)
