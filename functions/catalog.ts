@@ -172,6 +172,12 @@ export const catalog: readonly FunctionDefinition[] = [
   http('GetJob', 'GET', `${JOBS}/{job_id}`, 'jobs/get-job', { table: 'read', bucket: jobFiles }),
   http('ListJobResults', 'GET', `${JOBS}/{job_id}/results`, 'jobs/list-job-results', read),
   http('AbortJob', 'POST', `${JOBS}/{job_id}/abort`, 'jobs/abort-job', { table: 'readwrite', bucket: jobFiles }),
+  // Approving held removals delivers the job's last chunk again, so its finish step (the sweep) runs.
+  http('ApproveJob', 'POST', `${JOBS}/{job_id}/approve`, 'jobs/approve-job', {
+    table: 'readwrite',
+    sendsTo: ['jobChunks'],
+  }),
+  http('CancelJob', 'POST', `${JOBS}/{job_id}/cancel`, 'jobs/cancel-job', write),
 
   // Over 1000 identifier×course pairs (or participants) a request becomes a job: these send its chunks.
   http('BulkEnroll', 'POST', '/api/bulk_enroll/v1/bulk_enroll', 'enrollments/bulk-enroll', {
@@ -254,8 +260,9 @@ export const catalog: readonly FunctionDefinition[] = [
     entry: 'functions/workers/plan-job.ts',
     trigger: { type: 'queue', queue: 'jobPlans', batchSize: 1 },
     // Lists a job's rows into its chunks and sends them (a recalculation's learners, a module enrollment's
-    // members); resumes where a timed-out attempt stopped.
-    access: { table: 'readwrite', sendsTo: ['jobChunks'] },
+    // members); resumes where a timed-out attempt stopped. A run with no chunk finishes here, so its sweep
+    // (and a removal guard's notice) runs here too.
+    access: { table: 'readwrite', sendsTo: ['jobChunks', 'notifications'] },
     timeoutSeconds: 300,
   },
   {

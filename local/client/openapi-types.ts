@@ -550,6 +550,40 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/jobs/{job_id}/approve': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Approve the removals a group's removal guard held: the job goes on and removes the members that no longer match when it runs */
+    post: operations['ApproveJob'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/jobs/{job_id}/cancel': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Cancel the removals a group's removal guard held: the job ends cancelled, nobody removed */
+    post: operations['CancelJob'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/jobs/{job_id}/results': {
     parameters: {
       query?: never;
@@ -949,7 +983,15 @@ export interface operations {
             /** Format: uuid */
             job_id: string;
             /** @enum {string} */
-            status: 'queued' | 'running' | 'succeeded' | 'completed_with_errors' | 'failed' | 'aborted';
+            status:
+              | 'queued'
+              | 'running'
+              | 'awaiting_approval'
+              | 'succeeded'
+              | 'completed_with_errors'
+              | 'failed'
+              | 'aborted'
+              | 'cancelled';
             /** Format: uri */
             status_url: string;
             total: number;
@@ -1389,7 +1431,15 @@ export interface operations {
             /** Format: uuid */
             job_id: string;
             /** @enum {string} */
-            status: 'queued' | 'running' | 'succeeded' | 'completed_with_errors' | 'failed' | 'aborted';
+            status:
+              | 'queued'
+              | 'running'
+              | 'awaiting_approval'
+              | 'succeeded'
+              | 'completed_with_errors'
+              | 'failed'
+              | 'aborted'
+              | 'cancelled';
             /** Format: uri */
             status_url: string;
             total: number;
@@ -1555,7 +1605,15 @@ export interface operations {
             /** Format: uuid */
             job_id: string;
             /** @enum {string} */
-            status: 'queued' | 'running' | 'succeeded' | 'completed_with_errors' | 'failed' | 'aborted';
+            status:
+              | 'queued'
+              | 'running'
+              | 'awaiting_approval'
+              | 'succeeded'
+              | 'completed_with_errors'
+              | 'failed'
+              | 'aborted'
+              | 'cancelled';
             /** Format: uri */
             status_url: string;
             total: number;
@@ -3265,6 +3323,14 @@ export interface operations {
                   modified: string;
                   name: string;
                   notification_emails: string[];
+                  removal_guard:
+                    | ({
+                        max_percent: number;
+                        min_removals: number;
+                      } & {
+                        [key: string]: unknown;
+                      })
+                    | null;
                   rule_generation?: number | null;
                   rule_processing?:
                     | ({
@@ -3277,7 +3343,14 @@ export interface operations {
                         state: 'on' | 'paused';
                         /** @enum {string} */
                         status:
-                          'not_started' | 'running' | 'succeeded' | 'completed_with_errors' | 'failed' | 'aborted';
+                          | 'not_started'
+                          | 'running'
+                          | 'awaiting_approval'
+                          | 'succeeded'
+                          | 'completed_with_errors'
+                          | 'failed'
+                          | 'aborted'
+                          | 'cancelled';
                       } & {
                         [key: string]: unknown;
                       })
@@ -3453,7 +3526,15 @@ export interface operations {
             /** Format: uuid */
             job_id: string;
             /** @enum {string} */
-            status: 'queued' | 'running' | 'succeeded' | 'completed_with_errors' | 'failed' | 'aborted';
+            status:
+              | 'queued'
+              | 'running'
+              | 'awaiting_approval'
+              | 'succeeded'
+              | 'completed_with_errors'
+              | 'failed'
+              | 'aborted'
+              | 'cancelled';
             /** Format: uri */
             status_url: string;
             total: number;
@@ -3609,6 +3690,14 @@ export interface operations {
                   modified: string;
                   name: string;
                   notification_emails: string[];
+                  removal_guard:
+                    | ({
+                        max_percent: number;
+                        min_removals: number;
+                      } & {
+                        [key: string]: unknown;
+                      })
+                    | null;
                   rule_generation?: number | null;
                   rule_processing?:
                     | ({
@@ -3621,7 +3710,14 @@ export interface operations {
                         state: 'on' | 'paused';
                         /** @enum {string} */
                         status:
-                          'not_started' | 'running' | 'succeeded' | 'completed_with_errors' | 'failed' | 'aborted';
+                          | 'not_started'
+                          | 'running'
+                          | 'awaiting_approval'
+                          | 'succeeded'
+                          | 'completed_with_errors'
+                          | 'failed'
+                          | 'aborted'
+                          | 'cancelled';
                       } & {
                         [key: string]: unknown;
                       })
@@ -3751,6 +3847,10 @@ export interface operations {
           legacy_id?: number | null;
           name: string;
           notification_emails?: string[];
+          removal_guard?: {
+            max_percent: number;
+            min_removals: number;
+          } | null;
           ruleset?: {
             /** @default true */
             exclude_inactive_learners?: boolean;
@@ -3847,6 +3947,14 @@ export interface operations {
             modified: string;
             name: string;
             notification_emails: string[];
+            removal_guard:
+              | ({
+                  max_percent: number;
+                  min_removals: number;
+                } & {
+                  [key: string]: unknown;
+                })
+              | null;
             rule_generation?: number | null;
             rule_processing?:
               | ({
@@ -3858,7 +3966,15 @@ export interface operations {
                   /** @enum {string} */
                   state: 'on' | 'paused';
                   /** @enum {string} */
-                  status: 'not_started' | 'running' | 'succeeded' | 'completed_with_errors' | 'failed' | 'aborted';
+                  status:
+                    | 'not_started'
+                    | 'running'
+                    | 'awaiting_approval'
+                    | 'succeeded'
+                    | 'completed_with_errors'
+                    | 'failed'
+                    | 'aborted'
+                    | 'cancelled';
                 } & {
                   [key: string]: unknown;
                 })
@@ -4012,6 +4128,14 @@ export interface operations {
                 modified: string;
                 name: string;
                 notification_emails: string[];
+                removal_guard:
+                  | ({
+                      max_percent: number;
+                      min_removals: number;
+                    } & {
+                      [key: string]: unknown;
+                    })
+                  | null;
                 rule_generation?: number | null;
                 rule_processing?:
                   | ({
@@ -4023,7 +4147,15 @@ export interface operations {
                       /** @enum {string} */
                       state: 'on' | 'paused';
                       /** @enum {string} */
-                      status: 'not_started' | 'running' | 'succeeded' | 'completed_with_errors' | 'failed' | 'aborted';
+                      status:
+                        | 'not_started'
+                        | 'running'
+                        | 'awaiting_approval'
+                        | 'succeeded'
+                        | 'completed_with_errors'
+                        | 'failed'
+                        | 'aborted'
+                        | 'cancelled';
                     } & {
                       [key: string]: unknown;
                     })
@@ -4297,6 +4429,10 @@ export interface operations {
           legacy_id?: number | null;
           name?: string;
           notification_emails?: string[];
+          removal_guard?: {
+            max_percent: number;
+            min_removals: number;
+          } | null;
           rule_processing?: {
             /** @enum {string} */
             state: 'on' | 'paused';
@@ -4385,7 +4521,15 @@ export interface operations {
                   /** Format: uuid */
                   job_id: string;
                   /** @enum {string} */
-                  status: 'queued' | 'running' | 'succeeded' | 'completed_with_errors' | 'failed' | 'aborted';
+                  status:
+                    | 'queued'
+                    | 'running'
+                    | 'awaiting_approval'
+                    | 'succeeded'
+                    | 'completed_with_errors'
+                    | 'failed'
+                    | 'aborted'
+                    | 'cancelled';
                   /** Format: uri */
                   status_url: string;
                   total: number;
@@ -4406,6 +4550,14 @@ export interface operations {
             modified: string;
             name: string;
             notification_emails: string[];
+            removal_guard:
+              | ({
+                  max_percent: number;
+                  min_removals: number;
+                } & {
+                  [key: string]: unknown;
+                })
+              | null;
             rule_generation?: number | null;
             rule_processing?:
               | ({
@@ -4417,7 +4569,15 @@ export interface operations {
                   /** @enum {string} */
                   state: 'on' | 'paused';
                   /** @enum {string} */
-                  status: 'not_started' | 'running' | 'succeeded' | 'completed_with_errors' | 'failed' | 'aborted';
+                  status:
+                    | 'not_started'
+                    | 'running'
+                    | 'awaiting_approval'
+                    | 'succeeded'
+                    | 'completed_with_errors'
+                    | 'failed'
+                    | 'aborted'
+                    | 'cancelled';
                 } & {
                   [key: string]: unknown;
                 })
@@ -4709,7 +4869,15 @@ export interface operations {
             /** Format: uuid */
             job_id: string;
             /** @enum {string} */
-            status: 'queued' | 'running' | 'succeeded' | 'completed_with_errors' | 'failed' | 'aborted';
+            status:
+              | 'queued'
+              | 'running'
+              | 'awaiting_approval'
+              | 'succeeded'
+              | 'completed_with_errors'
+              | 'failed'
+              | 'aborted'
+              | 'cancelled';
             /** Format: uri */
             status_url: string;
             total: number;
@@ -4958,7 +5126,15 @@ export interface operations {
             /** Format: uuid */
             job_id: string;
             /** @enum {string} */
-            status: 'queued' | 'running' | 'succeeded' | 'completed_with_errors' | 'failed' | 'aborted';
+            status:
+              | 'queued'
+              | 'running'
+              | 'awaiting_approval'
+              | 'succeeded'
+              | 'completed_with_errors'
+              | 'failed'
+              | 'aborted'
+              | 'cancelled';
             /** Format: uri */
             status_url: string;
             total: number;
@@ -5071,7 +5247,14 @@ export interface operations {
             previous: string | null;
             results: ({
               /** @enum {string} */
-              action: 'group_created' | 'group_updated' | 'group_deleted' | 'memberships_changed';
+              action:
+                | 'group_created'
+                | 'group_updated'
+                | 'group_deleted'
+                | 'memberships_changed'
+                | 'removals_held'
+                | 'removals_approved'
+                | 'removals_cancelled';
               actor: string;
               /** Format: date-time */
               at: string;
@@ -5087,7 +5270,25 @@ export interface operations {
               enterprise_customer_uuid: string;
               /** Format: uuid */
               group_uuid: string;
+              guard?: {
+                max_percent: number;
+                member_count: number;
+                min_removals: number;
+                percent: number;
+                sample: ({
+                  email: string | null;
+                  /** Format: uuid */
+                  learner_uuid: string;
+                } & {
+                  [key: string]: unknown;
+                })[];
+                would_remove: number;
+              } & {
+                [key: string]: unknown;
+              };
               history_id: string;
+              /** Format: uuid */
+              job_id?: string;
               member_count_delta?: number;
               members?: ({
                 after:
@@ -5488,7 +5689,15 @@ export interface operations {
             /** Format: uuid */
             job_id: string;
             /** @enum {string} */
-            status: 'queued' | 'running' | 'succeeded' | 'completed_with_errors' | 'failed' | 'aborted';
+            status:
+              | 'queued'
+              | 'running'
+              | 'awaiting_approval'
+              | 'succeeded'
+              | 'completed_with_errors'
+              | 'failed'
+              | 'aborted'
+              | 'cancelled';
             /** Format: uri */
             status_url: string;
             total: number;
@@ -5659,7 +5868,15 @@ export interface operations {
             /** Format: uuid */
             job_id: string;
             /** @enum {string} */
-            status: 'queued' | 'running' | 'succeeded' | 'completed_with_errors' | 'failed' | 'aborted';
+            status:
+              | 'queued'
+              | 'running'
+              | 'awaiting_approval'
+              | 'succeeded'
+              | 'completed_with_errors'
+              | 'failed'
+              | 'aborted'
+              | 'cancelled';
             /** Format: uri */
             status_url: string;
             total: number;
@@ -5809,6 +6026,14 @@ export interface operations {
             modified: string;
             name: string;
             notification_emails: string[];
+            removal_guard:
+              | ({
+                  max_percent: number;
+                  min_removals: number;
+                } & {
+                  [key: string]: unknown;
+                })
+              | null;
             rule_generation?: number | null;
             rule_processing?:
               | ({
@@ -5820,7 +6045,15 @@ export interface operations {
                   /** @enum {string} */
                   state: 'on' | 'paused';
                   /** @enum {string} */
-                  status: 'not_started' | 'running' | 'succeeded' | 'completed_with_errors' | 'failed' | 'aborted';
+                  status:
+                    | 'not_started'
+                    | 'running'
+                    | 'awaiting_approval'
+                    | 'succeeded'
+                    | 'completed_with_errors'
+                    | 'failed'
+                    | 'aborted'
+                    | 'cancelled';
                 } & {
                   [key: string]: unknown;
                 })
@@ -6172,6 +6405,8 @@ export interface operations {
             next: string | null;
             previous: string | null;
             results: ({
+              approved_at: string | null;
+              approved_by: string | null;
               chunks_done: number;
               chunks_failed: number;
               chunks_total: number | null;
@@ -6185,6 +6420,24 @@ export interface operations {
               failed: number;
               finished: string | null;
               group_uuid: string | null;
+              guard:
+                | ({
+                    max_percent: number;
+                    member_count: number;
+                    min_removals: number;
+                    percent: number;
+                    sample: ({
+                      email: string | null;
+                      /** Format: uuid */
+                      learner_uuid: string;
+                    } & {
+                      [key: string]: unknown;
+                    })[];
+                    would_remove: number;
+                  } & {
+                    [key: string]: unknown;
+                  })
+                | null;
               /** Format: uuid */
               job_id: string;
               kind: string;
@@ -6215,7 +6468,15 @@ export interface operations {
               source_key: string;
               started: string | null;
               /** @enum {string} */
-              status: 'queued' | 'running' | 'succeeded' | 'completed_with_errors' | 'failed' | 'aborted';
+              status:
+                | 'queued'
+                | 'running'
+                | 'awaiting_approval'
+                | 'succeeded'
+                | 'completed_with_errors'
+                | 'failed'
+                | 'aborted'
+                | 'cancelled';
               succeeded: number;
               total: number;
             } & {
@@ -6302,6 +6563,8 @@ export interface operations {
         };
         content: {
           'application/json': {
+            approved_at: string | null;
+            approved_by: string | null;
             chunks_done: number;
             chunks_failed: number;
             chunks_total: number | null;
@@ -6315,6 +6578,24 @@ export interface operations {
             failed: number;
             finished: string | null;
             group_uuid: string | null;
+            guard:
+              | ({
+                  max_percent: number;
+                  member_count: number;
+                  min_removals: number;
+                  percent: number;
+                  sample: ({
+                    email: string | null;
+                    /** Format: uuid */
+                    learner_uuid: string;
+                  } & {
+                    [key: string]: unknown;
+                  })[];
+                  would_remove: number;
+                } & {
+                  [key: string]: unknown;
+                })
+              | null;
             /** Format: uuid */
             job_id: string;
             kind: string;
@@ -6345,7 +6626,15 @@ export interface operations {
             source_key: string;
             started: string | null;
             /** @enum {string} */
-            status: 'queued' | 'running' | 'succeeded' | 'completed_with_errors' | 'failed' | 'aborted';
+            status:
+              | 'queued'
+              | 'running'
+              | 'awaiting_approval'
+              | 'succeeded'
+              | 'completed_with_errors'
+              | 'failed'
+              | 'aborted'
+              | 'cancelled';
             succeeded: number;
             total: number;
           } & {
@@ -6442,6 +6731,8 @@ export interface operations {
         };
         content: {
           'application/json': {
+            approved_at: string | null;
+            approved_by: string | null;
             chunks_done: number;
             chunks_failed: number;
             chunks_total: number | null;
@@ -6455,6 +6746,24 @@ export interface operations {
             failed: number;
             finished: string | null;
             group_uuid: string | null;
+            guard:
+              | ({
+                  max_percent: number;
+                  member_count: number;
+                  min_removals: number;
+                  percent: number;
+                  sample: ({
+                    email: string | null;
+                    /** Format: uuid */
+                    learner_uuid: string;
+                  } & {
+                    [key: string]: unknown;
+                  })[];
+                  would_remove: number;
+                } & {
+                  [key: string]: unknown;
+                })
+              | null;
             /** Format: uuid */
             job_id: string;
             kind: string;
@@ -6485,7 +6794,381 @@ export interface operations {
             source_key: string;
             started: string | null;
             /** @enum {string} */
-            status: 'queued' | 'running' | 'succeeded' | 'completed_with_errors' | 'failed' | 'aborted';
+            status:
+              | 'queued'
+              | 'running'
+              | 'awaiting_approval'
+              | 'succeeded'
+              | 'completed_with_errors'
+              | 'failed'
+              | 'aborted'
+              | 'cancelled';
+            succeeded: number;
+            total: number;
+          } & {
+            [key: string]: unknown;
+          };
+        };
+      };
+      /** @description invalid request: path, query, headers or body (each problem in details) */
+      400: {
+        headers: {
+          'Idempotent-Replayed': components['headers']['idempotent-replayed'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description no valid bearer token */
+      401: {
+        headers: {
+          'Idempotent-Replayed': components['headers']['idempotent-replayed'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description the caller's roles or tenants do not allow this */
+      403: {
+        headers: {
+          'Idempotent-Replayed': components['headers']['idempotent-replayed'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description not found, or not visible to the caller */
+      404: {
+        headers: {
+          'Idempotent-Replayed': components['headers']['idempotent-replayed'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description conflict with the current state, or an Idempotency-Key reused or still running */
+      409: {
+        headers: {
+          'Idempotent-Replayed': components['headers']['idempotent-replayed'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description internal error: nothing internal in it */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description the database is over capacity: retry after Retry-After seconds */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying (RFC 9110 §10.2.3) */
+          'Retry-After': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description any other error, with the error body */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  ApproveJob: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Up to 255 visible ASCII characters: the first request with a key is run and its answer (not a 5xx) kept 24 hours; the same request again replays it (Idempotent-Replayed: true), another request with the key is a 409. */
+        'Idempotency-Key'?: string;
+      };
+      path: {
+        job_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description the approved job, running again; Location is its URL */
+      202: {
+        headers: {
+          'Idempotent-Replayed': components['headers']['idempotent-replayed'];
+          /** @description RFC 9110: the created resource (201), or the job following the request (202), as an absolute URL */
+          Location: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            approved_at: string | null;
+            approved_by: string | null;
+            chunks_done: number;
+            chunks_failed: number;
+            chunks_total: number | null;
+            columns: string[] | null;
+            /** Format: date-time */
+            created: string;
+            created_by: string;
+            /** Format: uuid */
+            enterprise_customer_uuid: string;
+            error: string | null;
+            failed: number;
+            finished: string | null;
+            group_uuid: string | null;
+            guard:
+              | ({
+                  max_percent: number;
+                  member_count: number;
+                  min_removals: number;
+                  percent: number;
+                  sample: ({
+                    email: string | null;
+                    /** Format: uuid */
+                    learner_uuid: string;
+                  } & {
+                    [key: string]: unknown;
+                  })[];
+                  would_remove: number;
+                } & {
+                  [key: string]: unknown;
+                })
+              | null;
+            /** Format: uuid */
+            job_id: string;
+            kind: string;
+            outcome_counts: {
+              [key: string]: number;
+            };
+            processed: number;
+            progress: number;
+            results_file:
+              | ({
+                  bucket: string;
+                  download_url: string | null;
+                  key: string;
+                } & {
+                  [key: string]: unknown;
+                })
+              | null;
+            results_key: string | null;
+            /** Format: uri */
+            results_url: string;
+            skipped: number;
+            source: {
+              /** @enum {string} */
+              type: 'api' | 's3' | 'schedule';
+            } & {
+              [key: string]: unknown;
+            };
+            source_key: string;
+            started: string | null;
+            /** @enum {string} */
+            status:
+              | 'queued'
+              | 'running'
+              | 'awaiting_approval'
+              | 'succeeded'
+              | 'completed_with_errors'
+              | 'failed'
+              | 'aborted'
+              | 'cancelled';
+            succeeded: number;
+            total: number;
+          } & {
+            [key: string]: unknown;
+          };
+        };
+      };
+      /** @description invalid request: path, query, headers or body (each problem in details) */
+      400: {
+        headers: {
+          'Idempotent-Replayed': components['headers']['idempotent-replayed'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description no valid bearer token */
+      401: {
+        headers: {
+          'Idempotent-Replayed': components['headers']['idempotent-replayed'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description the caller's roles or tenants do not allow this */
+      403: {
+        headers: {
+          'Idempotent-Replayed': components['headers']['idempotent-replayed'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description not found, or not visible to the caller */
+      404: {
+        headers: {
+          'Idempotent-Replayed': components['headers']['idempotent-replayed'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description conflict with the current state, or an Idempotency-Key reused or still running */
+      409: {
+        headers: {
+          'Idempotent-Replayed': components['headers']['idempotent-replayed'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description internal error: nothing internal in it */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description the database is over capacity: retry after Retry-After seconds */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying (RFC 9110 §10.2.3) */
+          'Retry-After': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description any other error, with the error body */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  CancelJob: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Up to 255 visible ASCII characters: the first request with a key is run and its answer (not a 5xx) kept 24 hours; the same request again replays it (Idempotent-Replayed: true), another request with the key is a 409. */
+        'Idempotency-Key'?: string;
+      };
+      path: {
+        job_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description the cancelled job */
+      200: {
+        headers: {
+          'Idempotent-Replayed': components['headers']['idempotent-replayed'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            approved_at: string | null;
+            approved_by: string | null;
+            chunks_done: number;
+            chunks_failed: number;
+            chunks_total: number | null;
+            columns: string[] | null;
+            /** Format: date-time */
+            created: string;
+            created_by: string;
+            /** Format: uuid */
+            enterprise_customer_uuid: string;
+            error: string | null;
+            failed: number;
+            finished: string | null;
+            group_uuid: string | null;
+            guard:
+              | ({
+                  max_percent: number;
+                  member_count: number;
+                  min_removals: number;
+                  percent: number;
+                  sample: ({
+                    email: string | null;
+                    /** Format: uuid */
+                    learner_uuid: string;
+                  } & {
+                    [key: string]: unknown;
+                  })[];
+                  would_remove: number;
+                } & {
+                  [key: string]: unknown;
+                })
+              | null;
+            /** Format: uuid */
+            job_id: string;
+            kind: string;
+            outcome_counts: {
+              [key: string]: number;
+            };
+            processed: number;
+            progress: number;
+            results_file:
+              | ({
+                  bucket: string;
+                  download_url: string | null;
+                  key: string;
+                } & {
+                  [key: string]: unknown;
+                })
+              | null;
+            results_key: string | null;
+            /** Format: uri */
+            results_url: string;
+            skipped: number;
+            source: {
+              /** @enum {string} */
+              type: 'api' | 's3' | 'schedule';
+            } & {
+              [key: string]: unknown;
+            };
+            source_key: string;
+            started: string | null;
+            /** @enum {string} */
+            status:
+              | 'queued'
+              | 'running'
+              | 'awaiting_approval'
+              | 'succeeded'
+              | 'completed_with_errors'
+              | 'failed'
+              | 'aborted'
+              | 'cancelled';
             succeeded: number;
             total: number;
           } & {

@@ -1,7 +1,7 @@
 import { assertAdministers, type Caller } from '#shared/auth/caller';
 import type { Clock, IdGenerator } from '#shared/clock';
 import { groupCreatedEntry } from '#shared/history/history-entry';
-import { type Group, type GroupInput, NEW_RULE_PROCESSING, type RulePorts } from './group';
+import { DEFAULT_REMOVAL_GUARD, type Group, type GroupInput, NEW_RULE_PROCESSING, type RulePorts } from './group';
 import type { GroupRepository } from './group-repository';
 import { assertGroupFits } from './group-size';
 
@@ -32,6 +32,7 @@ export const makeCreateGroup =
       notification_emails: input.notification_emails ?? [],
       tags: input.tags ?? [],
       learning_modules: input.learning_modules ?? [],
+      removal_guard: input.removal_guard === undefined ? DEFAULT_REMOVAL_GUARD : input.removal_guard,
       created: now,
       modified: now,
       version: 1,

@@ -5,7 +5,7 @@
  */
 import type { TransactWriteCommandInput, UpdateCommandInput } from '@aws-sdk/lib-dynamodb';
 import { keys, type UniqueKind } from '#shared/db/keys';
-import { type Group, normalizeName, PROFILE_FIELDS, type RuleProcessing } from './group';
+import { DEFAULT_REMOVAL_GUARD, type Group, normalizeName, PROFILE_FIELDS, type RuleProcessing } from './group';
 
 /** One part of a TransactWriteItems request. */
 type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
@@ -37,6 +37,7 @@ const FIELDS: (keyof Group)[] = [
   'notification_emails',
   'tags',
   'learning_modules',
+  'removal_guard',
   'created',
   'modified',
   'version',
@@ -111,8 +112,16 @@ export function filterOf(q: GroupFilters) {
 /** Groups stored before a list field existed read it as empty. */
 const LISTS: (keyof Group)[] = ['notification_emails', 'tags', 'learning_modules'];
 
+/** A group item as the domain's Group; an item older than the removal guard has the default one. */
 export const toGroup = (item: Record<string, unknown>): Group =>
-  Object.fromEntries(FIELDS.map((f) => [f, item[f] ?? (LISTS.includes(f) ? [] : null)])) as unknown as Group;
+  Object.fromEntries(
+    FIELDS.map((f) => [
+      f,
+      f === 'removal_guard' && !('removal_guard' in item)
+        ? DEFAULT_REMOVAL_GUARD
+        : (item[f] ?? (LISTS.includes(f) ? [] : null)),
+    ]),
+  ) as unknown as Group;
 
 type Guard = ReturnType<typeof guards>[number];
 
@@ -242,7 +251,7 @@ export const endRuleRunUpdate = (
   },
 });
 
-/** Ends the still-running run of `generation` driven by `jobId` as `aborted` with the reason. */
+/** Ends the still-running (or held) run of `generation` driven by `jobId` as `aborted` with the reason. */
 export const abortRuleRunUpdate = (
   groupUuid: string,
   generation: number,
@@ -252,7 +261,7 @@ export const abortRuleRunUpdate = (
 ): GroupUpdate => ({
   Key: keys.group(groupUuid),
   ConditionExpression:
-    'rule_generation = :gen AND rule_processing.job_id = :job AND rule_processing.#status = :running',
+    'rule_generation = :gen AND rule_processing.job_id = :job AND rule_processing.#status IN (:running, :held)',
   UpdateExpression:
     'SET rule_processing.#status = :aborted, rule_processing.#error = :reason, rule_processing.last_membership_update = :at',
   ExpressionAttributeNames: { '#status': 'status', '#error': 'error' },
@@ -260,6 +269,7 @@ export const abortRuleRunUpdate = (
     ':gen': generation,
     ':job': jobId,
     ':running': 'running',
+    ':held': 'awaiting_approval',
     ':aborted': 'aborted',
     ':reason': reason,
     ':at': at,
@@ -273,4 +283,19 @@ export const ruleStateUpdate = (groupUuid: string, state: RuleProcessing['state'
   UpdateExpression: 'SET rule_processing.#state = :state',
   ExpressionAttributeNames: { '#state': 'state' },
   ExpressionAttributeValues: { ':state': state },
+});
+
+/** The run of `generation` driven by `jobId`, held by the removal guard (or resumed by an approval). */
+export const ruleRunStatusUpdate = (
+  groupUuid: string,
+  generation: number,
+  jobId: string,
+  from: RuleProcessing['status'],
+  to: RuleProcessing['status'],
+): GroupUpdate => ({
+  Key: keys.group(groupUuid),
+  ConditionExpression: 'rule_generation = :gen AND rule_processing.job_id = :job AND rule_processing.#status = :from',
+  UpdateExpression: 'SET rule_processing.#status = :to',
+  ExpressionAttributeNames: { '#status': 'status' },
+  ExpressionAttributeValues: { ':gen': generation, ':job': jobId, ':from': from, ':to': to },
 });

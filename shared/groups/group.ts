@@ -8,7 +8,15 @@ import type { LearningModule } from './learning-modules';
  */
 export interface RuleProcessing {
   state: 'on' | 'paused';
-  status: 'not_started' | 'running' | 'succeeded' | 'completed_with_errors' | 'failed' | 'aborted';
+  status:
+    | 'not_started'
+    | 'running'
+    | 'awaiting_approval'
+    | 'succeeded'
+    | 'completed_with_errors'
+    | 'failed'
+    | 'aborted'
+    | 'cancelled';
   last_membership_update: string | null;
   error: string | null;
   job_id: string | null;
@@ -29,6 +37,7 @@ export const PROFILE_FIELDS = [
   'notification_emails',
   'tags',
   'learning_modules',
+  'removal_guard',
 ] as const satisfies readonly (keyof Group)[];
 
 export interface Group {
@@ -46,6 +55,8 @@ export interface Group {
   tags: { name: string; values: string[] }[];
   /** Courses attached to the group; those with `auto_enroll` enroll its members (SmarterU). */
   learning_modules: LearningModule[];
+  /** Holds a change that would remove too many members for an admin's approval; null: off. */
+  removal_guard: RemovalGuard | null;
   created: string;
   modified: string;
   version: number;
@@ -75,6 +86,7 @@ export type GroupInput = Pick<Group, 'name'> &
       | 'notification_emails'
       | 'tags'
       | 'learning_modules'
+      | 'removal_guard'
       | 'ruleset'
     >
   >;
@@ -96,6 +108,19 @@ export const learnerGroupView = (g: Group): LearnerGroupView => ({
   type: g.type,
   status: g.status,
 });
+
+/**
+ * The mass-removal guard (after Entra's accidental-deletions threshold): a change that would remove
+ * more than `max_percent` of a group's members and at least `min_removals` of them waits for an
+ * admin's approval before it removes anyone.
+ */
+export interface RemovalGuard {
+  max_percent: number;
+  min_removals: number;
+}
+
+/** The guard of a group that sets none: on, at 20% and at least 50 members. */
+export const DEFAULT_REMOVAL_GUARD: RemovalGuard = { max_percent: 20, min_removals: 50 };
 
 /** Rule processing of a new automatic group: on, nothing run yet. */
 export const NEW_RULE_PROCESSING: RuleProcessing = {

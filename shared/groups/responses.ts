@@ -1,5 +1,6 @@
 import * as z from 'zod';
-import { isoTime, JobAccepted } from '#shared/http/response-schemas';
+import { HISTORY_ACTIONS } from '#shared/history/history-entry';
+import { GuardAnswer, isoTime, JobAccepted } from '#shared/http/response-schemas';
 
 /** What a learner member sees of a group (learnerGroupView). */
 export const LearnerGroupAnswer = z.looseObject({
@@ -14,7 +15,16 @@ export const LearnerGroupAnswer = z.looseObject({
 /** An automatic group's rule processing: on or paused, and its last run. */
 const RuleProcessing = z.looseObject({
   state: z.enum(['on', 'paused']),
-  status: z.enum(['not_started', 'running', 'succeeded', 'completed_with_errors', 'failed', 'aborted']),
+  status: z.enum([
+    'not_started',
+    'running',
+    'awaiting_approval',
+    'succeeded',
+    'completed_with_errors',
+    'failed',
+    'aborted',
+    'cancelled',
+  ]),
   last_membership_update: isoTime.nullable(),
   error: z.string().nullable(),
   job_id: z.uuid().nullable(),
@@ -38,6 +48,8 @@ export const GroupAnswer = LearnerGroupAnswer.extend({
   learning_modules: z.array(
     z.looseObject({ course_id: z.string(), allow_self_enroll: z.boolean(), auto_enroll: z.boolean() }),
   ),
+  /** A change removing more than max_percent of the members, and at least min_removals, waits for approval; null: off. */
+  removal_guard: z.looseObject({ max_percent: z.number(), min_removals: z.int().min(0) }).nullable(),
   created: isoTime,
   modified: isoTime,
   version: z.int().min(1),
@@ -62,6 +74,7 @@ export const GroupAnswer = LearnerGroupAnswer.extend({
       notification_emails: ['lms-admin@example.com'],
       tags: [{ name: 'region', values: ['EMEA'] }],
       learning_modules: [],
+      removal_guard: { max_percent: 20, min_removals: 50 },
       created: '2026-11-30T09:15:00.000Z',
       modified: '2026-11-30T09:15:00.000Z',
       version: 3,
@@ -93,7 +106,7 @@ export const HistoryEntryAnswer = z
     enterprise_customer_uuid: z.uuid(),
     actor: z.string(),
     at: isoTime,
-    action: z.enum(['group_created', 'group_updated', 'group_deleted', 'memberships_changed']),
+    action: z.enum(HISTORY_ACTIONS),
     op_id: z.string().nullable(),
     changes: z.record(z.string(), z.looseObject({ before: z.unknown(), after: z.unknown() })).optional(),
     member_count_delta: z.int().optional(),
@@ -109,6 +122,9 @@ export const HistoryEntryAnswer = z
         }),
       )
       .optional(),
+    /** Removal-guard actions: the job whose removals were held, approved or cancelled, and what the guard found. */
+    job_id: z.uuid().optional(),
+    guard: GuardAnswer.optional(),
   })
   .meta({
     examples: [

@@ -27,6 +27,14 @@ export const CreateGroupBody = z.strictObject({
   tags: z.array(tag).max(50).optional(),
   /** Courses of the group; `auto_enroll` ones enroll every member, present and future. */
   learning_modules: LearningModules.optional(),
+  /** A change removing more than max_percent of the members, and at least min_removals, waits for approval; null: off. */
+  removal_guard: z
+    .strictObject({
+      max_percent: z.number().min(0).max(100),
+      min_removals: z.number().int().min(0).max(1_000_000),
+    })
+    .nullable()
+    .optional(),
 });
 
 export const CreateGroupRequest = CreateGroupBody.superRefine((b, ctx) => {

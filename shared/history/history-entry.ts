@@ -1,7 +1,17 @@
 import { type Group, PROFILE_FIELDS } from '#shared/groups/group';
+import type { GuardHold } from '#shared/jobs/job';
 
 /** What one audited change did. */
-export const HISTORY_ACTIONS = ['group_created', 'group_updated', 'group_deleted', 'memberships_changed'] as const;
+export const HISTORY_ACTIONS = [
+  'group_created',
+  'group_updated',
+  'group_deleted',
+  'memberships_changed',
+  /** The removal guard held a job's removals; an admin approved or cancelled them. */
+  'removals_held',
+  'removals_approved',
+  'removals_cancelled',
+] as const;
 export type HistoryAction = (typeof HISTORY_ACTIONS)[number];
 
 /** A membership as the audit sees it, before or after a change. */
@@ -39,6 +49,9 @@ export interface HistoryEntry {
   /** Membership actions: how `member_count` moved, and each membership's before/after. */
   member_count_delta?: number;
   members?: MemberChange[];
+  /** Removal-guard actions: the job held, and what the guard found. */
+  job_id?: string;
+  guard?: GuardHold;
 }
 
 const AUDITED: readonly (keyof Group)[] = PROFILE_FIELDS;
@@ -100,3 +113,16 @@ export function membershipsChangedEntry(
 }
 
 const counted = (s: MemberState | null) => (s && (s.status === 'active' || s.status === 'pending') ? 1 : 0);
+
+/** Entry of a removal-guard action on a job's removals (held by the rules, approved or cancelled by an admin). */
+export const removalGuardEntry = (
+  group: GroupRef,
+  action: 'removals_held' | 'removals_approved' | 'removals_cancelled',
+  job: { job_id: string; guard?: GuardHold | null | undefined },
+  { actor, at }: { actor: string; at: string },
+): HistoryEntry => ({
+  ...base(group, actor, at, `${job.job_id}-${action}`),
+  action,
+  job_id: job.job_id,
+  ...(job.guard ? { guard: job.guard } : {}),
+});

@@ -21,7 +21,26 @@ export const listPage = <T extends z.ZodType>(item: T) =>
   });
 
 /** A job's status. */
-export const JobStatus = z.enum(['queued', 'running', 'succeeded', 'completed_with_errors', 'failed', 'aborted']);
+export const JobStatus = z.enum([
+  'queued',
+  'running',
+  'awaiting_approval',
+  'succeeded',
+  'completed_with_errors',
+  'failed',
+  'aborted',
+  'cancelled',
+]);
+
+/** What the removal guard found when it held a job (GuardHold of job.ts). */
+export const GuardAnswer = z.looseObject({
+  would_remove: z.int().min(0),
+  member_count: z.int().min(0),
+  percent: z.number().min(0),
+  max_percent: z.number(),
+  min_removals: z.int().min(0),
+  sample: z.array(z.looseObject({ learner_uuid: z.uuid(), email: z.string().nullable() })),
+});
 
 /** The 202 of a request that became a job; its status_url is also the Location. */
 export const JobAccepted = z

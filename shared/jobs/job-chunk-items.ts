@@ -34,6 +34,19 @@ export const resultPut = (
   ConditionExpression: 'attribute_not_exists(PK)',
 });
 
+/**
+ * A chunk's results settled once when its job ends (a recalculation's pending removals, made or not):
+ * the rows rewritten, marked so that a second finish step changes nothing.
+ */
+export const settledResultUpdate = (tableName: string, jobId: string, chunk: number, rows: RowResult[]) => ({
+  TableName: tableName,
+  Key: keys.jobResult(jobId, chunk),
+  ConditionExpression: 'attribute_exists(PK) AND attribute_not_exists(settled)',
+  UpdateExpression: 'SET #rows = :rows, settled = :settled',
+  ExpressionAttributeNames: { '#rows': 'rows' },
+  ExpressionAttributeValues: { ':rows': rows, ':settled': true },
+});
+
 /** Tally of one chunk's results, as it moves the job's counters. */
 export interface Tally {
   processed: number;
@@ -51,6 +64,24 @@ export function tally(results: RowResult[]): Tally {
     outcomes[r.outcome] = (outcomes[r.outcome] ?? 0) + 1;
   }
   return { ...counts, processed: results.length, outcomes };
+}
+
+/** How the counters move when a chunk's results change from `before` to `after` (row for row). */
+export function tallyDelta(before: RowResult[], after: RowResult[]): Tally {
+  const b = tally(before);
+  const a = tally(after);
+  const outcomes: Record<string, number> = {};
+  for (const o of new Set([...Object.keys(a.outcomes), ...Object.keys(b.outcomes)])) {
+    const n = (a.outcomes[o] ?? 0) - (b.outcomes[o] ?? 0);
+    if (n !== 0) outcomes[o] = n;
+  }
+  return {
+    processed: a.processed - b.processed,
+    succeeded: a.succeeded - b.succeeded,
+    skipped: a.skipped - b.skipped,
+    failed: a.failed - b.failed,
+    outcomes,
+  };
 }
 
 /** The job's counters moved by a chunk's tally (outcome counts start at zero), while the job exists. */

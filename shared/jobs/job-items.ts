@@ -7,7 +7,15 @@ import type { PutCommandInput, QueryCommandInput, UpdateCommandInput } from '@aw
 import { keys } from '#shared/db/keys';
 import * as z from 'zod';
 import { once } from '#shared/once';
-import { FINAL_STATUSES, type Job, type JobKind, type JobPlan, type JobSource, type JobStatus } from './job';
+import {
+  FINAL_STATUSES,
+  type GuardHold,
+  type Job,
+  type JobKind,
+  type JobPlan,
+  type JobSource,
+  type JobStatus,
+} from './job';
 
 const ENTITY = 'job';
 
@@ -43,6 +51,12 @@ export const jobItem = /* @__PURE__ */ once(() => {
     created: time,
     started: time.nullable().default(null),
     finished: time.nullable().default(null),
+    guard: z
+      .custom<GuardHold>((v) => typeof v === 'object' && v !== null)
+      .nullable()
+      .default(null),
+    approved_by: z.string().nullable().default(null),
+    approved_at: time.nullable().default(null),
   });
 });
 
@@ -137,7 +151,7 @@ export const finishUpdate = (
 export const endUpdate = (
   tableName: string,
   jobId: string,
-  status: 'failed' | 'aborted',
+  status: 'failed' | 'aborted' | 'cancelled',
   reason: string,
   at: string,
   total?: number,
@@ -203,4 +217,34 @@ export const recentBySourceQuery = (
   },
   ScanIndexForward: false,
   Limit: limit,
+});
+
+/** A running job held by the removal guard before its first removal (only one finish step wins). */
+export const holdUpdate = (tableName: string, jobId: string, guard: GuardHold): UpdateCommandInput => ({
+  TableName: tableName,
+  Key: keys.job(jobId),
+  ConditionExpression: '#status = :running',
+  UpdateExpression: 'SET #status = :held, guard = :guard',
+  ExpressionAttributeNames: { '#status': 'status' },
+  ExpressionAttributeValues: { ':running': 'running', ':held': 'awaiting_approval', ':guard': guard },
+});
+
+/** A held job approved: running again, so its finish step removes what it finds then. */
+export const approveUpdate = (tableName: string, jobId: string, by: string, at: string): UpdateCommandInput => ({
+  TableName: tableName,
+  Key: keys.job(jobId),
+  ConditionExpression: '#status = :held',
+  UpdateExpression: 'SET #status = :running, approved_by = :by, approved_at = :at',
+  ExpressionAttributeNames: { '#status': 'status' },
+  ExpressionAttributeValues: { ':held': 'awaiting_approval', ':running': 'running', ':by': by, ':at': at },
+});
+
+/** A held job cancelled: it ends with nothing removed. */
+export const cancelUpdate = (tableName: string, jobId: string, reason: string, at: string): UpdateCommandInput => ({
+  TableName: tableName,
+  Key: keys.job(jobId),
+  ConditionExpression: '#status = :held',
+  UpdateExpression: 'SET #status = :cancelled, finished = :at, #error = :reason',
+  ExpressionAttributeNames: { '#status': 'status', '#error': 'error' },
+  ExpressionAttributeValues: { ':held': 'awaiting_approval', ':cancelled': 'cancelled', ':at': at, ':reason': reason },
 });

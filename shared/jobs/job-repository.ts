@@ -9,7 +9,15 @@ import { transact } from '#shared/db/transactions';
 import { writtenIf } from '#shared/db/conditional-write';
 import { RefusedInputError } from '#shared/errors';
 import { finalStatusOf, type Job, type JobPlan, type JobRow, type JobStatus, type RowResult } from './job';
-import { chunkItem, counterUpdate, resultChunksQuery, resultPut, tally } from './job-chunk-items';
+import {
+  chunkItem,
+  counterUpdate,
+  resultChunksQuery,
+  resultPut,
+  settledResultUpdate,
+  tally,
+  tallyDelta,
+} from './job-chunk-items';
 import {
   columnsUpdate,
   coverProcessedUpdate,
@@ -119,6 +127,18 @@ export function makeJobRepository(db: DynamoDBDocumentClient, tableName: string)
       return outcome.ok;
     },
 
+    /**
+     * Rewrites a recorded chunk's results from `before` (as read) to `after` and moves the job's
+     * counters by the difference, in one transaction and once: false when the chunk was settled before.
+     */
+    async settleChunk(jobId: string, chunk: number, before: RowResult[], after: RowResult[]): Promise<boolean> {
+      const outcome = await transact(db, [
+        { Update: settledResultUpdate(tableName, jobId, chunk, after) },
+        { Update: counterUpdate(tableName, jobId, tallyDelta(before, after), { chunksDone: 0, chunksFailed: 0 }) },
+      ]);
+      return outcome.ok;
+    },
+
     /** Whether a chunk's results are recorded, and whether they are those of a chunk that failed for good. */
     async resultOf(jobId: string, chunk: number): Promise<{ failedChunk: boolean } | undefined> {
       const out = await db.send(
@@ -151,7 +171,7 @@ export function makeJobRepository(db: DynamoDBDocumentClient, tableName: string)
      */
     async end(
       jobId: string,
-      status: 'failed' | 'aborted',
+      status: 'failed' | 'aborted' | 'cancelled',
       reason: string,
       at: string,
       { total }: { total?: number } = {},

@@ -15,9 +15,35 @@ export type JobKind =
   | 'recalculate_group'
   | 'enroll_learning_modules';
 
-export type JobStatus = 'queued' | 'running' | 'succeeded' | 'completed_with_errors' | 'failed' | 'aborted';
+export type JobStatus =
+  | 'queued'
+  | 'running'
+  /** Held by the group's removal guard before its first removal: an admin approves or cancels it. */
+  | 'awaiting_approval'
+  | 'succeeded'
+  | 'completed_with_errors'
+  | 'failed'
+  | 'aborted'
+  | 'cancelled';
 
-export const FINAL_STATUSES: readonly JobStatus[] = ['succeeded', 'completed_with_errors', 'failed', 'aborted'];
+export const FINAL_STATUSES: readonly JobStatus[] = [
+  'succeeded',
+  'completed_with_errors',
+  'failed',
+  'aborted',
+  'cancelled',
+];
+
+/** What the removal guard found when it held a job: how many it would remove of how many, and some of them. */
+export interface GuardHold {
+  would_remove: number;
+  member_count: number;
+  /** would_remove as a percentage of member_count, one decimal. */
+  percent: number;
+  max_percent: number;
+  min_removals: number;
+  sample: { learner_uuid: string; email: string | null }[];
+}
 
 export type JobSource =
   | { type: 'api'; route: string; caller: string }
@@ -53,6 +79,11 @@ export interface Job {
   created: string;
   started: string | null;
   finished: string | null;
+  /** Set once the removal guard held the job, and kept after. */
+  guard: GuardHold | null;
+  /** Who approved the held removals, and when. */
+  approved_by: string | null;
+  approved_at: string | null;
 }
 
 /** One input row of a job, with its position in the original request or file (1-based for files). */
@@ -109,8 +140,35 @@ export const SKIPPED = [
   'duplicate_in_request',
   'excluded',
   'superseded',
+  /** A recalculation's removal left to its sweep (and the removal guard); settled when the job ends. */
+  'removal_pending',
+  /** A held removal an admin cancelled. */
+  'removal_cancelled',
+  /** A pending removal the sweep did not make: the membership changed since its chunk (an admin's pin, a newer evaluation). */
+  'changed_since',
   ...ENROLLMENT_SKIPPED,
 ];
+
+/**
+ * A row outcome as a reader sees it: a cancelled job's removals that waited for approval were never
+ * made, whatever its chunks recorded while they waited.
+ */
+export const settledOutcome = (job: Pick<Job, 'status'>, outcome: string): string =>
+  job.status === 'cancelled' && outcome === 'removal_pending' ? 'removal_cancelled' : outcome;
+
+/**
+ * A job's per-outcome counters as a reader sees them (see settledOutcome); an outcome whose rows were
+ * all settled into others (a counter moved back to zero) is not listed.
+ */
+export function settledOutcomeCounts(job: Pick<Job, 'status' | 'outcome_counts'>): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const [outcome, n] of Object.entries(job.outcome_counts)) {
+    if (n === 0) continue;
+    const settled = settledOutcome(job, outcome);
+    counts[settled] = (counts[settled] ?? 0) + n;
+  }
+  return counts;
+}
 
 export const classify = (outcome: string): 'succeeded' | 'skipped' | 'failed' =>
   SUCCEEDED.includes(outcome) ? 'succeeded' : SKIPPED.includes(outcome) ? 'skipped' : 'failed';

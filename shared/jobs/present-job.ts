@@ -1,4 +1,4 @@
-import { type Job, progressOf } from './job';
+import { type Job, progressOf, settledOutcomeCounts } from './job';
 
 /** A job as the API shows it: counters, progress, where its rows and results file are. */
 export function presentJob(job: Job, links: { resultsUrl: string; resultsFileUrl?: string | undefined }) {
@@ -6,6 +6,7 @@ export function presentJob(job: Job, links: { resultsUrl: string; resultsFileUrl
   const bucket = resultsBucketOf(job);
   return {
     ...rest,
+    outcome_counts: settledOutcomeCounts(job),
     group_uuid: target.group_uuid ?? null,
     progress: progressOf(job),
     results_url: links.resultsUrl,

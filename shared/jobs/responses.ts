@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { apiUrl, isoTime, JobStatus } from '#shared/http/response-schemas';
+import { apiUrl, GuardAnswer, isoTime, JobStatus } from '#shared/http/response-schemas';
 
 /** A job as the API shows it (presentJob): counters, progress, where its rows and results file are. */
 export const JobAnswer = z
@@ -30,6 +30,10 @@ export const JobAnswer = z
     progress: z.number().min(0).max(1),
     results_url: apiUrl,
     results_file: z.looseObject({ bucket: z.string(), key: z.string(), download_url: z.url().nullable() }).nullable(),
+    /** Set once the group's removal guard held the job (`awaiting_approval`), and kept after. */
+    guard: GuardAnswer.nullable(),
+    approved_by: z.string().nullable(),
+    approved_at: isoTime.nullable(),
   })
   .meta({
     examples: [
@@ -60,6 +64,9 @@ export const JobAnswer = z
         progress: 1,
         results_url: 'https://api.example.com/api/v1/jobs/5c2d8e4f-1a3b-4c6d-9e7f-0a1b2c3d4e5f/results/',
         results_file: null,
+        guard: null,
+        approved_by: null,
+        approved_at: null,
       },
     ],
   });

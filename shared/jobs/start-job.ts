@@ -45,6 +45,9 @@ export function newJob(spec: NewJob, id: string, now: string): Job {
     created: now,
     started: null,
     finished: null,
+    guard: null,
+    approved_by: null,
+    approved_at: null,
   };
 }
 

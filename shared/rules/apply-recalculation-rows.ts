@@ -22,7 +22,8 @@ const ROUNDS = 3;
  * those whose decision moved meanwhile (a learner write, an enrollment change, a branch move) are
  * written again: their own incremental evaluation may have run before this chunk's write, and must
  * not be undone by it. (A learner whose membership the chunk left alone keeps whatever its own
- * evaluation wrote.)
+ * evaluation wrote.) In a group with a removal guard, the members to remove are only reported
+ * (`removal_pending`): the sweep counts them against the guard before removing any.
  */
 export const makeApplyRecalculationRows =
   ({ groups, evaluate, reconcile }: RecalculationDeps): RowApplier =>
@@ -37,7 +38,11 @@ export const makeApplyRecalculationRows =
         break;
       }
       const evaluated = await evaluate(group.enterprise_customer_uuid, group.ruleset, todo);
-      const result = await reconcile(group, decisionsOf(evaluated, todo), { actor: RULES_ACTOR, opId });
+      const result = await reconcile(group, decisionsOf(evaluated, todo), {
+        actor: RULES_ACTOR,
+        opId,
+        deferRemovals: group.removal_guard !== null,
+      });
       result.outcomes.forEach((o, u) => outcomes.set(u, o));
       if (result.superseded) {
         const now = await groups.get(group.group_uuid);

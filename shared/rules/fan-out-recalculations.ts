@@ -32,7 +32,7 @@ export const makeFanOutRecalculations =
       tick,
       tenant: tenant ?? null,
       queued: 0,
-      skipped: { deleted: 0, manual: 0, inactive: 0, paused: 0 },
+      skipped: { deleted: 0, manual: 0, inactive: 0, paused: 0, awaiting_approval: 0 },
     };
     for await (const refs of groups.automaticGroupPages(tenant)) {
       for (let i = 0; i < refs.length; i += BATCH) {

@@ -14,7 +14,15 @@ export interface RuleDecision {
   matches: boolean;
 }
 
-export type ReconcileOutcome = 'added' | 'revived' | 'removed' | 'already_member' | 'not_member' | 'excluded';
+export type ReconcileOutcome =
+  | 'added'
+  | 'revived'
+  | 'removed'
+  | 'already_member'
+  | 'not_member'
+  | 'excluded'
+  /** A rule member the learner's evaluation no longer matches, left for the run's sweep (deferRemovals). */
+  | 'removal_pending';
 
 export interface ReconcileResult {
   /** One outcome per decided learner; none when the group moved to another generation (`superseded`). */
@@ -37,14 +45,16 @@ export interface ReconcileDeps {
  * the group's current `rule_generation`. Every transaction is conditioned on that generation, so a
  * stale run (or an evaluation made against an older ruleset) writes nothing: it is `superseded`.
  * Policy for admin decisions: a `manual`/`import` member is never removed by the rules, and a
- * membership an admin removed is an exclusion the rules never revive (`excluded`).
+ * membership an admin removed is an exclusion the rules never revive (`excluded`). With
+ * `deferRemovals` (a recalculation of a group with a removal guard) no member is removed here: the
+ * ones to remove are reported `removal_pending` and left to the run's sweep.
  */
 export const makeReconcileRuleMembers =
   ({ memberships, clock, ids, enrollInModules }: ReconcileDeps) =>
   async (
     group: Group,
     decisions: RuleDecision[],
-    { actor, opId }: { actor: string; opId?: string },
+    { actor, opId, deferRemovals = false }: { actor: string; opId?: string; deferRemovals?: boolean },
   ): Promise<ReconcileResult> => {
     const generation = group.rule_generation ?? 0;
     const outcomes = new Map<string, ReconcileOutcome>();
@@ -62,7 +72,7 @@ export const makeReconcileRuleMembers =
       const planned: Planned[] = [];
       for (const d of todo) {
         const current = existing.get(refKey({ learnerUuid: d.learnerUuid }));
-        const plan = planFor(group, d, current, { generation, now, opId, ids });
+        const plan = planFor(group, d, current, { generation, now, opId, ids, deferRemovals });
         if (typeof plan === 'string') outcomes.set(d.learnerUuid, plan);
         else planned.push(plan);
       }
@@ -93,7 +103,13 @@ function planFor(
   group: Group,
   d: RuleDecision,
   current: Membership | undefined,
-  { generation, now, opId, ids }: { generation: number; now: string; opId?: string | undefined; ids: IdGenerator },
+  {
+    generation,
+    now,
+    opId,
+    ids,
+    deferRemovals,
+  }: { generation: number; now: string; opId?: string | undefined; ids: IdGenerator; deferRemovals: boolean },
 ): Planned | ReconcileOutcome {
   const target: Target = { identifier: d.learnerUuid, ref: { learnerUuid: d.learnerUuid } };
   const counted = current !== undefined && COUNTED.includes(current.status);
@@ -113,6 +129,11 @@ function planFor(
   });
   if (!d.matches) {
     if (!counted || !byRule) return 'not_member';
+    // A member from before this run is left unstamped: the sweep finds it among the run's stale members,
+    // counts it against the group's removal guard and removes it then (or holds every removal for an
+    // admin's approval). One this run's generation already confirmed (a learner that changed while its
+    // chunk was applied) is this run's own correction, removed at once.
+    if (deferRemovals && (current.rule_generation ?? 0) < generation) return 'removal_pending';
     const after = {
       ...current,
       status: 'removed' as const,

@@ -14,6 +14,8 @@ export interface StartRecalculationDeps {
   enqueuePlan: (jobId: string) => Promise<void>;
   clock: Clock;
   ids: IdGenerator;
+  /** Cancels the previous run's job if the removal guard holds it: the new run decides the removals now. */
+  cancelHeld?: ((jobId: string, actor: string) => Promise<void>) | undefined;
 }
 
 export const RECALCULATION_ROUTE = 'recalculate_group';
@@ -55,10 +57,11 @@ function refuse(group: Group, tick: string | undefined): void {
  * of older generations. Refused for manual groups, paused rule processing and deleted groups (also
  * when that happens while it starts). A scheduled start (`tick`) is refused with
  * `recalculation_already_started` when a run of that tick (or a later one) already started:
- * duplicates of a tick start nothing.
+ * duplicates of a tick start nothing. A previous run whose removals wait for approval is cancelled:
+ * the new run counts them afresh.
  */
 export const makeStartRecalculation =
-  ({ groups, jobs, enqueuePlan, clock, ids }: StartRecalculationDeps) =>
+  ({ groups, jobs, enqueuePlan, clock, ids, cancelHeld }: StartRecalculationDeps) =>
   async (caller: Pick<Caller, 'sub'>, group: Group, { tick }: RecalculationOptions = {}): Promise<Job> => {
     refuse(group, tick);
     const tenant = group.enterprise_customer_uuid;
@@ -85,6 +88,9 @@ export const makeStartRecalculation =
       try {
         await jobs.create(job);
         await enqueuePlan(jobId);
+        const previous = current.rule_processing;
+        if (previous?.status === 'awaiting_approval' && previous.job_id)
+          await cancelHeld?.(previous.job_id, caller.sub);
         return job;
       } catch (error) {
         const reason = 'the recalculation could not be queued';

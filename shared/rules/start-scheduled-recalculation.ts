@@ -5,7 +5,8 @@ import type { ScheduledRecalculation } from './schemas';
 import type { StartRecalculation } from './start-recalculation';
 
 /** Why a scheduled recalculation of a group did not start. */
-export type ScheduledSkipReason = 'deleted' | 'manual' | 'inactive' | 'paused' | 'already_started';
+export type ScheduledSkipReason =
+  'deleted' | 'manual' | 'inactive' | 'paused' | 'awaiting_approval' | 'already_started';
 
 export type ScheduledOutcome =
   { outcome: 'started'; job_id: string } | { outcome: 'skipped'; reason: ScheduledSkipReason };
@@ -13,12 +14,14 @@ export type ScheduledOutcome =
 /** Who a scheduled run's job names as its creator. */
 export const SCHEDULE_ACTOR = 'schedule';
 
-/** Whether the schedule recalculates this group: active automatic groups whose rules are on. */
+/** Whether the schedule recalculates this group: active automatic groups whose rules are on and whose last run waits for no approval. */
 export function scheduledSkipReason(group: Group | undefined): Exclude<ScheduledSkipReason, 'already_started'> | null {
   if (!group) return 'deleted';
   if (group.type !== 'automatic' || !group.ruleset) return 'manual';
   if (group.status !== 'active') return 'inactive';
   if (group.rule_processing?.state === 'paused') return 'paused';
+  // Its last run's removals wait for an admin: a new run would only stack a second wait on the first.
+  if (group.rule_processing?.status === 'awaiting_approval') return 'awaiting_approval';
   return null;
 }
 

@@ -27,6 +27,11 @@ import { rulesetVersionPut } from './ruleset-history-repository';
 import { makeStartRecalculation } from './start-recalculation';
 import { makeStartScheduledRecalculation } from './start-scheduled-recalculation';
 import { makeSweepRuleMembers } from './sweep-rule-members';
+import { makeApproveRemovals, makeCancelRemovals } from './decide-removals';
+import { makeRemovalGuardStore } from './removal-guard';
+import { db } from '#shared/db/client';
+import { makeNotificationQueue } from '#shared/notifications/notification-queue';
+import { removalsHeldNotifications } from '#shared/notifications/removals-held';
 
 /*
  * Automatic groups, wired: recalculation, its chunks and sweep, incremental evaluation,
@@ -65,8 +70,49 @@ const reconcile = /* @__PURE__ */ once(() =>
   }),
 );
 
+/** The mass-removal guard's hold, approval and cancellation (job, group run and history in one transaction each). */
+const removalGuard = /* @__PURE__ */ once(() => makeRemovalGuardStore(db, config.tableName));
+const notificationOutbox = /* @__PURE__ */ once(() => makeNotificationQueue(() => config.notificationsQueueUrl));
+
 export const sweepRuleMembers = /* @__PURE__ */ once(() =>
-  makeSweepRuleMembers({ groups: groups(), memberships: memberships(), clock: systemClock }),
+  makeSweepRuleMembers({
+    groups: groups(),
+    memberships: memberships(),
+    jobs: jobs(),
+    clock: systemClock,
+    guard: {
+      store: removalGuard(),
+      learners: learners(),
+      // The group's notification e-mails are told that removals wait for them.
+      notify: (group, job, hold) =>
+        notificationOutbox()(removalsHeldNotifications(group, job, hold, systemClock.now())),
+    },
+  }),
+);
+
+/** Cancels a held job a newer run of its group superseded. */
+const cancelHeld = async (jobId: string, actor: string) => {
+  const job = await jobs().get(jobId);
+  if (job?.status !== 'awaiting_approval') return;
+  const reason = 'a newer recalculation of the group superseded it and decides the removals; nothing was removed';
+  await removalGuard().cancel(job, actor, systemClock.now(), reason);
+};
+
+/** Approving held removals: the job's last chunk is delivered again, so its finish step (the sweep) runs. */
+export const approveRemovals = /* @__PURE__ */ once(() =>
+  makeApproveRemovals({
+    jobs: jobs(),
+    store: removalGuard(),
+    resumeFinish: (job) =>
+      sendJsonBatch(config.jobChunksQueueUrl, [
+        { job_id: job.job_id, chunk: Math.max(0, (job.chunks_total ?? 1) - 1) },
+      ]),
+    clock: systemClock,
+  }),
+);
+
+export const cancelRemovals = /* @__PURE__ */ once(() =>
+  makeCancelRemovals({ jobs: jobs(), store: removalGuard(), clock: systemClock }),
 );
 
 /** A recalculation's job ends with the sweep. */
@@ -81,6 +127,7 @@ const startRecalculation = /* @__PURE__ */ once(() =>
     enqueuePlan: (jobId) => sendJsonBatch(config.jobPlansQueueUrl, [{ job_id: jobId }]),
     clock: systemClock,
     ids: randomIds,
+    cancelHeld,
   }),
 );
 

@@ -41,7 +41,14 @@ describe('automatic groups over HTTP', () => {
     };
     const created = await api('POST', `${GROUPS}/`, {
       token: admin,
-      body: { name: `Auto ${randomUUID()}`, enterprise_customer_uuid: tenant, type: 'automatic', ruleset },
+      // The PATCH below removes every member: without the removal guard (removal-guard.test.ts), at once.
+      body: {
+        name: `Auto ${randomUUID()}`,
+        enterprise_customer_uuid: tenant,
+        type: 'automatic',
+        ruleset,
+        removal_guard: null,
+      },
     });
     expect(created.status).toBe(201);
     const groupUuid = created.json.group_uuid;

@@ -201,6 +201,8 @@ export function routeCases(t: TenantObjects): Record<RouteName, RouteRequest> {
     GetJob: { path: job },
     ListJobResults: { path: `${job}/results` },
     AbortJob: { path: `${job}/abort` },
+    ApproveJob: { path: `${job}/approve` },
+    CancelJob: { path: `${job}/cancel` },
     BulkEnroll: {
       path: '/api/bulk_enroll/v1/bulk_enroll',
       as: 'staff',

@@ -37,4 +37,20 @@ export const jobsRoutes = {
     params: JobPath,
     success: { status: 200, description: 'the aborted job', body: JobAnswer },
   },
+  ApproveJob: {
+    summary:
+      "Approve the removals a group's removal guard held: the job goes on and removes the members that no longer match when it runs",
+    params: JobPath,
+    success: {
+      status: 202,
+      description: 'the approved job, running again; Location is its URL',
+      headers: ['location'],
+      body: JobAnswer,
+    },
+  },
+  CancelJob: {
+    summary: "Cancel the removals a group's removal guard held: the job ends cancelled, nobody removed",
+    params: JobPath,
+    success: { status: 200, description: 'the cancelled job', body: JobAnswer },
+  },
 } satisfies Record<string, RouteContract>;

@@ -1,6 +1,6 @@
 import type { Caller } from '#shared/auth/caller';
 import type { Clock, IdGenerator } from '#shared/clock';
-import type { Group } from '#shared/groups/group';
+import { DEFAULT_REMOVAL_GUARD, type Group } from '#shared/groups/group';
 import type { Learner } from '#shared/learners/learner';
 
 export const TENANT = '11111111-1111-4111-8111-111111111111';
@@ -58,6 +58,7 @@ export function aGroup(overrides: Partial<Group> = {}): Group {
     external_id: null,
     legacy_id: null,
     user_limit: null,
+    removal_guard: DEFAULT_REMOVAL_GUARD,
     member_count: 0,
     notification_emails: [],
     tags: [],

@@ -24,6 +24,7 @@ const group = {
   notification_emails: [],
   tags: [],
   learning_modules: [],
+  removal_guard: { max_percent: 20, min_removals: 50 },
   created: '2026-01-01T00:00:00.000Z',
   modified: '2026-01-01T00:00:00.000Z',
   version: 1,

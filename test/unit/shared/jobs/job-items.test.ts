@@ -95,7 +95,7 @@ describe('job items', () => {
 
   it('end only a job not ended yet, its total when given', () => {
     const update = endUpdate(T, 'j-1', 'aborted', 'by admin', AT);
-    expect(update.ConditionExpression).toBe('NOT #status IN (:f0, :f1, :f2, :f3)');
+    expect(update.ConditionExpression).toBe('NOT #status IN (:f0, :f1, :f2, :f3, :f4)');
     expect(update.UpdateExpression).not.toContain('#total');
     expect(endUpdate(T, 'j-1', 'failed', 'x', AT, 7).ExpressionAttributeValues).toMatchObject({ ':total': 7 });
   });

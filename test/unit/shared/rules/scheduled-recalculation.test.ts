@@ -50,7 +50,7 @@ describe('scheduled fan-out', () => {
       tick: TICK,
       tenant: null,
       queued: 3,
-      skipped: { deleted: 0, manual: 0, inactive: 1, paused: 1 },
+      skipped: { deleted: 0, manual: 0, inactive: 1, paused: 1, awaiting_approval: 0 },
     });
   });
 
