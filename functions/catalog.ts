@@ -88,6 +88,7 @@ const LEARNERS = '/api/v1/enterprise-customer/{enterprise_uuid}/learners';
 const COURSES = '/api/v1/courses/{course_id}';
 const BATCHES = '/api/v1/batches/{batch_id}';
 const BRANCHES = '/api/v1/enterprise-customer/{enterprise_uuid}/branches';
+const SETTINGS = '/api/v1/enterprise-customer/{enterprise_uuid}/settings';
 const JOBS = '/api/v1/jobs';
 const producer: Access = { table: 'readwrite', sendsTo: ['jobChunks'] };
 /**
@@ -154,6 +155,8 @@ export const catalog: readonly FunctionDefinition[] = [
   // A branch created under a parent, or moved, recalculates the automatic groups whose descendant rules it changes.
   http('PutBranch', 'PUT', `${BRANCHES}/{branch_id}`, 'branches/put-branch', planStarter),
   http('ListBranches', 'GET', BRANCHES, 'branches/list-branches', read),
+  http('GetTenantSettings', 'GET', SETTINGS, 'tenants/get-tenant-settings', read),
+  http('PutTenantSettings', 'PUT', SETTINGS, 'tenants/put-tenant-settings', write),
   // Records an upload grant, then presigns a PUT into imports/ (a presigned request carries the signer's
   // own permission: s3:PutObject there). It reads nothing of the bucket.
   http(

@@ -12,6 +12,7 @@ import { makeLearnerRepository } from '#shared/learners/learner-repository';
 import { makeMembershipRepository } from '#shared/memberships/membership-repository';
 import { makeRulesetHistoryRepository } from '#shared/rules/ruleset-history-repository';
 import { once } from '#shared/once';
+import { makeTenantSettingsRepository } from '#shared/tenants/tenant-settings-repository';
 
 /**
  * The repositories on the process's document client and the table, each built on first use. One
@@ -27,4 +28,5 @@ export const batches = /* @__PURE__ */ once(() => makeBatchRepository(db, config
 export const usernames = /* @__PURE__ */ once(() => makeUsernameDirectory(db, config.tableName));
 export const rulesetHistory = /* @__PURE__ */ once(() => makeRulesetHistoryRepository(db, config.tableName));
 export const jobs = /* @__PURE__ */ once(() => makeJobRepository(db, config.tableName));
+export const tenantSettings = /* @__PURE__ */ once(() => makeTenantSettingsRepository(db, config.tableName));
 export const uploadGrants = /* @__PURE__ */ once(() => makeUploadGrantRepository(db, config.tableName));

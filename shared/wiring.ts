@@ -38,7 +38,18 @@ import { makeSendQuotaRepository } from '#shared/notifications/send-quota-reposi
 import { makeSentNotificationRepository } from '#shared/notifications/sent-notification-repository';
 import { once } from '#shared/once';
 import { sendJson, sendJsonBatch } from '#shared/queue/send-json';
-import { batches, branches, enrollments, groups, history, jobs, learners, memberships } from '#shared/repositories';
+import {
+  batches,
+  branches,
+  enrollments,
+  groups,
+  history,
+  jobs,
+  learners,
+  memberships,
+  tenantSettings,
+} from '#shared/repositories';
+import { makeGetTenantSettings, makePutTenantSettings } from '#shared/tenants/tenant-settings-use-cases';
 import {
   enrollInModules,
   recalculateOnBranchMove,
@@ -104,7 +115,19 @@ export const deliverNotification = /* @__PURE__ */ once(() =>
 
 // Groups, branches and history.
 
-export const createGroup = /* @__PURE__ */ once(() => makeCreateGroup(groups(), systemClock, randomIds, rulePorts()));
+export const createGroup = /* @__PURE__ */ once(() =>
+  makeCreateGroup(
+    groups(),
+    systemClock,
+    randomIds,
+    rulePorts(),
+    async (tenant) =>
+      // A group that sets no removal guard gets its tenant's default.
+      (await tenantSettings().get(tenant)).removal_guard,
+  ),
+);
+export const getTenantSettings = /* @__PURE__ */ once(() => makeGetTenantSettings(tenantSettings()));
+export const putTenantSettings = /* @__PURE__ */ once(() => makePutTenantSettings(tenantSettings(), systemClock));
 export const getGroup = /* @__PURE__ */ once(() => makeGetGroup(groups(), isMember));
 export const updateGroup = /* @__PURE__ */ once(() =>
   makeUpdateGroup(groups(), systemClock, rulePorts(), (caller, group, courses) =>

@@ -4,6 +4,7 @@ import { groupsRoutes } from '#functions/http/contract/groups';
 import { jobsRoutes } from '#functions/http/contract/jobs';
 import { learnersRoutes } from '#functions/http/contract/learners';
 import { membershipsRoutes } from '#functions/http/contract/memberships';
+import { tenantsRoutes } from '#functions/http/contract/tenants';
 
 export { platformContract } from '#functions/http/contract/platform';
 
@@ -18,4 +19,5 @@ export const contract = {
   ...learnersRoutes,
   ...enrollmentsRoutes,
   ...jobsRoutes,
+  ...tenantsRoutes,
 } satisfies Record<string, RouteContract>;

@@ -292,6 +292,24 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/enterprise-customer/{enterprise_uuid}/settings': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Read a tenant's settings: the removal guard its new groups get */
+    get: operations['GetTenantSettings'];
+    /** Replace a tenant's settings; existing groups keep their own removal guard */
+    put: operations['PutTenantSettings'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/enterprise-group': {
     parameters: {
       query?: never;
@@ -3599,6 +3617,237 @@ export interface operations {
           'Idempotent-Replayed': components['headers']['idempotent-replayed'];
           /** @description Seconds to wait before retrying (RFC 9110 §10.2.3) */
           'Retry-After': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description internal error: nothing internal in it */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description the database is over capacity: retry after Retry-After seconds */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying (RFC 9110 §10.2.3) */
+          'Retry-After': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description any other error, with the error body */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  GetTenantSettings: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        enterprise_uuid: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description the settings (the defaults until an admin puts some) */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            enterprise_customer_uuid: string;
+            modified: string | null;
+            modified_by: string | null;
+            removal_guard:
+              | ({
+                  max_percent: number;
+                  min_removals: number;
+                } & {
+                  [key: string]: unknown;
+                })
+              | null;
+          } & {
+            [key: string]: unknown;
+          };
+        };
+      };
+      /** @description invalid request: path, query, headers or body (each problem in details) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description no valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description the caller's roles or tenants do not allow this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description internal error: nothing internal in it */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description the database is over capacity: retry after Retry-After seconds */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying (RFC 9110 §10.2.3) */
+          'Retry-After': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description any other error, with the error body */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  PutTenantSettings: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Up to 255 visible ASCII characters: the first request with a key is run and its answer (not a 5xx) kept 24 hours; the same request again replays it (Idempotent-Replayed: true), another request with the key is a 409. */
+        'Idempotency-Key'?: string;
+      };
+      path: {
+        enterprise_uuid: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          removal_guard: {
+            max_percent: number;
+            min_removals: number;
+          } | null;
+        };
+      };
+    };
+    responses: {
+      /** @description the settings as stored */
+      200: {
+        headers: {
+          'Idempotent-Replayed': components['headers']['idempotent-replayed'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            enterprise_customer_uuid: string;
+            modified: string | null;
+            modified_by: string | null;
+            removal_guard:
+              | ({
+                  max_percent: number;
+                  min_removals: number;
+                } & {
+                  [key: string]: unknown;
+                })
+              | null;
+          } & {
+            [key: string]: unknown;
+          };
+        };
+      };
+      /** @description invalid request: path, query, headers or body (each problem in details) */
+      400: {
+        headers: {
+          'Idempotent-Replayed': components['headers']['idempotent-replayed'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description no valid bearer token */
+      401: {
+        headers: {
+          'Idempotent-Replayed': components['headers']['idempotent-replayed'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description the caller's roles or tenants do not allow this */
+      403: {
+        headers: {
+          'Idempotent-Replayed': components['headers']['idempotent-replayed'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description not found, or not visible to the caller */
+      404: {
+        headers: {
+          'Idempotent-Replayed': components['headers']['idempotent-replayed'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description conflict with the current state, or an Idempotency-Key reused or still running */
+      409: {
+        headers: {
+          'Idempotent-Replayed': components['headers']['idempotent-replayed'];
           [name: string]: unknown;
         };
         content: {

@@ -104,6 +104,9 @@ export const keys = {
   branchesPartition: (tenant: string) => branchesPartition(tenant),
   branchesPrefix: 'BRANCH#',
 
+  /** A tenant's settings (its groups' default removal guard): one item, absent until an admin sets one. */
+  tenantSettings: (tenant: string) => ({ PK: `TENANT#${tenant}`, SK: 'SETTINGS' }),
+
   job: (jobId: string) => ({ PK: `JOB#${jobId}`, SK: 'JOB' }),
   jobsOfTenant: (tenant: string, createdIso: string, jobId: string) => ({
     GSI1PK: `TENANT#${tenant}#JOBS`,

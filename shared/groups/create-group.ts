@@ -1,7 +1,14 @@
 import { assertAdministers, type Caller } from '#shared/auth/caller';
 import type { Clock, IdGenerator } from '#shared/clock';
 import { groupCreatedEntry } from '#shared/history/history-entry';
-import { DEFAULT_REMOVAL_GUARD, type Group, type GroupInput, NEW_RULE_PROCESSING, type RulePorts } from './group';
+import {
+  DEFAULT_REMOVAL_GUARD,
+  type Group,
+  type GroupInput,
+  NEW_RULE_PROCESSING,
+  type RemovalGuard,
+  type RulePorts,
+} from './group';
 import type { GroupRepository } from './group-repository';
 import { assertGroupFits } from './group-size';
 
@@ -13,9 +20,22 @@ import { assertGroupFits } from './group-size';
  * than MAX_GROUP_BYTES serialized is refused, naming its largest field.
  */
 export const makeCreateGroup =
-  (groups: Pick<GroupRepository, 'create' | 'get'>, clock: Clock, ids: IdGenerator, rules?: RulePorts) =>
+  (
+    groups: Pick<GroupRepository, 'create' | 'get'>,
+    clock: Clock,
+    ids: IdGenerator,
+    rules?: RulePorts,
+    /** The removal guard of the tenant's groups that set none (its settings); the service's default without it. */
+    tenantGuard?: (tenant: string) => Promise<RemovalGuard | null>,
+  ) =>
   async (caller: Caller, tenant: string, input: GroupInput): Promise<Group> => {
     assertAdministers(caller, tenant);
+    const removalGuard =
+      input.removal_guard !== undefined
+        ? input.removal_guard
+        : tenantGuard
+          ? await tenantGuard(tenant)
+          : DEFAULT_REMOVAL_GUARD;
     const now = clock.now();
     const automatic = input.type === 'automatic';
     const group: Group = {
@@ -32,7 +52,7 @@ export const makeCreateGroup =
       notification_emails: input.notification_emails ?? [],
       tags: input.tags ?? [],
       learning_modules: input.learning_modules ?? [],
-      removal_guard: input.removal_guard === undefined ? DEFAULT_REMOVAL_GUARD : input.removal_guard,
+      removal_guard: removalGuard,
       created: now,
       modified: now,
       version: 1,

@@ -11,6 +11,14 @@ const tag = z.strictObject({
   values: z.array(z.string().trim().min(1).max(100)).max(50),
 });
 
+/** A mass-removal guard as a client sets it (see RemovalGuard); null turns it off. */
+export const RemovalGuardBody = z
+  .strictObject({
+    max_percent: z.number().min(0).max(100),
+    min_removals: z.number().int().min(0).max(1_000_000),
+  })
+  .nullable();
+
 /** A group as a client creates it. `member_count`, `version`, ids and timestamps are the service's. */
 export const CreateGroupBody = z.strictObject({
   name,
@@ -28,13 +36,7 @@ export const CreateGroupBody = z.strictObject({
   /** Courses of the group; `auto_enroll` ones enroll every member, present and future. */
   learning_modules: LearningModules.optional(),
   /** A change removing more than max_percent of the members, and at least min_removals, waits for approval; null: off. */
-  removal_guard: z
-    .strictObject({
-      max_percent: z.number().min(0).max(100),
-      min_removals: z.number().int().min(0).max(1_000_000),
-    })
-    .nullable()
-    .optional(),
+  removal_guard: RemovalGuardBody.optional(),
 });
 
 export const CreateGroupRequest = CreateGroupBody.superRefine((b, ctx) => {

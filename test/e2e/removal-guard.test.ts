@@ -169,4 +169,54 @@ describe('the mass-removal guard over HTTP', () => {
     expect(group).toMatchObject({ member_count: 80, rule_processing: { status: 'succeeded' } });
     expect((await job(jobId)).outcome_counts).toEqual({ already_member: 80, removed: 120 });
   });
+
+  it("gives new groups their tenant's default guard, and leaves existing groups theirs", async () => {
+    const own = randomUUID();
+    const ownAdmin = await tokenFor({ roles: ['enterprise_admin'], enterprises: [own] });
+    const settings = `/api/v1/enterprise-customer/${own}/settings`;
+    const before = await api('GET', settings, { token: ownAdmin });
+    expect(before.json).toEqual({
+      enterprise_customer_uuid: own,
+      removal_guard: { max_percent: 20, min_removals: 50 },
+      modified: null,
+      modified_by: null,
+    });
+    const newGroup = async () => {
+      const created = await api('POST', `${GROUPS}/`, {
+        token: ownAdmin,
+        body: { name: `Defaults ${randomUUID()}`, enterprise_customer_uuid: own },
+      });
+      expect(created.status, created.text).toBe(201);
+      return created.json;
+    };
+    const older = await newGroup();
+
+    const bad = await api('PUT', settings, { token: ownAdmin, body: { removal_guard: { max_percent: 200 } } });
+    expect(bad.status).toBe(400);
+    expect(bad.json.details.map((d: { path: string }) => d.path)).toEqual(
+      expect.arrayContaining(['body.removal_guard.max_percent', 'body.removal_guard.min_removals']),
+    );
+    const put = await api('PUT', settings, {
+      token: ownAdmin,
+      body: { removal_guard: { max_percent: 5, min_removals: 10 } },
+    });
+    expect(put.status, put.text).toBe(200);
+    expect(put.json).toMatchObject({
+      removal_guard: { max_percent: 5, min_removals: 10 },
+      modified: expect.any(String),
+    });
+    expect((await api('GET', settings, { token: ownAdmin })).json).toEqual(put.json);
+
+    expect((await newGroup()).removal_guard).toEqual({ max_percent: 5, min_removals: 10 });
+    const unchanged = await api('GET', `${GROUPS}/${older.group_uuid}/`, { token: ownAdmin });
+    expect(unchanged.json.removal_guard).toEqual({ max_percent: 20, min_removals: 50 });
+
+    // Off for the tenant: new groups have none, unless they set one.
+    await api('PUT', settings, { token: ownAdmin, body: { removal_guard: null } });
+    expect((await newGroup()).removal_guard).toBeNull();
+
+    // Another tenant's admin neither reads nor changes them.
+    expect((await api('GET', settings, { token: admin })).status).toBe(403);
+    expect((await api('PUT', settings, { token: admin, body: { removal_guard: null } })).status).toBe(403);
+  });
 });

@@ -201,6 +201,11 @@ export function routeCases(t: TenantObjects): Record<RouteName, RouteRequest> {
     GetJob: { path: job },
     ListJobResults: { path: `${job}/results` },
     AbortJob: { path: `${job}/abort` },
+    GetTenantSettings: { path: `/api/v1/enterprise-customer/${t.tenant}/settings` },
+    PutTenantSettings: {
+      path: `/api/v1/enterprise-customer/${t.tenant}/settings`,
+      body: { removal_guard: { max_percent: 30, min_removals: 40 } },
+    },
     ApproveJob: { path: `${job}/approve` },
     CancelJob: { path: `${job}/cancel` },
     BulkEnroll: {

@@ -65,6 +65,8 @@ const OWN_STATUS: Record<RouteName, number> = {
   ListJobResults: 200,
   // The recalculation job of the fixture has ended: aborting it is refused for that reason, not for the caller.
   AbortJob: 409,
+  GetTenantSettings: 200,
+  PutTenantSettings: 200,
   // Nor does it wait for an approval of held removals.
   ApproveJob: 409,
   CancelJob: 409,
