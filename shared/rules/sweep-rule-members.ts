@@ -53,16 +53,8 @@ export const makeSweepRuleMembers =
       const held = await holdIfTripped(guard, memberships, jobs, group, job, clock);
       if (held !== 'sweep') return held === 'held' ? 'held' : undefined;
     }
-    let cursor: string | undefined;
-    do {
-      const page = await memberships.list({
-        groupUuid: group.group_uuid,
-        statuses: ['active'],
-        source: 'rule',
-        pageSize: PAGE,
-        cursor,
-      });
-      let stale = page.items.filter((m) => isStale(m, generation));
+    for await (const page of staleRuleMembers(memberships, group.group_uuid, generation)) {
+      let stale = page;
       for (let round = 0; stale.length > 0 && round < MAX_ROUNDS; round++) {
         await beforeRound(round);
         const at = clock.now();
@@ -81,8 +73,7 @@ export const makeSweepRuleMembers =
         );
         stale = [...fresh.values()].filter((m) => isStale(m, generation));
       }
-      cursor = page.next ?? undefined;
-    } while (cursor);
+    }
     await settlePendingRows(job, { memberships, jobs }, 'changed_since');
     await groups.endRuleRun(group.group_uuid, generation, { ...runOutcome(job), last_membership_update: clock.now() });
   };
@@ -133,6 +124,20 @@ async function settlePendingRows(
   }
 }
 
+/** The active rule members of a group that a run of `generation` did not confirm, page by page. */
+async function* staleRuleMembers(
+  memberships: Pick<MembershipRepository, 'list'>,
+  groupUuid: string,
+  generation: number,
+): AsyncGenerator<Membership[]> {
+  let cursor: string | undefined;
+  do {
+    const page = await memberships.list({ groupUuid, statuses: ['active'], source: 'rule', pageSize: PAGE, cursor });
+    yield page.items.filter((m) => isStale(m, generation));
+    cursor = page.next ?? undefined;
+  } while (cursor);
+}
+
 /** The operation id of a run's sweep. */
 const sweepOpOf = (job: Job) => `${job.job_id}#sweep`;
 
@@ -171,21 +176,10 @@ async function holdIfTripped(
   const generation = Number(job.target.generation);
   let wouldRemove = 0;
   const sample: string[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await memberships.list({
-      groupUuid: group.group_uuid,
-      statuses: ['active'],
-      source: 'rule',
-      pageSize: PAGE,
-      cursor,
-    });
-    for (const m of page.items.filter((m) => isStale(m, generation))) {
-      wouldRemove++;
-      if (sample.length < GUARD_SAMPLE) sample.push(m.learner_uuid!);
-    }
-    cursor = page.next ?? undefined;
-  } while (cursor);
+  for await (const page of staleRuleMembers(memberships, group.group_uuid, generation)) {
+    wouldRemove += page.length;
+    for (const m of page.slice(0, GUARD_SAMPLE - sample.length)) sample.push(m.learner_uuid!);
+  }
   if (!guardTrips(limits, wouldRemove, group.member_count)) return 'sweep';
   const found = await learners.getMany(group.enterprise_customer_uuid, sample);
   const hold: GuardHold = {
