@@ -7,7 +7,7 @@
  */
 import type { DynamoDBDocumentClient, UpdateCommandInput } from '@aws-sdk/lib-dynamodb';
 import { transact } from '#shared/db/transactions';
-import type { Group, RemovalGuard } from '#shared/groups/group';
+import type { RemovalGuard } from '#shared/groups/group';
 import { endRuleRunUpdate, ruleRunStatusUpdate } from '#shared/groups/group-items';
 import { removalGuardEntry } from '#shared/history/history-entry';
 import { historyPut } from '#shared/history/history-repository';
@@ -37,6 +37,25 @@ export function makeRemovalGuardStore(db: DynamoDBDocumentClient, tableName: str
     group_uuid: String(job.target.group_uuid),
     enterprise_customer_uuid: job.enterprise_customer_uuid,
   });
+  /** Cancels a held job: it ends `cancelled` with nothing removed; its group's run ends so too, if still its. */
+  async function cancel(job: Job, actor: string, at: string, reason: string): Promise<boolean> {
+    const group = ref(job);
+    const end = endRuleRunUpdate(group.group_uuid, generationOf(job), {
+      status: 'cancelled',
+      error: reason,
+      last_membership_update: at,
+    });
+    const parts = [
+      part(cancelUpdate(tableName, job.job_id, reason, at)),
+      historyPut(tableName, removalGuardEntry(group, 'removals_cancelled', job, { actor, at })),
+    ];
+    const outcome = await transact(db, [...parts, groupPart(end)]);
+    if (outcome.ok) return true;
+    if (outcome.failed.includes(0)) return false;
+    // The group's run is another's now (or the group is gone): the job alone ends.
+    return (await transact(db, parts)).ok;
+  }
+
   return {
     /** Holds a running recalculation; false if it is no longer running or its run was superseded. */
     async hold(job: Job, guard: GuardHold, actor: string, at: string): Promise<boolean> {
@@ -63,31 +82,11 @@ export function makeRemovalGuardStore(db: DynamoDBDocumentClient, tableName: str
       if (outcome.ok) return 'approved';
       if (outcome.failed.includes(0)) return 'not_held';
       const reason = 'a newer recalculation of the group came first: it decides the removals; nothing was removed';
-      return (await this.cancel(job, actor, at, reason)) ? 'superseded' : 'not_held';
+      return (await cancel(job, actor, at, reason)) ? 'superseded' : 'not_held';
     },
 
-    /** Cancels a held job: it ends `cancelled` with nothing removed; its group's run ends so too, if still its. */
-    async cancel(job: Job, actor: string, at: string, reason: string): Promise<boolean> {
-      const group = ref(job);
-      const end = endRuleRunUpdate(group.group_uuid, generationOf(job), {
-        status: 'cancelled',
-        error: reason,
-        last_membership_update: at,
-      });
-      const parts = [
-        part(cancelUpdate(tableName, job.job_id, reason, at)),
-        historyPut(tableName, removalGuardEntry(group, 'removals_cancelled', job, { actor, at })),
-      ];
-      const outcome = await transact(db, [...parts, groupPart(end)]);
-      if (outcome.ok) return true;
-      if (outcome.failed.includes(0)) return false;
-      // The group's run is another's now (or the group is gone): the job alone ends.
-      return (await transact(db, parts)).ok;
-    },
+    cancel,
   };
 }
 
 export type RemovalGuardStore = ReturnType<typeof makeRemovalGuardStore>;
-
-/** The guard a group applies. */
-export const guardOf = (group: Pick<Group, 'removal_guard'>): RemovalGuard | null => group.removal_guard;

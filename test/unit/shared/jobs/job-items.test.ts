@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { keys } from '#shared/db/keys';
 import type { Job } from '#shared/jobs/job';
-import { counterUpdate, resultChunksQuery, resultPut, tally } from '#shared/jobs/job-chunk-items';
+import { counterUpdate, resultChunksQuery, resultPut, settledResultUpdate, tally } from '#shared/jobs/job-chunk-items';
 import {
+  approveUpdate,
+  cancelUpdate,
   endUpdate,
+  holdUpdate,
   finishError,
   finishUpdate,
   isComplete,
@@ -107,5 +110,25 @@ describe('job items', () => {
       ':from': keys.jobResult('j-1', 2).SK,
       ':to': 'RESULT#~',
     });
+  });
+
+  it('hold only a running job, and approve or cancel only a held one', () => {
+    const guard = { would_remove: 60, member_count: 100, percent: 60, max_percent: 20, min_removals: 50, sample: [] };
+    const hold = holdUpdate(T, 'j-1', guard);
+    expect(hold).toMatchObject({ Key: keys.job('j-1'), ConditionExpression: '#status = :running' });
+    expect(hold.ExpressionAttributeValues).toMatchObject({ ':held': 'awaiting_approval', ':guard': guard });
+    const approve = approveUpdate(T, 'j-1', 'admin-1', AT);
+    expect(approve.ConditionExpression).toBe('#status = :held');
+    expect(approve.ExpressionAttributeValues).toMatchObject({ ':running': 'running', ':by': 'admin-1', ':at': AT });
+    const cancel = cancelUpdate(T, 'j-1', 'by admin', AT);
+    expect(cancel.ConditionExpression).toBe('#status = :held');
+    expect(cancel.ExpressionAttributeValues).toMatchObject({ ':cancelled': 'cancelled', ':reason': 'by admin' });
+  });
+
+  it('settle a chunk’s results once', () => {
+    const update = settledResultUpdate(T, 'j-1', 3, [{ index: 0, identifier: 'l-1', outcome: 'removed' }]);
+    expect(update.Key).toEqual(keys.jobResult('j-1', 3));
+    expect(update.ConditionExpression).toBe('attribute_exists(PK) AND attribute_not_exists(settled)');
+    expect(update.ExpressionAttributeValues).toMatchObject({ ':settled': true });
   });
 });
