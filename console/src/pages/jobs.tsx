@@ -156,12 +156,13 @@ export function JobProgress({ job }: { job: Job }) {
           </a>
         </p>
       )}
-      {hasEnded(job) && job.failed > 0 && <FailedRows jobId={job.job_id} />}
+      {hasEnded(job) && job.failed > 0 && <FailedRows jobId={job.job_id} fileLines={job.source.type === 's3'} />}
     </div>
   );
 }
 
-function FailedRows({ jobId }: { jobId: string }) {
+/** An import's rows are numbered by their line in the file; an API job's by their place in the request. */
+function FailedRows({ jobId, fileLines }: { jobId: string; fileLines: boolean }) {
   const { api } = useConsole();
   const [rows, setRows] = useState<RowResult[]>();
   const [error, setError] = useState<unknown>();
@@ -180,7 +181,7 @@ function FailedRows({ jobId }: { jobId: string }) {
           <caption>Rows that failed</caption>
           <thead>
             <tr>
-              <th scope="col">Row</th>
+              <th scope="col">{fileLines ? 'Line' : 'Row'}</th>
               <th scope="col">Identifier</th>
               <th scope="col">Code</th>
               <th scope="col">Message</th>
@@ -189,7 +190,7 @@ function FailedRows({ jobId }: { jobId: string }) {
           <tbody>
             {rows.map((r) => (
               <tr key={r.index}>
-                <td>{r.index + 1}</td>
+                <td>{fileLines ? r.index : r.index + 1}</td>
                 <td>{r.identifier}</td>
                 <td>{r.code ?? r.outcome}</td>
                 <td>{r.message ?? ''}</td>
