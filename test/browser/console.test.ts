@@ -80,6 +80,7 @@ describe('the admin console', () => {
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByRole('heading', { level: 1, name: 'Groups' }).waitFor();
     await eventually(() => page.getByText('0 groups').isVisible()).toBe(true);
+    expect(await axeViolations(page)).toEqual([]);
     expect(failedAnswers(answers)).toEqual([]);
   });
 
@@ -207,6 +208,9 @@ describe('the admin console', () => {
     await eventually(() => page.locator('.timeline li').count()).toBeGreaterThanOrEqual(3);
     expect(await page.locator('.timeline').innerText()).toContain('group created');
     await expectAccessible('history');
+    await go('/groups', 'Groups');
+    await page.getByRole('link', { name: groupName }).waitFor();
+    await expectAccessible('groups');
     expect(failedAnswers(answers)).toEqual([]);
   });
 

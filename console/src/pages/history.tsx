@@ -50,13 +50,11 @@ export function HistoryTab({ group }: { group: Group }) {
                 )}
                 {'members' in entry && Array.isArray(entry.members) && (
                   <ul>
-                    {(entry.members as { learner_uuid?: string | null; email?: string | null; outcome: string }[]).map(
-                      (m, j) => (
-                        <li key={j}>
-                          {m.outcome}: {m.learner_uuid ?? m.email ?? '—'}
-                        </li>
-                      ),
-                    )}
+                    {entry.members.map((m, j) => (
+                      <li key={j}>
+                        {m.outcome}: {m.pending_learner_email ?? m.learner_uuid ?? '—'}
+                      </li>
+                    ))}
                   </ul>
                 )}
               </li>

@@ -45,6 +45,7 @@ export function MembersTab({ group, onChanged }: { group: Group; onChanged: () =
   const { api } = useConsole();
   const [search, setSearch] = useState('');
   const [status, setStatus] = useState<Query['status'] | ''>('');
+  const [source, setSource] = useState<Query['source'] | ''>('');
   const [cursor, setCursor] = useState<string>();
   const [page, setPage] = useState<Page>();
   const [error, setError] = useState<unknown>();
@@ -57,6 +58,7 @@ export function MembersTab({ group, onChanged }: { group: Group; onChanged: () =
     const query: Query = { page_size: 25 };
     if (search.trim()) query.search = search.trim();
     if (status) query.status = status;
+    if (source) query.source = source;
     if (cursor) query.cursor = cursor;
     run(api.GET('/api/v1/enterprise-group/{group_uuid}/learners', { params: { path, query } })).then(
       (data) => current && (setPage(data), setError(undefined)),
@@ -65,7 +67,7 @@ export function MembersTab({ group, onChanged }: { group: Group; onChanged: () =
     return () => {
       current = false;
     };
-  }, [search, status, cursor, reload]);
+  }, [search, status, source, cursor, reload]);
 
   const changed = () => {
     setSelected(new Set());
@@ -143,6 +145,19 @@ export function MembersTab({ group, onChanged }: { group: Group; onChanged: () =
             <option value="removed">removed</option>
           </select>
         </div>
+        <div class="field">
+          <label for="member-source">Source</label>
+          <select
+            id="member-source"
+            value={source}
+            onChange={(e) => (setCursor(undefined), setSource(e.currentTarget.value as Query['source']))}
+          >
+            <option value="">any</option>
+            <option value="manual">added by hand</option>
+            <option value="rule">by the rules</option>
+            <option value="import">by an import</option>
+          </select>
+        </div>
       </form>
       <p>
         <button type="button" onClick={exportCsv}>
@@ -213,6 +228,7 @@ function AddMembers({ group, onAdded }: { group: Group; onAdded: () => void }) {
   const [homeGroup, setHomeGroup] = useState(false);
   const [permissions, setPermissions] = useState<Permission[]>([]);
   const [answer, setAnswer] = useState<AssignAnswer>();
+  const [jobUrl, setJobUrl] = useState<string>();
   const [error, setError] = useState<unknown>();
   const [busy, setBusy] = useState(false);
 
@@ -221,6 +237,7 @@ function AddMembers({ group, onAdded }: { group: Group; onAdded: () => void }) {
     setBusy(true);
     setError(undefined);
     setAnswer(undefined);
+    setJobUrl(undefined);
     const ids = text.split(/[\s,;]+/).filter(Boolean);
     const targets =
       kind === 'learners' ? splitIdentifiers(text) : kind === 'branches' ? { branch_ids: ids } : { group_uuids: ids };
@@ -231,7 +248,9 @@ function AddMembers({ group, onAdded }: { group: Group; onAdded: () => void }) {
           body: { ...targets, ...(homeGroup && { home_group: true }), ...(permissions.length > 0 && { permissions }) },
         }),
       );
-      setAnswer(result as AssignAnswer);
+      // Over 1000 identifiers the API answers 202 with a job instead of the outcomes.
+      if ('job_id' in result) setJobUrl(`#/jobs/${String(result.job_id)}`);
+      else setAnswer(result as AssignAnswer);
       onAdded();
     } catch (failure) {
       setError(failure);
@@ -292,6 +311,11 @@ function AddMembers({ group, onAdded }: { group: Group; onAdded: () => void }) {
       <button type="submit" disabled={busy || text.trim() === ''}>
         Add
       </button>
+      {jobUrl && (
+        <p role="status">
+          A large request: it runs as a job. <a href={jobUrl}>Follow the job</a> for each identifier's outcome.
+        </p>
+      )}
       {answer && (
         <div class="outcomes">
           <p role="status">
