@@ -14,6 +14,8 @@ export interface ConsoleServerOptions {
   keys: SigningKeys;
   /** The S3 emulator, to which the page's upload is relayed (the emulator answers no CORS preflight). */
   s3Endpoint: string;
+  /** The imports bucket: only a PUT under its `imports/` area is relayed. */
+  bucket: string;
 }
 
 export type ConsoleHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
@@ -45,7 +47,7 @@ export function consoleHandler(options: ConsoleServerOptions): ConsoleHandler {
       if (path === `${CONSOLE_PREFIX}/local/token` && req.method === 'POST') {
         return await mint(req, res, options.keys);
       }
-      if (path.startsWith(`${CONSOLE_PREFIX}/local/s3/`) && req.method === 'PUT') {
+      if (path.startsWith(`${CONSOLE_PREFIX}/local/s3/${options.bucket}/imports/`) && req.method === 'PUT') {
         return await relayUpload(
           req,
           res,

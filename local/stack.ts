@@ -157,7 +157,12 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       invoke,
       integrationTimeoutMs: INTEGRATION_TIMEOUT_MS * (options.timeoutScale ?? 1),
       ...(options.consoleDir !== undefined && {
-        console: consoleHandler({ dir: options.consoleDir, keys, s3Endpoint: messaging.endpoint }),
+        console: consoleHandler({
+          dir: options.consoleDir,
+          keys,
+          s3Endpoint: messaging.endpoint,
+          bucket: messaging.bucket,
+        }),
       }),
     });
     stops.push(() => http.stop());

@@ -21,7 +21,7 @@ describe('the local console routes', () => {
     writeFileSync(join(dir, 'index.html'), '<!doctype html><title>console</title>');
     writeFileSync(join(dir, 'assets', 'index-abc.js'), 'console.log(1)');
     keys = await generateSigningKeys();
-    server = createServer(consoleHandler({ dir, keys, s3Endpoint: 'http://127.0.0.1:9' }));
+    server = createServer(consoleHandler({ dir, keys, s3Endpoint: 'http://127.0.0.1:9', bucket: 'imports-bucket' }));
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   });
@@ -45,6 +45,14 @@ describe('the local console routes', () => {
     expect(asset.headers.get('cache-control')).toContain('immutable');
     expect((await fetch(`${base}/console/..%2f..%2fetc/passwd`)).status).toBe(404);
     expect((await fetch(`${base}/console`, { redirect: 'manual' })).headers.get('location')).toBe('/console/');
+  });
+
+  it('relays only a PUT under the imports area of the bucket', async () => {
+    const elsewhere = await fetch(`${base}/console/local/s3/imports-bucket/results/x.csv`, {
+      method: 'PUT',
+      body: 'a',
+    });
+    expect(elsewhere.status).toBe(405);
   });
 
   it('mints a token the local authorizer accepts, for the role and tenant picked', async () => {
