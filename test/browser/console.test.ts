@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { answered } from '#local/client/api-client';
@@ -75,9 +76,15 @@ describe('the admin console', () => {
     await page.goto(consoleUrl);
     await page.getByRole('heading', { name: 'Sign in to the groups admin console' }).waitFor();
     await expectAccessible('sign-in');
-    await page.getByLabel('Role').selectOption('enterprise_admin');
-    await page.getByLabel('Tenant (enterprise uuid)').fill(tenant);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    // By keyboard alone: the role, then Tab to the tenant, then Enter submits.
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate('document.activeElement.id')).toBe('role');
+    expect(await page.getByLabel('Role').inputValue()).toBe('enterprise_admin');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate('document.activeElement.id')).toBe('tenant');
+    await page.keyboard.press('ControlOrMeta+A');
+    await page.keyboard.type(tenant);
+    await page.keyboard.press('Enter');
     await page.getByRole('heading', { level: 1, name: 'Groups' }).waitFor();
     await eventually(() => page.getByText('0 groups').isVisible()).toBe(true);
     expect(await axeViolations(page)).toEqual([]);
@@ -114,7 +121,7 @@ describe('the admin console', () => {
     expect(failedAnswers(answers)).toEqual([]);
   });
 
-  it('adds members by e-mail and shows each identifier’s outcome', async () => {
+  it('adds members by e-mail with each identifier’s outcome, exports them as CSV and removes one', async () => {
     await go(`/groups/${groupUuid}/members`, groupName);
     await page.getByLabel('E-mails or learner uuids').fill('ada@example.com\ngrace@example.com, ADA@example.com');
     await page.getByRole('button', { name: 'Add', exact: true }).click();
@@ -127,6 +134,16 @@ describe('the admin console', () => {
     ]);
     await eventually(() => page.getByText('2 members', { exact: true }).isVisible()).toBe(true);
     await expectAccessible('members');
+
+    const downloading = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Export as CSV' }).click();
+    const csv = await readFile((await (await downloading).path())!, 'utf8');
+    expect(csv.split(/\r?\n/)[0]).toContain('email');
+    expect(csv).toContain('grace@example.com');
+
+    await page.getByRole('checkbox', { name: 'Select grace@example.com' }).check();
+    await page.getByRole('button', { name: 'Remove selected (1)' }).click();
+    await eventually(() => page.getByText('1 member', { exact: true }).isVisible()).toBe(true);
     expect(failedAnswers(answers)).toEqual([]);
   });
 

@@ -103,7 +103,8 @@ export function MembersTab({ group, onChanged }: { group: Group; onChanged: () =
       link.href = URL.createObjectURL(new Blob([csv as string], { type: 'text/csv' }));
       link.download = `${group.name.replace(/[^\w.-]+/g, '_')}-members.csv`;
       link.click();
-      URL.revokeObjectURL(link.href);
+      // Revoked once the browser has surely read it (revoking at once can cancel the download).
+      setTimeout(() => URL.revokeObjectURL(link.href), 60_000);
     } catch (failure) {
       setError(failure);
     }
