@@ -33,9 +33,12 @@ async function main(): Promise<void> {
   // Before startup completes: Ctrl-C while java boots must still stop java.
   installShutdown(starting);
   const stack = await starting;
-  await built.catch((error) => {
+  try {
+    await built;
+  } catch (error) {
+    await stack.stop();
     throw new StartupError(`the admin console failed to build: ${(error as Error).message}`);
-  });
+  }
   const staffToken = await stack.mintToken({ roles: ['staff'] });
   if (process.send) {
     process.send({
