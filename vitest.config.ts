@@ -44,7 +44,7 @@ export default defineConfig({
           include: ['test/browser/**/*.test.ts'],
           // The same stack as the e2e tests (npm start's entry point, console included), a stack of its own.
           globalSetup: ['test/e2e/global-setup.ts'],
-          testTimeout: 60_000,
+          testTimeout: 120_000,
           hookTimeout: 180_000,
         },
       },
