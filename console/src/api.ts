@@ -25,7 +25,9 @@ export class ApiError extends Error {
 export function clientFor(session: Session, config: ConsoleConfig, onUnauthorized: () => void): ApiClient {
   const base = config.api_url ?? location.origin;
   return apiClient(base, session.token, async (request) => {
-    const answer = await fetch(request);
+    // Never the browser's HTTP cache: a group's ETag is its version, which membership changes do not
+    // move, so a revalidated read (304) would show a stale member_count.
+    const answer = await fetch(new Request(request, { cache: 'no-store' }));
     if (answer.status === 401) onUnauthorized();
     return answer;
   });

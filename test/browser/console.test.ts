@@ -135,6 +135,8 @@ describe('the admin console', () => {
       expect.stringMatching(/^ADA@example.com\tduplicate_in_request/),
     ]);
     await eventually(() => page.getByText('2 members', { exact: true }).isVisible()).toBe(true);
+    // The group's own count too, read again after the change (never a cached copy).
+    await eventually(() => page.locator('.meta').innerText()).toContain('2 members');
     await expectAccessible('members');
 
     const downloading = page.waitForEvent('download');
@@ -146,6 +148,7 @@ describe('the admin console', () => {
     await page.getByRole('checkbox', { name: 'Select grace@example.com' }).check();
     await page.getByRole('button', { name: 'Remove selected (1)' }).click();
     await eventually(() => page.getByText('1 member', { exact: true }).isVisible()).toBe(true);
+    await eventually(() => page.locator('.meta').innerText()).toContain('1 member ·');
     expect(failedAnswers(answers)).toEqual([]);
   });
 
