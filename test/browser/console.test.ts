@@ -236,7 +236,7 @@ describe('the admin console', () => {
     expect(failedAnswers(answers)).toEqual([]);
   });
 
-  it('previews a rule as it is edited, saves it, and explains a learner', async () => {
+  it('previews a rule as it is edited, saves it, pauses and resumes it, and explains a learner', async () => {
     const learners = [
       ['ann@sales.example.com', 'sales'],
       ['bob@sales.example.com', 'sales'],
@@ -276,6 +276,10 @@ describe('the admin console', () => {
     await expectAccessible('rules');
     await page.getByRole('button', { name: 'Save the rules' }).click();
     await page.getByText('Saved: a recalculation has started.').waitFor();
+    await page.getByRole('button', { name: 'Pause rule processing' }).click();
+    await eventually(() => page.getByTestId('rule-processing').innerText()).toContain('processing paused');
+    await page.getByRole('button', { name: 'Resume rule processing' }).click();
+    await eventually(() => page.getByTestId('rule-processing').innerText()).toContain('processing on');
     await page.getByLabel('Learner uuid').fill(uuids[2]!);
     await page.getByRole('button', { name: 'Explain' }).click();
     await eventually(() => page.locator('.explain [role=status]').innerText()).toContain('the rules match');

@@ -307,12 +307,33 @@ export function RulesTab(props: { group: Group; onSaved: (group: Group) => void;
     }
   };
 
+  const paused = group.rule_processing?.state === 'paused';
+  /** Pauses or resumes the rules (resuming recalculates), with If-Match like every edit. */
+  const setProcessing = async (state: 'on' | 'paused') => {
+    setSaveError(undefined);
+    try {
+      props.onSaved(
+        await run(
+          api.PATCH('/api/v1/enterprise-group/{group_uuid}', {
+            params: { path: { group_uuid: group.group_uuid }, header: { 'If-Match': `"${group.version}"` } },
+            body: { rule_processing: { state } },
+          }),
+        ),
+      );
+    } catch (failure) {
+      setSaveError(failure);
+    }
+  };
+
   return (
     <div>
       <h2>Automatic rules</h2>
-      <p class="meta">
+      <p class="meta" data-testid="rule-processing">
         Rule version {group.rule_version ?? '—'} · processing {group.rule_processing?.state ?? '—'} (
-        {group.rule_processing?.status ?? '—'})
+        {group.rule_processing?.status ?? '—'}){' '}
+        <button type="button" onClick={() => setProcessing(paused ? 'on' : 'paused')}>
+          {paused ? 'Resume rule processing' : 'Pause rule processing'}
+        </button>
       </p>
       <form onSubmit={save}>
         <RulesetBuilder ruleset={ruleset} onChange={(r) => (setSaved(false), setRuleset(r))} error={saveError} />
