@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 const alias = Object.fromEntries(
-  ['shared', 'functions', 'local', 'infra', 'test', 'bench'].map((dir) => [
+  ['shared', 'functions', 'local', 'infra', 'test', 'bench', 'console'].map((dir) => [
     `#${dir}`,
     fileURLToPath(new URL(`./${dir}`, import.meta.url)),
   ]),
@@ -34,6 +34,17 @@ export default defineConfig({
           include: ['test/e2e/**/*.test.ts'],
           globalSetup: ['test/e2e/global-setup.ts'],
           testTimeout: 60_000,
+          hookTimeout: 180_000,
+        },
+      },
+      {
+        resolve: { alias },
+        test: {
+          name: 'browser',
+          include: ['test/browser/**/*.test.ts'],
+          // The same stack as the e2e tests (npm start's entry point, console included), a stack of its own.
+          globalSetup: ['test/e2e/global-setup.ts'],
+          testTimeout: 120_000,
           hookTimeout: 180_000,
         },
       },

@@ -18,12 +18,20 @@ export interface ServiceConfig {
    * personal data (context `fileRetentionDays`; default 30).
    */
   readonly fileRetentionDays?: number;
+  /**
+   * The admin console's client id at the issuer (a public client using the code flow with PKCE; its
+   * redirect URI is the stack output ConsoleRedirectUri). Context `consoleClientId`.
+   */
+  readonly consoleClientId?: string;
+  /** Scopes the console asks the issuer for (context `consoleScope`; default `openid`). */
+  readonly consoleScope?: string;
 }
 
 // Placeholders keep `npm run synth` working out of the box; a real deployment passes its own values.
 const PLACEHOLDER = {
   jwtIssuer: 'https://issuer.example.com/',
   jwtAudience: ['lms-groups-api'],
+  consoleClientId: 'lms-groups-console',
 };
 
 /** EventBridge's two forms; CloudFormation would refuse anything else only at deploy time. */
@@ -38,11 +46,15 @@ export function readServiceConfig(scope: Construct): ServiceConfig {
   const audience = scope.node.tryGetContext('jwtAudience') as string | string[] | undefined;
   const schedule = scope.node.tryGetContext('recalcSchedule') as string | undefined;
   const retention = scope.node.tryGetContext('fileRetentionDays') as string | number | undefined;
+  const consoleClientId = scope.node.tryGetContext('consoleClientId') as string | undefined;
+  const consoleScope = scope.node.tryGetContext('consoleScope') as string | undefined;
   return {
     jwtIssuer: issuer ?? PLACEHOLDER.jwtIssuer,
     jwtAudience: audience === undefined ? PLACEHOLDER.jwtAudience : toList(audience),
     recalcSchedule: scheduleExpression(schedule ?? schedules.recalculation.defaultExpression),
     fileRetentionDays: retentionDays(retention ?? importsBucket.defaultRetentionDays),
+    consoleClientId: consoleClientId ?? PLACEHOLDER.consoleClientId,
+    consoleScope: consoleScope ?? 'openid',
   };
 }
 

@@ -20,6 +20,24 @@ export function acknowledgeGrantWildcards(scope: IConstruct, grant: Grant, reaso
   }
 }
 
+/**
+ * Acknowledges, on `scope`, the AwsSolutions-IAM5 findings of the wildcards in a policy document's
+ * statements (as resolved in `scope`'s stack): for roles whose statements a library writes.
+ */
+export function acknowledgeStatementWildcards(scope: IConstruct, document: unknown, reason: string): void {
+  const stack = Stack.of(scope);
+  const resolved = stack.resolve(document) as { Statement?: { Action?: unknown; Resource?: unknown }[] };
+  const list = (value: unknown): unknown[] => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
+  const findings = new Set<string>();
+  for (const statement of resolved.Statement ?? []) {
+    for (const action of list(statement.Action)) findings.add(`Action::${flatten(action)}`);
+    for (const resource of list(statement.Resource)) findings.add(`Resource::${flatten(resource)}`);
+  }
+  for (const finding of findings) {
+    if (finding.includes('*')) Validations.of(scope).acknowledge({ id: `AwsSolutions-IAM5[${finding}]`, reason });
+  }
+}
+
 /** Mirrors how cdk-nag flattens CloudFormation intrinsics into finding ids. */
 function flatten(node: unknown): string {
   if (node === undefined) return '';

@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { buildHttpApiEvent } from '#local/http-api-event';
 import { gatewayError, type HttpResponse, toHttpResponse } from '#local/http-api-response';
+import { CONSOLE_PREFIX, type ConsoleHandler } from '#local/console-server';
 import type { JwtAuthorizer } from '#local/jwt-authorizer';
 import { FunctionInvocationError, type Invoke } from '#local/invoker';
 import type { LocalLog } from '#local/local-log';
@@ -36,6 +37,8 @@ export interface HttpServerOptions {
   invoke: Invoke;
   /** Tests shorten it. */
   integrationTimeoutMs?: number;
+  /** Serves everything under /console (local/console-server.ts); without it those paths reach the route table. */
+  console?: ConsoleHandler;
 }
 
 export interface HttpServer {
@@ -131,6 +134,15 @@ export async function startHttpServer(options: HttpServerOptions): Promise<HttpS
   const server = createServer((req, res) => {
     const started = Date.now();
     const requestId = randomUUID();
+    const consolePath = (req.url ?? '/').split('?')[0]!;
+    if (options.console && (consolePath === CONSOLE_PREFIX || consolePath.startsWith(`${CONSOLE_PREFIX}/`))) {
+      options.console(req, res).catch((error) => {
+        log.error(`console failed on ${req.method} ${consolePath}:`, error);
+        if (!res.headersSent) res.writeHead(500);
+        res.end();
+      });
+      return;
+    }
     readBody(req)
       .then((body) => respondTo(req, body, requestId))
       .catch((error) => {

@@ -2,6 +2,7 @@ import { type FunctionDefinition, httpFunctions } from '#functions/catalog';
 import { type QueueDefinition, type QueueName, type ScheduleName, table } from '#functions/resources';
 import { loadOrCreateSigningKeys, type SigningKeys } from '#local/auth-keys';
 import { catalogConsumers } from '#local/catalog-consumers';
+import { consoleHandler } from '#local/console-server';
 import { type DynamoDbLocal, dynamoDbClient, ensureTable, startDynamoDbLocal } from '#local/dynamodb';
 import { installSdkChecks } from '#local/grants';
 import { type HttpServer, INTEGRATION_TIMEOUT_MS, startHttpServer } from '#local/http-server';
@@ -62,6 +63,8 @@ export interface LocalStackOptions {
    * tests remove a grant from a copy. Routes and triggers stay those of functions/catalog.ts.
    */
   catalog?: readonly FunctionDefinition[];
+  /** The built admin console (or its build in progress), served at /console/; none without it. */
+  consoleDir?: string | Promise<string>;
 }
 
 export interface LocalStack {
@@ -153,6 +156,14 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       log,
       invoke,
       integrationTimeoutMs: INTEGRATION_TIMEOUT_MS * (options.timeoutScale ?? 1),
+      ...(options.consoleDir !== undefined && {
+        console: consoleHandler({
+          dir: options.consoleDir,
+          keys,
+          s3Endpoint: messaging.endpoint,
+          bucket: messaging.bucket,
+        }),
+      }),
     });
     stops.push(() => http.stop());
     // Stopped first: ending the workers fails what they still run, so the pollers' and the gateway's

@@ -4,7 +4,10 @@
  * When forked with an IPC channel (the e2e setup), it reports `{ type: 'ready', … }` and stops when
  * the parent goes away.
  */
-import { relative } from 'node:path';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { buildConsole } from '#console/build';
 import { ISSUER } from '#local/auth-keys';
 import { persistedDynamoDir, repoRoot } from '#local/paths';
 import { type LocalStack, startLocalStack } from '#local/stack';
@@ -21,10 +24,21 @@ async function main(): Promise<void> {
     console.log(START_USAGE);
     return;
   }
-  const starting = startLocalStack(options);
+  // Built per process into its own folder: two stacks (npm start beside a test run) never share files.
+  const consoleDir = mkdtempSync(join(tmpdir(), 'lms-groups-console-'));
+  process.on('exit', () => rmSync(consoleDir, { recursive: true, force: true }));
+  const built = buildConsole(consoleDir);
+  built.catch(() => {}); // reported below, once the stack is up
+  const starting = startLocalStack({ ...options, consoleDir: built });
   // Before startup completes: Ctrl-C while java boots must still stop java.
   installShutdown(starting);
   const stack = await starting;
+  try {
+    await built;
+  } catch (error) {
+    await stack.stop();
+    throw new StartupError(`the admin console failed to build: ${(error as Error).message}`);
+  }
   const staffToken = await stack.mintToken({ roles: ['staff'] });
   if (process.send) {
     process.send({
@@ -50,6 +64,7 @@ function printBanner(stack: LocalStack, token: string, persist: boolean): void {
 lms-groups local stack is up
 
   API            ${stack.apiUrl}
+  Console        ${stack.apiUrl}/console/   (sign in with a role and tenant)
   DynamoDB       ${stack.endpoints.dynamodb}   table ${stack.tableName}, ${data}
   S3 / SQS       ${stack.endpoints.s3}   bucket ${stack.bucket}
   queues         ${queues}

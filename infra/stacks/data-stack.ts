@@ -7,7 +7,7 @@ import {
   Table,
   TableEncryption,
 } from 'aws-cdk-lib/aws-dynamodb';
-import { BlockPublicAccess, Bucket, BucketEncryption, type CfnBucket } from 'aws-cdk-lib/aws-s3';
+import { BlockPublicAccess, Bucket, BucketEncryption, type CfnBucket, HttpMethods } from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
 import * as resources from '#functions/resources';
 
@@ -65,6 +65,17 @@ export class DataStack extends Stack {
       enforceSSL: true,
       encryption: BucketEncryption.S3_MANAGED,
       removalPolicy: RemovalPolicy.RETAIN,
+      // The admin console (on CloudFront) PUTs an upload to its presigned link from the browser. The
+      // link's signature is the authority (its key, content type and grant metadata are signed); CORS
+      // only lets a CloudFront-hosted page send it, with exactly the headers the link signs.
+      cors: [
+        {
+          allowedMethods: [HttpMethods.PUT],
+          allowedOrigins: ['https://*.cloudfront.net'],
+          allowedHeaders: ['content-type', 'x-amz-meta-*'],
+          maxAge: 3600,
+        },
+      ],
       lifecycleRules: [
         { abortIncompleteMultipartUploadAfter: Duration.days(1) },
         // Drops, results and exports hold learners' personal data: none is kept for good.

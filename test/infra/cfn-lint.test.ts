@@ -25,7 +25,11 @@ describe.skipIf(!installed)('cfn-lint', () => {
     const { app } = synthesizeApp();
     try {
       const templates = readdirSync(app.outdir).filter((name) => name.endsWith('.template.json'));
-      expect(templates.sort()).toEqual(['LmsGroupsData.template.json', 'LmsGroupsService.template.json']);
+      expect(templates.sort()).toEqual([
+        'LmsGroupsConsole.template.json',
+        'LmsGroupsData.template.json',
+        'LmsGroupsService.template.json',
+      ]);
       const run = spawnSync(CFN_LINT, ['--format', 'json', '--', ...templates], {
         cwd: app.outdir,
         encoding: 'utf8',

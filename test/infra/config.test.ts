@@ -11,7 +11,14 @@ describe('service config', () => {
       jwtAudience: ['lms-api', 'lms-admin'],
       recalcSchedule: 'rate(1 day)',
       fileRetentionDays: 30,
+      consoleClientId: 'lms-groups-console',
+      consoleScope: 'openid',
     });
+  });
+
+  it('reads the console client id and scopes from context', () => {
+    const app = new App({ context: { consoleClientId: 'admin-console', consoleScope: 'openid groups' } });
+    expect(readServiceConfig(app)).toMatchObject({ consoleClientId: 'admin-console', consoleScope: 'openid groups' });
   });
 
   it('reads the file retention in days from context and refuses anything but 1 to 3650 whole days', () => {

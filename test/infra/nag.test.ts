@@ -33,11 +33,12 @@ function acknowledgments(scope: IConstruct): { path: string; id: string; reason:
 }
 
 describe('cdk-nag', () => {
-  const { app, data, service } = synthesizeApp();
+  const { app, data, service, console } = synthesizeApp();
 
   it.each([
     ['data', data],
     ['service', service],
+    ['console', console],
   ])('finds no unacknowledged AwsSolutions or Serverless error in the %s stack', (_, stack) => {
     expect(nagErrors(stack)).toEqual([]);
   });

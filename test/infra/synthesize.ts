@@ -24,6 +24,7 @@ export const testConfig = {
  */
 export function synthesizeApp(options: Partial<LmsGroupsOptions> = {}) {
   const sourceRoot = stubSourceRoot();
+  const consoleDir = stubConsole(sourceRoot);
   try {
     const app = new App({ context: testContext() });
     const stacks = defineLmsGroups(app, {
@@ -31,6 +32,7 @@ export function synthesizeApp(options: Partial<LmsGroupsOptions> = {}) {
       jwtAudience: [...testConfig.jwtAudience],
       recalcSchedule: testConfig.recalcSchedule,
       sourceRoot,
+      consoleDir,
       ...options,
     });
     app.synth();
@@ -44,6 +46,15 @@ export function synthesizeApp(options: Partial<LmsGroupsOptions> = {}) {
 export function testContext(): Record<string, unknown> {
   const cdkJson = JSON.parse(readFileSync(join(repoRoot, 'cdk.json'), 'utf8')) as { context?: object };
   return { ...cdkJson.context, 'aws:cdk:bundling-stacks': [], 'aws:cdk:enable-path-metadata': true };
+}
+
+/** A stand-in for the console build (an index.html and one asset), so synthesis needs no Vite build. */
+function stubConsole(root: string): string {
+  const dir = join(root, 'console-dist');
+  mkdirSync(join(dir, 'assets'), { recursive: true });
+  writeFileSync(join(dir, 'index.html'), '<!doctype html><title>console</title>\n');
+  writeFileSync(join(dir, 'assets', 'index.js'), 'export {};\n');
+  return dir;
 }
 
 /** A directory with one stub per catalog entry and the lock file NodejsFunction looks for. */
