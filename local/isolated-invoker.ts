@@ -22,6 +22,9 @@ import { functionEnvironment, type StackEnvironment } from '#local/stack-env';
  */
 export const MAX_ENVIRONMENTS_PER_FUNCTION = 8;
 
+/** Starts of an environment whose worker exits silently during init, before its error is the invocation's. */
+const INIT_ATTEMPTS = 3;
+
 export interface IsolationOptions {
   maxEnvironmentsPerFunction?: number;
   /** The variables a function's isolate gets (default: functionEnvironment). Mutation tests take one away. */
@@ -67,7 +70,27 @@ export const isolated =
     const all = new Set<Environment>();
     let stopped = false;
 
-    function start(definition: FunctionDefinition, limits: FunctionLimits): Promise<Environment> {
+    /**
+     * A new environment of the function. A worker that exits during init without a word (no init
+     * error, no exception: its TypeScript loader died, which a busy machine makes happen now and then)
+     * is started again, up to INIT_ATTEMPTS in all, as Lambda retries a failed init on the next
+     * invocation; an init that throws is the function's own error and is not retried.
+     */
+    async function start(definition: FunctionDefinition, limits: FunctionLimits): Promise<Environment> {
+      for (let attempt = 1; ; attempt++) {
+        try {
+          return await startOnce(definition, limits);
+        } catch (error) {
+          const silentExit = error instanceof FunctionInvocationError && error.errorType === 'Runtime.ExitError';
+          if (!silentExit || attempt >= INIT_ATTEMPTS || stopped) throw error;
+          log.error(
+            `${definition.name}: ${error.message}; starting it again (attempt ${attempt + 1} of ${INIT_ATTEMPTS})`,
+          );
+        }
+      }
+    }
+
+    function startOnce(definition: FunctionDefinition, limits: FunctionLimits): Promise<Environment> {
       const resources = {
         tableName: stack.tableName,
         bucket: stack.bucket,

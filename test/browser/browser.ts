@@ -1,13 +1,22 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Browser, chromium, type Page, type Response } from 'playwright-core';
 import { repoRoot } from '#local/paths';
 import { apiUrl } from '#test/e2e/client';
 
 export const consoleUrl = `${apiUrl}/console/`;
-export const screenshotsDir = join(repoRoot, 'docs/console');
+/**
+ * Where the screenshots go: docs/console for the docs when UPDATE_SCREENSHOTS=1, else a folder of the
+ * run (every page is still shot, so a page that cannot be rendered fails the test either way), so that
+ * `npm test` leaves the working tree as it found it.
+ */
+export const screenshotsDir =
+  process.env.UPDATE_SCREENSHOTS === '1'
+    ? join(repoRoot, 'docs/console')
+    : join(tmpdir(), `lms-groups-screenshots-${process.pid}`);
 
 /** Debian's Chromium (`apt-get install chromium`), or CHROMIUM_PATH. */
 function chromiumPath(): string {
@@ -57,7 +66,7 @@ export async function axeViolations(page: Page): Promise<string[]> {
     result.violations.map((v) => v.id + ': ' + v.help + ' (' + v.nodes.map((n) => n.target.join(' ')).join('; ') + ')'))`)) as string[];
 }
 
-/** The page as docs/console/<name>.png, for docs/console.md. */
+/** The page as <screenshotsDir>/<name>.png (docs/console, for docs/console.md, when updating them). */
 export async function screenshot(page: Page, name: string): Promise<void> {
   if (!existsSync(screenshotsDir)) mkdirSync(screenshotsDir, { recursive: true });
   await page.screenshot({ path: join(screenshotsDir, `${name}.png`), fullPage: true });

@@ -285,4 +285,67 @@ describe('the admin console', () => {
     await eventually(() => page.locator('.explain [role=status]').innerText()).toContain('the rules match');
     expect(failedAnswers(answers)).toEqual([]);
   });
+
+  it('shows removals the guard holds on the job page, and approves them', async () => {
+    const learners = Array.from({ length: 60 }, (_, i) => ({
+      email: `held-${i}-${tenant.slice(0, 8)}@example.com`,
+      attributes: { department: 'support' },
+    }));
+    answered(
+      'bulk learners',
+      await admin.POST('/api/v1/enterprise-customer/{enterprise_uuid}/learners/bulk', {
+        params: { path: { enterprise_uuid: tenant } },
+        body: { learners },
+      }),
+    );
+    const rule = (value: string) => ({
+      operator: 'AND' as const,
+      sets: [
+        { rules: [{ type: 'attribute' as const, payload: { field: 'department', op: 'equals' as const, value } }] },
+      ],
+    });
+    const group = answered(
+      'create',
+      await admin.POST('/api/v1/enterprise-group', {
+        body: {
+          name: `Guarded ${tenant.slice(0, 8)}`,
+          enterprise_customer_uuid: tenant,
+          type: 'automatic',
+          ruleset: rule('support'),
+        },
+      }),
+    );
+    const read = async () =>
+      answered(
+        'group',
+        await admin.GET('/api/v1/enterprise-group/{group_uuid}', {
+          params: { path: { group_uuid: group.group_uuid } },
+        }),
+      );
+    const runOf = (g: object) =>
+      (g as { rule_processing?: { status: string; job_id: string | null } | null }).rule_processing;
+    await eventually(async () => (await read()).member_count, 90_000).toBe(60);
+    await eventually(async () => runOf(await read())?.status, 90_000).toBe('succeeded');
+    answered(
+      'patch',
+      await admin.PATCH('/api/v1/enterprise-group/{group_uuid}', {
+        params: { path: { group_uuid: group.group_uuid } },
+        body: { ruleset: rule('nobody') },
+      }),
+    );
+    await eventually(async () => runOf(await read())?.status, 90_000).toBe('awaiting_approval');
+    const jobId = runOf(await read())!.job_id!;
+
+    await go(`/jobs/${jobId}`, /^Job/);
+    const held = page.getByRole('region', { name: 'Removals awaiting approval' });
+    await held.waitFor();
+    expect(await held.innerText()).toContain('would remove 60 of 60 members');
+    await expectAccessible('held-removals');
+    await page.getByRole('button', { name: 'Approve the removals' }).click();
+    // The job's own status line (its counters also say "succeeded", so the line is matched whole).
+    await eventually(() => page.getByText(/^Status: /).innerText(), 90_000).toMatch(/^Status: succeeded/);
+    expect(await held.count()).toBe(0);
+    expect((await read()) as { member_count?: number }).toMatchObject({ member_count: 0 });
+    expect(failedAnswers(answers)).toEqual([]);
+  });
 });

@@ -1,3 +1,6 @@
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FunctionDefinition } from '#functions/catalog';
 import type { QueueName } from '#functions/resources';
@@ -145,6 +148,24 @@ describe('each function in its own execution environment', () => {
     const failure = call(fn);
     await expect(failure).rejects.toBeInstanceOf(FunctionInvocationError);
     await expect(failure).rejects.toMatchObject({ errorType: 'Runtime.ImportModuleError' });
+  });
+});
+
+describe('an environment that dies during init', () => {
+  it('is started again when it exits without a word, and then answers', async () => {
+    const marker = join(mkdtempSync(join(tmpdir(), 'exits-once-')), 'marker');
+    start({
+      environment: (definition, s, limits) => ({
+        ...functionEnvironment(definition, s, limits.memoryMb),
+        EXIT_ONCE_MARKER: marker,
+      }),
+    });
+    const fn = probe('ExitsOnce', { entry: 'test/integration/fixtures/isolation/exits-once.ts' });
+    expect(await call(fn)).toEqual({ started: true });
+    expect(existsSync(marker)).toBe(true);
+    expect(lines.error).toEqual([
+      expect.stringMatching(/ExitsOnce: exited with code 1 during init; starting it again/),
+    ]);
   });
 });
 

@@ -9,8 +9,10 @@ type JobPage = paths['/api/v1/jobs']['get']['responses'][200]['content']['applic
 type RowResult =
   paths['/api/v1/jobs/{job_id}/results']['get']['responses'][200]['content']['application/json']['results'][number];
 
-const ENDED = new Set(['succeeded', 'completed_with_errors', 'failed', 'aborted']);
+const ENDED = new Set(['succeeded', 'completed_with_errors', 'failed', 'aborted', 'cancelled']);
 export const hasEnded = (job: Pick<Job, 'status'>) => ENDED.has(job.status);
+/** A job the group's removal guard holds: it waits for an admin, so it is polled slowly. */
+const isHeld = (job: Pick<Job, 'status'>) => job.status === 'awaiting_approval';
 
 export function JobsPage() {
   const { api, session } = useConsole();
@@ -83,11 +85,12 @@ export function JobsPage() {
   );
 }
 
-/** Polls a job until it ends (every second), then hands back its final state. */
-export function useJob(jobId: string | undefined): { job?: Job; error?: unknown } {
+/** Polls a job until it ends (every second; every 5 s while it waits for approval), then hands back its final state. */
+export function useJob(jobId: string | undefined): { job?: Job; error?: unknown; refresh: (job: Job) => void } {
   const { api } = useConsole();
   const [job, setJob] = useState<Job>();
   const [error, setError] = useState<unknown>();
+  const [generation, setGeneration] = useState(0);
   useEffect(() => {
     if (!jobId) return;
     let timer: ReturnType<typeof setTimeout> | undefined;
@@ -97,7 +100,7 @@ export function useJob(jobId: string | undefined): { job?: Job; error?: unknown 
         const next = await run(api.GET('/api/v1/jobs/{job_id}', { params: { path: { job_id: jobId } } }));
         if (!current) return;
         setJob(next);
-        if (!hasEnded(next)) timer = setTimeout(poll, 1000);
+        if (!hasEnded(next)) timer = setTimeout(poll, isHeld(next) ? 5000 : 1000);
       } catch (failure) {
         if (current) setError(failure);
       }
@@ -107,12 +110,17 @@ export function useJob(jobId: string | undefined): { job?: Job; error?: unknown 
       current = false;
       clearTimeout(timer);
     };
-  }, [jobId]);
-  return { job, error };
+  }, [jobId, generation]);
+  // After an approval the job runs again: polling restarts from its new state.
+  const refresh = (next: Job) => {
+    setJob(next);
+    setGeneration((g) => g + 1);
+  };
+  return { job, error, refresh };
 }
 
 export function JobPage({ jobId }: { jobId: string }) {
-  const { job, error } = useJob(jobId);
+  const { job, error, refresh } = useJob(jobId);
   return (
     <section>
       <p>
@@ -120,8 +128,65 @@ export function JobPage({ jobId }: { jobId: string }) {
       </p>
       <h1>Job {job?.kind ?? ''}</h1>
       <ErrorBanner error={error} />
+      {job && isHeld(job) && <HeldRemovals job={job} onDecided={refresh} />}
       {job && <JobProgress job={job} />}
     </section>
+  );
+}
+
+/**
+ * The removals a group's removal guard holds: how many of how many members, some of them, and the
+ * admin's two choices. Approving lets the job remove the members that no longer match when it runs;
+ * cancelling ends it with nobody removed.
+ */
+function HeldRemovals({ job, onDecided }: { job: Job; onDecided: (job: Job) => void }) {
+  const { api } = useConsole();
+  const [error, setError] = useState<unknown>();
+  const [busy, setBusy] = useState(false);
+  const guard = job.guard;
+  const decide = async (decision: 'approve' | 'cancel') => {
+    setBusy(true);
+    setError(undefined);
+    try {
+      const path = { job_id: job.job_id };
+      const next =
+        decision === 'approve'
+          ? await run(api.POST('/api/v1/jobs/{job_id}/approve', { params: { path } }))
+          : await run(api.POST('/api/v1/jobs/{job_id}/cancel', { params: { path } }));
+      onDecided(next);
+    } catch (failure) {
+      setError(failure);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <div class="held" role="region" aria-label="Removals awaiting approval">
+      <h2>Removals awaiting approval</h2>
+      {guard && (
+        <p>
+          This run would remove <strong>{guard.would_remove}</strong> of {guard.member_count} members ({guard.percent}
+          %), past the group's guard of {guard.max_percent}% and at least {guard.min_removals}. Nobody has been removed
+          yet.
+        </p>
+      )}
+      {guard && guard.sample.length > 0 && (
+        <ul>
+          {guard.sample.map((m) => (
+            <li key={m.learner_uuid}>{m.email ?? m.learner_uuid}</li>
+          ))}
+        </ul>
+      )}
+      <ErrorBanner error={error} />
+      <p>
+        <button type="button" disabled={busy} onClick={() => decide('approve')}>
+          Approve the removals
+        </button>{' '}
+        <button type="button" disabled={busy} onClick={() => decide('cancel')}>
+          Cancel them
+        </button>
+      </p>
+    </div>
   );
 }
 
