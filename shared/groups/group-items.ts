@@ -5,7 +5,17 @@
  */
 import type { TransactWriteCommandInput, UpdateCommandInput } from '@aws-sdk/lib-dynamodb';
 import { keys, type UniqueKind } from '#shared/db/keys';
-import { DEFAULT_REMOVAL_GUARD, type Group, normalizeName, PROFILE_FIELDS, type RuleProcessing } from './group';
+import { once } from '#shared/once';
+import type { Ruleset } from '#shared/rules/ruleset';
+import * as z from 'zod';
+import {
+  DEFAULT_REMOVAL_GUARD,
+  type Group,
+  normalizeName,
+  PROFILE_FIELDS,
+  type RemovalGuard,
+  type RuleProcessing,
+} from './group';
 
 /** One part of a TransactWriteItems request. */
 type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
@@ -23,29 +33,6 @@ export interface AutomaticGroupRef {
   group_uuid: string;
   enterprise_customer_uuid: string;
 }
-const FIELDS: (keyof Group)[] = [
-  'group_uuid',
-  'name',
-  'enterprise_customer_uuid',
-  'description',
-  'type',
-  'status',
-  'external_id',
-  'legacy_id',
-  'user_limit',
-  'member_count',
-  'notification_emails',
-  'tags',
-  'learning_modules',
-  'removal_guard',
-  'created',
-  'modified',
-  'version',
-  'ruleset',
-  'rule_version',
-  'rule_generation',
-  'rule_processing',
-];
 
 export interface GroupFilters {
   search?: string | undefined;
@@ -109,19 +96,47 @@ export function filterOf(q: GroupFilters) {
   return { filter: filters.join(' AND '), values, names: Object.keys(names).length ? names : undefined };
 }
 
-/** Groups stored before a list field existed read it as empty. */
-const LISTS: (keyof Group)[] = ['notification_emails', 'tags', 'learning_modules'];
+/**
+ * A stored group as the service reads it: its fields in the order answers list them, its other
+ * attributes (keys, lower-cased copies) dropped, each checked for its type. A list field an older item
+ * lacks reads as empty, a missing removal guard as the default one (null is a guard turned off), and
+ * an automatic group's fields as null on a manual group. Nested values the service itself validated
+ * on the way in (ruleset, tags, modules) are checked for their kind only.
+ */
+export const groupItemSchema = /* @__PURE__ */ once(() => {
+  const time = z.string();
+  const optional = <T extends z.ZodType>(schema: T) => schema.nullable().default(null);
+  const list = <T>() => z.array(z.custom<T>((v) => typeof v === 'object' && v !== null)).default([]);
+  const object = <T>() => z.custom<T>((v) => typeof v === 'object' && v !== null && !Array.isArray(v));
+  return z.object({
+    group_uuid: z.string(),
+    name: z.string(),
+    enterprise_customer_uuid: z.string(),
+    description: optional(z.string()),
+    type: z.enum(['manual', 'automatic']),
+    status: z.enum(['active', 'inactive']),
+    external_id: optional(z.string()),
+    legacy_id: optional(z.number()),
+    user_limit: optional(z.number()),
+    member_count: z.number(),
+    notification_emails: z.array(z.string()).default([]),
+    tags: list<Group['tags'][number]>(),
+    learning_modules: list<Group['learning_modules'][number]>(),
+    removal_guard: object<RemovalGuard>()
+      .nullable()
+      .default(() => ({ ...DEFAULT_REMOVAL_GUARD })),
+    created: time,
+    modified: time,
+    version: z.number(),
+    ruleset: optional(object<Ruleset>()),
+    rule_version: optional(z.number()),
+    rule_generation: optional(z.number()),
+    rule_processing: optional(object<RuleProcessing>()),
+  });
+});
 
-/** A group item as the domain's Group; an item older than the removal guard has the default one. */
-export const toGroup = (item: Record<string, unknown>): Group =>
-  Object.fromEntries(
-    FIELDS.map((f) => [
-      f,
-      f === 'removal_guard' && !('removal_guard' in item)
-        ? DEFAULT_REMOVAL_GUARD
-        : (item[f] ?? (LISTS.includes(f) ? [] : null)),
-    ]),
-  ) as unknown as Group;
+/** A group item as the domain's Group. */
+export const toGroup = (item: Record<string, unknown>): Group => groupItemSchema().parse(item);
 
 type Guard = ReturnType<typeof guards>[number];
 

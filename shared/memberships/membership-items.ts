@@ -6,41 +6,52 @@
 import type { TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import { keys, type MemberRef } from '#shared/db/keys';
 import type { Group } from '#shared/groups/group';
-import { type Membership, type MembershipWrite, refKey, refOf, writeRef } from './membership';
+import * as z from 'zod';
+import { once } from '#shared/once';
+import { type Membership, type MembershipWrite, PERMISSIONS, refKey, refOf, writeRef } from './membership';
 
 /** One part of a TransactWriteItems request. */
 export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
 const ENTITY = 'membership';
-const FIELDS: (keyof Membership)[] = [
-  'enterprise_group_membership_uuid',
-  'group_uuid',
-  'enterprise_customer_uuid',
-  'learner_uuid',
-  'pending_learner_email',
-  'status',
-  'source',
-  'invited_at',
-  'activated_at',
-  'removed_at',
-  'created',
-  'modified',
-  'permissions',
-  'last_op_id',
-  'last_op_outcome',
-  'rule_generation',
-  'removed_by',
-  'joined_at',
-  'left_at',
-];
 
 /** Rule writes only: the commit applies only while the group is still at this recalculation generation. */
 export interface CommitGuard {
   ruleGeneration: number;
 }
 
-export const toMembership = (item: Record<string, unknown>): Membership =>
-  Object.fromEntries(FIELDS.map((f) => [f, item[f] ?? (f === 'permissions' ? [] : null)])) as unknown as Membership;
+/**
+ * A stored membership as the service reads it: its fields in the order answers list them, its other
+ * attributes (keys, entity) dropped, each checked for its type. What older items lack reads as null
+ * (`permissions` as none; null periods read as one period, see membership-periods.ts).
+ */
+export const membershipItemSchema = /* @__PURE__ */ once(() => {
+  const time = z.string();
+  const optional = <T extends z.ZodType>(schema: T) => schema.nullable().default(null);
+  return z.object({
+    enterprise_group_membership_uuid: z.string(),
+    group_uuid: z.string(),
+    enterprise_customer_uuid: z.string(),
+    learner_uuid: optional(z.string()),
+    pending_learner_email: optional(z.string()),
+    status: z.enum(['pending', 'active', 'removed', 'error']),
+    source: z.enum(['manual', 'rule', 'import']),
+    invited_at: optional(time),
+    activated_at: optional(time),
+    removed_at: optional(time),
+    created: time,
+    modified: time,
+    permissions: z.array(z.enum(PERMISSIONS)).default([]),
+    last_op_id: optional(z.string()),
+    last_op_outcome: optional(z.custom<NonNullable<Membership['last_op_outcome']>>((v) => typeof v === 'string')),
+    rule_generation: optional(z.number()),
+    removed_by: optional(z.custom<NonNullable<Membership['removed_by']>>((v) => typeof v === 'string')),
+    joined_at: optional(z.array(time)),
+    left_at: optional(z.array(time)),
+  });
+});
+
+export const toMembership = (item: Record<string, unknown>): Membership => membershipItemSchema().parse(item);
 
 /** A membership's item: its key in the group's partition, its key in the member's (GSI1), its fields. */
 export const membershipItem = ({ joined_at, left_at, ...m }: Membership) => {

@@ -30,6 +30,8 @@ async function groupWith(active: number, removed: number) {
       enterprise_group_membership_uuid: randomUUID(),
       status,
       source: 'manual',
+      created: '2026-01-01T00:00:00.000Z',
+      modified: '2026-01-01T00:00:00.000Z',
     };
   };
   const items = [
