@@ -62,18 +62,16 @@ export const makeCreateGroup =
     };
     assertGroupFits(group, Object.keys(input));
     const version =
-      automatic && group.ruleset && rules
-        ? [
-            rules.versionPut({
-              group_uuid: group.group_uuid,
-              enterprise_customer_uuid: tenant,
-              version: 1,
-              ruleset: group.ruleset,
-              changed_by: caller.sub,
-              changed_at: now,
-            }),
-          ]
-        : [];
+      automatic && group.ruleset
+        ? {
+            group_uuid: group.group_uuid,
+            enterprise_customer_uuid: tenant,
+            version: 1,
+            ruleset: group.ruleset,
+            changed_by: caller.sub,
+            changed_at: now,
+          }
+        : undefined;
     await groups.create(group, groupCreatedEntry(group, caller.sub), version);
     if (!automatic || !rules) return group;
     await rules.startRecalculation(caller, group);

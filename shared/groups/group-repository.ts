@@ -6,6 +6,7 @@ import { transact } from '#shared/db/transactions';
 import { ConflictError, groupNotFound, PreconditionFailedError } from '#shared/errors';
 import type { HistoryEntry } from '#shared/history/history-entry';
 import { historyPut } from '#shared/history/history-repository';
+import { type RulesetVersion, rulesetVersionPut } from '#shared/rules/ruleset-history-repository';
 import type { Group, RuleProcessing } from './group';
 import {
   abortRuleRunUpdate,
@@ -31,7 +32,6 @@ import {
 import { writtenIf } from '#shared/db/conditional-write';
 
 /** A transaction item written together with a group's create or update (e.g. a ruleset version). */
-export type ExtraPut = { Put: { TableName: string; Item: Record<string, unknown>; ConditionExpression?: string } };
 
 export type { AutomaticGroupRef, GroupFilters, GroupListQuery } from './group-items';
 export { toGroup } from './group-items';
@@ -56,14 +56,17 @@ export function makeGroupRepository(db: DynamoDBDocumentClient, tableName: strin
   }
 
   return {
-    /** Writes the group, its uniqueness guards and its `group_created` history entry together. */
-    async create(group: Group, history: HistoryEntry, extra: ExtraPut[] = []): Promise<void> {
+    /**
+     * Writes the group, its uniqueness guards, its `group_created` history entry and the first version
+     * of its conditions (an automatic group with a ruleset) together.
+     */
+    async create(group: Group, history: HistoryEntry, rulesetVersion?: RulesetVersion): Promise<void> {
       const owned = guards(group);
       const outcome = await transact(db, [
         groupPut(tableName, group),
         ...owned.map((g) => guardPut(tableName, group, g)),
         historyPut(tableName, history),
-        ...extra,
+        ...(rulesetVersion ? [rulesetVersionPut(tableName, rulesetVersion)] : []),
         ...registryPut(tableName, group),
       ]);
       if (!outcome.ok)
@@ -88,9 +91,9 @@ export function makeGroupRepository(db: DynamoDBDocumentClient, tableName: strin
     /**
      * Replaces the client-settable fields of `before` with those of `after` if the stored version is
      * still `before.version`; moves the uniqueness guards that changed and writes the history entry
-     * in the same transaction.
+     * (and the new version of its conditions, when the ruleset changed) in the same transaction.
      */
-    async update(before: Group, after: Group, history: HistoryEntry, extra: ExtraPut[] = []): Promise<void> {
+    async update(before: Group, after: Group, history: HistoryEntry, rulesetVersion?: RulesetVersion): Promise<void> {
       const old = guards(before);
       const next = guards(after);
       const changed = next.filter((g) => !old.some((o) => o.kind === g.kind && o.value === g.value));
@@ -100,7 +103,7 @@ export function makeGroupRepository(db: DynamoDBDocumentClient, tableName: strin
         ...changed.map((g) => guardPut(tableName, after, g)),
         ...released.map((g) => guardDelete(tableName, before, g)),
         historyPut(tableName, history),
-        ...extra,
+        ...(rulesetVersion ? [rulesetVersionPut(tableName, rulesetVersion)] : []),
       ]);
       if (outcome.ok) return;
       if (outcome.failed[0] === 0)

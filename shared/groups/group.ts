@@ -131,19 +131,8 @@ export const NEW_RULE_PROCESSING: RuleProcessing = {
   job_id: null,
 };
 
-/**
- * The ports a group change uses for automatic groups: the conditions-history item written in the
- * group's own transaction, and the start of a recalculation once the group is stored.
- */
+/** The port a group change uses for automatic groups: the start of a recalculation once the group is stored. */
 export interface RulePorts {
-  versionPut: (v: {
-    group_uuid: string;
-    enterprise_customer_uuid: string;
-    version: number;
-    ruleset: Ruleset;
-    changed_by: string;
-    changed_at: string;
-  }) => { Put: { TableName: string; Item: Record<string, unknown>; ConditionExpression?: string } };
   startRecalculation: (caller: { sub: string }, group: Group) => Promise<unknown>;
 }
 

@@ -57,18 +57,16 @@ export const makeUpdateGroup =
         patch.ruleset !== undefined && JSON.stringify(patch.ruleset) !== JSON.stringify(before.ruleset);
       after.rule_version = rulesetChanged ? (before.rule_version ?? 0) + 1 : before.rule_version;
       const version =
-        rulesetChanged && rules && after.ruleset
-          ? [
-              rules.versionPut({
-                group_uuid: groupUuid,
-                enterprise_customer_uuid: before.enterprise_customer_uuid,
-                version: after.rule_version ?? 1,
-                ruleset: after.ruleset,
-                changed_by: caller.sub,
-                changed_at: after.modified,
-              }),
-            ]
-          : [];
+        rulesetChanged && after.ruleset
+          ? {
+              group_uuid: groupUuid,
+              enterprise_customer_uuid: before.enterprise_customer_uuid,
+              version: after.rule_version ?? 1,
+              ruleset: after.ruleset,
+              changed_by: caller.sub,
+              changed_at: after.modified,
+            }
+          : undefined;
       try {
         await groups.update(before, after, groupUpdatedEntry(before, after, caller.sub), version);
       } catch (error) {

@@ -23,7 +23,6 @@ import { makeRecalculateOnBranchMove } from './recalculate-on-branch-move';
 import { makeReconcileRuleMembers } from './reconcile-rule-members';
 import { makeReevaluateEnrollees } from './reevaluate-enrollees';
 import { makeReevaluateLearner } from './reevaluate-learner';
-import { rulesetVersionPut } from './ruleset-history-repository';
 import { makeStartRecalculation } from './start-recalculation';
 import { makeStartScheduledRecalculation } from './start-scheduled-recalculation';
 import { makeSweepRuleMembers } from './sweep-rule-members';
@@ -149,7 +148,6 @@ export const planRecalculation = /* @__PURE__ */ once(() =>
 
 /** The ports group create/update use for automatic groups. */
 export const rulePorts = /* @__PURE__ */ once((): RulePorts => ({
-  versionPut: (v) => rulesetVersionPut(config.tableName, v),
   startRecalculation: (caller, group) => startRecalculation()(caller, group),
 }));
 
