@@ -102,6 +102,7 @@ const COURSES = '/api/v1/courses/{course_id}';
 const BATCHES = '/api/v1/batches/{batch_id}';
 const BRANCHES = '/api/v1/enterprise-customer/{enterprise_uuid}/branches';
 const JOBS = '/api/v1/jobs';
+const EVENTS = '/api/v1/enterprise-customer/{enterprise_uuid}/events';
 const producer: Access = { table: 'readwrite', sendsTo: ['jobChunks'] };
 /**
  * Starts jobs whose rows a worker lists: recalculations (the tenant's learners) and learning-module
@@ -179,6 +180,8 @@ export const catalog: readonly FunctionDefinition[] = [
       bucket: { write: ['imports'] },
     },
   ),
+
+  http('ListEvents', 'GET', EVENTS, 'events/list-events', read),
 
   http('ListJobs', 'GET', JOBS, 'jobs/list-jobs', read),
   // Reading a job presigns the download link of an import's results file.

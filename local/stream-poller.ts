@@ -201,9 +201,18 @@ export function startStreamPoller(options: StreamPollerOptions): StreamPoller {
   };
 }
 
-/** A stream record as Lambda delivers it: the creation time in epoch seconds, the source ARN on each record. */
-function lambdaRecord(record: StreamRecord, arn: string): DynamoDBRecord {
-  const { ApproximateCreationDateTime, ...dynamodb } = record.dynamodb ?? {};
+/**
+ * A stream record as Lambda delivers it, which is JSON: binary values in base64, the creation time in
+ * epoch seconds, the source ARN on each record.
+ */
+export function lambdaRecord(record: StreamRecord, arn: string): DynamoDBRecord {
+  const { ApproximateCreationDateTime, Keys, NewImage, OldImage, ...rest } = record.dynamodb ?? {};
+  const dynamodb = {
+    ...rest,
+    ...(Keys ? { Keys: asJson(Keys) } : {}),
+    ...(NewImage ? { NewImage: asJson(NewImage) } : {}),
+    ...(OldImage ? { OldImage: asJson(OldImage) } : {}),
+  };
   return {
     eventID: record.eventID,
     eventName: record.eventName,
@@ -218,4 +227,24 @@ function lambdaRecord(record: StreamRecord, arn: string): DynamoDBRecord {
         : undefined,
     },
   } as DynamoDBRecord;
+}
+
+type Value = Record<string, unknown>;
+
+/**
+ * An image's attribute values as Lambda's JSON has them: binary ones (B, BS, nested) as base64 strings,
+ * and an empty map as `{M: {}}`, which the DynamoDB Streams client reads as a value of no type at all.
+ */
+function asJson(image: Record<string, unknown>): Record<string, Value> {
+  return Object.fromEntries(Object.entries(image).map(([name, value]) => [name, attributeAsJson(value as Value)]));
+}
+
+function attributeAsJson(value: Value): Value {
+  const base64 = (bytes: unknown) => Buffer.from(bytes as Uint8Array).toString('base64');
+  if (value.B !== undefined) return { B: base64(value.B) };
+  if (value.BS !== undefined) return { BS: (value.BS as unknown[]).map(base64) };
+  if (value.M !== undefined) return { M: asJson(value.M as Value) };
+  if (value.L !== undefined) return { L: (value.L as Value[]).map(attributeAsJson) };
+  if (Object.keys(value).length === 0) return { M: {} };
+  return value;
 }

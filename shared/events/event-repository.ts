@@ -8,11 +8,20 @@ import { recordEventItems, toChangeEvent } from './event-items';
 /** Times a recording re-reads its stream's counter after another writer moved it. */
 const MAX_COUNTER_RACES = 20;
 
-export interface EventPage {
-  events: (ChangeEvent & { recorded_at: string })[];
-  /** The last key read, when the index holds more. */
-  lastKey: Record<string, unknown> | undefined;
+export type RecordedEvent = ChangeEvent & { recorded_at: string };
+
+/** A place in a tenant's feed: the event's recording time and id (its GSI1 sort key). */
+export interface EventPosition {
+  recordedAt: string;
+  id: string;
 }
+
+/** The full index key of a feed position, as a Query's ExclusiveStartKey. */
+const keyAt = (tenant: string, { recordedAt, id }: EventPosition) => ({
+  ...keys.changeEventById(id),
+  GSI1PK: keys.tenantEventsPartition(tenant),
+  GSI1SK: keys.tenantEventPosition(recordedAt, id),
+});
 
 export type EventRepository = ReturnType<typeof makeEventRepository>;
 
@@ -51,22 +60,40 @@ export function makeEventRepository(db: DynamoDBDocumentClient, tableName: strin
       throw new ConflictError('concurrent_modification', 'The event stream kept moving; the record is retried');
     },
 
-    /** A tenant's events in recording order, after `afterKey`, recorded at or before `until`. */
-    async tenantPage(tenant: string, until: string, limit: number, afterKey?: Record<string, unknown>) {
+    /**
+     * A tenant's events in recording order after `after` (a position: recording time and id), recorded
+     * at or before `until`, of `type` (exact, or every type of a domain for `<domain>.*`). `lastRead` is
+     * the position of the last item the query read (matching or not) when the index holds more.
+     */
+    async tenantPage(
+      tenant: string,
+      { after, until, type, limit }: { after?: EventPosition; until: string; type?: string; limit: number },
+    ): Promise<{ events: RecordedEvent[]; lastRead: EventPosition | undefined }> {
+      const domain = type?.endsWith('.*') ? type.slice(0, -1) : undefined;
       const { Items = [], LastEvaluatedKey } = await db.send(
         new QueryCommand({
           TableName: tableName,
           IndexName: 'GSI1',
           KeyConditionExpression: 'GSI1PK = :pk AND GSI1SK <= :until',
+          ...(type
+            ? {
+                FilterExpression: domain ? 'begins_with(#type, :type)' : '#type = :type',
+                ExpressionAttributeNames: { '#type': 'type' },
+              }
+            : {}),
           ExpressionAttributeValues: {
             ':pk': keys.tenantEventsPartition(tenant),
-            ':until': keys.tenantEventPosition(until, '\uffff'),
+            ':until': keys.tenantEventPosition(until, '~'),
+            ...(type ? { ':type': domain ?? type } : {}),
           },
-          ExclusiveStartKey: afterKey,
+          ExclusiveStartKey: after ? keyAt(tenant, after) : undefined,
           Limit: limit,
         }),
       );
-      return { events: Items.map(withRecordedAt), lastKey: LastEvaluatedKey } satisfies EventPage;
+      const lastRead = LastEvaluatedKey
+        ? { recordedAt: String(LastEvaluatedKey.GSI1SK).split('#')[1]!, id: String(LastEvaluatedKey.PK).slice(6) }
+        : undefined;
+      return { events: Items.map(withRecordedAt), lastRead };
     },
 
     /** One stream's events from `fromSequence` on, in sequence order. */
@@ -83,12 +110,12 @@ export function makeEventRepository(db: DynamoDBDocumentClient, tableName: strin
           Limit: limit,
         }),
       );
-      return { events: Items.map(withRecordedAt), lastKey: LastEvaluatedKey } satisfies EventPage;
+      return { events: Items.map(withRecordedAt), more: LastEvaluatedKey !== undefined };
     },
   };
 }
 
-const withRecordedAt = (item: Record<string, unknown>) => ({
+const withRecordedAt = (item: Record<string, unknown>): RecordedEvent => ({
   ...toChangeEvent(item),
   recorded_at: String(item.recorded_at),
 });

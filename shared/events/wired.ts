@@ -4,6 +4,7 @@ import { db } from '#shared/db/client';
 import { once } from '#shared/once';
 import { eventBridgeClient, makeEventBridgePublisher, noEventBus } from './event-bus';
 import { makeEventRepository } from './event-repository';
+import { makeListEvents } from './list-events';
 import { makePublishChangeEvents } from './publish-change-events';
 
 /* The change events' use cases on the real table, clock and bus, each built on first use (shared/once.ts). */
@@ -17,3 +18,5 @@ export const publishChangeEvents = /* @__PURE__ */ once(() =>
     clock: systemClock,
   }),
 );
+
+export const listEvents = /* @__PURE__ */ once(() => makeListEvents(changeEvents(), systemClock));
