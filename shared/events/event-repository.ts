@@ -7,6 +7,8 @@ import { recordEventItems, toChangeEvent } from './event-items';
 
 /** Times a recording re-reads its stream's counter after another writer moved it. */
 const MAX_COUNTER_RACES = 20;
+/** Streams whose last number a process keeps in memory. */
+const MAX_REMEMBERED_STREAMS = 10_000;
 
 export type RecordedEvent = ChangeEvent & { recorded_at: string };
 
@@ -40,22 +42,39 @@ export function makeEventRepository(db: DynamoDBDocumentClient, tableName: strin
     return typeof Item?.last_sequence === 'number' ? Item.last_sequence : 0;
   };
 
+  /** The last number this process gave out per stream; a hint only (the counter's condition decides). */
+  const lastKnown = new Map<string, number>();
+  const remember = (streamKey: string, sequence: number) => {
+    if (lastKnown.size >= MAX_REMEMBERED_STREAMS) lastKnown.clear();
+    lastKnown.set(streamKey, sequence);
+  };
+
   return {
     getEvent,
 
     /**
      * Records the change once and answers the event as stored: a change recorded before (the same id)
-     * answers its first recording, with the sequence it got then.
+     * answers its first recording, with the sequence it got then. The stream's last number is taken
+     * from the previous recording of this process when there is one (the transaction's condition on
+     * the counter catches a stale one), so a stream read in order costs one transaction per event.
      */
     async record(candidate: ChangeCandidate, recordedAt: string): Promise<{ event: ChangeEvent; isNew: boolean }> {
+      const stream = streamOf(candidate);
+      const streamKey = JSON.stringify([candidate.enterprise_customer_uuid, stream]);
       for (let race = 0; race < MAX_COUNTER_RACES; race++) {
-        const known = await getEvent(candidate.id);
-        if (known) return { event: known, isNew: false };
-        const last = await lastSequence(candidate.enterprise_customer_uuid, streamOf(candidate));
+        const last = lastKnown.get(streamKey) ?? (await lastSequence(candidate.enterprise_customer_uuid, stream));
         const { event, items } = recordEventItems(tableName, candidate, last, recordedAt);
         const outcome = await transact(db, items);
-        if (outcome.ok) return { event, isNew: true };
-        // The id's condition (position 0) failed: recorded meanwhile; the counter's: read it again.
+        if (outcome.ok) {
+          remember(streamKey, event.sequence);
+          return { event, isNew: true };
+        }
+        lastKnown.delete(streamKey);
+        if (outcome.failed.includes(0)) {
+          const known = await getEvent(candidate.id);
+          if (known) return { event: known, isNew: false };
+        }
+        // Only the counter's condition failed: another recorder moved it; read it again.
       }
       throw new ConflictError('concurrent_modification', 'The event stream kept moving; the record is retried');
     },

@@ -187,6 +187,39 @@ describe('change events from the table stream', () => {
     mock.restore();
   });
 
+  it('records interleaved groups side by side and resumes every group at the earliest failed record', async () => {
+    const groups = ['g-a', 'g-b', 'g-c', 'g-d', 'g-e'];
+    const db = documentClient();
+    for (let i = 0; i < 40; i++) {
+      const group = groups[i % groups.length]!;
+      await db.send(new PutCommand({ TableName: table, Item: member(group, `l${i}`, 'active', `2026-01-02T00:${i}`) }));
+    }
+    const repository = makeEventRepository(documentClient(), table);
+    // The 7th change of group c fails on its first two attempts (a table error), in the middle of a batch.
+    let failures = 0;
+    const flaky = {
+      record: async (candidate: Parameters<typeof repository.record>[0], at: string) => {
+        const seventh = candidate.group_uuid === 'g-c' && candidate.data.after?.learner_uuid === 'l32';
+        if (seventh && failures++ < 2) throw Object.assign(new Error('Internal'), { name: 'InternalServerError' });
+        return repository.record(candidate, at);
+      },
+    };
+    const publish = makePublishChangeEvents({ events: flaky, bus: recordingBus(), clock });
+    await startPolling(async (event) => {
+      const { failedAt } = await publish(event.Records.map(itemChangeOf));
+      return { batchItemFailures: failedAt === null ? [] : [{ itemIdentifier: failedAt }] };
+    }, 100).idle();
+    expect(failures).toBe(3);
+    for (const group of groups) {
+      const events = await streamEvents(group);
+      expectExactlyOnce(events, 8);
+      // In each group, the order of its writes.
+      expect(events.map((e) => e.data.after?.learner_uuid)).toEqual(
+        Array.from({ length: 8 }, (_, k) => `l${k * groups.length + groups.indexOf(group)}`),
+      );
+    }
+  });
+
   it('gives concurrent recorders of one stream distinct numbers without a gap', async () => {
     const group = 'g-concurrent';
     const changes = await writeChanges(group, 15);
