@@ -108,10 +108,10 @@ export const changeEvents: Scenario = async ({ args, target }) => {
         seconds,
         raw_seconds: raw.seconds,
         per_event:
-          'one TransactWriteItems (event put if its id is new + its group counter n → n+1), groups side by side ' +
-          '(8 at once), each group in stream order; GetItems only after a failed condition',
+          "one TransactWriteItems per block of up to 25 events of a group (each put if its id is new) + the group's " +
+          'counter n → n+k, groups side by side (8 at once), each in stream order; GetItems only after a failed condition',
         exact_reference: {
-          label: `TransactWriteItems of an event + its group's counter, ${GROUPS} groups 8 at once, each in order`,
+          label: `one TransactWriteItems per event (event + its group's counter), ${GROUPS} groups 8 at once, each in order`,
           per_second: floor,
           ratio: measured / floor,
         },

@@ -38,37 +38,43 @@ export function eventItem(event: ChangeEvent, recordedAt: string) {
   };
 }
 
+/** Events one transaction numbers at most: with their stream's counter, well inside TransactWriteItems' 100 items. */
+export const MAX_BLOCK = 25;
+
 /**
- * Records `candidate` as the stream's event number `last + 1`: the event is put only if its id is new,
- * and the stream's counter moves from `last` only if no one moved it since it was read. Either
- * condition failing writes nothing, so a duplicate never takes a number and numbers are never skipped.
+ * Records `candidates` (of one stream, in order) as its events `last + 1` … `last + n`: each event is put
+ * only if its id is new, and the stream's counter moves from `last` to `last + n` only if no one moved it
+ * since it was read. Any condition failing writes nothing, so a duplicate never takes a number and
+ * numbers are never skipped. The counter is the last item of the transaction.
  */
 export function recordEventItems(
   tableName: string,
-  candidate: ChangeCandidate,
+  candidates: readonly ChangeCandidate[],
   last: number,
   recordedAt: string,
-): { event: ChangeEvent; items: TransactItem[] } {
-  const event: ChangeEvent = { ...candidate, sequence: last + 1 };
-  const counter = keys.eventSequence(candidate.enterprise_customer_uuid, streamOf(candidate));
+): { events: ChangeEvent[]; items: TransactItem[] } {
+  const first = candidates[0];
+  if (!first || candidates.length > MAX_BLOCK) throw new Error(`a block holds 1 to ${MAX_BLOCK} events`);
+  const events = candidates.map((candidate, i): ChangeEvent => ({ ...candidate, sequence: last + 1 + i }));
+  const next = last + events.length;
   return {
-    event,
+    events,
     items: [
-      {
+      ...events.map((event) => ({
         Put: {
           TableName: tableName,
           Item: eventItem(event, recordedAt),
           ConditionExpression: 'attribute_not_exists(PK)',
         },
-      },
+      })),
       {
         Update: {
           TableName: tableName,
-          Key: counter,
+          Key: keys.eventSequence(first.enterprise_customer_uuid, streamOf(first)),
           UpdateExpression: 'SET last_sequence = :next, entity = :entity',
           ConditionExpression: last === 0 ? 'attribute_not_exists(PK)' : 'last_sequence = :last',
           ExpressionAttributeValues: {
-            ':next': last + 1,
+            ':next': next,
             ':entity': 'event_sequence',
             ...(last === 0 ? {} : { ':last': last }),
           },

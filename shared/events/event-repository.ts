@@ -3,7 +3,7 @@ import { keys } from '#shared/db/keys';
 import { transact } from '#shared/db/transactions';
 import { ConflictError } from '#shared/errors';
 import { type ChangeCandidate, type ChangeEvent, type EventStream, streamOf } from './change-event';
-import { recordEventItems, toChangeEvent } from './event-items';
+import { MAX_BLOCK, recordEventItems, toChangeEvent } from './event-items';
 
 /** Times a recording re-reads its stream's counter after another writer moved it. */
 const MAX_COUNTER_RACES = 20;
@@ -49,34 +49,52 @@ export function makeEventRepository(db: DynamoDBDocumentClient, tableName: strin
     lastKnown.set(streamKey, sequence);
   };
 
+  /**
+   * One transaction numbering `block`; null when a change of a block of several was recorded before
+   * (the caller then records them one by one). A single change recorded before answers its event.
+   */
+  async function recordBlock(block: readonly ChangeCandidate[], recordedAt: string): Promise<ChangeEvent[] | null> {
+    const first = block[0]!;
+    const stream = streamOf(first);
+    const streamKey = JSON.stringify([first.enterprise_customer_uuid, stream]);
+    for (let race = 0; race < MAX_COUNTER_RACES; race++) {
+      const last = lastKnown.get(streamKey) ?? (await lastSequence(first.enterprise_customer_uuid, stream));
+      const { events, items } = recordEventItems(tableName, block, last, recordedAt);
+      const outcome = await transact(db, items);
+      if (outcome.ok) {
+        remember(streamKey, last + events.length);
+        return events;
+      }
+      lastKnown.delete(streamKey);
+      if (outcome.failed.some((position) => position < block.length)) {
+        if (block.length > 1) return null;
+        const known = await getEvent(first.id);
+        if (known) return [known];
+      }
+      // Only the counter's condition failed: another recorder moved it; read it again.
+    }
+    throw new ConflictError('concurrent_modification', 'The event stream kept moving; the record is retried');
+  }
+
   return {
     getEvent,
 
     /**
-     * Records the change once and answers the event as stored: a change recorded before (the same id)
-     * answers its first recording, with the sequence it got then. The stream's last number is taken
-     * from the previous recording of this process when there is one (the transaction's condition on
-     * the counter catches a stale one), so a stream read in order costs one transaction per event.
+     * Records the changes (of one stream, in its order) once each and answers the events as stored: a
+     * change recorded before (the same id) answers its first recording, with the sequence it got then.
+     * A block of new changes is numbered in one transaction; a block holding a change recorded before
+     * (a redelivery) is recorded change by change. The stream's last number is taken from this
+     * process's previous recording when there is one (the counter's condition catches a stale one).
      */
-    async record(candidate: ChangeCandidate, recordedAt: string): Promise<{ event: ChangeEvent; isNew: boolean }> {
-      const stream = streamOf(candidate);
-      const streamKey = JSON.stringify([candidate.enterprise_customer_uuid, stream]);
-      for (let race = 0; race < MAX_COUNTER_RACES; race++) {
-        const last = lastKnown.get(streamKey) ?? (await lastSequence(candidate.enterprise_customer_uuid, stream));
-        const { event, items } = recordEventItems(tableName, candidate, last, recordedAt);
-        const outcome = await transact(db, items);
-        if (outcome.ok) {
-          remember(streamKey, event.sequence);
-          return { event, isNew: true };
-        }
-        lastKnown.delete(streamKey);
-        if (outcome.failed.includes(0)) {
-          const known = await getEvent(candidate.id);
-          if (known) return { event: known, isNew: false };
-        }
-        // Only the counter's condition failed: another recorder moved it; read it again.
+    async record(candidates: readonly ChangeCandidate[], recordedAt: string): Promise<ChangeEvent[]> {
+      const recorded: ChangeEvent[] = [];
+      for (let start = 0; start < candidates.length; start += MAX_BLOCK) {
+        const block = candidates.slice(start, start + MAX_BLOCK);
+        const events = await recordBlock(block, recordedAt);
+        if (events) recorded.push(...events);
+        else for (const candidate of block) recorded.push(...(await recordBlock([candidate], recordedAt))!);
       }
-      throw new ConflictError('concurrent_modification', 'The event stream kept moving; the record is retried');
+      return recorded;
     },
 
     /**

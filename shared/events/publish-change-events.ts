@@ -2,6 +2,7 @@ import type { Clock } from '#shared/clock';
 import { logger } from '#shared/logger';
 import { type ChangeCandidate, type ChangeEvent, streamOf } from './change-event';
 import type { EventPublisher } from './event-bus';
+import { MAX_BLOCK } from './event-items';
 import type { EventRepository } from './event-repository';
 import { changeEventOf, type ItemChange } from './map-stream-record';
 
@@ -23,8 +24,9 @@ interface Pending {
 
 /**
  * Turns a batch of stream records, in stream order, into recorded and published events. Within one
- * event stream (a group, a course) records are recorded one after the other, in batch order, so its
- * sequence follows the table's order of changes; different streams are recorded concurrently. The
+ * event stream (a group, a course) records are numbered in batch order, up to MAX_BLOCK in one
+ * transaction, so its sequence follows the table's order of changes; different streams are recorded
+ * concurrently. The
  * earliest record that fails is answered: the event source resumes there, so it and every later record
  * are retried, and a stream's records stop at its first failure. Recording is idempotent by event id, so
  * a retried record keeps its first id and sequence; publishing is at least once (consumers deduplicate
@@ -47,15 +49,20 @@ export function makePublishChangeEvents({ events, bus, clock }: PublishChangeEve
     const queue = [...streams.values()];
     const recordStream = async () => {
       for (let pending = queue.shift(); pending; pending = queue.shift()) {
-        for (const { index, sequenceNumber, candidate } of pending) {
+        for (let start = 0; start < pending.length; start += MAX_BLOCK) {
+          const block = pending.slice(start, start + MAX_BLOCK);
           try {
-            recorded.set(index, (await events.record(candidate, clock.now())).event);
+            const stored = await events.record(
+              block.map((p) => p.candidate),
+              clock.now(),
+            );
+            stored.forEach((event, i) => recorded.set(block[i]!.index, event));
           } catch (error) {
-            logger.warn('change event not recorded; retried from this record', {
-              sequence_number: sequenceNumber,
+            logger.warn('change events not recorded; retried from this record', {
+              sequence_number: block[0]!.sequenceNumber,
               error: (error as Error).name,
             });
-            firstFailure = Math.min(firstFailure, index);
+            firstFailure = Math.min(firstFailure, block[0]!.index);
             break;
           }
         }

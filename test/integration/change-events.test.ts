@@ -198,10 +198,10 @@ describe('change events from the table stream', () => {
     // The 7th change of group c fails on its first two attempts (a table error), in the middle of a batch.
     let failures = 0;
     const flaky = {
-      record: async (candidate: Parameters<typeof repository.record>[0], at: string) => {
-        const seventh = candidate.group_uuid === 'g-c' && candidate.data.after?.learner_uuid === 'l32';
+      record: async (candidates: Parameters<typeof repository.record>[0], at: string) => {
+        const seventh = candidates.some((c) => c.group_uuid === 'g-c' && c.data.after?.learner_uuid === 'l32');
         if (seventh && failures++ < 2) throw Object.assign(new Error('Internal'), { name: 'InternalServerError' });
-        return repository.record(candidate, at);
+        return repository.record(candidates, at);
       },
     };
     const publish = makePublishChangeEvents({ events: flaky, bus: recordingBus(), clock });
