@@ -128,3 +128,60 @@ describe('change events (catch-up feed)', () => {
     expect(JSON.stringify(badType.json.details)).toContain('query.type');
   });
 });
+
+describe('change events of groups and enrollments', () => {
+  it('gives a deleted group its update, its deletion and its members’ removal, in the order they happened', async () => {
+    const other = await api('POST', '/api/v1/enterprise-group', {
+      token: admin,
+      body: { name: `Events other ${tenant}`, enterprise_customer_uuid: tenant },
+    });
+    expect(other.status, other.text).toBe(201);
+    const path = `/api/v1/enterprise-group/${other.json.group_uuid}`;
+    const assigned = await api('POST', `${path}/assign_learners`, {
+      token: admin,
+      body: { learner_uuids: learners.slice(0, 3) },
+    });
+    expect(assigned.status, assigned.text).toBeLessThan(300);
+    // A member count is no profile change: the PATCH below is the only group.updated.
+    const patched = await api('PATCH', path, { token: admin, body: { description: 'renamed' } });
+    expect(patched.status, patched.text).toBe(200);
+    expect((await api('DELETE', path, { token: admin })).status).toBe(204);
+
+    const { events } = await feedOf({ group_uuid: other.json.group_uuid }, 1 + 3 + 1 + 1 + 3);
+    expect(events.map((e) => e.type)).toEqual([
+      'group.created',
+      ...Array(3).fill('membership.added'),
+      'group.updated',
+      'group.deleted',
+      ...Array(3).fill('membership.removed'),
+    ]);
+    expect(events.map((e) => e.sequence)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    expect(events[4]!.data).toMatchObject({ before: { description: null }, after: { description: 'renamed' } });
+  });
+
+  it("numbers a course's enrollment events in the tenant, apart from any group", async () => {
+    const staff = await tokenFor({ roles: ['staff'], sub: 'events-staff' });
+    const course = `course-v1:Events+${tenant.slice(0, 8)}+1`;
+    const enroll = async (action: string) => {
+      const answer = await api('POST', '/api/bulk_enroll/v1/bulk_enroll/', {
+        token: staff,
+        body: {
+          action,
+          courses: course,
+          identifiers: [`ev-${learners[0]}@example.com`],
+          enterprise_customer_uuid: tenant,
+        },
+      });
+      expect(answer.status, answer.text).toBe(200);
+    };
+    await enroll('enroll');
+    await enroll('unenroll');
+    const { events } = await feedOf({ type: 'enrollment.*' }, 2);
+    expect(events.map((e) => [e.type, e.sequence, e.group_uuid])).toEqual([
+      ['enrollment.enrolled', 1, null],
+      ['enrollment.unenrolled', 2, null],
+    ]);
+    expect(events.map((e) => (e as unknown as { course_id: string }).course_id)).toEqual([course, course]);
+    expect(events[0]!.data.after).toMatchObject({ learner_uuid: learners[0], status: 'enrolled' });
+  });
+});
