@@ -80,8 +80,17 @@ function membershipChange({ eventName, oldImage, newImage }: ItemChange): Typed 
   const data = { before: view(oldImage), after: view(newImage) };
   const was = oldImage?.status as string | undefined;
   const is = newImage?.status as string | undefined;
+  // A pending (e-mail) membership becomes its learner's in one transaction: the e-mail's item is deleted
+  // and the learner's written with the invitation's time. That write is the activation; the deletion
+  // (like that of a pending member swept with its deleted group, which group.deleted covers) is none.
+  if (eventName === 'REMOVE') {
+    return was === 'active' || (was === 'pending' && oldImage?.learner_uuid)
+      ? { type: 'membership.removed', data }
+      : null;
+  }
+  const invitedNow = newImage?.invited_at != null && newImage.invited_at !== oldImage?.invited_at;
+  if (is === 'active' && newImage?.learner_uuid && invitedNow) return { type: 'membership.activated', data };
   if (eventName === 'INSERT') return { type: 'membership.added', data };
-  if (eventName === 'REMOVE') return was && COUNTED.includes(was) ? { type: 'membership.removed', data } : null;
   if (was === 'removed' && is && COUNTED.includes(is)) return { type: 'membership.revived', data };
   if (was && COUNTED.includes(was) && is === 'removed') return { type: 'membership.removed', data };
   if (was === 'pending' && is === 'active') return { type: 'membership.activated', data };

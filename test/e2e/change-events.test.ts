@@ -159,6 +159,34 @@ describe('change events of groups and enrollments', () => {
     expect(events[4]!.data).toMatchObject({ before: { description: null }, after: { description: 'renamed' } });
   });
 
+  it("makes an invitation's activation one membership.activated, with no removal", async () => {
+    const invited = await api('POST', '/api/v1/enterprise-group', {
+      token: admin,
+      body: { name: `Events invited ${tenant}`, enterprise_customer_uuid: tenant },
+    });
+    expect(invited.status, invited.text).toBe(201);
+    const email = `invitee-${randomUUID()}@example.com`;
+    const learner = randomUUID();
+    const assign = await api('POST', `/api/v1/enterprise-group/${invited.json.group_uuid}/assign_learners`, {
+      token: admin,
+      body: { learner_emails: [email] },
+    });
+    expect(assign.status, assign.text).toBeLessThan(300);
+    const put = await api('PUT', `/api/v1/enterprise-customer/${tenant}/learners/${learner}`, {
+      token: admin,
+      body: { email },
+    });
+    expect(put.status, put.text).toBe(201);
+    const { events } = await feedOf({ group_uuid: invited.json.group_uuid }, 3);
+    expect(events.map((e) => [e.type, e.sequence])).toEqual([
+      ['group.created', 1],
+      ['membership.added', 2],
+      ['membership.activated', 3],
+    ]);
+    expect(events[1]!.data.after).toMatchObject({ status: 'pending', pending_learner_email: email });
+    expect(events[2]!.data.after).toMatchObject({ status: 'active', learner_uuid: learner });
+  });
+
   it("numbers a course's enrollment events in the tenant, apart from any group", async () => {
     const staff = await tokenFor({ roles: ['staff'], sub: 'events-staff' });
     const course = `course-v1:Events+${tenant.slice(0, 8)}+1`;

@@ -62,7 +62,7 @@ describe('changeEventOf', () => {
     ['membership.removed', change('MODIFY', membership('active'), membership('removed'))],
     ['membership.revived', change('MODIFY', membership('removed'), membership('active'))],
     ['membership.updated', change('MODIFY', membership('active'), membership('active', { permissions: ['MARKER'] }))],
-    ['membership.removed', change('REMOVE', membership('pending'), null)],
+    ['membership.removed', change('REMOVE', membership('active'), null)],
     ['group.created', change('INSERT', null, group())],
     ['group.updated', change('MODIFY', group(), group({ name: 'Sales EMEA' }))],
     ['group.ruleset_changed', change('MODIFY', group(), group({ ruleset: { operator: 'AND', sets: [] } }))],
@@ -77,6 +77,30 @@ describe('changeEventOf', () => {
     );
     expect(changeEventOf(change('MODIFY', group(), group({ member_count: 2 })))).toBe(null);
     expect(changeEventOf(change('REMOVE', membership('removed'), null))).toBe(null);
+  });
+
+  it("makes an invitation's activation one event: the learner's membership written, the e-mail's deleted", () => {
+    const pending = membership('pending', {
+      SK: 'MEMBER#E#ada@example.com',
+      learner_uuid: null,
+      pending_learner_email: 'ada@example.com',
+      invited_at: '2026-01-01T00:00:00.000Z',
+    });
+    const active = membership('active', {
+      invited_at: '2026-01-01T00:00:00.000Z',
+      activated_at: '2026-01-02T00:00:00.000Z',
+    });
+    expect(changeEventOf(change('INSERT', null, active))?.type).toBe('membership.activated');
+    expect(changeEventOf(change('MODIFY', membership('removed'), active))?.type).toBe('membership.activated');
+    expect(changeEventOf(change('REMOVE', pending, null))).toBe(null);
+    // A learner added directly, or revived keeping its old invitation time, is no activation.
+    expect(changeEventOf(change('INSERT', null, membership('active', { invited_at: null })))?.type).toBe(
+      'membership.added',
+    );
+    const revived = membership('active', { invited_at: '2025-01-01T00:00:00.000Z' });
+    expect(
+      changeEventOf(change('MODIFY', membership('removed', { invited_at: '2025-01-01T00:00:00.000Z' }), revived))?.type,
+    ).toBe('membership.revived');
   });
 
   it('ignores every other entity, its own events included', () => {
