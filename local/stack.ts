@@ -54,6 +54,12 @@ export interface LocalStackOptions {
    */
   timeoutScale?: number;
   /**
+   * Read the table's stream into the stream functions (default true, as the event source mapping does in
+   * AWS). Off for test stacks that drive DynamoDB Local far beyond a deployment's load and need no
+   * events: on one local engine every change would also cost an event transaction, and the two compete.
+   */
+  changeStream?: boolean;
+  /**
    * An already running DynamoDB and the table to use (created if absent) instead of starting
    * DynamoDB Local: the integration tests run the stack in process on their own emulator.
    */
@@ -81,7 +87,8 @@ export interface LocalStack {
   mintToken(claims: TokenClaims, options?: MintOptions): Promise<string>;
   pollers: Pollers;
   /** The stream-triggered functions' reader of the table's stream (a DynamoDB event source mapping in AWS). */
-  streamPoller: StreamPoller;
+  /** Null when the stack was started without its change stream (`changeStream: false`). */
+  streamPoller: StreamPoller | null;
   /** The schedule-triggered functions' timers (EventBridge in AWS). */
   scheduler: Scheduler;
   /** Stops HTTP, pollers, the functions' workers, the SQS/S3 emulator and DynamoDB Local (java included). Idempotent. */
@@ -144,16 +151,19 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       log,
     });
     stops.push(() => pollers.stop());
-    const streamPoller = startStreamPoller({
-      endpoint: dynamo.endpoint,
-      tableName,
-      dynamodb: client,
-      consumers: streamFunctions
-        .filter((fn) => entryExists(fn.entry))
-        .map((fn) => ({ name: fn.name, batchSize: fn.trigger.batchSize, handler: (event) => invoke(fn, event) })),
-      log,
-    });
-    stops.push(() => streamPoller.stop());
+    const streamPoller =
+      options.changeStream === false
+        ? null
+        : startStreamPoller({
+            endpoint: dynamo.endpoint,
+            tableName,
+            dynamodb: client,
+            consumers: streamFunctions
+              .filter((fn) => entryExists(fn.entry))
+              .map((fn) => ({ name: fn.name, batchSize: fn.trigger.batchSize, handler: (event) => invoke(fn, event) })),
+            log,
+          });
+    if (streamPoller) stops.push(() => streamPoller.stop());
     const watcher = startS3Watcher({
       endpoint: messaging.endpoint,
       bucket: messaging.bucket,
