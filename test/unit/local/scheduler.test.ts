@@ -57,7 +57,9 @@ describe('local schedule intervals (RECALC_INTERVAL)', () => {
     expect(parseStartArgs([], {})).toMatchObject({ changeStream: true });
     expect(parseStartArgs([], { CHANGE_STREAM: 'off' })).toMatchObject({ changeStream: false });
     expect(parseStartArgs(['--change-stream', 'on'], { CHANGE_STREAM: 'off' })).toMatchObject({ changeStream: true });
-    expect(() => parseStartArgs(['--change-stream', 'no'], {})).toThrow(/--change-stream\/CHANGE_STREAM must be on or off/);
+    expect(() => parseStartArgs(['--change-stream', 'no'], {})).toThrow(
+      /--change-stream\/CHANGE_STREAM must be on or off/,
+    );
   });
 });
 
