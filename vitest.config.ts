@@ -8,6 +8,8 @@ const alias = Object.fromEntries(
   ]),
 );
 
+const changeStreamTests = ['test/e2e/change-events.test.ts'];
+
 export default defineConfig({
   resolve: { alias },
   test: {
@@ -32,6 +34,18 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],
+          exclude: [...changeStreamTests],
+          globalSetup: ['test/e2e/global-setup.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 180_000,
+        },
+      },
+      {
+        resolve: { alias },
+        // The e2e tests of the change stream, on a stack of their own that reads it (the others' does not).
+        test: {
+          name: 'e2e-stream',
+          include: changeStreamTests,
           globalSetup: ['test/e2e/global-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 180_000,

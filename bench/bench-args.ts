@@ -1,10 +1,10 @@
 import { parseArgs } from 'node:util';
 
-export const SCENARIOS = ['assign', 'enroll', 'recalc', 'latency', 'asof', 'isolation', 'bundles'] as const;
+export const SCENARIOS = ['assign', 'enroll', 'recalc', 'latency', 'asof', 'isolation', 'bundles', 'events'] as const;
 export type ScenarioName = (typeof SCENARIOS)[number];
 
 export const BENCH_USAGE = `usage: npm run bench -- [--only ${SCENARIOS.join('|')}[,…]] [--sizes 10000,100000]
-       [--enroll-size 10000] [--recalc-learners 20000,100000] [--latency-seconds 8] [--connections 8]
+       [--enroll-size 10000] [--events-size 5000] [--recalc-learners 20000,100000] [--latency-seconds 8] [--connections 8]
        [--api <url> --token <staff jwt> [--dynamodb http://127.0.0.1:8000] [--table lms-groups]]`;
 
 export interface BenchArgs {
@@ -12,6 +12,8 @@ export interface BenchArgs {
   /** Group sizes of the bulk assign scenario. */
   sizes: number[];
   enrollSize: number;
+  /** Membership changes the change-events scenario streams. */
+  eventsSize: number;
   /** Tenant sizes of the recalculation scenario (half of each tenant matches). */
   recalcLearners: number[];
   latencySeconds: number;
@@ -30,6 +32,7 @@ export function parseBenchArgs(argv: string[]): BenchArgs {
       only: { type: 'string' },
       sizes: { type: 'string', default: '10000,100000' },
       'enroll-size': { type: 'string', default: '10000' },
+      'events-size': { type: 'string', default: '5000' },
       'recalc-learners': { type: 'string', default: '20000,100000' },
       'latency-seconds': { type: 'string', default: '8' },
       connections: { type: 'string', default: '8' },
@@ -48,6 +51,7 @@ export function parseBenchArgs(argv: string[]): BenchArgs {
     only: only as ScenarioName[],
     sizes: values.sizes.split(',').map((s) => positive('--sizes', s)),
     enrollSize: positive('--enroll-size', values['enroll-size']),
+    eventsSize: positive('--events-size', values['events-size']),
     recalcLearners: values['recalc-learners'].split(',').map((s) => positive('--recalc-learners', s)),
     latencySeconds: positive('--latency-seconds', values['latency-seconds']),
     connections: positive('--connections', values.connections),

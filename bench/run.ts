@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --only assign,enroll,recalc,latency,asof,isolation,bundles] [--sizes 10000,100000] [--api <url> --token <jwt>]`:
+ * `npm run bench [-- --only assign,enroll,recalc,latency,asof,isolation,bundles,events] [--sizes 10000,100000] [--api <url> --token <jwt>]`:
  * every scenario against its raw reference measured in the same run on the same DynamoDB endpoint
  * (or, for bundles, an empty module). Prints a table and writes bench/results/latest.json.
  * Numbers, not assertions: see docs/performance.md.
@@ -11,6 +11,7 @@ import { costModel, PRICES } from './cost-model';
 import { machine, printTable, writeResults } from './report';
 import { apiLatency } from './scenarios/api-latency';
 import { bulkAssign } from './scenarios/bulk-assign';
+import { changeEvents } from './scenarios/change-events';
 import { enrollmentJobs } from './scenarios/enrollment-jobs';
 import { isolationCost } from './scenarios/isolation-cost';
 import { lambdaBundles } from './scenarios/lambda-bundles';
@@ -28,6 +29,7 @@ const scenarios: Record<ScenarioName, Scenario> = {
   asof: membershipAsOf,
   isolation: isolationCost,
   bundles: lambdaBundles,
+  events: changeEvents,
 };
 
 async function main() {

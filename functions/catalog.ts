@@ -17,7 +17,7 @@ export const DEFAULT_MEMORY_MB = 512;
  * Timeout of a function whose entry does not say, by trigger: an HTTP function answers well inside
  * API Gateway's 30 s; a scheduled fan-out gets a minute.
  */
-export const DEFAULT_TIMEOUT_SECONDS = { http: 10, queue: 30, schedule: 60, deadLetters: 30 } as const;
+export const DEFAULT_TIMEOUT_SECONDS = { http: 10, queue: 30, schedule: 60, deadLetters: 30, stream: 60 } as const;
 
 /** API Gateway's catch-all route: whatever no other route matches. */
 export const DEFAULT_ROUTE = '$default';
@@ -37,7 +37,18 @@ export type Trigger =
    * Fed by the dead-letter queues of `queues` (what their workers gave up on): an event source
    * mapping per DLQ in AWS, a poller per DLQ locally; partial batch responses as for a queue.
    */
-  | { type: 'deadLetters'; queues: QueueName[]; batchSize: number };
+  | { type: 'deadLetters'; queues: QueueName[]; batchSize: number }
+  /**
+   * Fed by the table's stream (resources.table.streamViewType), in order per shard: a DynamoDB event
+   * source mapping in AWS (bisect on error, partial batch responses, an on-failure queue for what it
+   * gave up on), a poller over DynamoDB Local's shards locally, delivering the same event.
+   */
+  | {
+      type: 'stream';
+      batchSize: number;
+      /** Deliveries of a failing record before it goes to the on-failure queue (AWS; locally retried until it succeeds). */
+      maxRetries: number;
+    };
 
 export interface Access {
   table?: 'read' | 'readwrite';
@@ -50,6 +61,8 @@ export interface Access {
    * token buckets (PutItem, UpdateItem) although it writes nothing else. A writer needs no flag.
    */
   rateLimited?: true;
+  /** Puts entries on the service's EventBridge bus (resources.eventBus). */
+  eventBus?: 'put';
 }
 
 export interface FunctionDefinition {
@@ -90,6 +103,7 @@ const BATCHES = '/api/v1/batches/{batch_id}';
 const BRANCHES = '/api/v1/enterprise-customer/{enterprise_uuid}/branches';
 const SETTINGS = '/api/v1/enterprise-customer/{enterprise_uuid}/settings';
 const JOBS = '/api/v1/jobs';
+const EVENTS = '/api/v1/enterprise-customer/{enterprise_uuid}/events';
 const producer: Access = { table: 'readwrite', sendsTo: ['jobChunks'] };
 /**
  * Starts jobs whose rows a worker lists: recalculations (the tenant's learners) and learning-module
@@ -169,6 +183,8 @@ export const catalog: readonly FunctionDefinition[] = [
       bucket: { write: ['imports'] },
     },
   ),
+
+  http('ListEvents', 'GET', EVENTS, 'events/list-events', read),
 
   http('ListJobs', 'GET', JOBS, 'jobs/list-jobs', read),
   // Reading a job presigns the download link of an import's results file.
@@ -278,6 +294,15 @@ export const catalog: readonly FunctionDefinition[] = [
     access: { table: 'readwrite', sendsTo: ['jobChunks'] },
     timeoutSeconds: 30,
   },
+  {
+    name: 'PublishChangeEvents',
+    entry: 'functions/triggers/publish-change-events.ts',
+    // Turns membership, enrollment and group changes into events: records each once in the table (with its
+    // per-stream sequence) and puts it on the bus. A record that fails is retried from there, in order.
+    trigger: { type: 'stream', batchSize: 100, maxRetries: 50 },
+    access: { table: 'readwrite', eventBus: 'put' },
+    timeoutSeconds: 60,
+  },
 ];
 
 export interface FunctionLimits {
@@ -307,6 +332,10 @@ export const deadLetterFunctions = catalog.filter(
 
 export const scheduleFunctions = catalog.filter(
   (f): f is FunctionDefinition & { trigger: Extract<Trigger, { type: 'schedule' }> } => f.trigger.type === 'schedule',
+);
+
+export const streamFunctions = catalog.filter(
+  (f): f is FunctionDefinition & { trigger: Extract<Trigger, { type: 'stream' }> } => f.trigger.type === 'stream',
 );
 
 /** API Gateway's route key of an HTTP trigger (`GET /x/{id}`, or `$default`). */

@@ -12,6 +12,8 @@ export interface ResourceNames {
   tableName: string;
   bucketName: string;
   queueUrl: (name: QueueName) => string;
+  /** The service's EventBridge bus; null locally, where there is none and events are only recorded in the table. */
+  eventBusName: string | null;
 }
 
 /** The service name every function logs under (Powertools). */
@@ -32,6 +34,7 @@ export function environmentOf(
   if (access.table) variables[env.table] = names.tableName;
   if (access.bucket) variables[env.bucket] = names.bucketName;
   for (const name of access.sendsTo ?? []) variables[env.queueUrl(name)] = names.queueUrl(name);
+  if (access.eventBus && names.eventBusName !== null) variables[env.eventBus] = names.eventBusName;
   return variables;
 }
 
@@ -49,7 +52,15 @@ export type ResourceRef =
   /** The function's own log group. */
   | { kind: 'logGroup' }
   /** The function's own dead-letter queue of failed schedule ticks. */
-  | { kind: 'failedTicks' };
+  | { kind: 'failedTicks' }
+  /** The table's stream, which a stream-triggered function reads through its event source. */
+  | { kind: 'tableStream' }
+  /** Any resource: what an action that names no resource (dynamodb:ListStreams) is granted on. */
+  | { kind: 'any' }
+  /** The function's own on-failure queue of stream records it gave up on. */
+  | { kind: 'failedRecords' }
+  /** The service's EventBridge bus. */
+  | { kind: 'eventBus' };
 
 export interface PolicyStatement {
   actions: readonly string[];
@@ -63,7 +74,7 @@ export interface PolicyStatement {
 
 /**
  * The table actions the code uses, and nothing else: no Scan (every read is a key or index query), no
- * stream reads, no PartiQL. Transactions are authorized per item by these same actions.
+ * PartiQL; stream reads only through a stream trigger's event source (STREAM_CONSUME). Transactions are authorized per item by these same actions.
  */
 export const TABLE_READS = [
   'dynamodb:GetItem',
@@ -95,6 +106,12 @@ const QUEUE_CONSUME = [
 const OBJECT_READS = ['s3:GetObject'];
 const OBJECT_WRITES = ['s3:PutObject', 's3:AbortMultipartUpload'];
 const LOG_WRITES = ['logs:CreateLogStream', 'logs:PutLogEvents'];
+/** What a DynamoDB event source mapping's `grantStreamRead` gives: the stream's reads, and listing streams (no resource). */
+const STREAM_READS = ['dynamodb:DescribeStream', 'dynamodb:GetRecords', 'dynamodb:GetShardIterator'];
+const STREAM_LIST = ['dynamodb:ListStreams'];
+/** What an event source's SQS on-failure destination grants the role. */
+const FAILED_RECORD_SEND = ['sqs:SendMessage', 'sqs:GetQueueAttributes', 'sqs:GetQueueUrl'];
+const EVENT_PUTS = ['events:PutEvents'];
 
 /**
  * Every IAM statement of a function's execution role, derived from its catalog entry: its log group;
@@ -132,6 +149,14 @@ export function statementsOf({ access, trigger }: Pick<FunctionDefinition, 'acce
     for (const name of trigger.queues) {
       statements.push({ actions: QUEUE_CONSUME, resource: { kind: 'deadLetterQueue', name }, grantedByTrigger: true });
     }
+  }
+  if (access.eventBus) statements.push({ actions: EVENT_PUTS, resource: { kind: 'eventBus' } });
+  if (trigger.type === 'stream') {
+    statements.push(
+      { actions: STREAM_LIST, resource: { kind: 'any' }, grantedByTrigger: true },
+      { actions: STREAM_READS, resource: { kind: 'tableStream' }, grantedByTrigger: true },
+      { actions: FAILED_RECORD_SEND, resource: { kind: 'failedRecords' }, grantedByTrigger: true },
+    );
   }
   if (trigger.type === 'schedule') {
     statements.push({ actions: ['sqs:SendMessage'], resource: { kind: 'failedTicks' }, grantedByTrigger: true });

@@ -11,6 +11,11 @@ export const table = {
   sortKey: 'SK',
   /** Epoch seconds after which DynamoDB may delete an item (idempotency records). */
   timeToLiveAttribute: 'expires_at',
+  /**
+   * Every item change, with both images, feeds the change-event function (a `stream` trigger): a
+   * DynamoDB event source mapping in AWS, a poller over DynamoDB Local's stream locally.
+   */
+  streamViewType: 'NEW_AND_OLD_IMAGES',
   globalSecondaryIndexes: [
     { name: 'GSI1', partitionKey: 'GSI1PK', sortKey: 'GSI1SK' },
     { name: 'GSI2', partitionKey: 'GSI2PK', sortKey: 'GSI2SK' },
@@ -123,9 +128,20 @@ export const importsBucket = {
 } as const;
 export type BucketArea = keyof typeof importsBucket.areas;
 
+/**
+ * The service's EventBridge bus: every change event is put on it (source `lms-groups`, detail-type the
+ * event's type), so AWS-native consumers subscribe with rules. The local stack has none (see docs/local-stack.md).
+ */
+export const eventBus = {
+  id: 'ChangeEventBus',
+  /** The `source` of every entry put on the bus. */
+  source: 'lms-groups',
+} as const;
+
 /** Environment variable names through which a function learns where its resources are. */
 export const env = {
   table: 'TABLE_NAME',
   bucket: 'IMPORTS_BUCKET',
+  eventBus: 'EVENT_BUS_NAME',
   queueUrl: (name: QueueName) => `QUEUE_URL_${name.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase()}`,
 } as const;

@@ -10,6 +10,7 @@ import {
   ListTablesCommand,
   ResourceInUseException,
   ResourceNotFoundException,
+  UpdateTableCommand,
 } from '@aws-sdk/client-dynamodb';
 import { REGION } from '#local/aws-account';
 import { persistedDynamoDir } from '#local/paths';
@@ -105,10 +106,17 @@ function spawnLoopbackDynamoDb(port: number, path: string | null): ChildProcess 
   );
 }
 
-/** Creates the table from resources.table unless it already exists (a persisted database keeps it). */
+/**
+ * Creates the table from resources.table unless it already exists (a persisted database keeps it), and
+ * turns its stream on if a table persisted before the stream existed has none.
+ */
 export async function ensureTable(client: DynamoDBClient, tableName: string): Promise<void> {
   try {
-    await client.send(new DescribeTableCommand({ TableName: tableName }));
+    const { Table } = await client.send(new DescribeTableCommand({ TableName: tableName }));
+    const { StreamSpecification } = tableDefinition(tableName);
+    if (!Table?.StreamSpecification?.StreamEnabled) {
+      await client.send(new UpdateTableCommand({ TableName: tableName, StreamSpecification }));
+    }
     return;
   } catch (error) {
     if (!(error instanceof ResourceNotFoundException)) throw error;

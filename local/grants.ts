@@ -48,6 +48,14 @@ export function localArnOf(resources: LocalResources, definition: Pick<FunctionD
         return `arn:aws:logs:${REGION}:${ACCOUNT_ID}:log-group:/aws/lambda/${definition.name}:*`;
       case 'failedTicks':
         return `arn:aws:sqs:${REGION}:${ACCOUNT_ID}:${definition.name}-failed-ticks`;
+      case 'failedRecords':
+        return `arn:aws:sqs:${REGION}:${ACCOUNT_ID}:${definition.name}-failed-records`;
+      case 'tableStream':
+        return `${tableArn(resources.tableName)}/stream/*`;
+      case 'any':
+        return '*';
+      case 'eventBus':
+        return `arn:aws:events:${REGION}:${ACCOUNT_ID}:event-bus/lms-groups-local`;
     }
   };
 }

@@ -64,6 +64,8 @@ export const localNames = (stack: StackEnvironment) => ({
   tableName: stack.tableName,
   bucketName: stack.bucket,
   queueUrl: (name: QueueName) => stack.queueUrls[name],
+  // No EventBridge locally: the change events are recorded in the table (and fed to webhooks) only.
+  eventBusName: null,
 });
 
 /**

@@ -1,4 +1,4 @@
-import { type FunctionDefinition, httpFunctions } from '#functions/catalog';
+import { type FunctionDefinition, httpFunctions, streamFunctions } from '#functions/catalog';
 import { type QueueDefinition, type QueueName, type ScheduleName, table } from '#functions/resources';
 import { loadOrCreateSigningKeys, type SigningKeys } from '#local/auth-keys';
 import { catalogConsumers } from '#local/catalog-consumers';
@@ -14,9 +14,11 @@ import { type Messaging, startMessaging } from '#local/messaging';
 import { type MintOptions, mintToken, type TokenClaims } from '#local/mint-token';
 import { type Pollers, startPollers } from '#local/pollers';
 import { startS3Watcher } from '#local/s3-watcher';
+import { type StreamPoller, startStreamPoller } from '#local/stream-poller';
 import { defaultIntervals } from '#local/schedule-interval';
 import { type Scheduler, startScheduler } from '#local/scheduler';
 import { assertPortFree } from '#local/ports';
+import { entryExists } from '#local/handler-loader';
 
 export const DEFAULT_PORTS = { api: 3000, dynamodb: 8000, messaging: 4566 } as const;
 
@@ -52,6 +54,12 @@ export interface LocalStackOptions {
    */
   timeoutScale?: number;
   /**
+   * Read the table's stream into the stream functions (default true, as the event source mapping does in
+   * AWS). Off for test stacks that drive DynamoDB Local far beyond a deployment's load and need no
+   * events: on one local engine every change would also cost an event transaction, and the two compete.
+   */
+  changeStream?: boolean;
+  /**
    * An already running DynamoDB and the table to use (created if absent) instead of starting
    * DynamoDB Local: the integration tests run the stack in process on their own emulator.
    */
@@ -78,6 +86,9 @@ export interface LocalStack {
   /** A token the stack's authorizer accepts (the same as `npm run token` mints). */
   mintToken(claims: TokenClaims, options?: MintOptions): Promise<string>;
   pollers: Pollers;
+  /** The stream-triggered functions' reader of the table's stream (a DynamoDB event source mapping in AWS). */
+  /** Null when the stack was started without its change stream (`changeStream: false`). */
+  streamPoller: StreamPoller | null;
   /** The schedule-triggered functions' timers (EventBridge in AWS). */
   scheduler: Scheduler;
   /** Stops HTTP, pollers, the functions' workers, the SQS/S3 emulator and DynamoDB Local (java included). Idempotent. */
@@ -105,7 +116,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     const [dynamo, messaging] = await startEmulators(options, stops);
     const tableName = options.dynamodb?.tableName ?? table.localName;
     const client = dynamoDbClient(dynamo.endpoint);
-    await ensureTable(client, tableName).finally(() => client.destroy());
+    stops.push(async () => client.destroy());
+    await ensureTable(client, tableName);
 
     const resources = {
       tableName,
@@ -139,6 +151,19 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       log,
     });
     stops.push(() => pollers.stop());
+    const streamPoller =
+      options.changeStream === false
+        ? null
+        : startStreamPoller({
+            endpoint: dynamo.endpoint,
+            tableName,
+            dynamodb: client,
+            consumers: streamFunctions
+              .filter((fn) => entryExists(fn.entry))
+              .map((fn) => ({ name: fn.name, batchSize: fn.trigger.batchSize, handler: (event) => invoke(fn, event) })),
+            log,
+          });
+    if (streamPoller) stops.push(() => streamPoller.stop());
     const watcher = startS3Watcher({
       endpoint: messaging.endpoint,
       bucket: messaging.bucket,
@@ -181,6 +206,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       keys,
       mintToken: (claims, mintOptions) => mintToken(keys, claims, mintOptions),
       pollers,
+      streamPoller,
       scheduler,
       stop: () => {
         stopped ??= stopAll();

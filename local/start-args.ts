@@ -4,11 +4,11 @@ import { IntervalError, parseInterval } from '#local/schedule-interval';
 import { StartupError } from '#local/startup-error';
 
 export const START_USAGE =
-  'usage: npm start -- [--persist] [--port 3000] [--dynamodb-port 8000] [--messaging-port 4566] [--recalc-interval 24h|off] [--keys-dir .local/keys] [--timeout-scale 1] [--quiet]';
+  'usage: npm start -- [--persist] [--port 3000] [--dynamodb-port 8000] [--messaging-port 4566] [--recalc-interval 24h|off] [--change-stream on|off] [--keys-dir .local/keys] [--timeout-scale 1] [--quiet]';
 
 /**
- * `npm start` flags, with PORT / DYNAMODB_PORT / MESSAGING_PORT / RECALC_INTERVAL / LOCAL_KEYS_DIR /
- * LOCAL_TIMEOUT_SCALE as defaults.
+ * `npm start` flags, with PORT / DYNAMODB_PORT / MESSAGING_PORT / RECALC_INTERVAL / CHANGE_STREAM /
+ * LOCAL_KEYS_DIR / LOCAL_TIMEOUT_SCALE as defaults.
  */
 export function parseStartArgs(argv: string[], environment: NodeJS.ProcessEnv): LocalStackOptions | 'help' {
   const values = parse(argv);
@@ -27,6 +27,7 @@ export function parseStartArgs(argv: string[], environment: NodeJS.ProcessEnv): 
     ),
     persist: values.persist ?? false,
     ...recalcInterval(values['recalc-interval'] ?? environment.RECALC_INTERVAL),
+    changeStream: onOff('--change-stream/CHANGE_STREAM', values['change-stream'] ?? environment.CHANGE_STREAM, true),
     keysDir: values['keys-dir'] ?? environment.LOCAL_KEYS_DIR,
     quiet: values.quiet ?? false,
     ...timeoutScale(values['timeout-scale'] ?? environment.LOCAL_TIMEOUT_SCALE),
@@ -45,6 +46,7 @@ function parse(argv: string[]) {
         'dynamodb-port': { type: 'string' },
         'messaging-port': { type: 'string' },
         'recalc-interval': { type: 'string' },
+        'change-stream': { type: 'string' },
         'keys-dir': { type: 'string' },
         quiet: { type: 'boolean' },
         'timeout-scale': { type: 'string' },
@@ -63,6 +65,12 @@ function portOption(name: string, value: string | undefined, fallback: number): 
     throw new StartupError(`${name} must be a port number (0-65535, 0 picks a free one), got "${value}"`);
   }
   return port;
+}
+
+function onOff(name: string, value: string | undefined, fallback: boolean): boolean {
+  if (value === undefined || value === '') return fallback;
+  if (value === 'on' || value === 'off') return value === 'on';
+  throw new StartupError(`${name} must be on or off, got "${value}"`);
 }
 
 /** The scheduled recalculation's local interval; unset keeps the stack's default (that of `rate(1 day)`). */

@@ -11,6 +11,7 @@ export function tableDefinition(tableName: string = table.localName): CreateTabl
   return {
     TableName: tableName,
     BillingMode: 'PAY_PER_REQUEST',
+    StreamSpecification: { StreamEnabled: true, StreamViewType: table.streamViewType },
     AttributeDefinitions: [...new Set(keyNames)].map((name) => ({ AttributeName: name, AttributeType: 'S' })),
     KeySchema: [
       { AttributeName: table.partitionKey, KeyType: 'HASH' },

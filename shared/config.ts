@@ -8,6 +8,8 @@ import * as z from 'zod';
 const Env = z.object({
   TABLE_NAME: z.string().min(1).optional(),
   IMPORTS_BUCKET: z.string().min(1).optional(),
+  /** The service's EventBridge bus; absent locally, where events are only recorded in the table. */
+  EVENT_BUS_NAME: z.string().min(1).optional(),
   QUEUE_URL_GROUP_CLEANUP: z.string().url().optional(),
   QUEUE_URL_JOB_CHUNKS: z.string().url().optional(),
   QUEUE_URL_NOTIFICATIONS: z.string().url().optional(),
@@ -84,6 +86,7 @@ export const config = {
     : env.LOCAL_STACK_INFO
       ? resolve('.local/outbox.jsonl')
       : undefined,
+  eventBusName: env.EVENT_BUS_NAME,
   bulkEnrollRatePerMinute: env.BULK_ENROLL_RATE_PER_MINUTE,
   maxImportBytes: env.MAX_IMPORT_BYTES,
   maxSyncExport: env.MAX_SYNC_EXPORT,

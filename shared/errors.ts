@@ -26,8 +26,8 @@ export class ValidationError extends DomainError {
 
 /** A listing's `cursor` that this listing never handed out (garbage, another listing's, or tampered with). */
 export class InvalidCursorError extends ValidationError {
-  constructor(reason = 'not a cursor of this listing') {
-    super('cursor is not valid for this listing', [{ path: 'query.cursor', message: reason }], 'invalid_cursor');
+  constructor(reason = 'not a cursor of this listing', path = 'query.cursor') {
+    super('cursor is not valid for this listing', [{ path, message: reason }], 'invalid_cursor');
   }
 }
 

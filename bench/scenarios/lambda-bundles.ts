@@ -92,6 +92,7 @@ function environmentOf(access: (typeof catalog)[number]['access']): Record<strin
   const env: Record<string, string> = { POWERTOOLS_SERVICE_NAME: 'lms-groups', AWS_REGION: 'us-east-1' };
   if (access.table) env[resources.env.table] = 'bench-table';
   if (access.bucket) env[resources.env.bucket] = 'bench-bucket';
+  if (access.eventBus) env[resources.env.eventBus] = 'bench-bus';
   for (const q of access.sendsTo ?? [])
     env[resources.env.queueUrl(q)] = `https://sqs.us-east-1.amazonaws.com/123456789012/${q}`;
   return env;

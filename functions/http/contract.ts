@@ -1,5 +1,6 @@
 import type { RouteContract } from '#shared/http/http-handler';
 import { enrollmentsRoutes } from '#functions/http/contract/enrollments';
+import { eventsRoutes } from '#functions/http/contract/events';
 import { groupsRoutes } from '#functions/http/contract/groups';
 import { jobsRoutes } from '#functions/http/contract/jobs';
 import { learnersRoutes } from '#functions/http/contract/learners';
@@ -20,4 +21,5 @@ export const contract = {
   ...enrollmentsRoutes,
   ...jobsRoutes,
   ...tenantsRoutes,
+  ...eventsRoutes,
 } satisfies Record<string, RouteContract>;

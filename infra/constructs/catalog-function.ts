@@ -3,7 +3,9 @@ import { Duration, Validations } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { Grant, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, Runtime } from 'aws-cdk-lib/aws-lambda';
-import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
+import { DynamoEventSource, SqsDlq, SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
+import { StartingPosition } from 'aws-cdk-lib/aws-lambda';
+import type { IEventBus } from 'aws-cdk-lib/aws-events';
 import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import type { Queue } from 'aws-cdk-lib/aws-sqs';
@@ -24,6 +26,7 @@ export interface CatalogFunctionProps {
   readonly table: ITable;
   readonly importsBucket: IBucket;
   readonly queues: MessageQueues;
+  readonly eventBus: IEventBus;
   /** Directory the catalog's entry paths are relative to, holding tsconfig.json and package-lock.json. */
   readonly sourceRoot: string;
   /** The EventBridge expression of each schedule (stack props); required for schedule-triggered entries. */
@@ -86,15 +89,23 @@ export class CatalogFunction extends Construct {
     this.grantAccess(props, logGroup);
     if (definition.trigger.type === 'queue') this.subscribe(props, timeoutSeconds);
     if (definition.trigger.type === 'deadLetters') this.subscribeToDeadLetters(props, timeoutSeconds);
+    if (definition.trigger.type === 'stream') this.subscribeToStream(props);
     if (failedTicks) this.schedule(props, failedTicks);
     else this.acknowledgeInvocationModel();
   }
 
-  private environment({ definition, table, importsBucket, queues }: CatalogFunctionProps): Record<string, string> {
+  private environment({
+    definition,
+    table,
+    importsBucket,
+    queues,
+    eventBus,
+  }: CatalogFunctionProps): Record<string, string> {
     return environmentOf(definition, {
       tableName: table.tableName,
       bucketName: importsBucket.bucketName,
       queueUrl: (name) => queues.get(name).queueUrl,
+      eventBusName: eventBus.eventBusName,
     });
   }
 
@@ -103,7 +114,10 @@ export class CatalogFunction extends Construct {
    * trigger's wiring grants by itself (the event source's consumption, the tick DLQ's send) is left
    * to it; the parity test checks that it grants exactly those statements.
    */
-  private grantAccess({ definition, table, importsBucket, queues }: CatalogFunctionProps, logGroup: ILogGroup): void {
+  private grantAccess(
+    { definition, table, importsBucket, queues, eventBus }: CatalogFunctionProps,
+    logGroup: ILogGroup,
+  ): void {
     const arnOf = (ref: ResourceRef): string => {
       switch (ref.kind) {
         case 'table':
@@ -118,8 +132,13 @@ export class CatalogFunction extends Construct {
           return importsBucket.arnForObjects(`${resources.importsBucket.areas[ref.area]}*`);
         case 'logGroup':
           return logGroup.logGroupArn;
+        case 'eventBus':
+          return eventBus.eventBusArn;
         case 'failedTicks':
-          throw new Error(`${definition.name}: the tick dead-letter queue is granted by the function's own wiring`);
+        case 'failedRecords':
+        case 'tableStream':
+        case 'any':
+          throw new Error(`${definition.name}: ${ref.kind} is granted by the function's own wiring`);
       }
     };
     for (const statement of statementsOf(definition)) {
@@ -189,6 +208,36 @@ export class CatalogFunction extends Construct {
     });
   }
 
+  /**
+   * The table's stream as the event source: from the oldest record kept, in order per shard; a failing
+   * batch is bisected to find the record at fault, the partial batch response resumes after the records
+   * that succeeded, and a record still failing after `maxRetries` goes to an on-failure queue (alarmed).
+   */
+  private subscribeToStream({ definition, table, queues }: CatalogFunctionProps): void {
+    if (definition.trigger.type !== 'stream') return;
+    const failedRecords = addDeadLetterQueue(this, 'FailedRecords', {
+      owner: `the on-failure destination of ${definition.name}'s stream records`,
+      alarmDescription: `Stream records ${definition.name} gave up on after its retries`,
+      alerts: queues.alerts,
+    });
+    this.handler.addEventSource(
+      new DynamoEventSource(table, {
+        startingPosition: StartingPosition.TRIM_HORIZON,
+        batchSize: definition.trigger.batchSize,
+        bisectBatchOnError: true,
+        reportBatchItemFailures: true,
+        retryAttempts: definition.trigger.maxRetries,
+        onFailure: new SqsDlq(failedRecords),
+      }),
+    );
+    Validations.of(this).acknowledge({
+      id: 'AwsSolutions-IAM5[Resource::*]',
+      reason:
+        'dynamodb:ListStreams, which the stream event source grants, names no resource; the stream reads ' +
+        '(DescribeStream, GetRecords, GetShardIterator) are scoped to the table stream.',
+    });
+  }
+
   /** The EventBridge rule of a schedule-triggered entry, at the expression the stack props give its schedule. */
   private schedule({ definition, schedules }: CatalogFunctionProps, failedTicks: Queue): void {
     if (definition.trigger.type !== 'schedule') return;
@@ -233,5 +282,6 @@ export class CatalogFunction extends Construct {
 function descriptionOf({ trigger }: FunctionDefinition): string {
   if (trigger.type === 'http') return `${trigger.method} ${trigger.path}`;
   if (trigger.type === 'deadLetters') return `SQS DLQs of ${trigger.queues.join(', ')}`;
+  if (trigger.type === 'stream') return 'DynamoDB stream of the table';
   return trigger.type === 'queue' ? `SQS ${trigger.queue}` : `Schedule ${trigger.schedule}`;
 }

@@ -4,6 +4,7 @@ import {
   BillingMode,
   type CfnTable,
   ProjectionType,
+  StreamViewType,
   Table,
   TableEncryption,
 } from 'aws-cdk-lib/aws-dynamodb';
@@ -14,6 +15,8 @@ import * as resources from '#functions/resources';
 /** What the service stack needs from the data stack: ARNs, exported here and imported there by value. */
 export interface DataReferences {
   readonly tableArn: string;
+  /** The table's stream (resources.table.streamViewType), which the stream-triggered functions read. */
+  readonly tableStreamArn: string;
   readonly importsBucketArn: string;
 }
 
@@ -45,6 +48,7 @@ export class DataStack extends Stack {
       billingMode: BillingMode.PAY_PER_REQUEST,
       // Idempotency-Key records (and other short-lived items) carry their expiry here.
       timeToLiveAttribute: resources.table.timeToLiveAttribute,
+      stream: StreamViewType[resources.table.streamViewType],
       pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
       encryption: TableEncryption.AWS_MANAGED,
       deletionProtection: true,
@@ -99,6 +103,7 @@ export class DataStack extends Stack {
 
     this.references = {
       tableArn: this.exportValue(this.table.tableArn),
+      tableStreamArn: this.exportValue(this.table.tableStreamArn!),
       importsBucketArn: this.exportValue(this.importsBucket.bucketArn),
     };
 

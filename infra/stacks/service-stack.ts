@@ -1,7 +1,7 @@
 import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import { Table } from 'aws-cdk-lib/aws-dynamodb';
 import { Bucket } from 'aws-cdk-lib/aws-s3';
-import { Rule } from 'aws-cdk-lib/aws-events';
+import { EventBus, Rule } from 'aws-cdk-lib/aws-events';
 import { SqsQueue } from 'aws-cdk-lib/aws-events-targets';
 import type { Construct } from 'constructs';
 import { catalog, httpFunctions } from '#functions/catalog';
@@ -35,11 +35,16 @@ export class ServiceStack extends Stack {
     super(scope, id, props);
     const table = Table.fromTableAttributes(this, 'Table', {
       tableArn: props.data.tableArn,
+      tableStreamArn: props.data.tableStreamArn,
       globalIndexes: resources.table.globalSecondaryIndexes.map((index) => index.name),
     });
     const importsBucket = Bucket.fromBucketArn(this, 'ImportsBucket', props.data.importsBucketArn);
     const alerts = new OperatorAlerts(this, 'OperatorAlerts');
     this.queues = new MessageQueues(this, 'Queues', { alerts });
+    // The change events' bus: consumers in the account subscribe with rules of their own.
+    const eventBus = new EventBus(this, resources.eventBus.id, {
+      description: 'LMS groups change events (membership.*, enrollment.*, group.*)',
+    });
 
     const functions = new Map<string, CatalogFunction>();
     for (const definition of catalog) {
@@ -50,6 +55,7 @@ export class ServiceStack extends Stack {
           table,
           importsBucket,
           queues: this.queues,
+          eventBus,
           sourceRoot: props.sourceRoot ?? repoRoot,
           schedules: { recalculation: props.recalcSchedule },
         }),
@@ -65,6 +71,7 @@ export class ServiceStack extends Stack {
     this.routeBucketEvents(importsBucket.bucketName);
 
     new CfnOutput(this, 'ApiUrl', { value: this.api.stage.url });
+    new CfnOutput(this, 'ChangeEventBusName', { value: eventBus.eventBusName });
     new CfnOutput(this, 'OperatorAlertsTopicArn', {
       value: alerts.topic.topicArn,
       description: 'Subscribe here to hear of dead-lettered messages (DLQ alarms)',

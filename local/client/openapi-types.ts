@@ -188,6 +188,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/enterprise-customer/{enterprise_uuid}/events': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A tenant's change events in order, after a cursor: the catch-up feed (all groups by recording time, or one group by sequence) */
+    get: operations['ListEvents'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/enterprise-customer/{enterprise_uuid}/imports': {
     parameters: {
       query?: never;
@@ -2461,6 +2478,162 @@ export interface operations {
       409: {
         headers: {
           'Idempotent-Replayed': components['headers']['idempotent-replayed'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description internal error: nothing internal in it */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description the database is over capacity: retry after Retry-After seconds */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying (RFC 9110 §10.2.3) */
+          'Retry-After': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description any other error, with the error body */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  ListEvents: {
+    parameters: {
+      query?: {
+        after?: string;
+        group_uuid?: string;
+        page_size?: number;
+        type?:
+          | 'membership.added'
+          | 'membership.activated'
+          | 'membership.removed'
+          | 'membership.revived'
+          | 'membership.updated'
+          | 'enrollment.enrolled'
+          | 'enrollment.unenrolled'
+          | 'enrollment.allowed'
+          | 'enrollment.completed'
+          | 'enrollment.updated'
+          | 'enrollment.deleted'
+          | 'group.created'
+          | 'group.updated'
+          | 'group.deleted'
+          | 'group.ruleset_changed'
+          | 'membership.*'
+          | 'enrollment.*'
+          | 'group.*';
+      };
+      header?: never;
+      path: {
+        enterprise_uuid: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description a page of events; `after` resumes after its last one (now or later), `next` is set when more were there already */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            after: string | null;
+            count: number;
+            next: string | null;
+            previous: null;
+            results: ({
+              course_id: string | null;
+              data: {
+                after: {
+                  [key: string]: unknown;
+                } | null;
+                before: {
+                  [key: string]: unknown;
+                } | null;
+              } & {
+                [key: string]: unknown;
+              };
+              /** Format: uuid */
+              enterprise_customer_uuid: string;
+              group_uuid: string | null;
+              id: string;
+              /** Format: date-time */
+              occurred_at: string;
+              sequence: number;
+              /** @enum {string} */
+              type:
+                | 'membership.added'
+                | 'membership.activated'
+                | 'membership.removed'
+                | 'membership.revived'
+                | 'membership.updated'
+                | 'enrollment.enrolled'
+                | 'enrollment.unenrolled'
+                | 'enrollment.allowed'
+                | 'enrollment.completed'
+                | 'enrollment.updated'
+                | 'enrollment.deleted'
+                | 'group.created'
+                | 'group.updated'
+                | 'group.deleted'
+                | 'group.ruleset_changed';
+            } & {
+              [key: string]: unknown;
+            })[];
+          } & {
+            [key: string]: unknown;
+          };
+        };
+      };
+      /** @description invalid request: path, query, headers or body (each problem in details) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description no valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description the caller's roles or tenants do not allow this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description not found, or not visible to the caller */
+      404: {
+        headers: {
           [name: string]: unknown;
         };
         content: {

@@ -168,9 +168,54 @@ export const keys = {
     PK: `QUOTA#${tenant}#${template}#${day}`,
     SK: 'QUOTA',
   }),
+  /**
+   * A change event, keyed by its id so that recording it twice is one conditional write; in its tenant's
+   * feed by recording time (GSI1) and in its stream by sequence (GSI2). The stream is its group's, or
+   * its course's for an enrollment event; both partitions name the tenant.
+   */
+  changeEvent: (eventId: string, tenant: string, stream: EventStreamKey, recordedAt: string, sequence: number) => ({
+    PK: `EVENT#${eventId}`,
+    SK: 'EVENT',
+    GSI1PK: tenantEventsPartition(tenant),
+    GSI1SK: tenantEventPosition(recordedAt, eventId),
+    GSI2PK: streamEventsPartition(tenant, stream),
+    GSI2SK: streamEventPosition(sequence),
+  }),
+  changeEventById: (eventId: string) => ({ PK: `EVENT#${eventId}`, SK: 'EVENT' }),
+  tenantEventsPartition: (tenant: string) => tenantEventsPartition(tenant),
+  tenantEventPosition: (recordedAt: string, eventId: string) => tenantEventPosition(recordedAt, eventId),
+  streamEventsPartition: (tenant: string, stream: EventStreamKey) => streamEventsPartition(tenant, stream),
+  streamEventPosition: (sequence: number) => streamEventPosition(sequence),
+  /** The last sequence number given out in one event stream, moved in the transaction that records the event. */
+  eventSequence: (tenant: string, stream: EventStreamKey) => ({
+    PK: `EVENT_SEQUENCE#${tenant}#${streamName(stream)}`,
+    SK: 'SEQUENCE',
+  }),
   /** Marks a notification id as delivered, so a redelivered message is not sent twice. */
   sentNotification: (notificationId: string) => ({ PK: `NOTIFICATION#${notificationId}`, SK: 'SENT' }),
 } as const;
+
+/** An event stream: a group's, or a course's within a tenant (enrollment events). */
+export type EventStreamKey = { group: string } | { course: string };
+
+const streamName = (stream: EventStreamKey) =>
+  'group' in stream ? `GROUP#${stream.group}` : `COURSE#${stream.course}`;
+
+function tenantEventsPartition(tenant: string): string {
+  return `TENANT#${tenant}#EVENTS`;
+}
+
+function tenantEventPosition(recordedAt: string, eventId: string): string {
+  return `AT#${recordedAt}#${eventId}`;
+}
+
+function streamEventsPartition(tenant: string, stream: EventStreamKey): string {
+  return `TENANT#${tenant}#EVENTS#${streamName(stream)}`;
+}
+
+function streamEventPosition(sequence: number): string {
+  return `SEQ#${String(sequence).padStart(12, '0')}`;
+}
 
 function automaticGroupsOfTenant(tenant: string): string {
   return `TENANT#${tenant}#GROUP#`;

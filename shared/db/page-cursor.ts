@@ -44,17 +44,19 @@ export const writeCursor = (value: unknown): string => Buffer.from(JSON.stringif
 
 /**
  * Reads a cursor that `schema` accepts; anything else (not base64url JSON, or a value of another
- * shape) is InvalidCursorError, a 400 `invalid_cursor` naming `query.cursor`, never a 500.
+ * shape) is InvalidCursorError, a 400 `invalid_cursor` naming `query.<parameter>` (`cursor` unless the
+ * listing names its cursor otherwise), never a 500.
  */
-export function readCursor<T>(cursor: string, schema: z.ZodType<T>): T {
+export function readCursor<T>(cursor: string, schema: z.ZodType<T>, parameter = 'cursor'): T {
+  const invalid = () => new InvalidCursorError(undefined, `query.${parameter}`);
   let json: unknown;
   try {
     json = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
   } catch {
-    throw new InvalidCursorError();
+    throw invalid();
   }
   const parsed = schema.safeParse(json);
-  if (!parsed.success) throw new InvalidCursorError();
+  if (!parsed.success) throw invalid();
   return parsed.data;
 }
 

@@ -7,6 +7,9 @@ import { generateSigningKeys } from '#local/auth-keys';
 import { repoRoot } from '#local/paths';
 import { E2E_MAX_IMPORT_BYTES, E2E_MAX_SYNC_EXPORT } from './stack-settings';
 
+/** The vitest project whose stack reads its change stream (vitest.config.ts). */
+export const CHANGE_STREAM_PROJECT = 'e2e-stream';
+
 /** What local/start.ts reports over IPC once the stack is up. */
 interface ReadyMessage {
   type: 'ready';
@@ -50,7 +53,12 @@ export default async function setup(project: TestProject) {
 
   const child = fork(
     join(repoRoot, 'local/start.ts'),
-    ['--port', '0', '--dynamodb-port', '0', '--messaging-port', '0', '--keys-dir', keysDir, '--quiet'],
+    [
+      ...['--port', '0', '--dynamodb-port', '0', '--messaging-port', '0', '--keys-dir', keysDir, '--quiet'],
+      // Every write becomes an event transaction on the same DynamoDB Local: only the project that proves
+      // the change stream reads it, so the other suites' bulk writes leave no backlog competing with later files.
+      ...['--change-stream', project.name === CHANGE_STREAM_PROJECT ? 'on' : 'off'],
+    ],
     { cwd: repoRoot, env, execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] },
   );
   const ready = await waitForReady(child, 150_000).catch((error) => {

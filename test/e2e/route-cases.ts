@@ -239,6 +239,7 @@ export function routeCases(t: TenantObjects): Record<RouteName, RouteRequest> {
       body: { status: 'completed', enterprise_customer_uuid: t.tenant },
     },
     ListLearnerEnrollments: { path: `${learners}/${t.learnerUuid}/enrollments` },
+    ListEvents: { path: `/api/v1/enterprise-customer/${t.tenant}/events`, query: { group_uuid: t.groupUuid } },
   };
 }
 

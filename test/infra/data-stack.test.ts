@@ -25,6 +25,10 @@ describe('table', () => {
     });
   });
 
+  it('streams every change with both images, as the local table does', () => {
+    expect(table?.Properties.StreamSpecification).toEqual({ StreamViewType: resources.table.streamViewType });
+  });
+
   it('has the keys and exactly the GSIs of resources.ts, projecting all attributes', () => {
     expect(table?.Properties.KeySchema).toEqual([
       { AttributeName: resources.table.partitionKey, KeyType: 'HASH' },

@@ -18,6 +18,10 @@ const bucketId = dataTemplate.at('AWS::S3::Bucket', `${resources.importsBucket.i
  */
 function canonical(node: unknown): string {
   if (typeof node === 'string') return node;
+  if (typeof (node as Record<string, unknown>)['Fn::ImportValue'] === 'string') {
+    const imported = (node as Record<string, string>)['Fn::ImportValue']!;
+    if (imported.includes(`FnGetAtt${tableId}StreamArn`)) return `stream(${tableId})`;
+  }
   const fn = node as Record<string, unknown>;
   if (Array.isArray(fn['Fn::Join'])) {
     const [delimiter, items] = fn['Fn::Join'] as [string, unknown[]];
@@ -51,6 +55,14 @@ const logicalArnOf =
         return arn('AWS::Logs::LogGroup', `${name}/Logs/Resource`);
       case 'failedTicks':
         return arn('AWS::SQS::Queue', `${name}/FailedTicks/Resource`);
+      case 'failedRecords':
+        return arn('AWS::SQS::Queue', `${name}/FailedRecords/Resource`);
+      case 'tableStream':
+        return `stream(${tableId})`;
+      case 'any':
+        return '*';
+      case 'eventBus':
+        return arn('AWS::Events::EventBus', `${resources.eventBus.id}/Resource`);
     }
   };
 

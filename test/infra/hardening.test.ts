@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { catalog, scheduleFunctions } from '#functions/catalog';
+import { catalog, scheduleFunctions, streamFunctions } from '#functions/catalog';
 import * as resources from '#functions/resources';
 import { synthesizeApp } from '#test/infra/synthesize';
 import { StackTemplate } from '#test/infra/template-queries';
@@ -69,8 +69,10 @@ describe('hardening', () => {
   it('alarms on every DLQ as soon as it holds a message, and tells the operators (and again when it empties)', () => {
     const [topicId] = Object.keys(template.resources('AWS::SNS::Topic'));
     const alarms = Object.values(template.resources('AWS::CloudWatch::Alarm'));
-    // One per queue's DLQ, and one per scheduled function's DLQ of failed ticks.
-    expect(alarms).toHaveLength(Object.keys(resources.queues).length + scheduleFunctions.length);
+    // One per queue's DLQ, one per scheduled function's DLQ of failed ticks, one per stream function's on-failure queue.
+    expect(alarms).toHaveLength(
+      Object.keys(resources.queues).length + scheduleFunctions.length + streamFunctions.length,
+    );
     for (const alarm of alarms) {
       expect(alarm.Properties).toMatchObject({
         MetricName: 'ApproximateNumberOfMessagesVisible',

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { App, Stack } from 'aws-cdk-lib';
 import { AttributeType, Table } from 'aws-cdk-lib/aws-dynamodb';
 import { Bucket } from 'aws-cdk-lib/aws-s3';
+import { EventBus } from 'aws-cdk-lib/aws-events';
 import { build } from 'esbuild';
 import { afterAll, describe, expect, it } from 'vitest';
 import { catalog } from '#functions/catalog';
@@ -27,6 +28,7 @@ describe('lambda bundling', () => {
       table: new Table(stack, 'Table', { partitionKey: { name: 'PK', type: AttributeType.STRING } }),
       importsBucket: new Bucket(stack, 'Bucket'),
       queues: new MessageQueues(stack, 'Queues', { alerts: new OperatorAlerts(stack, 'Alerts') }),
+      eventBus: new EventBus(stack, 'Bus'),
       sourceRoot: repoRoot,
     });
     const outdir = app.synth().directory;

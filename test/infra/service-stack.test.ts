@@ -8,6 +8,7 @@ import {
   queueFunctions,
   routeKeyOf,
   scheduleFunctions,
+  streamFunctions,
 } from '#functions/catalog';
 import * as resources from '#functions/resources';
 import { buildLoneFunction, synthesizeApp, testConfig } from '#test/infra/synthesize';
@@ -60,6 +61,7 @@ describe('functions', () => {
       ...(access.table ? [resources.env.table] : []),
       ...(access.bucket ? [resources.env.bucket] : []),
       ...(access.sendsTo ?? []).map(resources.env.queueUrl),
+      ...(access.eventBus ? [resources.env.eventBus] : []),
     ];
     expect(Object.keys(variables).sort()).toEqual(expected.sort());
     expect(variables.NODE_OPTIONS).toBe('--enable-source-maps');
@@ -123,19 +125,40 @@ describe('grants', () => {
       if (sendsTo.includes(queue)) expect(actions, queue).toContain('sqs:SendMessage');
       else expect(actions, queue).not.toContain('sqs:SendMessage');
     }
-    if (sendsTo.length === 0) expect(template.actions(name)).not.toContain('sqs:SendMessage');
+    if (sendsTo.length === 0) {
+      // A stream function sends to its own on-failure queue only (the event source's destination).
+      const own = streamFunctions.some((f) => f.name === name)
+        ? template.at('AWS::SQS::Queue', `${name}/FailedRecords/Resource`)[0]
+        : undefined;
+      const sends = template
+        .statements(name)
+        .filter((st) => st.Action.includes('sqs:SendMessage'))
+        .flatMap((st) => [st.Resource].flat());
+      expect(sends).toEqual(own ? [{ 'Fn::GetAtt': [own, 'Arn'] }] : []);
+    }
   });
 
   it.each(catalog.filter((f) => !f.access.bucket))('gives $name no bucket access', ({ name }) => {
     expect([...template.actions(name)].filter((a) => a.startsWith('s3:'))).toEqual([]);
   });
 
-  it.each(catalog)('gives $name no Scan, stream or PartiQL action on the table', ({ name }) => {
-    const broad = [...template.actions(name)].filter((a) =>
-      /^dynamodb:(Scan|GetRecords|GetShardIterator|DescribeStream|ListStreams|PartiQL|\*)/.test(a),
-    );
-    expect(broad).toEqual([]);
+  it.each(streamFunctions)('lets $name read the table stream, and no other stream', ({ name }) => {
+    const streamActions = template
+      .statements(name)
+      .filter((st) => st.Action.some((a) => /^dynamodb:(GetRecords|GetShardIterator|DescribeStream)$/.test(a)));
+    expect(streamActions).toHaveLength(1);
+    expect(JSON.stringify(streamActions[0]!.Resource)).toMatch(/StreamArn/);
   });
+
+  it.each(catalog.filter((f) => f.trigger.type !== 'stream'))(
+    'gives $name no Scan, stream or PartiQL action on the table',
+    ({ name }) => {
+      const broad = [...template.actions(name)].filter((a) =>
+        /^dynamodb:(Scan|GetRecords|GetShardIterator|DescribeStream|ListStreams|PartiQL|\*)/.test(a),
+      );
+      expect(broad).toEqual([]);
+    },
+  );
 
   const bucketUsers = catalog.filter((f) => f.access.bucket);
   it.each(bucketUsers)('lets $name get or put objects only in the bucket areas it declares', ({ name, access }) => {
@@ -251,8 +274,8 @@ describe('queues', () => {
 
   it('rejects plain-HTTP access to every queue', () => {
     const policies = Object.values(template.resources('AWS::SQS::QueuePolicy'));
-    // Each queue and its DLQ, plus the failed-ticks DLQ of each scheduled function.
-    expect(policies).toHaveLength(definitions.length * 2 + scheduleFunctions.length);
+    // Each queue and its DLQ, the failed-ticks DLQ of each scheduled function, the on-failure queue of each stream function.
+    expect(policies).toHaveLength(definitions.length * 2 + scheduleFunctions.length + streamFunctions.length);
     for (const policy of policies) {
       expect(policy.Properties.PolicyDocument.Statement).toContainEqual(
         expect.objectContaining({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
@@ -263,7 +286,7 @@ describe('queues', () => {
   it('maps each queue worker to its queue with partial batch responses', () => {
     const mappings = Object.values(template.resources('AWS::Lambda::EventSourceMapping'));
     const deadLetterSources = deadLetterFunctions.flatMap((f) => f.trigger.queues);
-    expect(mappings).toHaveLength(queueFunctions.length + deadLetterSources.length);
+    expect(mappings).toHaveLength(queueFunctions.length + deadLetterSources.length + streamFunctions.length);
     for (const { name, trigger } of queueFunctions) {
       const [functionId] = template.function(name);
       const mapping = mappings.find((m) => m.Properties.FunctionName.Ref === functionId);
@@ -272,6 +295,39 @@ describe('queues', () => {
         BatchSize: trigger.batchSize,
         FunctionResponseTypes: ['ReportBatchItemFailures'],
       });
+    }
+  });
+});
+
+describe('table stream', () => {
+  it.each(streamFunctions)(
+    'feeds $name the table stream in order, bisecting, with partial batch responses and an on-failure queue',
+    ({ name, trigger }) => {
+      const [functionId] = template.function(name);
+      const mapping = Object.values(template.resources('AWS::Lambda::EventSourceMapping')).find(
+        (m) => m.Properties.FunctionName.Ref === functionId,
+      );
+      const [failedRecords] = template.at('AWS::SQS::Queue', `${name}/FailedRecords/Resource`);
+      expect(mapping?.Properties).toMatchObject({
+        StartingPosition: 'TRIM_HORIZON',
+        BatchSize: trigger.batchSize,
+        BisectBatchOnFunctionError: true,
+        MaximumRetryAttempts: trigger.maxRetries,
+        FunctionResponseTypes: ['ReportBatchItemFailures'],
+        DestinationConfig: { OnFailure: { Destination: { 'Fn::GetAtt': [failedRecords, 'Arn'] } } },
+      });
+      expect(JSON.stringify(mapping?.Properties.EventSourceArn)).toMatch(/StreamArn/);
+    },
+  );
+
+  it('puts change events only on the service bus', () => {
+    const [busId] = template.at('AWS::Events::EventBus', `${resources.eventBus.id}/Resource`);
+    for (const { name, access } of catalog) {
+      const puts = template.statements(name).filter((st) => st.Action.includes('events:PutEvents'));
+      expect(
+        puts.flatMap((st) => [st.Resource].flat()),
+        name,
+      ).toEqual(access.eventBus ? [{ 'Fn::GetAtt': [busId, 'Arn'] }] : []);
     }
   });
 });

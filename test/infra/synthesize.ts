@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import { App, Stack } from 'aws-cdk-lib';
 import { AttributeType, Table } from 'aws-cdk-lib/aws-dynamodb';
 import { Bucket } from 'aws-cdk-lib/aws-s3';
+import { EventBus } from 'aws-cdk-lib/aws-events';
 import { catalog, type FunctionDefinition } from '#functions/catalog';
 import { CatalogFunction } from '#infra/constructs/catalog-function';
 import { OperatorAlerts } from '#infra/constructs/operator-alerts';
@@ -85,6 +86,7 @@ export function buildLoneFunction(definition: FunctionDefinition): CatalogFuncti
       }),
       importsBucket: new Bucket(stack, 'Bucket'),
       queues: new MessageQueues(stack, 'Queues', { alerts: new OperatorAlerts(stack, 'Alerts') }),
+      eventBus: new EventBus(stack, 'Bus'),
       sourceRoot,
     });
   } finally {

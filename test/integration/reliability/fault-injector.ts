@@ -4,6 +4,14 @@ import {
   TransactionCanceledException,
 } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
+import { streamFunctions } from '#functions/catalog';
+import { currentFunction } from '#local/invocation-context';
+
+/**
+ * The stream consumer reads every change through the same client; the faults here are aimed at the
+ * calls that make the changes, so its calls pass (its own faults: test/integration/change-events.test.ts).
+ */
+const UNTARGETED = new Set(streamFunctions.map((f) => f.name));
 
 /** The middleware surface of an AWS SDK v3 client (the document client shares its client's stack). */
 interface MiddlewareHost {
@@ -49,7 +57,9 @@ export function installFaultInjector(client: MiddlewareHost) {
   client.middlewareStack.add(
     (next: (args: unknown) => Promise<unknown>, context: { commandName?: string }) =>
       async (args: { input: Record<string, unknown> }) => {
+        const caller = currentFunction()?.name;
         for (const f of faults) {
+          if (caller !== undefined && UNTARGETED.has(caller)) break;
           if (f.cleared || f.fault.command !== context.commandName) continue;
           if (f.fault.touching !== undefined && !JSON.stringify(args.input).includes(f.fault.touching)) continue;
           f.seen++;

@@ -72,6 +72,10 @@ export async function startReliabilityStack(options: StackOptions = {}) {
     catalog: options.catalog,
     // Injected conflicts are retried within shared/db/transactions.ts's budget; tripled, as for the e2e stack.
     timeoutScale: 3,
+    // No change stream: these suites drive one DynamoDB Local far past a deployment's load, and an event
+    // transaction per change would compete with the writes under test (the stream's own faults and
+    // exactness: test/integration/change-events.test.ts).
+    changeStream: false,
     // In process, so that the fault injector below reaches the handlers' own client.
     invoker: inProcess(wrapHandler ? { load: async (entry) => wrapHandler(entry, await load(entry)) } : { load }),
   });

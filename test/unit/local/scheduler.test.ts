@@ -52,6 +52,15 @@ describe('local schedule intervals (RECALC_INTERVAL)', () => {
     });
     expect(() => parseStartArgs([], { RECALC_INTERVAL: 'soon' })).toThrow(StartupError);
   });
+
+  it('reads the change stream unless --change-stream or CHANGE_STREAM says off', () => {
+    expect(parseStartArgs([], {})).toMatchObject({ changeStream: true });
+    expect(parseStartArgs([], { CHANGE_STREAM: 'off' })).toMatchObject({ changeStream: false });
+    expect(parseStartArgs(['--change-stream', 'on'], { CHANGE_STREAM: 'off' })).toMatchObject({ changeStream: true });
+    expect(() => parseStartArgs(['--change-stream', 'no'], {})).toThrow(
+      /--change-stream\/CHANGE_STREAM must be on or off/,
+    );
+  });
 });
 
 describe('local scheduler', () => {

@@ -23,6 +23,13 @@ describe('tableDefinition', () => {
     ]);
   });
 
+  it('streams every change with both images, as the table in AWS does', () => {
+    expect(tableDefinition('t1').StreamSpecification).toEqual({
+      StreamEnabled: true,
+      StreamViewType: 'NEW_AND_OLD_IMAGES',
+    });
+  });
+
   it('defaults to the local table name', () => {
     expect(tableDefinition().TableName).toBe(table.localName);
   });

@@ -1,0 +1,85 @@
+/**
+ * The items and transaction parts of change events, built by pure functions (unit-tested without a
+ * database); the repository only sends them.
+ */
+import type { TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import { keys } from '#shared/db/keys';
+import { type ChangeCandidate, type ChangeEvent, streamOf } from './change-event';
+
+type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+
+const ENTITY = 'change_event';
+/** How long an event stays in the feed (and for redelivery) before DynamoDB's TTL deletes it. */
+export const EVENT_RETENTION_DAYS = 7;
+
+const FIELDS = [
+  'id',
+  'type',
+  'occurred_at',
+  'enterprise_customer_uuid',
+  'group_uuid',
+  'course_id',
+  'sequence',
+  'data',
+] as const satisfies readonly (keyof ChangeEvent)[];
+
+export const toChangeEvent = (item: Record<string, unknown>): ChangeEvent =>
+  Object.fromEntries(FIELDS.map((f) => [f, item[f] ?? null])) as unknown as ChangeEvent;
+
+/** The event's item: its id key, its place in the tenant's feed and in its stream, its expiry. */
+export function eventItem(event: ChangeEvent, recordedAt: string) {
+  const stream = streamOf(event);
+  return {
+    ...keys.changeEvent(event.id, event.enterprise_customer_uuid, stream, recordedAt, event.sequence),
+    entity: ENTITY,
+    ...event,
+    recorded_at: recordedAt,
+    expires_at: Math.floor(Date.parse(recordedAt) / 1000) + EVENT_RETENTION_DAYS * 86_400,
+  };
+}
+
+/** Events one transaction numbers at most: with their stream's counter, well inside TransactWriteItems' 100 items. */
+export const MAX_BLOCK = 25;
+
+/**
+ * Records `candidates` (of one stream, in order) as its events `last + 1` … `last + n`: each event is put
+ * only if its id is new, and the stream's counter moves from `last` to `last + n` only if no one moved it
+ * since it was read. Any condition failing writes nothing, so a duplicate never takes a number and
+ * numbers are never skipped. The counter is the last item of the transaction.
+ */
+export function recordEventItems(
+  tableName: string,
+  candidates: readonly ChangeCandidate[],
+  last: number,
+  recordedAt: string,
+): { events: ChangeEvent[]; items: TransactItem[] } {
+  const first = candidates[0];
+  if (!first || candidates.length > MAX_BLOCK) throw new Error(`a block holds 1 to ${MAX_BLOCK} events`);
+  const events = candidates.map((candidate, i): ChangeEvent => ({ ...candidate, sequence: last + 1 + i }));
+  const next = last + events.length;
+  return {
+    events,
+    items: [
+      ...events.map((event) => ({
+        Put: {
+          TableName: tableName,
+          Item: eventItem(event, recordedAt),
+          ConditionExpression: 'attribute_not_exists(PK)',
+        },
+      })),
+      {
+        Update: {
+          TableName: tableName,
+          Key: keys.eventSequence(first.enterprise_customer_uuid, streamOf(first)),
+          UpdateExpression: 'SET last_sequence = :next, entity = :entity',
+          ConditionExpression: last === 0 ? 'attribute_not_exists(PK)' : 'last_sequence = :last',
+          ExpressionAttributeValues: {
+            ':next': next,
+            ':entity': 'event_sequence',
+            ...(last === 0 ? {} : { ':last': last }),
+          },
+        },
+      },
+    ],
+  };
+}

@@ -1,0 +1,158 @@
+import { type DynamoDBDocumentClient, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { keys } from '#shared/db/keys';
+import { transact } from '#shared/db/transactions';
+import { ConflictError } from '#shared/errors';
+import { type ChangeCandidate, type ChangeEvent, type EventStream, streamOf } from './change-event';
+import { MAX_BLOCK, recordEventItems, toChangeEvent } from './event-items';
+
+/** Times a recording re-reads its stream's counter after another writer moved it. */
+const MAX_COUNTER_RACES = 20;
+/** Streams whose last number a process keeps in memory. */
+const MAX_REMEMBERED_STREAMS = 10_000;
+
+export type RecordedEvent = ChangeEvent & { recorded_at: string };
+
+/** A place in a tenant's feed: the event's recording time and id (its GSI1 sort key). */
+export interface EventPosition {
+  recordedAt: string;
+  id: string;
+}
+
+/** The full index key of a feed position, as a Query's ExclusiveStartKey. */
+const keyAt = (tenant: string, { recordedAt, id }: EventPosition) => ({
+  ...keys.changeEventById(id),
+  GSI1PK: keys.tenantEventsPartition(tenant),
+  GSI1SK: keys.tenantEventPosition(recordedAt, id),
+});
+
+export type EventRepository = ReturnType<typeof makeEventRepository>;
+
+export function makeEventRepository(db: DynamoDBDocumentClient, tableName: string) {
+  const getEvent = async (id: string) => {
+    const { Item } = await db.send(
+      new GetCommand({ TableName: tableName, Key: keys.changeEventById(id), ConsistentRead: true }),
+    );
+    return Item ? toChangeEvent(Item) : undefined;
+  };
+
+  const lastSequence = async (tenant: string, stream: EventStream) => {
+    const { Item } = await db.send(
+      new GetCommand({ TableName: tableName, Key: keys.eventSequence(tenant, stream), ConsistentRead: true }),
+    );
+    return typeof Item?.last_sequence === 'number' ? Item.last_sequence : 0;
+  };
+
+  /** The last number this process gave out per stream; a hint only (the counter's condition decides). */
+  const lastKnown = new Map<string, number>();
+  const remember = (streamKey: string, sequence: number) => {
+    if (lastKnown.size >= MAX_REMEMBERED_STREAMS) lastKnown.clear();
+    lastKnown.set(streamKey, sequence);
+  };
+
+  /**
+   * One transaction numbering `block`; null when a change of a block of several was recorded before
+   * (the caller then records them one by one). A single change recorded before answers its event.
+   */
+  async function recordBlock(block: readonly ChangeCandidate[], recordedAt: string): Promise<ChangeEvent[] | null> {
+    const first = block[0]!;
+    const stream = streamOf(first);
+    const streamKey = JSON.stringify([first.enterprise_customer_uuid, stream]);
+    for (let race = 0; race < MAX_COUNTER_RACES; race++) {
+      const last = lastKnown.get(streamKey) ?? (await lastSequence(first.enterprise_customer_uuid, stream));
+      const { events, items } = recordEventItems(tableName, block, last, recordedAt);
+      const outcome = await transact(db, items);
+      if (outcome.ok) {
+        remember(streamKey, last + events.length);
+        return events;
+      }
+      lastKnown.delete(streamKey);
+      if (outcome.failed.some((position) => position < block.length)) {
+        if (block.length > 1) return null;
+        const known = await getEvent(first.id);
+        if (known) return [known];
+      }
+      // Only the counter's condition failed: another recorder moved it; read it again.
+    }
+    throw new ConflictError('concurrent_modification', 'The event stream kept moving; the record is retried');
+  }
+
+  return {
+    getEvent,
+
+    /**
+     * Records the changes (of one stream, in its order) once each and answers the events as stored: a
+     * change recorded before (the same id) answers its first recording, with the sequence it got then.
+     * A block of new changes is numbered in one transaction; a block holding a change recorded before
+     * (a redelivery) is recorded change by change. The stream's last number is taken from this
+     * process's previous recording when there is one (the counter's condition catches a stale one).
+     */
+    async record(candidates: readonly ChangeCandidate[], recordedAt: string): Promise<ChangeEvent[]> {
+      const recorded: ChangeEvent[] = [];
+      for (let start = 0; start < candidates.length; start += MAX_BLOCK) {
+        const block = candidates.slice(start, start + MAX_BLOCK);
+        const events = await recordBlock(block, recordedAt);
+        if (events) recorded.push(...events);
+        else for (const candidate of block) recorded.push(...(await recordBlock([candidate], recordedAt))!);
+      }
+      return recorded;
+    },
+
+    /**
+     * A tenant's events in recording order after `after` (a position: recording time and id), recorded
+     * at or before `until`, of `type` (exact, or every type of a domain for `<domain>.*`). `lastRead` is
+     * the position of the last item the query read (matching or not) when the index holds more.
+     */
+    async tenantPage(
+      tenant: string,
+      { after, until, type, limit }: { after?: EventPosition; until: string; type?: string; limit: number },
+    ): Promise<{ events: RecordedEvent[]; lastRead: EventPosition | undefined }> {
+      const domain = type?.endsWith('.*') ? type.slice(0, -1) : undefined;
+      const { Items = [], LastEvaluatedKey } = await db.send(
+        new QueryCommand({
+          TableName: tableName,
+          IndexName: 'GSI1',
+          KeyConditionExpression: 'GSI1PK = :pk AND GSI1SK <= :until',
+          ...(type
+            ? {
+                FilterExpression: domain ? 'begins_with(#type, :type)' : '#type = :type',
+                ExpressionAttributeNames: { '#type': 'type' },
+              }
+            : {}),
+          ExpressionAttributeValues: {
+            ':pk': keys.tenantEventsPartition(tenant),
+            ':until': keys.tenantEventPosition(until, '~'),
+            ...(type ? { ':type': domain ?? type } : {}),
+          },
+          ExclusiveStartKey: after ? keyAt(tenant, after) : undefined,
+          Limit: limit,
+        }),
+      );
+      const lastRead = LastEvaluatedKey
+        ? { recordedAt: String(LastEvaluatedKey.GSI1SK).split('#')[1]!, id: String(LastEvaluatedKey.PK).slice(6) }
+        : undefined;
+      return { events: Items.map(withRecordedAt), lastRead };
+    },
+
+    /** One stream's events from `fromSequence` on, in sequence order. */
+    async streamPage(tenant: string, stream: EventStream, fromSequence: number, limit: number) {
+      const { Items = [], LastEvaluatedKey } = await db.send(
+        new QueryCommand({
+          TableName: tableName,
+          IndexName: 'GSI2',
+          KeyConditionExpression: 'GSI2PK = :pk AND GSI2SK >= :from',
+          ExpressionAttributeValues: {
+            ':pk': keys.streamEventsPartition(tenant, stream),
+            ':from': keys.streamEventPosition(fromSequence),
+          },
+          Limit: limit,
+        }),
+      );
+      return { events: Items.map(withRecordedAt), more: LastEvaluatedKey !== undefined };
+    },
+  };
+}
+
+const withRecordedAt = (item: Record<string, unknown>): RecordedEvent => ({
+  ...toChangeEvent(item),
+  recorded_at: String(item.recorded_at),
+});

@@ -1,0 +1,19 @@
+import type { AttributeValue } from '@aws-sdk/client-dynamodb';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
+import type { DynamoDBRecord } from 'aws-lambda';
+import type { ItemChange } from './map-stream-record';
+
+/** A Lambda DynamoDB stream record with its images unmarshalled (numbers as JS numbers, as the document client reads them). */
+export function itemChangeOf(record: DynamoDBRecord): ItemChange {
+  const stream = record.dynamodb ?? {};
+  const image = (value: unknown) => (value ? unmarshall(value as Record<string, AttributeValue>) : null);
+  const keys = image(stream.Keys) ?? {};
+  return {
+    eventName: record.eventName ?? 'MODIFY',
+    sequenceNumber: stream.SequenceNumber ?? '',
+    approximateCreationSeconds: stream.ApproximateCreationDateTime ?? 0,
+    keys: { PK: String(keys.PK), SK: String(keys.SK) },
+    oldImage: image(stream.OldImage),
+    newImage: image(stream.NewImage),
+  };
+}

@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import type { ChangeCandidate } from '#shared/events/change-event';
+import { MAX_BLOCK, recordEventItems } from '#shared/events/event-items';
+
+const TENANT = '11111111-1111-4111-8111-111111111111';
+const GROUP = '22222222-2222-4222-8222-222222222222';
+const candidate = (n: number): ChangeCandidate => ({
+  id: `evt_${String(n).padStart(32, '0')}`,
+  type: 'membership.added',
+  occurred_at: '2026-01-01T00:00:00.000Z',
+  enterprise_customer_uuid: TENANT,
+  group_uuid: GROUP,
+  course_id: null,
+  data: { before: null, after: { learner_uuid: `l${n}` } },
+});
+const AT = '2026-01-01T00:00:01.000Z';
+
+describe('recordEventItems', () => {
+  it('numbers a block after the last number and moves the counter from it to the last of the block', () => {
+    const { events, items } = recordEventItems('t', [candidate(1), candidate(2), candidate(3)], 5, AT);
+    expect(events.map((e) => e.sequence)).toEqual([6, 7, 8]);
+    expect(items.slice(0, 3).map((i) => i.Put?.ConditionExpression)).toEqual(Array(3).fill('attribute_not_exists(PK)'));
+    expect(items.slice(0, 3).map((i) => i.Put?.Item?.GSI2SK)).toEqual([
+      'SEQ#000000000006',
+      'SEQ#000000000007',
+      'SEQ#000000000008',
+    ]);
+    expect(items[3]!.Update).toMatchObject({
+      Key: { PK: `EVENT_SEQUENCE#${TENANT}#GROUP#${GROUP}`, SK: 'SEQUENCE' },
+      ConditionExpression: 'last_sequence = :last',
+      ExpressionAttributeValues: { ':last': 5, ':next': 8 },
+    });
+  });
+
+  it("starts a stream's counter only where none exists", () => {
+    const { items } = recordEventItems('t', [candidate(1)], 0, AT);
+    expect(items[1]!.Update).toMatchObject({
+      ConditionExpression: 'attribute_not_exists(PK)',
+      ExpressionAttributeValues: { ':next': 1 },
+    });
+  });
+
+  it('keeps an event for its retention, in its tenant feed by recording time', () => {
+    const item = recordEventItems('t', [candidate(1)], 0, AT).items[0]!.Put!.Item!;
+    expect(item).toMatchObject({
+      PK: `EVENT#${candidate(1).id}`,
+      GSI1PK: `TENANT#${TENANT}#EVENTS`,
+      GSI1SK: `AT#${AT}#${candidate(1).id}`,
+      expires_at: Date.parse(AT) / 1000 + 7 * 86_400,
+    });
+  });
+
+  it('refuses an empty block and one larger than a transaction takes', () => {
+    expect(() => recordEventItems('t', [], 0, AT)).toThrow();
+    expect(() =>
+      recordEventItems(
+        't',
+        Array.from({ length: MAX_BLOCK + 1 }, (_, i) => candidate(i)),
+        0,
+        AT,
+      ),
+    ).toThrow();
+  });
+});
