@@ -84,10 +84,14 @@ export const newJobPut = (tableName: string, job: Job): PutCommandInput => ({
 export const revertedByUpdate = (tableName: string, jobId: string, revertId: string) => ({
   TableName: tableName,
   Key: keys.job(jobId),
-  ConditionExpression: `attribute_exists(PK) AND attribute_not_exists(reverted_by) AND #status IN (${FINAL_STATUSES.map((_, i) => `:f${i}`).join(', ')})`,
+  ConditionExpression: `attribute_exists(PK) AND (attribute_not_exists(reverted_by) OR attribute_type(reverted_by, :nullType)) AND #status IN (${FINAL_STATUSES.map((_, i) => `:f${i}`).join(', ')})`,
   UpdateExpression: 'SET reverted_by = :by',
   ExpressionAttributeNames: { '#status': 'status' },
-  ExpressionAttributeValues: { ...Object.fromEntries(FINAL_STATUSES.map((s, i) => [`:f${i}`, s])), ':by': revertId },
+  ExpressionAttributeValues: {
+    ...Object.fromEntries(FINAL_STATUSES.map((s, i) => [`:f${i}`, s])),
+    ':nullType': 'NULL',
+    ':by': revertId,
+  },
 });
 
 /** A listing producer's progress, only while the job is queued and its plan is still the one read (`from`). */
