@@ -20,8 +20,11 @@ import { makeAssignLearners } from '#shared/memberships/assign-learners';
 import { makeMembershipRepository, type MembershipRepository } from '#shared/memberships/membership-repository';
 import { makeRemoveLearners } from '#shared/memberships/remove-learners';
 import { makeRevertMemberChanges } from '#shared/memberships/revert-member-changes';
+import { makeUpdateGroup } from '#shared/groups/update-group';
+import { Ruleset } from '#shared/rules/ruleset';
 import { adminOf } from '#test/unit/shared/fakes';
 import { createTestTable, documentClient } from './dynamo';
+import { ruleEngine } from './fixtures/rule-engine';
 
 let db: DynamoDBDocumentClient;
 let table: string;
@@ -230,6 +233,59 @@ describe('reverting a job, against DynamoDB Local', () => {
       outcome_counts: { removed: 300 },
     });
     expect(await memberCount(e, group.group_uuid)).toBe(0);
+  });
+
+  it("revives the members a recalculation's sweep removed, as rule members", async () => {
+    const e = engine();
+    const rules = ruleEngine(db, table);
+    const owner = adminOf(randomUUID());
+    const tenantUuid = [...owner.enterprises][0]!;
+    const learners = Array.from({ length: 20 }, (_, i) => ({ uuid: randomUUID(), department: i < 8 ? 'a' : 'b' }));
+    for (const l of learners)
+      await rules.putLearner(owner, tenantUuid, l.uuid, {
+        email: `${l.uuid}@example.com`,
+        attributes: { department: l.department },
+      });
+    const ruleset = (value?: string) =>
+      Ruleset.parse({
+        operator: 'AND',
+        sets: [
+          {
+            rules: [
+              value
+                ? { type: 'attribute', payload: { field: 'department', op: 'equals', value } }
+                : { type: 'attribute', payload: { field: 'department', op: 'is_not_empty' } },
+            ],
+          },
+        ],
+      });
+    const group = await makeCreateGroup(
+      rules.groups,
+      systemClock,
+      randomIds,
+      rules.ports,
+    )(owner, tenantUuid, {
+      name: `Rules ${randomUUID()}`,
+      type: 'automatic',
+      ruleset: ruleset(),
+      removal_guard: null,
+    });
+    await rules.deliver();
+    expect(await memberCount(e, group.group_uuid)).toBe(20);
+    await makeUpdateGroup(rules.groups, systemClock, rules.ports)(owner, group.group_uuid, { ruleset: ruleset('a') });
+    const runId = (await rules.groups.get(group.group_uuid))!.rule_processing!.job_id!;
+    await rules.deliver();
+    expect(await rules.jobs.get(runId)).toMatchObject({ status: 'succeeded' });
+    expect(await memberCount(e, group.group_uuid)).toBe(8);
+
+    const revert = await finished(e, await e.revertJob(owner, runId));
+    expect(revert).toMatchObject({ status: 'succeeded', processed: 12, outcome_counts: { revived: 12 } });
+    expect(await memberCount(e, group.group_uuid)).toBe(20);
+    const back = await e.memberships.getMany(
+      group.group_uuid,
+      learners.slice(8).map((l) => ({ learnerUuid: l.uuid })),
+    );
+    for (const m of back.values()) expect(m).toMatchObject({ status: 'active', source: 'rule' });
   });
 
   it('refuses a job that has not ended', async () => {
