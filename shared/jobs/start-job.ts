@@ -59,7 +59,9 @@ export function newJob(spec: NewJob, id: string, now: string): Job {
  * The producer side of the fan-out engine: records the job, stores its rows in chunks (bounded by
  * rows and by bytes, see chunk-rows.ts) and sends one message per chunk. The job is `running` once
  * every chunk is queued; if storing or queueing fails the job ends `failed` with the reason (rows the
- * table refuses as they are: that refusal), never stuck. An empty job succeeds at once.
+ * table refuses as they are: that refusal), never stuck. An empty job succeeds at once. A revert is
+ * recorded only together with the `reverted_by` mark of the job it undoes: a second one is refused
+ * with `job_already_reverted` before anything is stored.
  */
 export const makeStartJob =
   (
