@@ -197,6 +197,11 @@ export const catalog: readonly FunctionDefinition[] = [
     sendsTo: ['jobChunks'],
   }),
   http('CancelJob', 'POST', `${JOBS}/{job_id}/cancel`, 'jobs/cancel-job', write),
+  // Reads the job's history to plan the revert, records it and sends its chunks.
+  http('RevertJob', 'POST', `${JOBS}/{job_id}/revert`, 'jobs/revert-job', {
+    table: 'readwrite',
+    sendsTo: ['jobChunks'],
+  }),
 
   // Over 1000 identifier×course pairs (or participants) a request becomes a job: these send its chunks.
   http('BulkEnroll', 'POST', '/api/bulk_enroll/v1/bulk_enroll', 'enrollments/bulk-enroll', {

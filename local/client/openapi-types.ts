@@ -636,6 +636,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/jobs/{job_id}/revert': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Undo what an ended job changed: a new job (kind revert, reverts: <job_id>) removes the members it added, revives those it removed with their permissions and home group, and skips as changed_since every membership written since */
+    post: operations['RevertJob'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/health': {
     parameters: {
       query?: never;
@@ -6880,6 +6897,8 @@ export interface operations {
               results_key: string | null;
               /** Format: uri */
               results_url: string;
+              reverted_by: string | null;
+              reverts: string | null;
               skipped: number;
               source: {
                 /** @enum {string} */
@@ -7038,6 +7057,8 @@ export interface operations {
             results_key: string | null;
             /** Format: uri */
             results_url: string;
+            reverted_by: string | null;
+            reverts: string | null;
             skipped: number;
             source: {
               /** @enum {string} */
@@ -7206,6 +7227,8 @@ export interface operations {
             results_key: string | null;
             /** Format: uri */
             results_url: string;
+            reverted_by: string | null;
+            reverts: string | null;
             skipped: number;
             source: {
               /** @enum {string} */
@@ -7390,6 +7413,8 @@ export interface operations {
             results_key: string | null;
             /** Format: uri */
             results_url: string;
+            reverted_by: string | null;
+            reverts: string | null;
             skipped: number;
             source: {
               /** @enum {string} */
@@ -7572,6 +7597,8 @@ export interface operations {
             results_key: string | null;
             /** Format: uri */
             results_url: string;
+            reverted_by: string | null;
+            reverts: string | null;
             skipped: number;
             source: {
               /** @enum {string} */
@@ -7748,6 +7775,192 @@ export interface operations {
       /** @description not found, or not visible to the caller */
       404: {
         headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description internal error: nothing internal in it */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description the database is over capacity: retry after Retry-After seconds */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying (RFC 9110 §10.2.3) */
+          'Retry-After': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description any other error, with the error body */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  RevertJob: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Up to 255 visible ASCII characters: the first request with a key is run and its answer (not a 5xx) kept 24 hours; the same request again replays it (Idempotent-Replayed: true), another request with the key is a 409. */
+        'Idempotency-Key'?: string;
+      };
+      path: {
+        job_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description the revert job; Location is its URL */
+      202: {
+        headers: {
+          'Idempotent-Replayed': components['headers']['idempotent-replayed'];
+          /** @description RFC 9110: the created resource (201), or the job following the request (202), as an absolute URL */
+          Location: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            approved_at: string | null;
+            approved_by: string | null;
+            chunks_done: number;
+            chunks_failed: number;
+            chunks_total: number | null;
+            columns: string[] | null;
+            /** Format: date-time */
+            created: string;
+            created_by: string;
+            /** Format: uuid */
+            enterprise_customer_uuid: string;
+            error: string | null;
+            failed: number;
+            finished: string | null;
+            group_uuid: string | null;
+            guard:
+              | ({
+                  max_percent: number;
+                  member_count: number;
+                  min_removals: number;
+                  percent: number;
+                  sample: ({
+                    email: string | null;
+                    /** Format: uuid */
+                    learner_uuid: string;
+                  } & {
+                    [key: string]: unknown;
+                  })[];
+                  would_remove: number;
+                } & {
+                  [key: string]: unknown;
+                })
+              | null;
+            /** Format: uuid */
+            job_id: string;
+            kind: string;
+            outcome_counts: {
+              [key: string]: number;
+            };
+            processed: number;
+            progress: number;
+            results_file:
+              | ({
+                  bucket: string;
+                  download_url: string | null;
+                  key: string;
+                } & {
+                  [key: string]: unknown;
+                })
+              | null;
+            results_key: string | null;
+            /** Format: uri */
+            results_url: string;
+            reverted_by: string | null;
+            reverts: string | null;
+            skipped: number;
+            source: {
+              /** @enum {string} */
+              type: 'api' | 's3' | 'schedule';
+            } & {
+              [key: string]: unknown;
+            };
+            source_key: string;
+            started: string | null;
+            /** @enum {string} */
+            status:
+              | 'queued'
+              | 'running'
+              | 'awaiting_approval'
+              | 'succeeded'
+              | 'completed_with_errors'
+              | 'failed'
+              | 'aborted'
+              | 'cancelled';
+            succeeded: number;
+            total: number;
+          } & {
+            [key: string]: unknown;
+          };
+        };
+      };
+      /** @description invalid request: path, query, headers or body (each problem in details) */
+      400: {
+        headers: {
+          'Idempotent-Replayed': components['headers']['idempotent-replayed'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description no valid bearer token */
+      401: {
+        headers: {
+          'Idempotent-Replayed': components['headers']['idempotent-replayed'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description the caller's roles or tenants do not allow this */
+      403: {
+        headers: {
+          'Idempotent-Replayed': components['headers']['idempotent-replayed'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description not found, or not visible to the caller */
+      404: {
+        headers: {
+          'Idempotent-Replayed': components['headers']['idempotent-replayed'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description conflict with the current state, or an Idempotency-Key reused or still running */
+      409: {
+        headers: {
+          'Idempotent-Replayed': components['headers']['idempotent-replayed'];
           [name: string]: unknown;
         };
         content: {

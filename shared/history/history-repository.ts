@@ -1,6 +1,6 @@
 import { type DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { keys } from '#shared/db/keys';
-import { type Page, queryCount, queryPage } from '#shared/db/paging';
+import { type Page, queryCount, queryPage, queryPages } from '#shared/db/paging';
 import * as z from 'zod';
 import { once } from '#shared/once';
 import { HISTORY_ACTIONS, type HistoryEntry, type MemberChange } from './history-entry';
@@ -66,6 +66,30 @@ export function makeHistoryRepository(db: DynamoDBDocumentClient, tableName: str
         queryCount(db, tableName, shared),
       ]);
       return { ...page, items: page.items.map(toEntry), count };
+    },
+
+    /**
+     * The membership entries of a group written by one job's operations (op ids `<job_id>#…`) between
+     * two instants, oldest first: one Query of that span of the group's history.
+     */
+    async *entriesOfJob(
+      groupUuid: string,
+      jobId: string,
+      fromIso: string,
+      toIso: string,
+    ): AsyncGenerator<HistoryEntry> {
+      const input = {
+        TableName: tableName,
+        KeyConditionExpression: 'PK = :pk AND SK BETWEEN :from AND :to',
+        FilterExpression: 'begins_with(op_id, :op)',
+        ExpressionAttributeValues: {
+          ':pk': partition(groupUuid),
+          ':from': keys.groupHistory(groupUuid, fromIso, '').SK,
+          ':to': keys.groupHistory(groupUuid, toIso, '~').SK,
+          ':op': `${jobId}#`,
+        },
+      };
+      for await (const items of queryPages(db, input)) for (const item of items) yield toEntry(item);
     },
 
     /** The newest entry: it names the tenant of a group that no longer exists. */

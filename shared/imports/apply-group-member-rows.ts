@@ -26,7 +26,11 @@ export interface GroupMemberPorts {
 const isUuid = (v: string) => z.uuid().safeParse(v).success;
 
 /** A `group` cell: a group uuid, an external id, or an exact (case-insensitive) name, of the job's tenant. */
-async function resolveGroup(ports: GroupMemberPorts, tenant: string, cell: string): Promise<Group | undefined> {
+export async function resolveGroup(
+  ports: Pick<GroupMemberPorts, 'getGroup' | 'findGroup'>,
+  tenant: string,
+  cell: string,
+): Promise<Group | undefined> {
   if (isUuid(cell)) {
     const group = await ports.getGroup(cell.toLowerCase());
     return group?.enterprise_customer_uuid === tenant ? group : undefined;

@@ -57,6 +57,8 @@ export const jobItem = /* @__PURE__ */ once(() => {
       .default(null),
     approved_by: z.string().nullable().default(null),
     approved_at: time.nullable().default(null),
+    reverts: z.string().nullable().default(null),
+    reverted_by: z.string().nullable().default(null),
   });
 });
 
@@ -73,6 +75,23 @@ export const newJobPut = (tableName: string, job: Job): PutCommandInput => ({
     ...job,
   },
   ConditionExpression: 'attribute_not_exists(PK)',
+});
+
+/**
+ * The job a revert undoes, marked with the revert's id in the transaction that records the revert:
+ * only once, and only while it exists and has ended.
+ */
+export const revertedByUpdate = (tableName: string, jobId: string, revertId: string) => ({
+  TableName: tableName,
+  Key: keys.job(jobId),
+  ConditionExpression: `attribute_exists(PK) AND (attribute_not_exists(reverted_by) OR attribute_type(reverted_by, :nullType)) AND #status IN (${FINAL_STATUSES.map((_, i) => `:f${i}`).join(', ')})`,
+  UpdateExpression: 'SET reverted_by = :by',
+  ExpressionAttributeNames: { '#status': 'status' },
+  ExpressionAttributeValues: {
+    ...Object.fromEntries(FINAL_STATUSES.map((s, i) => [`:f${i}`, s])),
+    ':nullType': 'NULL',
+    ':by': revertId,
+  },
 });
 
 /** A listing producer's progress, only while the job is queued and its plan is still the one read (`from`). */

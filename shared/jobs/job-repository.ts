@@ -29,6 +29,7 @@ import {
   newJobPut,
   recentBySourceQuery,
   resultsKeyUpdate,
+  revertedByUpdate,
   savePlanUpdate,
   toJob,
 } from './job-items';
@@ -52,9 +53,15 @@ export function makeJobRepository(db: DynamoDBDocumentClient, tableName: string)
   }
 
   return {
-    /** Records a new job; false when a job with this id exists already (a duplicate S3 event). */
+    /**
+     * Records a new job; false when a job with this id exists already (a duplicate S3 event), or, for
+     * a revert, when the job it undoes was reverted already (or has not ended).
+     */
     async create(job: Job): Promise<boolean> {
-      const outcome = await transact(db, [{ Put: newJobPut(tableName, job) }]);
+      const outcome = await transact(db, [
+        { Put: newJobPut(tableName, job) },
+        ...(job.reverts ? [{ Update: revertedByUpdate(tableName, job.reverts, job.job_id) }] : []),
+      ]);
       return outcome.ok;
     },
 

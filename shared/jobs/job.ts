@@ -13,7 +13,9 @@ export type JobKind =
   | 'import_enrollments'
   | 'import_batch_participants'
   | 'recalculate_group'
-  | 'enroll_learning_modules';
+  | 'enroll_learning_modules'
+  /** Undoes what another job changed, membership by membership (see shared/jobs/revert-job.ts). */
+  | 'revert';
 
 export type JobStatus =
   | 'queued'
@@ -84,6 +86,10 @@ export interface Job {
   /** Who approved the held removals, and when. */
   approved_by: string | null;
   approved_at: string | null;
+  /** A revert job: the job it undoes. */
+  reverts: string | null;
+  /** The revert job that undoes this one, set once (a second revert is refused). */
+  reverted_by: string | null;
 }
 
 /** One input row of a job, with its position in the original request or file (1-based for files). */

@@ -34,6 +34,10 @@ export const JobAnswer = z
     guard: GuardAnswer.nullable(),
     approved_by: z.string().nullable(),
     approved_at: isoTime.nullable(),
+    /** A revert job (kind `revert`): the job it undoes. */
+    reverts: z.uuid().nullable(),
+    /** The revert job that undoes this one; a job is reverted at most once. */
+    reverted_by: z.uuid().nullable(),
   })
   .meta({
     examples: [
@@ -67,6 +71,8 @@ export const JobAnswer = z
         guard: null,
         approved_by: null,
         approved_at: null,
+        reverts: null,
+        reverted_by: null,
       },
     ],
   });

@@ -1,5 +1,5 @@
 import type { Clock, IdGenerator } from '#shared/clock';
-import { RefusedInputError } from '#shared/errors';
+import { ConflictError, RefusedInputError } from '#shared/errors';
 import type { Job, JobKind, JobRow, JobSource } from './job';
 import { chunkRows } from './chunk-rows';
 import type { JobRepository } from './job-repository';
@@ -18,6 +18,8 @@ export interface NewJob {
   createdBy: string;
   /** A fixed id (S3 imports derive it from the object, so a repeated event finds the same job). */
   jobId?: string;
+  /** A revert: the job it undoes, marked `reverted_by` in the transaction that records this one. */
+  reverts?: string;
 }
 
 export function newJob(spec: NewJob, id: string, now: string): Job {
@@ -48,6 +50,8 @@ export function newJob(spec: NewJob, id: string, now: string): Job {
     guard: null,
     approved_by: null,
     approved_at: null,
+    reverts: spec.reverts ?? null,
+    reverted_by: null,
   };
 }
 
@@ -55,7 +59,9 @@ export function newJob(spec: NewJob, id: string, now: string): Job {
  * The producer side of the fan-out engine: records the job, stores its rows in chunks (bounded by
  * rows and by bytes, see chunk-rows.ts) and sends one message per chunk. The job is `running` once
  * every chunk is queued; if storing or queueing fails the job ends `failed` with the reason (rows the
- * table refuses as they are: that refusal), never stuck. An empty job succeeds at once.
+ * table refuses as they are: that refusal), never stuck. An empty job succeeds at once. A revert is
+ * recorded only together with the `reverted_by` mark of the job it undoes: a second one is refused
+ * with `job_already_reverted` before anything is stored.
  */
 export const makeStartJob =
   (
@@ -67,7 +73,9 @@ export const makeStartJob =
   ) =>
   async (spec: NewJob, rows: JobRow[]): Promise<Job> => {
     const job = newJob(spec, spec.jobId ?? ids.uuid(), clock.now());
-    await jobs.create(job);
+    if (!(await jobs.create(job)) && spec.reverts) {
+      throw new ConflictError('job_already_reverted', `Job ${spec.reverts} was reverted already`);
+    }
     const chunks = chunkRows(rows);
     try {
       await jobs.putChunks(job.job_id, 0, chunks);

@@ -1,5 +1,6 @@
 import { randomIds, systemClock } from '#shared/clock';
 import { config } from '#shared/config';
+import type { UniqueKind } from '#shared/db/keys';
 import {
   makeApplyBulkEnrollRows,
   makeApplyParticipantRows,
@@ -9,7 +10,7 @@ import {
 import { makeApplyModuleEnrollmentRows, makePlanModuleEnrollment } from '#shared/enrollments/learning-module-jobs';
 import { exportSourceKey, makeExportGroupMembers, makeRenderMembersCsv } from '#shared/groups/export-group-members';
 import { makeApplyBatchParticipantCsvRows, makeApplyEnrollmentCsvRows } from '#shared/imports/apply-enrollment-rows';
-import { makeApplyGroupMemberRows } from '#shared/imports/apply-group-member-rows';
+import { makeApplyGroupMemberRows, resolveGroup } from '#shared/imports/apply-group-member-rows';
 import { objectStore } from '#shared/imports/object-store';
 import { presignedLinks } from '#shared/imports/presigned-links';
 import { makeStartCsvImport } from '#shared/imports/start-csv-import';
@@ -18,9 +19,10 @@ import { verifyUpload } from '#shared/imports/wired';
 import { makeBulkUpsertOrQueue } from '#shared/learners/bulk-upsert-or-queue';
 import { makeAssignOrQueue } from '#shared/memberships/assign-or-queue';
 import { makeRemoveOrQueue } from '#shared/memberships/remove-or-queue';
+import { makeRevertMemberChanges } from '#shared/memberships/revert-member-changes';
 import { once } from '#shared/once';
 import { sendJsonBatch } from '#shared/queue/send-json';
-import { batches, branches, groups, jobs, learners, memberships } from '#shared/repositories';
+import { batches, branches, groups, history, jobs, learners, memberships } from '#shared/repositories';
 import {
   applyBulkEnrollment,
   applyRecalculationRows,
@@ -34,6 +36,7 @@ import { makeApplyExportRows } from './apply-export-rows';
 import { makeApplyJobChunk } from './apply-job-chunk';
 import { makeApplyLearnerRows } from './apply-learner-rows';
 import { makeApplyMembershipRows } from './apply-membership-rows';
+import { makeApplyRevertRows } from './apply-revert-rows';
 import { makeEndDeadLetteredJob } from './end-dead-lettered-job';
 import { makeFailDeadLetteredChunk } from './fail-dead-lettered-chunk';
 import { makeFinishJob } from './finish-job';
@@ -41,6 +44,7 @@ import { makePlanJob } from './plan-job';
 import type { Job } from './job';
 import { makeAbortJob, makeSettleAbortedJob } from './abort-job';
 import { makeGetJob, makeListJobResults, makeListJobs } from './read-jobs';
+import { makeRevertJob, targetGroupsOf } from './revert-job';
 import { makeStartJob } from './start-job';
 import { makeStartMembershipJob } from './start-membership-job';
 
@@ -133,6 +137,9 @@ export const applyJobChunk = /* @__PURE__ */ once(() => {
         findGroup: (tenant, kind, value) => groups().findByUnique(tenant, kind, value),
         findLearners: (tenant, kind, values) => learners().findUuids(tenant, kind, values),
       }),
+      revert: makeApplyRevertRows(
+        makeRevertMemberChanges({ groups: groups(), memberships: memberships(), clock: systemClock }),
+      ),
     },
   });
 });
@@ -226,4 +233,32 @@ export const getJob = /* @__PURE__ */ once(() => makeGetJob(jobs()));
 export const listJobs = /* @__PURE__ */ once(() => makeListJobs(jobs()));
 export const listJobResults = /* @__PURE__ */ once(() => makeListJobResults(jobs()));
 export const abortJob = /* @__PURE__ */ once(() => makeAbortJob(abortDeps()));
+
+/** The groups a group-members import named: its rows' `group` cells, resolved as the import did. */
+async function importedGroups(job: Job): Promise<string[]> {
+  const found = new Set<string>();
+  const cells = new Set<string>();
+  for (let chunk = 0; chunk < (job.chunks_total ?? 0); chunk++)
+    for (const row of (await jobs().getChunk(job.job_id, chunk)) ?? []) cells.add(String(row.input.group ?? '').trim());
+  const ports = {
+    getGroup: (id: string) => groups().get(id),
+    findGroup: (tenant: string, kind: UniqueKind, value: string) => groups().findByUnique(tenant, kind, value),
+  };
+  for (const cell of cells) {
+    const group = cell ? await resolveGroup(ports, job.enterprise_customer_uuid, cell) : undefined;
+    if (group) found.add(group.group_uuid);
+  }
+  return [...found];
+}
+
+/** POST /jobs/{id}/revert: a `revert` job undoing what an ended job changed. */
+export const revertJob = /* @__PURE__ */ once(() =>
+  makeRevertJob({
+    jobs: jobs(),
+    history: history(),
+    groupsOf: async (job) => (job.kind === 'import_group_members' ? importedGroups(job) : (targetGroupsOf(job) ?? [])),
+    startJob: startJob(),
+    clock: systemClock,
+  }),
+);
 export const resultsDownloadUrl = (bucket: string, key: string) => presignedLinks().presignedGet(bucket, key);

@@ -208,6 +208,7 @@ export function routeCases(t: TenantObjects): Record<RouteName, RouteRequest> {
     },
     ApproveJob: { path: `${job}/approve` },
     CancelJob: { path: `${job}/cancel` },
+    RevertJob: { path: `${job}/revert` },
     BulkEnroll: {
       path: '/api/bulk_enroll/v1/bulk_enroll',
       as: 'staff',

@@ -70,6 +70,8 @@ const OWN_STATUS: Record<RouteName, number> = {
   // Nor does it wait for an approval of held removals.
   ApproveJob: 409,
   CancelJob: 409,
+  // It has ended, so its own tenant's admin may undo it (a fresh tenant each run: the first revert).
+  RevertJob: 202,
   BulkEnroll: 200,
   CreateBatch: 201,
   GetBatch: 200,

@@ -48,6 +48,17 @@ export const jobsRoutes = {
       body: JobAnswer,
     },
   },
+  RevertJob: {
+    summary:
+      'Undo what an ended job changed: a new job (kind revert, reverts: <job_id>) removes the members it added, revives those it removed with their permissions and home group, and skips as changed_since every membership written since',
+    params: JobPath,
+    success: {
+      status: 202,
+      description: 'the revert job; Location is its URL',
+      headers: ['location'],
+      body: JobAnswer,
+    },
+  },
   CancelJob: {
     summary: "Cancel the removals a group's removal guard held: the job ends cancelled, nobody removed",
     params: JobPath,

@@ -1,0 +1,84 @@
+import type { Caller } from '#shared/auth/caller';
+import type { Clock } from '#shared/clock';
+import { ConflictError } from '#shared/errors';
+import type { HistoryEntry } from '#shared/history/history-entry';
+import type { HistoryRepository } from '#shared/history/history-repository';
+import { netMemberChanges } from '#shared/memberships/net-member-changes';
+import { FINAL_STATUSES, type Job, type JobKind, type JobRow } from './job';
+import type { JobRepository } from './job-repository';
+import { loadJob } from './read-jobs';
+import type { StartJob } from './start-job';
+
+/** The kinds of job a revert undoes: those that change memberships. */
+export const REVERTIBLE: readonly JobKind[] = [
+  'assign_learners',
+  'remove_learners',
+  'import_group_members',
+  'recalculate_group',
+  'revert',
+];
+
+/**
+ * How far around a job's run its history entries are looked for: a worker's clock may lag the one
+ * that created the job, and a chunk in flight when the job was aborted is recorded after its end
+ * (a worker runs 15 minutes at most).
+ */
+const BEFORE_MS = 5 * 60_000;
+const AFTER_MS = 15 * 60_000;
+
+const shift = (iso: string, ms: number) => new Date(Date.parse(iso) + ms).toISOString();
+
+export interface RevertJobDeps {
+  jobs: Pick<JobRepository, 'get'>;
+  history: Pick<HistoryRepository, 'entriesOfJob'>;
+  /** The groups a job's rows named (an import's `group` cells, resolved now); the target group otherwise. */
+  groupsOf: (job: Job) => Promise<string[]>;
+  startJob: StartJob;
+  clock: Clock;
+}
+
+/** The groups whose memberships a job of a revertible kind may have changed. */
+export const targetGroupsOf = (job: Job): string[] | undefined =>
+  job.target.group_uuids
+    ? (JSON.parse(job.target.group_uuids) as string[])
+    : job.target.group_uuid
+      ? [job.target.group_uuid]
+      : undefined;
+
+/**
+ * Starts a job (kind `revert`) that undoes what an ended job changed, membership by membership. Its
+ * rows are read from the history the job's operations wrote (each with the state before and after),
+ * so it needs no input file and sees exactly what was committed, whatever the job's rows said. The
+ * original is marked `reverted_by` in the transaction that records the revert, so a second revert
+ * (or two racing ones) is a 409 `job_already_reverted`. A job still queued, running or awaiting
+ * approval is a 409 `job_not_finished`; a kind that changes no memberships, `job_not_revertible`.
+ */
+export const makeRevertJob =
+  ({ jobs, history, groupsOf, startJob, clock }: RevertJobDeps) =>
+  async (caller: Caller, jobId: string): Promise<Job> => {
+    const job = await loadJob(jobs, caller, jobId);
+    if (!REVERTIBLE.includes(job.kind))
+      throw new ConflictError('job_not_revertible', `A ${job.kind} job changes no memberships a revert could undo`);
+    if (!FINAL_STATUSES.includes(job.status))
+      throw new ConflictError('job_not_finished', `Job ${jobId} is ${job.status}; only an ended job can be reverted`);
+    if (job.reverted_by)
+      throw new ConflictError('job_already_reverted', `Job ${jobId} was reverted already by job ${job.reverted_by}`);
+    const groups = await groupsOf(job);
+    const from = shift(job.created, -BEFORE_MS);
+    const to = shift(job.finished ?? clock.now(), AFTER_MS);
+    const entries: HistoryEntry[] = [];
+    for (const group of groups) for await (const e of history.entriesOfJob(group, jobId, from, to)) entries.push(e);
+    const rows: JobRow[] = netMemberChanges(entries).map((change, index) => ({ index, input: { ...change } }));
+    return startJob(
+      {
+        tenant: job.enterprise_customer_uuid,
+        kind: 'revert',
+        target: groups.length === 1 ? { group_uuid: groups[0]! } : { group_uuids: JSON.stringify(groups) },
+        source: { type: 'api', route: 'revert', caller: caller.sub },
+        sourceKey: `api:revert:${jobId}`,
+        createdBy: caller.sub,
+        reverts: jobId,
+      },
+      rows,
+    );
+  };
