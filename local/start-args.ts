@@ -27,7 +27,7 @@ export function parseStartArgs(argv: string[], environment: NodeJS.ProcessEnv): 
     ),
     persist: values.persist ?? false,
     ...recalcInterval(values['recalc-interval'] ?? environment.RECALC_INTERVAL),
-    changeStream: onOff('--change-stream/CHANGE_STREAM', values['change-stream'] ?? environment.CHANGE_STREAM, true),
+    ...changeStream(values['change-stream'] ?? environment.CHANGE_STREAM),
     keysDir: values['keys-dir'] ?? environment.LOCAL_KEYS_DIR,
     quiet: values.quiet ?? false,
     ...timeoutScale(values['timeout-scale'] ?? environment.LOCAL_TIMEOUT_SCALE),
@@ -67,10 +67,11 @@ function portOption(name: string, value: string | undefined, fallback: number): 
   return port;
 }
 
-function onOff(name: string, value: string | undefined, fallback: boolean): boolean {
-  if (value === undefined || value === '') return fallback;
-  if (value === 'on' || value === 'off') return value === 'on';
-  throw new StartupError(`${name} must be on or off, got "${value}"`);
+/** Whether the stack reads its change stream; unset keeps the stack's default (it does). */
+function changeStream(value: string | undefined): Pick<LocalStackOptions, 'changeStream'> {
+  if (value === undefined || value === '') return {};
+  if (value === 'on' || value === 'off') return { changeStream: value === 'on' };
+  throw new StartupError(`--change-stream/CHANGE_STREAM must be on or off, got "${value}"`);
 }
 
 /** The scheduled recalculation's local interval; unset keeps the stack's default (that of `rate(1 day)`). */

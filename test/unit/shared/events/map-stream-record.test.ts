@@ -33,6 +33,7 @@ const group = (extra: Record<string, unknown> = {}) => ({
   status: 'active',
   member_count: 1,
   version: 1,
+  created: '2026-01-01T00:00:00.000Z',
   modified: '2026-01-02T00:00:00.000Z',
   ...extra,
 });
