@@ -9,9 +9,6 @@ import { historyPut } from '#shared/history/history-repository';
 import { type RulesetVersion, rulesetVersionPut } from '#shared/rules/ruleset-history-repository';
 import type { Group, RuleProcessing } from './group';
 import {
-  abortRuleRunUpdate,
-  beginRuleRunUpdate,
-  endRuleRunUpdate,
   fieldOf,
   filterOf,
   groupDelete,
@@ -19,16 +16,21 @@ import {
   groupUpdate,
   type GroupFilters,
   type GroupListQuery,
-  type GroupUpdate,
   guardDelete,
   guardPut,
   guards,
   registryDelete,
   registryPut,
-  ruleStateUpdate,
   toGroup,
   type AutomaticGroupRef,
 } from './group-items';
+import {
+  abortRuleRunUpdate,
+  beginRuleRunUpdate,
+  endRuleRunUpdate,
+  type GroupUpdate,
+  ruleStateUpdate,
+} from './rule-run-items';
 import { writtenIf } from '#shared/db/conditional-write';
 
 /** A transaction item written together with a group's create or update (e.g. a ruleset version). */

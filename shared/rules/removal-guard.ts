@@ -8,7 +8,7 @@
 import type { DynamoDBDocumentClient, UpdateCommandInput } from '@aws-sdk/lib-dynamodb';
 import { transact } from '#shared/db/transactions';
 import type { RemovalGuard } from '#shared/groups/group';
-import { endRuleRunUpdate, ruleRunStatusUpdate } from '#shared/groups/group-items';
+import { endRuleRunUpdate, ruleRunStatusUpdate } from '#shared/groups/rule-run-items';
 import { removalGuardEntry } from '#shared/history/history-entry';
 import { historyPut } from '#shared/history/history-repository';
 import type { GuardHold, Job } from '#shared/jobs/job';

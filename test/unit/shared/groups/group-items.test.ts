@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { keys } from '#shared/db/keys';
 import type { Group } from '#shared/groups/group';
+import { beginRuleRunUpdate } from '#shared/groups/rule-run-items';
 import {
-  beginRuleRunUpdate,
   filterOf,
   groupDelete,
   groupItem,
