@@ -36,6 +36,8 @@ export const FINAL_STATUSES: readonly JobStatus[] = [
 
 /** What the removal guard found when it held a job: how many it would remove of how many, and some of them. */
 export interface GuardHold {
+  /** The group the counts are of (a CSV import may remove from several: the one furthest past its guard). */
+  group_uuid?: string;
   would_remove: number;
   member_count: number;
   /** would_remove as a percentage of member_count, one decimal. */
@@ -117,6 +119,11 @@ export interface RowResult {
   outcome: string;
   code?: string | undefined;
   message?: string | undefined;
+  /**
+   * A `removal_pending` row of a bulk removal job or an import: the group and member (refKey) its
+   * finish step removes. Internal: dropped when the row is settled, never shown.
+   */
+  pending_removal?: { group_uuid: string; member: string } | undefined;
 }
 
 /** Enrollment outcomes (bulk_enroll job rows, `enrollments` CSV, batch participants). */
@@ -140,7 +147,7 @@ export const SKIPPED = [
   'duplicate_in_request',
   'excluded',
   'superseded',
-  /** A recalculation's removal left to its sweep (and the removal guard); settled when the job ends. */
+  /** A removal left to the job's finish step (and the removal guard); settled when the job ends. */
   'removal_pending',
   /** A held removal an admin cancelled. */
   'removal_cancelled',

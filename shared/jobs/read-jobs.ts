@@ -39,6 +39,7 @@ export const makeListJobResults =
     // A cancelled job's `removal_cancelled` rows are stored as `removal_pending` (see settledOutcome).
     const stored = job.status === 'cancelled' && q.outcome === 'removal_cancelled' ? 'removal_pending' : q.outcome;
     const page = await jobs.results(jobId, { ...q, outcome: stored });
-    const items = page.items.map((r) => ({ ...r, outcome: settledOutcome(job, r.outcome) }));
+    // `pending_removal` is the finish step's note of the member a pending row names, not the row's answer.
+    const items = page.items.map(({ pending_removal: _, ...r }) => ({ ...r, outcome: settledOutcome(job, r.outcome) }));
     return { ...page, items, count: q.outcome ? (counts[q.outcome] ?? 0) : job.processed };
   };

@@ -48,6 +48,8 @@ function setup(branchSize: number, group: Group = aGroup()) {
     startJob,
   });
   const remove = makeRemoveOrQueue({
+    groups,
+    memberships: { list: async () => ({ items: [], next: null, previous: null }) },
     remove: async (_caller, _group, input: IdentifierInput) => {
       for (const u of input.learner_uuids ?? []) members.delete(u);
       return { count: input.learner_uuids?.length ?? 0 };
