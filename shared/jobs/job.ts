@@ -156,12 +156,15 @@ export const SKIPPED = [
   ...ENROLLMENT_SKIPPED,
 ];
 
+/** A job that ended without its finish step: the removals its chunks left pending were never made. */
+export const endedUnfinished = (job: Pick<Job, 'status'>) => job.status === 'cancelled' || job.status === 'aborted';
+
 /**
- * A row outcome as a reader sees it: a cancelled job's removals that waited for approval were never
- * made, whatever its chunks recorded while they waited.
+ * A row outcome as a reader sees it: the removals a cancelled (or aborted) job left pending, waiting
+ * for approval or for its finish step, were never made, whatever its chunks recorded meanwhile.
  */
 export const settledOutcome = (job: Pick<Job, 'status'>, outcome: string): string =>
-  job.status === 'cancelled' && outcome === 'removal_pending' ? 'removal_cancelled' : outcome;
+  endedUnfinished(job) && outcome === 'removal_pending' ? 'removal_cancelled' : outcome;
 
 /**
  * A job's per-outcome counters as a reader sees them (see settledOutcome); an outcome whose rows were

@@ -183,6 +183,7 @@ async function holdIfTripped(
   if (!guardTrips(limits, wouldRemove, group.member_count)) return 'sweep';
   const found = await learners.getMany(group.enterprise_customer_uuid, sample);
   const hold: GuardHold = {
+    group_uuid: group.group_uuid,
     would_remove: wouldRemove,
     member_count: group.member_count,
     percent: percentOf(wouldRemove, group.member_count),
