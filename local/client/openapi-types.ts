@@ -5520,6 +5520,8 @@ export interface operations {
               /** Format: uuid */
               group_uuid: string;
               guard?: {
+                /** Format: uuid */
+                group_uuid?: string;
                 max_percent: number;
                 member_count: number;
                 min_removals: number;
@@ -6104,7 +6106,7 @@ export interface operations {
           };
         };
       };
-      /** @description the job: {job_id, status, total, status_url}; Location is its status_url */
+      /** @description over 1000 identifiers, or remove_all past the group's removal_guard: the job ({job_id, status, total, status_url}; Location is its status_url); in a guarded group it waits awaiting_approval when its removals pass the guard */
       202: {
         headers: {
           'Idempotent-Replayed': components['headers']['idempotent-replayed'];
@@ -6671,6 +6673,8 @@ export interface operations {
               group_uuid: string | null;
               guard:
                 | ({
+                    /** Format: uuid */
+                    group_uuid?: string;
                     max_percent: number;
                     member_count: number;
                     min_removals: number;
@@ -6829,6 +6833,8 @@ export interface operations {
             group_uuid: string | null;
             guard:
               | ({
+                  /** Format: uuid */
+                  group_uuid?: string;
                   max_percent: number;
                   member_count: number;
                   min_removals: number;
@@ -6997,6 +7003,8 @@ export interface operations {
             group_uuid: string | null;
             guard:
               | ({
+                  /** Format: uuid */
+                  group_uuid?: string;
                   max_percent: number;
                   member_count: number;
                   min_removals: number;
@@ -7181,6 +7189,8 @@ export interface operations {
             group_uuid: string | null;
             guard:
               | ({
+                  /** Format: uuid */
+                  group_uuid?: string;
                   max_percent: number;
                   member_count: number;
                   min_removals: number;
@@ -7363,6 +7373,8 @@ export interface operations {
             group_uuid: string | null;
             guard:
               | ({
+                  /** Format: uuid */
+                  group_uuid?: string;
                   max_percent: number;
                   member_count: number;
                   min_removals: number;
