@@ -3,7 +3,7 @@ import type { GroupRepository } from '#shared/groups/group-repository';
 import { loadAdministeredGroup } from '#shared/groups/read-group';
 import { identifierCount, type StartMembershipJob } from '#shared/jobs/start-membership-job';
 import { type SyncOrJob, syncOrJob } from '#shared/jobs/sync-or-job';
-import { guardTrips } from '#shared/rules/removal-guard';
+import { guardTrips } from '#shared/groups/removal-guard-limits';
 import { COUNTED } from './membership';
 import type { MembershipRepository } from './membership-repository';
 import type { IdentifierInput } from './resolve-members';

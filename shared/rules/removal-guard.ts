@@ -7,7 +7,8 @@
  */
 import type { DynamoDBDocumentClient, UpdateCommandInput } from '@aws-sdk/lib-dynamodb';
 import { transact } from '#shared/db/transactions';
-import type { RemovalGuard } from '#shared/groups/group';
+import type { Group } from '#shared/groups/group';
+import type { LearnerRepository } from '#shared/learners/learner-repository';
 import { endRuleRunUpdate, ruleRunStatusUpdate } from '#shared/groups/group-items';
 import { removalGuardEntry } from '#shared/history/history-entry';
 import { historyPut } from '#shared/history/history-repository';
@@ -18,16 +19,15 @@ import type { TransactItem } from '#shared/memberships/membership-items';
 /** An update as a transaction part (its builders always set an UpdateExpression). */
 const part = (update: UpdateCommandInput): TransactItem => ({ Update: update as NonNullable<TransactItem['Update']> });
 
-/** Members named in a hold, so an admin sees who would go. */
-export const GUARD_SAMPLE = 10;
+export { GUARD_SAMPLE, guardTrips, percentOf } from '#shared/groups/removal-guard-limits';
 
-/** Whether removing `wouldRemove` of `memberCount` members passes the guard (so must wait). */
-export function guardTrips(guard: RemovalGuard | null, wouldRemove: number, memberCount: number): boolean {
-  if (!guard || wouldRemove === 0) return false;
-  return wouldRemove >= guard.min_removals && percentOf(wouldRemove, memberCount) > guard.max_percent;
+/** What a finish step needs to hold a job: the store, the sample's e-mails, and the group's notification e-mails. */
+export interface GuardDeps {
+  store: Pick<RemovalGuardStore, 'hold'>;
+  learners: Pick<LearnerRepository, 'getMany'>;
+  /** Tells the group's notification e-mails that removals wait for approval. */
+  notify: (group: Group, job: Job, hold: GuardHold) => Promise<void>;
 }
-
-export const percentOf = (part: number, whole: number) => (whole === 0 ? 100 : Math.round((part / whole) * 1000) / 10);
 
 const generationOf = (job: Job) => Number(job.target.generation);
 
