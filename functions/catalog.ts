@@ -180,7 +180,11 @@ export const catalog: readonly FunctionDefinition[] = [
     table: 'readwrite',
     sendsTo: ['jobChunks'],
   }),
-  http('CancelJob', 'POST', `${JOBS}/{job_id}/cancel`, 'jobs/cancel-job', write),
+  // Cancelling a held import delivers its last chunk again, so the chunk worker writes its results file.
+  http('CancelJob', 'POST', `${JOBS}/{job_id}/cancel`, 'jobs/cancel-job', {
+    table: 'readwrite',
+    sendsTo: ['jobChunks'],
+  }),
 
   // Over 1000 identifier×course pairs (or participants) a request becomes a job: these send its chunks.
   http('BulkEnroll', 'POST', '/api/bulk_enroll/v1/bulk_enroll', 'enrollments/bulk-enroll', {

@@ -127,6 +127,10 @@ export const applyJobChunk = /* @__PURE__ */ once(() => {
     jobs: jobs(),
     finish: (id) => finish()(id),
     settleAborted: makeSettleAbortedJob(abortDeps()),
+    // A held import cancelled: its results file (the adds made, the removals `removal_cancelled`), once.
+    settleCancelled: async (job) => {
+      if (job.results_key === null) await writeImportResults()(job);
+    },
     appliers: {
       assign_learners: membershipRows,
       remove_learners: membershipRows,

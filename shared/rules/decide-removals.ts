@@ -59,12 +59,22 @@ export const makeApproveRemovals =
     return approved;
   };
 
-/** Cancels the removals a job's removal guard held: the job ends `cancelled`, nobody removed. */
+/**
+ * Cancels the removals a job's removal guard held: the job ends `cancelled`, nobody removed. Then
+ * `afterCancel` (an import's results file is written by the chunk worker, which it asks to).
+ */
 export const makeCancelRemovals =
-  ({ jobs, store, clock }: Omit<DecideRemovalsDeps, 'resumeFinish'>) =>
+  ({
+    jobs,
+    store,
+    clock,
+    afterCancel = async () => {},
+  }: Omit<DecideRemovalsDeps, 'resumeFinish'> & { afterCancel?: (job: Job) => Promise<void> }) =>
   async (caller: Caller, jobId: string): Promise<Job> => {
     const job = await heldJob(jobs, caller, jobId);
     const reason = `cancelled by ${caller.sub}: the removals the removal guard held were not made`;
     if (!(await store.cancel(job, caller.sub, clock.now(), reason))) throw notHeld((await jobs.get(jobId)) ?? job);
-    return (await jobs.get(jobId))!;
+    const cancelled = (await jobs.get(jobId))!;
+    await afterCancel(cancelled);
+    return cancelled;
   };

@@ -129,7 +129,18 @@ export const approveRemovals = /* @__PURE__ */ once(() =>
 );
 
 export const cancelRemovals = /* @__PURE__ */ once(() =>
-  makeCancelRemovals({ jobs: jobs(), store: removalGuard(), clock: systemClock }),
+  makeCancelRemovals({
+    jobs: jobs(),
+    store: removalGuard(),
+    clock: systemClock,
+    // A cancelled import still gets its results file: its last chunk delivered again, the worker writes it.
+    afterCancel: async (job) => {
+      if (job.source.type === 's3')
+        await sendJsonBatch(config.jobChunksQueueUrl, [
+          { job_id: job.job_id, chunk: Math.max(0, (job.chunks_total ?? 1) - 1) },
+        ]);
+    },
+  }),
 );
 
 /** A recalculation's job ends with the sweep. */

@@ -199,4 +199,36 @@ describe('the mass-removal guard of bulk removals, remove_all and imports, over 
     expect(done.results_file).toMatchObject({ key: key.replace(/^imports\//, 'results/') });
     expect(await memberCount(groupUuid)).toBe(83);
   });
+
+  it('cancelled, an import keeps its adds, removes no one and still writes its results file', async () => {
+    const groupUuid = await groupOf200();
+    const newcomer = nobody(1)[0]!;
+    const csv = [
+      'group,identifier,action',
+      ...uuids.slice(0, 60).map((u) => `${groupUuid},${u},remove`),
+      `${groupUuid},${newcomer},add`,
+    ].join('\n');
+    const key = await uploadCsv(admin, tenant, 'group-members', csv, 'cancelled.csv');
+    const held = await stopped(await jobOfSource(key));
+    expect(held).toMatchObject({ status: 'awaiting_approval', guard: { would_remove: 60, member_count: 201 } });
+
+    const cancelled = await api('POST', `${JOBS}/${held.job_id}/cancel`, { token: admin });
+    expect(cancelled.status, cancelled.text).toBe(200);
+    expect(cancelled.json.outcome_counts).toEqual({ removal_cancelled: 60, invited: 1 });
+    expect(await memberCount(groupUuid)).toBe(201);
+    const deadline = Date.now() + 30_000;
+    let shown = cancelled.json;
+    while (!shown.results_file && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 250));
+      shown = await job(held.job_id);
+    }
+    expect(shown.results_file).toMatchObject({ key: key.replace(/^imports\//, 'results/') });
+    const file = await (await fetch(shown.results_file.download_url)).text();
+    const outcomes = file
+      .trim()
+      .split(/\r?\n/)
+      .slice(1)
+      .map((line) => line.split(',')[4]);
+    expect(outcomes).toEqual([...Array<string>(60).fill('removal_cancelled'), 'invited']);
+  });
 });
