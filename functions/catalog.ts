@@ -196,7 +196,11 @@ export const catalog: readonly FunctionDefinition[] = [
     table: 'readwrite',
     sendsTo: ['jobChunks'],
   }),
-  http('CancelJob', 'POST', `${JOBS}/{job_id}/cancel`, 'jobs/cancel-job', write),
+  // Cancelling a held import delivers its last chunk again, so the chunk worker writes its results file.
+  http('CancelJob', 'POST', `${JOBS}/{job_id}/cancel`, 'jobs/cancel-job', {
+    table: 'readwrite',
+    sendsTo: ['jobChunks'],
+  }),
   // Reads the job's history to plan the revert, records it and sends its chunks.
   http('RevertJob', 'POST', `${JOBS}/{job_id}/revert`, 'jobs/revert-job', {
     table: 'readwrite',

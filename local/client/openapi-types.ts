@@ -5710,6 +5710,8 @@ export interface operations {
               /** Format: uuid */
               group_uuid: string;
               guard?: {
+                /** Format: uuid */
+                group_uuid?: string;
                 max_percent: number;
                 member_count: number;
                 min_removals: number;
@@ -6294,7 +6296,7 @@ export interface operations {
           };
         };
       };
-      /** @description the job: {job_id, status, total, status_url}; Location is its status_url */
+      /** @description over 1000 identifiers, or remove_all past the group's removal_guard: the job ({job_id, status, total, status_url}; Location is its status_url); in a guarded group it waits awaiting_approval when its removals pass the guard */
       202: {
         headers: {
           'Idempotent-Replayed': components['headers']['idempotent-replayed'];
@@ -6861,6 +6863,8 @@ export interface operations {
               group_uuid: string | null;
               guard:
                 | ({
+                    /** Format: uuid */
+                    group_uuid?: string;
                     max_percent: number;
                     member_count: number;
                     min_removals: number;
@@ -7021,6 +7025,8 @@ export interface operations {
             group_uuid: string | null;
             guard:
               | ({
+                  /** Format: uuid */
+                  group_uuid?: string;
                   max_percent: number;
                   member_count: number;
                   min_removals: number;
@@ -7191,6 +7197,8 @@ export interface operations {
             group_uuid: string | null;
             guard:
               | ({
+                  /** Format: uuid */
+                  group_uuid?: string;
                   max_percent: number;
                   member_count: number;
                   min_removals: number;
@@ -7377,6 +7385,8 @@ export interface operations {
             group_uuid: string | null;
             guard:
               | ({
+                  /** Format: uuid */
+                  group_uuid?: string;
                   max_percent: number;
                   member_count: number;
                   min_removals: number;
@@ -7561,6 +7571,8 @@ export interface operations {
             group_uuid: string | null;
             guard:
               | ({
+                  /** Format: uuid */
+                  group_uuid?: string;
                   max_percent: number;
                   member_count: number;
                   min_removals: number;

@@ -34,6 +34,8 @@ export const JobStatus = z.enum([
 
 /** What the removal guard found when it held a job (GuardHold of job.ts). */
 export const GuardAnswer = z.looseObject({
+  /** The group the counts are of (a CSV import that removes from several groups: the one furthest past its guard). */
+  group_uuid: z.uuid().optional(),
   would_remove: z.int().min(0),
   member_count: z.int().min(0),
   percent: z.number().min(0),

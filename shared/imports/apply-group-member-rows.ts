@@ -138,9 +138,12 @@ export const makeApplyGroupMemberRows =
       };
       const bucketOp = `${opId}#${group.group_uuid}#${action}`;
       try {
-        const call = action === 'add' ? ports.assign : ports.remove;
-        const summary = await call(jobCaller(job), group.group_uuid, input, { opId: bucketOp });
-        const byIdentifier = new Map(
+        // A removal in a group with a removal guard waits for the job's finish step to count it.
+        const summary =
+          action === 'add'
+            ? await ports.assign(jobCaller(job), group.group_uuid, input, { opId: bucketOp })
+            : await ports.remove(jobCaller(job), group.group_uuid, input, { opId: bucketOp, deferIfGuarded: true });
+        const byIdentifier = new Map<string, { outcome: string; message?: string | undefined; member?: string }>(
           [...summary.results, ...summary.skipped, ...summary.errors].map((r) => [r.identifier, r]),
         );
         for (const p of planned) {
@@ -150,7 +153,8 @@ export const makeApplyGroupMemberRows =
             identifier: String(p.row.input.identifier),
             outcome: r?.outcome ?? 'failed',
             code: r?.outcome ?? 'internal_error',
-            message: (r as { message?: string } | undefined)?.message,
+            message: r?.message,
+            ...(r?.member ? { pending_removal: { group_uuid: group.group_uuid, member: r.member } } : {}),
           });
         }
       } catch (error) {

@@ -1,6 +1,6 @@
 import { stringify } from 'csv-stringify/sync';
 import { RESULTS_PREFIX_PATH } from './csv-kinds';
-import type { Job } from '#shared/jobs/job';
+import { type Job, settledOutcome } from '#shared/jobs/job';
 import type { JobRepository } from '#shared/jobs/job-repository';
 import { neutralizeCell } from './neutralize-cell';
 import { type MultipartUpload, writeInParts } from './write-in-parts';
@@ -70,8 +70,8 @@ async function* resultLines(jobs: WriteResultsDeps['jobs'], job: Job): AsyncGene
         return [
           ...header.map((c) => neutralizeCell(input[c])),
           String(result.index),
-          result.outcome,
-          result.code ?? '',
+          settledOutcome(job, result.outcome),
+          settledOutcome(job, result.code ?? ''),
           neutralizeCell(result.message),
         ];
       }),

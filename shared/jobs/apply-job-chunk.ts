@@ -15,6 +15,8 @@ export interface ApplyChunkDeps {
   finish: (jobId: string) => Promise<void>;
   /** Settles a job aborted while its chunks were applied (see makeSettleAbortedJob); none by default. */
   settleAborted?: (job: Job) => Promise<void>;
+  /** Completes what a cancelled job (held removals, cancelled) still owes: an import's results file; none by default. */
+  settleCancelled?: (job: Job) => Promise<void>;
 }
 
 export type ChunkOutcome = 'applied' | 'already_recorded' | 'job_ended' | 'failed_for_good';
@@ -32,7 +34,13 @@ export type ChunkOutcome = 'applied' | 'already_recorded' | 'job_ended' | 'faile
  * chunk that was being applied when its job was aborted is still recorded (its rows were applied)
  * and the aborted job settled again, so its counters cover it and what it drove ends.
  */
-export const makeApplyJobChunk = ({ jobs, appliers, finish, settleAborted = async () => {} }: ApplyChunkDeps) => {
+export const makeApplyJobChunk = ({
+  jobs,
+  appliers,
+  finish,
+  settleAborted = async () => {},
+  settleCancelled = async () => {},
+}: ApplyChunkDeps) => {
   /** After recording: finish the job, or settle it again if it was aborted meanwhile. */
   const conclude = async (jobId: string) => {
     await finish(jobId);
@@ -42,6 +50,7 @@ export const makeApplyJobChunk = ({ jobs, appliers, finish, settleAborted = asyn
   return async (jobId: string, chunk: number, { lastAttempt }: { lastAttempt: boolean }): Promise<ChunkOutcome> => {
     const job = await jobs.get(jobId);
     if (job?.status === 'aborted') await settleAborted(job);
+    if (job?.status === 'cancelled') await settleCancelled(job);
     if (!job || FINAL_STATUSES.includes(job.status)) return 'job_ended';
     if (await jobs.resultOf(jobId, chunk)) {
       await finish(jobId);

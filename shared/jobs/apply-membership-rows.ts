@@ -15,23 +15,42 @@ export interface IdentifierRow {
 
 type Summary = Awaited<ReturnType<Assign>>;
 
+type Found = { outcome: string; message?: string | undefined; member?: string | undefined };
+
+/** A row's result from its identifier's outcome; a pending removal keeps the group and member it names. */
+export function rowResult(row: JobRow, groupUuid: string, found: Found | undefined): RowResult {
+  const identifier = String(row.input.identifier);
+  if (!found)
+    return {
+      index: row.index,
+      identifier,
+      outcome: 'failed',
+      code: 'internal_error',
+      message: 'no outcome was produced',
+    };
+  return {
+    index: row.index,
+    identifier,
+    outcome: found.outcome,
+    code: found.outcome,
+    message: found.message,
+    ...(found.member ? { pending_removal: { group_uuid: groupUuid, member: found.member } } : {}),
+  };
+}
+
 /** Maps a use case's per-identifier summary back onto the rows it came from. */
-export function rowsFromSummary(rows: JobRow[], summary: Summary): RowResult[] {
-  const byIdentifier = new Map<string, { outcome: string; message?: string | undefined }>();
+export function rowsFromSummary(rows: JobRow[], summary: Summary, groupUuid: string): RowResult[] {
+  const byIdentifier = new Map<string, Found>();
   for (const r of [...summary.results, ...summary.skipped, ...summary.errors]) byIdentifier.set(r.identifier, r);
-  return rows.map((row) => {
-    const identifier = String(row.input.identifier);
-    const found = byIdentifier.get(identifier);
-    return found
-      ? { index: row.index, identifier, outcome: found.outcome, code: found.outcome, message: found.message }
-      : { index: row.index, identifier, outcome: 'failed', code: 'internal_error', message: 'no outcome was produced' };
-  });
+  return rows.map((row) => rowResult(row, groupUuid, byIdentifier.get(String(row.input.identifier))));
 }
 
 /**
  * Applies one chunk of a large assign or remove with the same use cases as the synchronous API, under
  * the chunk's operation id: a redelivered chunk reports the same outcomes and changes nothing. A
- * decision about the whole group (deleted, inactive) fails every row with its code.
+ * decision about the whole group (deleted, inactive) fails every row with its code. In a group with a
+ * removal guard a remove chunk removes no one: its members are `removal_pending` until the job's
+ * finish step counts them against the guard (finish-pending-removals.ts).
  */
 export const makeApplyMembershipRows =
   (assign: Assign, remove: Remove): RowApplier =>
@@ -48,9 +67,9 @@ export const makeApplyMembershipRows =
     try {
       const summary =
         job.kind === 'remove_learners'
-          ? await remove(jobCaller(job), groupUuid, input, { opId })
+          ? await remove(jobCaller(job), groupUuid, input, { opId, deferIfGuarded: true })
           : await assign(jobCaller(job), groupUuid, input, { opId });
-      return [...rejected, ...rowsFromSummary(rest, summary)].sort(byIndex);
+      return [...rejected, ...rowsFromSummary(rest, summary, groupUuid)].sort(byIndex);
     } catch (error) {
       return [...rejected, ...domainFailures(rest, error)].sort(byIndex);
     }

@@ -7,8 +7,9 @@ import type { JobRepository } from './job-repository';
  * recalculation's sweep) runs first and the job turns final only after it, so a client never sees a
  * finished job without its results, and a crash in `onFinished` leaves the job running for the next
  * delivery of its last chunk to finish. `onFinished` must therefore be idempotent. It answers `held`
- * when it stopped the job for an admin's approval (a recalculation's removal guard): the job then
- * stays `awaiting_approval` until approved (when the finish runs again) or cancelled.
+ * when it stopped the job for an admin's approval (the removal guard of a recalculation, a bulk
+ * removal or a group-members import): the job then stays `awaiting_approval` until approved (when the
+ * finish runs again) or cancelled.
  */
 export const makeFinishJob =
   (

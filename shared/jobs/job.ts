@@ -38,6 +38,8 @@ export const FINAL_STATUSES: readonly JobStatus[] = [
 
 /** What the removal guard found when it held a job: how many it would remove of how many, and some of them. */
 export interface GuardHold {
+  /** The group the counts are of (a CSV import may remove from several: the one furthest past its guard). */
+  group_uuid?: string;
   would_remove: number;
   member_count: number;
   /** would_remove as a percentage of member_count, one decimal. */
@@ -123,6 +125,11 @@ export interface RowResult {
   outcome: string;
   code?: string | undefined;
   message?: string | undefined;
+  /**
+   * A `removal_pending` row of a bulk removal job or an import: the group and member (refKey) its
+   * finish step removes. Internal: dropped when the row is settled, never shown.
+   */
+  pending_removal?: { group_uuid: string; member: string } | undefined;
 }
 
 /** Enrollment outcomes (bulk_enroll job rows, `enrollments` CSV, batch participants). */
@@ -146,7 +153,7 @@ export const SKIPPED = [
   'duplicate_in_request',
   'excluded',
   'superseded',
-  /** A recalculation's removal left to its sweep (and the removal guard); settled when the job ends. */
+  /** A removal left to the job's finish step (and the removal guard); settled when the job ends. */
   'removal_pending',
   /** A held removal an admin cancelled. */
   'removal_cancelled',
@@ -155,12 +162,15 @@ export const SKIPPED = [
   ...ENROLLMENT_SKIPPED,
 ];
 
+/** A job that ended without its finish step: the removals its chunks left pending were never made. */
+export const endedUnfinished = (job: Pick<Job, 'status'>) => job.status === 'cancelled' || job.status === 'aborted';
+
 /**
- * A row outcome as a reader sees it: a cancelled job's removals that waited for approval were never
- * made, whatever its chunks recorded while they waited.
+ * A row outcome as a reader sees it: the removals a cancelled (or aborted) job left pending, waiting
+ * for approval or for its finish step, were never made, whatever its chunks recorded meanwhile.
  */
 export const settledOutcome = (job: Pick<Job, 'status'>, outcome: string): string =>
-  job.status === 'cancelled' && outcome === 'removal_pending' ? 'removal_cancelled' : outcome;
+  endedUnfinished(job) && outcome === 'removal_pending' ? 'removal_cancelled' : outcome;
 
 /**
  * A job's per-outcome counters as a reader sees them (see settledOutcome); an outcome whose rows were

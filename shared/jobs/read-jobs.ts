@@ -1,6 +1,6 @@
 import { assertAdministers, type Caller, administers } from '#shared/auth/caller';
 import { NotFoundError } from '#shared/errors';
-import { type Job, settledOutcome, settledOutcomeCounts } from './job';
+import { endedUnfinished, type Job, settledOutcome, settledOutcomeCounts } from './job';
 import type { JobRepository } from './job-repository';
 
 const jobNotFound = (jobId: string) => new NotFoundError('job_not_found', `No job ${jobId}`);
@@ -37,8 +37,9 @@ export const makeListJobResults =
     const counts = settledOutcomeCounts(job);
     if (q.outcome && !Object.hasOwn(counts, q.outcome)) return { items: [], next: null, previous: null, count: 0 };
     // A cancelled job's `removal_cancelled` rows are stored as `removal_pending` (see settledOutcome).
-    const stored = job.status === 'cancelled' && q.outcome === 'removal_cancelled' ? 'removal_pending' : q.outcome;
+    const stored = endedUnfinished(job) && q.outcome === 'removal_cancelled' ? 'removal_pending' : q.outcome;
     const page = await jobs.results(jobId, { ...q, outcome: stored });
-    const items = page.items.map((r) => ({ ...r, outcome: settledOutcome(job, r.outcome) }));
+    // `pending_removal` is the finish step's note of the member a pending row names, not the row's answer.
+    const items = page.items.map(({ pending_removal: _, ...r }) => ({ ...r, outcome: settledOutcome(job, r.outcome) }));
     return { ...page, items, count: q.outcome ? (counts[q.outcome] ?? 0) : job.processed };
   };

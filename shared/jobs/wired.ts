@@ -27,6 +27,7 @@ import {
   applyBulkEnrollment,
   applyRecalculationRows,
   endAbortedRun,
+  finishPendingRemovals,
   planRecalculation,
   sweepRuleMembers,
 } from '#shared/rules/wired';
@@ -60,11 +61,21 @@ const enqueue = (jobId: string, chunks: number[]) =>
     chunks.map((chunk) => ({ job_id: jobId, chunk })),
   );
 const writeImportResults = /* @__PURE__ */ once(() => makeWriteImportResults({ jobs: jobs(), objects: objectStore }));
-/** The finish step of a job: a recalculation sweeps its stale rule members; an import writes its results file. */
+/** Job kinds whose chunks may leave removals pending for the removal guard. */
+const REMOVING: readonly Job['kind'][] = ['remove_learners', 'import_group_members'];
+
+/**
+ * The finish step of a job: a recalculation sweeps its stale rule members; a bulk removal or a
+ * group-members import makes (or holds) its pending removals; an import then writes its results file.
+ */
 const finish = /* @__PURE__ */ once(() =>
   makeFinishJob(
     jobs(),
-    (job) => (job.kind === 'recalculate_group' ? sweepRuleMembers()(job) : writeImportResults()(job)),
+    async (job) => {
+      if (job.kind === 'recalculate_group') return sweepRuleMembers()(job);
+      if (REMOVING.includes(job.kind) && (await finishPendingRemovals()(job)) === 'held') return 'held';
+      await writeImportResults()(job);
+    },
     systemClock,
   ),
 );
@@ -95,7 +106,12 @@ export const assignOrQueue = /* @__PURE__ */ once(() =>
 
 /** remove_learners: synchronous up to 1000 identifiers, else a job. */
 export const removeOrQueue = /* @__PURE__ */ once(() =>
-  makeRemoveOrQueue({ remove: removeLearners(), startJob: startMembershipJob() }),
+  makeRemoveOrQueue({
+    remove: removeLearners(),
+    startJob: startMembershipJob(),
+    groups: groups(),
+    memberships: memberships(),
+  }),
 );
 
 /** learners/bulk, rate-limited per caller and tenant whether it answers at once or as a job. */
@@ -115,6 +131,10 @@ export const applyJobChunk = /* @__PURE__ */ once(() => {
     jobs: jobs(),
     finish: (id) => finish()(id),
     settleAborted: makeSettleAbortedJob(abortDeps()),
+    // A held import cancelled: its results file (the adds made, the removals `removal_cancelled`), once.
+    settleCancelled: async (job) => {
+      if (job.results_key === null) await writeImportResults()(job);
+    },
     appliers: {
       assign_learners: membershipRows,
       remove_learners: membershipRows,

@@ -111,14 +111,16 @@ export function writeItem(tableName: string, groupUuid: string, w: MembershipWri
 /** A removal: only of a counted member; a rule's sweep only of a rule member of an older generation. */
 function removalItem(tableName: string, groupUuid: string, w: Extract<MembershipWrite, { kind: 'remove' }>) {
   const older = w.olderThanGeneration;
+  const since = w.unchangedSince;
   return {
     Update: {
       TableName: tableName,
       Key: keys.membership(groupUuid, w.ref),
       ConditionExpression:
-        older === undefined
+        (older === undefined
           ? '#status IN (:active, :pending)'
-          : '#status IN (:active, :pending) AND #source = :rule AND (attribute_not_exists(rule_generation) OR rule_generation < :gen)',
+          : '#status IN (:active, :pending) AND #source = :rule AND (attribute_not_exists(rule_generation) OR rule_generation < :gen)') +
+        (since === undefined ? '' : ' AND modified <= :since'),
       UpdateExpression:
         'SET #status = :removed, removed_at = :at, modified = :at, last_op_id = :op, last_op_outcome = :removed, removed_by = :by, left_at = list_append(if_not_exists(left_at, :none), :left)',
       ExpressionAttributeNames: { '#status': 'status', ...(older === undefined ? {} : { '#source': 'source' }) },
@@ -132,6 +134,7 @@ function removalItem(tableName: string, groupUuid: string, w: Extract<Membership
         ':none': [],
         ':left': [w.at],
         ...(older === undefined ? {} : { ':rule': 'rule', ':gen': older }),
+        ...(since === undefined ? {} : { ':since': since }),
       },
     },
   };

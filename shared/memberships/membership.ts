@@ -88,6 +88,8 @@ export type MembershipWrite =
       removedBy?: Membership['removed_by'] | undefined;
       /** Rule removals only: remove only while the membership is a rule membership of an older generation. */
       olderThanGeneration?: number | undefined;
+      /** Remove only while the membership was last modified at or before this time (a held removal made later). */
+      unchangedSince?: string | undefined;
     };
 
 export const writeRef = (w: MembershipWrite): MemberRef => (w.kind === 'remove' ? w.ref : refOf(w.membership));

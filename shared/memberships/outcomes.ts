@@ -1,4 +1,4 @@
-import type { Membership } from './membership';
+import { type Membership, refKey, refOf } from './membership';
 
 /** Per-identifier outcome of an assign or remove (DESIGN §4). */
 export type Outcome =
@@ -12,7 +12,11 @@ export type Outcome =
   | 'not_found'
   | 'over_capacity'
   | 'invalid'
-  | 'duplicate_in_request';
+  | 'duplicate_in_request'
+  /** A job's removal in a group with a removal guard, left for the job's finish step to count and make. */
+  | 'removal_pending'
+  /** A held removal not made: the membership changed since the job was started (removed, re-added, edited). */
+  | 'changed_since';
 
 export interface IdentifierResult {
   identifier: string;
@@ -33,7 +37,7 @@ const INVITATION_MESSAGE: Record<InvitationOutcome, string | undefined> = {
     "the membership is pending; the invitation was not sent: the tenant's daily invitation quota is spent",
 };
 
-const SKIPPED: Outcome[] = ['already_member', 'not_member', 'duplicate_in_request'];
+const SKIPPED: Outcome[] = ['already_member', 'not_member', 'duplicate_in_request', 'removal_pending', 'changed_since'];
 const CHANGED: Outcome[] = ['added', 'revived', 'invited', 'updated', 'removed'];
 
 /** The response body: every identifier lands in exactly one of results, skipped or errors. */
@@ -50,7 +54,13 @@ export function summarize(all: IdentifierResult[]) {
     })),
     skipped: all
       .filter((r) => SKIPPED.includes(r.outcome))
-      .map(({ identifier, outcome, message }) => ({ identifier, outcome, message })),
+      .map(({ identifier, outcome, message, membership }) => ({
+        identifier,
+        outcome,
+        message,
+        // A pending removal names the member its job's finish step removes (see finish-pending-removals.ts).
+        ...(outcome === 'removal_pending' && membership ? { member: refKey(refOf(membership)) } : {}),
+      })),
     errors: all
       .filter((r) => !SKIPPED.includes(r.outcome) && !CHANGED.includes(r.outcome))
       .map(({ identifier, outcome, message }) => ({ identifier, outcome, message })),

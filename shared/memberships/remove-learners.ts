@@ -18,21 +18,30 @@ export interface RemoveDeps {
   clock: Clock;
 }
 
-/**
- * Removes members (by learner uuid or e-mail, or all of them). Memberships are kept as `removed`
- * so that a later assign revives them; `member_count` drops, a home-group pointer naming this group
- * is deleted, and the history entry is written, all in the same transactions.
- * One answer shape: `{count, records_deleted, results, skipped, errors}`, `records_deleted` being
- * Open edX's name of `count`; `remove_all` lists no identifiers (it named none), only the counts.
- */
-export const makeRemoveLearners = (deps: RemoveDeps) => {
-  const { groups, memberships, learners, clock } = deps;
+/** How a removal of members runs: under a job's operation id, deferred by a guarded group, only of unchanged members. */
+export interface RemoveOptions {
+  opId?: string | undefined;
+  /**
+   * In a group with a `removal_guard`, report each counted member `removal_pending` and remove no one:
+   * the job's finish step counts them against the guard (a bulk removal job's chunks).
+   */
+  deferIfGuarded?: boolean | undefined;
+  /** Remove only members not modified after this time; the others are `changed_since` (a held removal, made later). */
+  unchangedSince?: string | undefined;
+}
 
+/**
+ * Removes the given members of a group. Memberships are kept as `removed` so that a later assign
+ * revives them; `member_count` drops, a home-group pointer naming this group is deleted, and the
+ * history entry is written, all in the same transactions. Under an operation id a replay reports the
+ * first attempt's `removed`.
+ */
+export const makeRemoveMembers = ({ groups, memberships, clock }: Omit<RemoveDeps, 'learners'>) =>
   async function removeTargets(
     actor: string,
     groupUuid: string,
     targets: Target[],
-    opId?: string,
+    { opId, deferIfGuarded = false, unchangedSince }: RemoveOptions = {},
   ): Promise<IdentifierResult[]> {
     const results: IdentifierResult[] = [];
     let todo = targets;
@@ -41,6 +50,7 @@ export const makeRemoveLearners = (deps: RemoveDeps) => {
         throw new ConflictError('concurrent_modification', 'The group kept changing; retry the request');
       await beforeRound(round);
       const group = (await groups.get(groupUuid)) ?? throwGone(groupUuid);
+      const defer = deferIfGuarded && group.removal_guard !== null;
       const now = clock.now();
       const existing = await memberships.getMany(
         groupUuid,
@@ -57,6 +67,18 @@ export const makeRemoveLearners = (deps: RemoveDeps) => {
         if (opId && current?.last_op_id === opId && current.last_op_outcome === 'removed') {
           results.push({ identifier: target.identifier, outcome: 'removed', membership: current });
         } else if (current && COUNTED.includes(current.status)) {
+          if (defer) {
+            results.push({ identifier: target.identifier, outcome: 'removal_pending', membership: current });
+            continue;
+          }
+          if (unchangedSince !== undefined && current.modified > unchangedSince) {
+            results.push({
+              identifier: target.identifier,
+              outcome: 'changed_since',
+              message: 'the membership changed after the removal was requested; it was kept',
+            });
+            continue;
+          }
           const after = {
             ...current,
             status: 'removed' as const,
@@ -67,12 +89,25 @@ export const makeRemoveLearners = (deps: RemoveDeps) => {
           };
           planned.push({
             target,
-            write: { kind: 'remove', ref: target.ref, at: now, opId, home: isHome ? 'clear' : undefined },
+            write: {
+              kind: 'remove',
+              ref: target.ref,
+              at: now,
+              opId,
+              home: isHome ? 'clear' : undefined,
+              unchangedSince,
+            },
             outcome: 'removed',
             before: current,
             beforeHome: isHome,
             after,
             afterHome: false,
+          });
+        } else if (unchangedSince !== undefined) {
+          results.push({
+            identifier: target.identifier,
+            outcome: 'changed_since',
+            message: 'no longer a member when the removal was made',
           });
         } else results.push({ identifier: target.identifier, outcome: 'not_member' });
       }
@@ -81,13 +116,24 @@ export const makeRemoveLearners = (deps: RemoveDeps) => {
       todo = retry;
     }
     return results;
-  }
+  };
+
+/**
+ * Removes members (by learner uuid or e-mail, or all of them), see makeRemoveMembers.
+ * One answer shape: `{count, records_deleted, results, skipped, errors}`, `records_deleted` being
+ * Open edX's name of `count`; `remove_all` lists no identifiers (it named none), only the counts.
+ * A bulk removal job's chunk passes `deferIfGuarded`: in a guarded group its removals are only
+ * reported `removal_pending` (with the member they name) for the job's finish step.
+ */
+export const makeRemoveLearners = (deps: RemoveDeps) => {
+  const { groups, memberships, learners } = deps;
+  const removeTargets = makeRemoveMembers(deps);
 
   return async (
     caller: Caller,
     groupUuid: string,
     input: IdentifierInput & { remove_all?: boolean | undefined },
-    { opId }: { opId?: string } = {},
+    options: Pick<RemoveOptions, 'opId' | 'deferIfGuarded'> = {},
   ) => {
     const group = await loadAdministeredGroup(groups, caller, groupUuid);
     if (input.remove_all) {
@@ -105,10 +151,12 @@ export const makeRemoveLearners = (deps: RemoveDeps) => {
       return { count: removed, records_deleted: removed, results: [], skipped: [], errors: [] };
     }
     const { targets, rejected } = await resolveMembers(learners, group.enterprise_customer_uuid, input);
-    const summary = summarize([...rejected, ...(await removeTargets(caller.sub, groupUuid, targets, opId))]);
+    const summary = summarize([...rejected, ...(await removeTargets(caller.sub, groupUuid, targets, options))]);
     return { ...summary, records_deleted: summary.count };
   };
 };
+
+export type RemoveMembers = ReturnType<typeof makeRemoveMembers>;
 
 function throwGone(groupUuid: string): never {
   throw groupNotFound(groupUuid);

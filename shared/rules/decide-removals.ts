@@ -9,7 +9,10 @@ import type { RemovalGuardStore } from './removal-guard';
 export interface DecideRemovalsDeps {
   jobs: Pick<JobRepository, 'get'>;
   store: Pick<RemovalGuardStore, 'approve' | 'cancel'>;
-  /** Runs the job's finish step again (its last chunk redelivered): the sweep removes what is stale then. */
+  /**
+   * Runs the job's finish step again (its last chunk redelivered): a recalculation's sweep removes what
+   * is stale then, a bulk removal or an import the pending members still unchanged since the job began.
+   */
   resumeFinish: (job: Job) => Promise<void>;
   clock: Clock;
 }
@@ -28,10 +31,10 @@ async function heldJob(jobs: Pick<JobRepository, 'get'>, caller: Caller, jobId: 
 }
 
 /**
- * Approves the removals a job's removal guard held: the job runs again and its finish step removes
- * the members that are stale when it runs (not the ones counted at the hold). A newer run of the
- * group that came first decides the removals instead: the held job is then cancelled and the answer
- * is a 409 `job_superseded`. Approving again while the approved job still runs queues its finish step
+ * Approves the removals a job's removal guard held: the job runs again and its finish step computes
+ * the removals afresh when it runs (not the ones counted at the hold). For a recalculation, a newer
+ * run of the group that came first decides the removals instead: the held job is then cancelled and
+ * the answer is a 409 `job_superseded`. Approving again while the approved job still runs queues its finish step
  * again (harmless: the step is idempotent), so a retried approval never leaves the job running unfinished.
  */
 export const makeApproveRemovals =
@@ -56,12 +59,22 @@ export const makeApproveRemovals =
     return approved;
   };
 
-/** Cancels the removals a job's removal guard held: the job ends `cancelled`, nobody removed. */
+/**
+ * Cancels the removals a job's removal guard held: the job ends `cancelled`, nobody removed. Then
+ * `afterCancel` (an import's results file is written by the chunk worker, which it asks to).
+ */
 export const makeCancelRemovals =
-  ({ jobs, store, clock }: Omit<DecideRemovalsDeps, 'resumeFinish'>) =>
+  ({
+    jobs,
+    store,
+    clock,
+    afterCancel = async () => {},
+  }: Omit<DecideRemovalsDeps, 'resumeFinish'> & { afterCancel?: (job: Job) => Promise<void> }) =>
   async (caller: Caller, jobId: string): Promise<Job> => {
     const job = await heldJob(jobs, caller, jobId);
     const reason = `cancelled by ${caller.sub}: the removals the removal guard held were not made`;
     if (!(await store.cancel(job, caller.sub, clock.now(), reason))) throw notHeld((await jobs.get(jobId)) ?? job);
-    return (await jobs.get(jobId))!;
+    const cancelled = (await jobs.get(jobId))!;
+    await afterCancel(cancelled);
+    return cancelled;
   };

@@ -1,13 +1,14 @@
 /**
- * The mass-removal guard of a recalculation: before its first removal, the sweep counts what it would
- * remove; past the group's `removal_guard` the job stops `awaiting_approval` and its group's run with
- * it. An admin approves (the sweep then runs again, on the members as they are then) or cancels (the
+ * The mass-removal guard: before its first removal, a recalculation's sweep (or the finish step of a
+ * bulk removal job or a group-members import) counts what it would remove; past the group's
+ * `removal_guard` the job stops `awaiting_approval` (a recalculation's group run with it). An admin approves (the sweep then runs again, on the members as they are then) or cancels (the
  * job ends `cancelled`, nobody removed). Each step is one transaction of the job, the group's run and
  * the history entry, so none of them can disagree.
  */
 import type { DynamoDBDocumentClient, UpdateCommandInput } from '@aws-sdk/lib-dynamodb';
 import { transact } from '#shared/db/transactions';
-import type { RemovalGuard } from '#shared/groups/group';
+import type { Group } from '#shared/groups/group';
+import type { LearnerRepository } from '#shared/learners/learner-repository';
 import { endRuleRunUpdate, ruleRunStatusUpdate } from '#shared/groups/rule-run-items';
 import { removalGuardEntry } from '#shared/history/history-entry';
 import { historyPut } from '#shared/history/history-repository';
@@ -18,37 +19,41 @@ import type { TransactItem } from '#shared/memberships/membership-items';
 /** An update as a transaction part (its builders always set an UpdateExpression). */
 const part = (update: UpdateCommandInput): TransactItem => ({ Update: update as NonNullable<TransactItem['Update']> });
 
-/** Members named in a hold, so an admin sees who would go. */
-export const GUARD_SAMPLE = 10;
+export { GUARD_SAMPLE, guardTrips, percentOf } from '#shared/groups/removal-guard-limits';
 
-/** Whether removing `wouldRemove` of `memberCount` members passes the guard (so must wait). */
-export function guardTrips(guard: RemovalGuard | null, wouldRemove: number, memberCount: number): boolean {
-  if (!guard || wouldRemove === 0) return false;
-  return wouldRemove >= guard.min_removals && percentOf(wouldRemove, memberCount) > guard.max_percent;
+/** What a finish step needs to hold a job: the store, the sample's e-mails, and the group's notification e-mails. */
+export interface GuardDeps {
+  store: Pick<RemovalGuardStore, 'hold'>;
+  learners: Pick<LearnerRepository, 'getMany'>;
+  /** Tells the group's notification e-mails that removals wait for approval. */
+  notify: (group: Group, job: Job, hold: GuardHold) => Promise<void>;
 }
-
-export const percentOf = (part: number, whole: number) => (whole === 0 ? 100 : Math.round((part / whole) * 1000) / 10);
 
 const generationOf = (job: Job) => Number(job.target.generation);
 
+/** A recalculation holds its group's run with it; a bulk removal job or an import holds only itself. */
+const isRun = (job: Job) => job.kind === 'recalculate_group';
+
 export function makeRemovalGuardStore(db: DynamoDBDocumentClient, tableName: string) {
   const groupPart = (update: ReturnType<typeof ruleRunStatusUpdate>) => part({ TableName: tableName, ...update });
-  const ref = (job: Job) => ({
-    group_uuid: String(job.target.group_uuid),
+  /** The group whose history records the job's guard actions: the run's, or the one its hold describes. */
+  const ref = (job: Pick<Job, 'target' | 'enterprise_customer_uuid'> & { guard?: GuardHold | null }) => ({
+    group_uuid: job.guard?.group_uuid ?? String(job.target.group_uuid),
     enterprise_customer_uuid: job.enterprise_customer_uuid,
   });
   /** Cancels a held job: it ends `cancelled` with nothing removed; its group's run ends so too, if still its. */
   async function cancel(job: Job, actor: string, at: string, reason: string): Promise<boolean> {
     const group = ref(job);
+    const parts = [
+      part(cancelUpdate(tableName, job.job_id, reason, at)),
+      historyPut(tableName, removalGuardEntry(group, 'removals_cancelled', job, { actor, at })),
+    ];
+    if (!isRun(job)) return (await transact(db, parts)).ok;
     const end = endRuleRunUpdate(group.group_uuid, generationOf(job), {
       status: 'cancelled',
       error: reason,
       last_membership_update: at,
     });
-    const parts = [
-      part(cancelUpdate(tableName, job.job_id, reason, at)),
-      historyPut(tableName, removalGuardEntry(group, 'removals_cancelled', job, { actor, at })),
-    ];
     const outcome = await transact(db, [...parts, groupPart(end)]);
     if (outcome.ok) return true;
     if (outcome.failed.includes(0)) return false;
@@ -57,13 +62,19 @@ export function makeRemovalGuardStore(db: DynamoDBDocumentClient, tableName: str
   }
 
   return {
-    /** Holds a running recalculation; false if it is no longer running or its run was superseded. */
+    /** Holds a running job; false if it is no longer running or (a recalculation) its run was superseded. */
     async hold(job: Job, guard: GuardHold, actor: string, at: string): Promise<boolean> {
-      const group = ref(job);
+      const group = ref({ ...job, guard });
       const outcome = await transact(db, [
         part(holdUpdate(tableName, job.job_id, guard)),
-        groupPart(ruleRunStatusUpdate(group.group_uuid, generationOf(job), job.job_id, 'running', 'awaiting_approval')),
         historyPut(tableName, removalGuardEntry(group, 'removals_held', { ...job, guard }, { actor, at })),
+        ...(isRun(job)
+          ? [
+              groupPart(
+                ruleRunStatusUpdate(group.group_uuid, generationOf(job), job.job_id, 'running', 'awaiting_approval'),
+              ),
+            ]
+          : []),
       ]);
       return outcome.ok;
     },
@@ -76,11 +87,17 @@ export function makeRemovalGuardStore(db: DynamoDBDocumentClient, tableName: str
       const group = ref(job);
       const outcome = await transact(db, [
         part(approveUpdate(tableName, job.job_id, actor, at)),
-        groupPart(ruleRunStatusUpdate(group.group_uuid, generationOf(job), job.job_id, 'awaiting_approval', 'running')),
         historyPut(tableName, removalGuardEntry(group, 'removals_approved', job, { actor, at })),
+        ...(isRun(job)
+          ? [
+              groupPart(
+                ruleRunStatusUpdate(group.group_uuid, generationOf(job), job.job_id, 'awaiting_approval', 'running'),
+              ),
+            ]
+          : []),
       ]);
       if (outcome.ok) return 'approved';
-      if (outcome.failed.includes(0)) return 'not_held';
+      if (outcome.failed.includes(0) || !isRun(job)) return 'not_held';
       const reason = 'a newer recalculation of the group came first: it decides the removals; nothing was removed';
       return (await cancel(job, actor, at, reason)) ? 'superseded' : 'not_held';
     },

@@ -4,12 +4,13 @@ import type { GroupRepository } from '#shared/groups/group-repository';
 import type { Group, RuleProcessing } from '#shared/groups/group';
 import type { GuardHold, Job, RowResult } from '#shared/jobs/job';
 import type { JobRepository } from '#shared/jobs/job-repository';
-import type { LearnerRepository } from '#shared/learners/learner-repository';
 import { commitPlanned, MAX_ROUNDS, type Planned } from '#shared/memberships/commit-planned';
 import { type Membership, refKey } from '#shared/memberships/membership';
 import type { MembershipRepository } from '#shared/memberships/membership-repository';
 import { RULES_ACTOR } from './apply-recalculation-rows';
-import { GUARD_SAMPLE, guardTrips, percentOf, type RemovalGuardStore } from './removal-guard';
+import { GUARD_SAMPLE, type GuardDeps, guardTrips, percentOf } from './removal-guard';
+
+export type { GuardDeps } from './removal-guard';
 
 export interface SweepDeps {
   groups: Pick<GroupRepository, 'get' | 'endRuleRun'>;
@@ -18,13 +19,6 @@ export interface SweepDeps {
   clock: Clock;
   /** The mass-removal guard; without it every sweep removes at once. */
   guard?: GuardDeps | undefined;
-}
-
-export interface GuardDeps {
-  store: Pick<RemovalGuardStore, 'hold'>;
-  learners: Pick<LearnerRepository, 'getMany'>;
-  /** Tells the group's notification e-mails that removals wait for approval. */
-  notify: (group: Group, job: Job, hold: GuardHold) => Promise<void>;
 }
 
 const PAGE = 500;
@@ -183,6 +177,7 @@ async function holdIfTripped(
   if (!guardTrips(limits, wouldRemove, group.member_count)) return 'sweep';
   const found = await learners.getMany(group.enterprise_customer_uuid, sample);
   const hold: GuardHold = {
+    group_uuid: group.group_uuid,
     would_remove: wouldRemove,
     member_count: group.member_count,
     percent: percentOf(wouldRemove, group.member_count),

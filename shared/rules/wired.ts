@@ -1,6 +1,9 @@
 import { randomIds, systemClock } from '#shared/clock';
 import { config } from '#shared/config';
-import type { RulePorts } from '#shared/groups/group';
+import type { Group, RulePorts } from '#shared/groups/group';
+import type { GuardHold, Job } from '#shared/jobs/job';
+import { makeFinishPendingRemovals } from '#shared/memberships/finish-pending-removals';
+import { makeRemoveMembers } from '#shared/memberships/remove-learners';
 import { makeFinishJob } from '#shared/jobs/finish-job';
 import { once } from '#shared/once';
 import { sendJsonBatch } from '#shared/queue/send-json';
@@ -73,19 +76,33 @@ const reconcile = /* @__PURE__ */ once(() =>
 const removalGuard = /* @__PURE__ */ once(() => makeRemovalGuardStore(db, config.tableName));
 const notificationOutbox = /* @__PURE__ */ once(() => makeNotificationQueue(() => config.notificationsQueueUrl));
 
+/** The guard's hold as the finish steps use it: the group's notification e-mails are told that removals wait. */
+const guardDeps = () => ({
+  store: removalGuard(),
+  learners: learners(),
+  notify: (group: Group, job: Job, hold: GuardHold) =>
+    notificationOutbox()(removalsHeldNotifications(group, job, hold, systemClock.now())),
+});
+
 export const sweepRuleMembers = /* @__PURE__ */ once(() =>
   makeSweepRuleMembers({
     groups: groups(),
     memberships: memberships(),
     jobs: jobs(),
     clock: systemClock,
-    guard: {
-      store: removalGuard(),
-      learners: learners(),
-      // The group's notification e-mails are told that removals wait for them.
-      notify: (group, job, hold) =>
-        notificationOutbox()(removalsHeldNotifications(group, job, hold, systemClock.now())),
-    },
+    guard: guardDeps(),
+  }),
+);
+
+/** The finish step of a bulk removal job or a group-members import: its pending removals, counted against the guard. */
+export const finishPendingRemovals = /* @__PURE__ */ once(() =>
+  makeFinishPendingRemovals({
+    groups: groups(),
+    memberships: memberships(),
+    jobs: jobs(),
+    removeMembers: makeRemoveMembers({ groups: groups(), memberships: memberships(), clock: systemClock }),
+    clock: systemClock,
+    guard: guardDeps(),
   }),
 );
 
@@ -111,7 +128,18 @@ export const approveRemovals = /* @__PURE__ */ once(() =>
 );
 
 export const cancelRemovals = /* @__PURE__ */ once(() =>
-  makeCancelRemovals({ jobs: jobs(), store: removalGuard(), clock: systemClock }),
+  makeCancelRemovals({
+    jobs: jobs(),
+    store: removalGuard(),
+    clock: systemClock,
+    // A cancelled import still gets its results file: its last chunk delivered again, the worker writes it.
+    afterCancel: async (job) => {
+      if (job.source.type === 's3')
+        await sendJsonBatch(config.jobChunksQueueUrl, [
+          { job_id: job.job_id, chunk: Math.max(0, (job.chunks_total ?? 1) - 1) },
+        ]);
+    },
+  }),
 );
 
 /** A recalculation's job ends with the sweep. */

@@ -136,8 +136,8 @@ export function JobPage({ jobId }: { jobId: string }) {
 
 /**
  * The removals a group's removal guard holds: how many of how many members, some of them, and the
- * admin's two choices. Approving lets the job remove the members that no longer match when it runs;
- * cancelling ends it with nobody removed.
+ * admin's two choices. Approving lets the job make its removals as they stand when it runs (a
+ * recalculation's, a bulk removal's, an import's); cancelling ends it with nobody removed.
  */
 function HeldRemovals({ job, onDecided }: { job: Job; onDecided: (job: Job) => void }) {
   const { api } = useConsole();
@@ -165,7 +165,7 @@ function HeldRemovals({ job, onDecided }: { job: Job; onDecided: (job: Job) => v
       <h2>Removals awaiting approval</h2>
       {guard && (
         <p>
-          This run would remove <strong>{guard.would_remove}</strong> of {guard.member_count} members ({guard.percent}
+          This job would remove <strong>{guard.would_remove}</strong> of {guard.member_count} members ({guard.percent}
           %), past the group's guard of {guard.max_percent}% and at least {guard.min_removals}. Nobody has been removed
           yet.
         </p>

@@ -46,6 +46,12 @@ export const membershipsRoutes = {
         "{count, records_deleted, results, skipped, errors}: an outcome per identifier (none for remove_all); records_deleted is Open edX's name of count",
       body: RemoveLearnersAnswer,
     },
-    also: [jobAnswer],
+    also: [
+      {
+        ...jobAnswer,
+        description:
+          "over 1000 identifiers, or remove_all past the group's removal_guard: the job ({job_id, status, total, status_url}; Location is its status_url); in a guarded group it waits awaiting_approval when its removals pass the guard",
+      },
+    ],
   },
 } satisfies Record<string, RouteContract>;

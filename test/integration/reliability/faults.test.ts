@@ -255,6 +255,44 @@ describe('duplicate deliveries', () => {
     expect(await expectGroupConsistent(repos(), groupUuid)).toHaveLength(1100);
   });
 
+  it('holds a guarded bulk removal once, and removes each member once after approval despite duplicates and a crash', async () => {
+    const { token, groupUuid, uuids } = await tenantWithLearners(1100);
+    expect((await settled((await assign(token, groupUuid, uuids)).json.job_id)).outcome_counts).toEqual({
+      added: 1100,
+    });
+    const accepted = await s.api('POST', `${GROUPS}/${groupUuid}/remove_learners`, {
+      token,
+      body: { learner_uuids: uuids.slice(0, 1001) },
+    });
+    expect(accepted.status).toBe(202);
+    const jobId = accepted.json.job_id as string;
+    for (const chunk of [0, 1, 2, 0, 1, 2]) await s.send('jobChunks', JSON.stringify({ job_id: jobId, chunk }));
+    const held = await settled(jobId);
+    expect(held).toMatchObject({
+      status: 'awaiting_approval',
+      guard: { would_remove: 1001, member_count: 1100 },
+      outcome_counts: { removal_pending: 1001 },
+    });
+    const history = (await s.repositories.history.list(groupUuid, 100)).items;
+    expect(history.filter((h) => h.action === 'removals_held')).toHaveLength(1);
+    expect((await s.repositories.groups.get(groupUuid))!.member_count).toBe(1100);
+
+    // The first removal transaction of the approved finish step fails (a crash); the redelivery completes it.
+    const last = uuids[1000]!;
+    expect(held.guard!.sample.map((m) => m.learner_uuid)).not.toContain(last);
+    const crash = s.faults.inject({ command: 'TransactWriteItemsCommand', touching: last, times: 1, answer: poison() });
+    expect((await s.api('POST', `/api/v1/jobs/${jobId}/approve`, { token })).status).toBe(202);
+    for (const chunk of [2, 1, 2]) await s.send('jobChunks', JSON.stringify({ job_id: jobId, chunk }));
+    const done = await settled(jobId);
+    expect(crash.hits).toBe(1);
+    expect(done).toMatchObject({ status: 'succeeded', total: 1001, succeeded: 1001 });
+    await expectJobHonest(jobs(), jobId);
+    expect(Object.fromEntries(Object.entries(done.outcome_counts).filter(([, n]) => n !== 0))).toEqual({
+      removed: 1001,
+    });
+    expect(await expectGroupConsistent(repos(), groupUuid)).toHaveLength(99);
+  });
+
   it('runs an import once however often its S3 event arrives', async () => {
     const { tenant, groupUuid, uuids } = await tenantWithLearners(40);
     const key = `imports/${tenant}/group-members/members-${randomUUID()}.csv`;

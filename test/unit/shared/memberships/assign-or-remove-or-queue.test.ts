@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { Branch } from '#shared/branches/branch';
 import type { Group } from '#shared/groups/group';
@@ -7,6 +8,7 @@ import { newJob, type NewJob } from '#shared/jobs/start-job';
 import type { AssignInput } from '#shared/memberships/assign-learners';
 import { makeAssignOrQueue } from '#shared/memberships/assign-or-queue';
 import { makeRemoveOrQueue } from '#shared/memberships/remove-or-queue';
+import type { Membership } from '#shared/memberships/membership';
 import type { IdentifierInput } from '#shared/memberships/resolve-members';
 import { adminOf, aGroup, OTHER_TENANT, TENANT } from '../fakes';
 
@@ -25,7 +27,7 @@ const branch: Branch = {
  * One group, a branch of `branchSize` learners (uuids 1…branchSize), a job store that keeps what
  * was started, and synchronous assign / remove that keep the learners they were given.
  */
-function setup(branchSize: number, group: Group = aGroup()) {
+function setup(branchSize: number, group: Group = aGroup(), current: Membership[] = []) {
   const members = new Set<string>();
   const started: { spec: NewJob; rows: JobRow[] }[] = [];
   const groups = {
@@ -48,6 +50,14 @@ function setup(branchSize: number, group: Group = aGroup()) {
     startJob,
   });
   const remove = makeRemoveOrQueue({
+    groups,
+    // The group's counted members, in two pages.
+    memberships: {
+      list: async ({ cursor }: { cursor?: string | undefined }) =>
+        cursor
+          ? { items: current.slice(150), next: null, previous: null }
+          : { items: current.slice(0, 150), next: current.length > 150 ? 'more' : null, previous: null },
+    },
     remove: async (_caller, _group, input: IdentifierInput) => {
       for (const u of input.learner_uuids ?? []) members.delete(u);
       return { count: input.learner_uuids?.length ?? 0 };
@@ -126,4 +136,50 @@ describe('removeOrQueue', () => {
     expect(out.job).toMatchObject({ kind: 'remove_learners', total: 1002 });
     expect(started[0]!.rows.at(-1)).toMatchObject({ index: 1001, rejected: { outcome: 'duplicate_in_request' } });
   });
+
+  it('turns remove_all past the removal guard into a job of the current members, and runs a smaller one at once', async () => {
+    const current = [
+      ...uuids(1, 199).map((u) => aMembership({ learner_uuid: u })),
+      aMembership({ learner_uuid: null, pending_learner_email: 'invited@example.com', status: 'pending' }),
+    ];
+    const big = setup(0, aGroup({ member_count: 200 }), current);
+    const out = await big.remove(adminOf(TENANT), big.group.group_uuid, { remove_all: true });
+    expect(out.job).toMatchObject({ kind: 'remove_learners', total: 200 });
+    expect(big.started[0]!.rows).toHaveLength(200);
+    expect(big.started[0]!.rows.at(-1)).toMatchObject({
+      index: 199,
+      input: { identifier: 'invited@example.com', type: 'email' },
+    });
+
+    // Under min_removals, or without a guard, or with a guard that allows removing everyone: at once.
+    for (const group of [
+      aGroup({ member_count: 49 }),
+      aGroup({ member_count: 200, removal_guard: null }),
+      aGroup({ member_count: 200, removal_guard: { max_percent: 100, min_removals: 1 } }),
+    ]) {
+      const small = setup(0, group, current);
+      const sync = await small.remove(adminOf(TENANT), group.group_uuid, { remove_all: true });
+      expect(sync.job).toBeUndefined();
+      expect(small.started).toHaveLength(0);
+    }
+  });
 });
+
+function aMembership(overrides: Partial<Membership>): Membership {
+  return {
+    enterprise_group_membership_uuid: randomUUID(),
+    group_uuid: aGroup().group_uuid,
+    enterprise_customer_uuid: TENANT,
+    learner_uuid: null,
+    pending_learner_email: null,
+    status: 'active',
+    source: 'manual',
+    invited_at: null,
+    activated_at: null,
+    removed_at: null,
+    created: 'x',
+    modified: 'x',
+    permissions: [],
+    ...overrides,
+  };
+}

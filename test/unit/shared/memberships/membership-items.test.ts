@@ -91,6 +91,17 @@ describe('membership items', () => {
     }).Update!;
     expect(sweep.ConditionExpression).toContain('#source = :rule');
     expect(sweep.ExpressionAttributeValues).toMatchObject({ ':gen': 4, ':by': 'rule', ':op': null });
+    // A held removal made later: only of a membership nobody changed since the job was created.
+    const held = writeItem(T, 'g-1', {
+      kind: 'remove',
+      ref,
+      at: AT,
+      opId: 'job#removals',
+      unchangedSince: 'then',
+    }).Update!;
+    expect(held.ConditionExpression).toBe('#status IN (:active, :pending) AND modified <= :since');
+    expect(held.ExpressionAttributeValues).toMatchObject({ ':since': 'then', ':op': 'job#removals' });
+    expect(admin.ExpressionAttributeValues).not.toHaveProperty(':since');
   });
 
   it('move the group counter within its user limit, only on an active group when adding', () => {

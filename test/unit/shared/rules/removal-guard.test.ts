@@ -67,6 +67,7 @@ describe('settling held rows', () => {
 
   it('shows a cancelled job’s pending removals as cancelled, and drops counters moved back to zero', () => {
     expect(settledOutcome({ status: 'cancelled' }, 'removal_pending')).toBe('removal_cancelled');
+    expect(settledOutcome({ status: 'aborted' }, 'removal_pending')).toBe('removal_cancelled');
     expect(settledOutcome({ status: 'awaiting_approval' }, 'removal_pending')).toBe('removal_pending');
     expect(
       settledOutcomeCounts({ status: 'cancelled', outcome_counts: { removal_pending: 3, already_member: 2 } }),

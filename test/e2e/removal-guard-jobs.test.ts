@@ -1,0 +1,234 @@
+import { randomUUID } from 'node:crypto';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { existsSync, readFileSync } from 'node:fs';
+import { api, outboxFile, tokenFor } from './client';
+import { uploadCsv } from './upload-csv';
+
+const tenant = randomUUID();
+let admin: string;
+const GROUPS = '/api/v1/enterprise-group';
+const JOBS = '/api/v1/jobs';
+
+const learners = Array.from({ length: 200 }, (_, i) => ({
+  learner_uuid: randomUUID() as string,
+  email: `guard-job-${i}@example.com`,
+}));
+const uuids = learners.map((l) => l.learner_uuid);
+/** E-mails of nobody: padding that makes a removal large enough to be a job, each `not_member`. */
+const nobody = (n: number) => Array.from({ length: n }, () => `nobody-${randomUUID()}@example.com`);
+
+beforeAll(async () => {
+  admin = await tokenFor({ roles: ['enterprise_admin'], enterprises: [tenant] });
+  const bulk = await api('POST', `/api/v1/enterprise-customer/${tenant}/learners/bulk`, {
+    token: admin,
+    body: { learners },
+  });
+  expect(bulk.status, bulk.text).toBeLessThan(300);
+});
+
+/** A new manual group (the default guard, 20% and 50) of all 200 learners. */
+async function groupOf200(owner = `owner-${randomUUID()}@example.com`) {
+  const created = await api('POST', `${GROUPS}/`, {
+    token: admin,
+    body: { name: `Guarded jobs ${randomUUID()}`, enterprise_customer_uuid: tenant, notification_emails: [owner] },
+  });
+  expect(created.status, created.text).toBe(201);
+  expect(created.json.removal_guard).toEqual({ max_percent: 20, min_removals: 50 });
+  const groupUuid = created.json.group_uuid as string;
+  const assigned = await api('POST', `${GROUPS}/${groupUuid}/assign_learners`, {
+    token: admin,
+    body: { learner_uuids: uuids },
+  });
+  expect(assigned.json.count, assigned.text).toBe(200);
+  return groupUuid;
+}
+
+const memberCount = async (groupUuid: string) =>
+  (await api('GET', `${GROUPS}/${groupUuid}/`, { token: admin })).json.member_count as number;
+const job = async (jobId: string) => (await api('GET', `${JOBS}/${jobId}/`, { token: admin })).json;
+
+/** The job once it no longer runs: ended, or waiting at the guard. */
+async function stopped(jobId: string, timeoutMs = 120_000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const current = await job(jobId);
+    if (!['queued', 'running'].includes(current.status)) return current;
+    if (Date.now() > deadline) throw new Error(`job still ${current.status}`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+/** remove_learners with the first `n` members and enough unknown e-mails to make it a job (over 1000 identifiers). */
+async function removeJob(groupUuid: string, n: number) {
+  const answer = await api('POST', `${GROUPS}/${groupUuid}/remove_learners`, {
+    token: admin,
+    body: { learner_uuids: uuids.slice(0, n), learner_emails: nobody(1001 - n) },
+  });
+  expect(answer.status, answer.text).toBe(202);
+  return stopped(answer.json.job_id as string);
+}
+
+/** The outbox's messages to `address`, once there is one (or none after the timeout). */
+async function noticesTo(address: string, timeoutMs = 30_000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const found = existsSync(outboxFile)
+      ? readFileSync(outboxFile, 'utf8')
+          .split('\n')
+          .filter(Boolean)
+          .map((l) => JSON.parse(l) as { to: string; template: string; context: Record<string, unknown> })
+          .filter((m) => m.to === address)
+      : [];
+    if (found.length > 0 || Date.now() > deadline) return found;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+async function jobOfSource(sourceKey: string, timeoutMs = 60_000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const list = await api('GET', `${JOBS}/?enterprise_uuid=${tenant}&source_key=${encodeURIComponent(sourceKey)}`, {
+      token: admin,
+    });
+    if (list.json.results.length > 0) return list.json.results[0].job_id as string;
+    if (Date.now() > deadline) throw new Error(`no job for ${sourceKey}`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+describe('the mass-removal guard of bulk removals, remove_all and imports, over HTTP', () => {
+  it('holds a remove job of 120 of 200 members; cancel keeps all 200', async () => {
+    const owner = `owner-${randomUUID()}@example.com`;
+    const groupUuid = await groupOf200(owner);
+    const held = await removeJob(groupUuid, 120);
+    expect(held).toMatchObject({
+      status: 'awaiting_approval',
+      guard: { group_uuid: groupUuid, would_remove: 120, member_count: 200, percent: 60, max_percent: 20 },
+      outcome_counts: { removal_pending: 120, not_member: 881 },
+    });
+    expect(held.guard.sample).toHaveLength(10);
+    expect(await memberCount(groupUuid)).toBe(200);
+    expect(await noticesTo(owner)).toEqual([
+      expect.objectContaining({
+        template: 'removals_awaiting_approval',
+        context: expect.objectContaining({ job_id: held.job_id, group_uuid: groupUuid, would_remove: 120 }),
+      }),
+    ]);
+
+    const cancelled = await api('POST', `${JOBS}/${held.job_id}/cancel`, { token: admin });
+    expect(cancelled.status, cancelled.text).toBe(200);
+    expect(cancelled.json).toMatchObject({
+      status: 'cancelled',
+      outcome_counts: { removal_cancelled: 120, not_member: 881 },
+    });
+    expect(await memberCount(groupUuid)).toBe(200);
+    const rows = await api('GET', `${JOBS}/${held.job_id}/results/?outcome=removal_cancelled&page_size=5`, {
+      token: admin,
+    });
+    expect(rows.json.count).toBe(120);
+    expect(rows.json.results.every((r: object) => !('pending_removal' in r))).toBe(true);
+    const history = await api('GET', `${GROUPS}/${groupUuid}/history/?page_size=100`, { token: admin });
+    const actions = history.json.results.map((e: { action: string }) => e.action);
+    expect(actions).toEqual(expect.arrayContaining(['removals_held', 'removals_cancelled']));
+  });
+
+  it('approved, removes the 120 and leaves 80', async () => {
+    const groupUuid = await groupOf200();
+    const held = await removeJob(groupUuid, 120);
+    expect(held.status).toBe('awaiting_approval');
+    const approved = await api('POST', `${JOBS}/${held.job_id}/approve`, { token: admin });
+    expect(approved.status, approved.text).toBe(202);
+    const done = await stopped(held.job_id);
+    expect(done).toMatchObject({
+      status: 'succeeded',
+      succeeded: 120,
+      skipped: 881,
+      outcome_counts: { removed: 120, not_member: 881 },
+    });
+    expect(await memberCount(groupUuid)).toBe(80);
+  });
+
+  it('lets a small removal within the guard just remove', async () => {
+    const groupUuid = await groupOf200();
+    const done = await removeJob(groupUuid, 30);
+    expect(done).toMatchObject({ status: 'succeeded', guard: null, outcome_counts: { removed: 30, not_member: 971 } });
+    expect(await memberCount(groupUuid)).toBe(170);
+  });
+
+  it('makes remove_all of a guarded group a job that waits', async () => {
+    const groupUuid = await groupOf200();
+    const answer = await api('POST', `${GROUPS}/${groupUuid}/remove_learners`, {
+      token: admin,
+      body: { remove_all: true },
+    });
+    expect(answer.status, answer.text).toBe(202);
+    const held = await stopped(answer.json.job_id);
+    expect(held).toMatchObject({
+      status: 'awaiting_approval',
+      kind: 'remove_learners',
+      guard: { would_remove: 200, member_count: 200, percent: 100 },
+    });
+    expect(await memberCount(groupUuid)).toBe(200);
+    expect((await api('POST', `${JOBS}/${held.job_id}/approve`, { token: admin })).status).toBe(202);
+    expect(await stopped(held.job_id)).toMatchObject({ status: 'succeeded', outcome_counts: { removed: 200 } });
+    expect(await memberCount(groupUuid)).toBe(0);
+  });
+
+  it('holds a CSV import that removes past the guard while its adds proceed', async () => {
+    const groupUuid = await groupOf200();
+    const newcomers = nobody(3);
+    const csv = [
+      'group,identifier,action',
+      ...uuids.slice(0, 120).map((u) => `${groupUuid},${u},remove`),
+      ...newcomers.map((e) => `${groupUuid},${e},add`),
+    ].join('\n');
+    const key = await uploadCsv(admin, tenant, 'group-members', csv, 'guarded.csv');
+    const held = await stopped(await jobOfSource(key));
+    expect(held).toMatchObject({
+      status: 'awaiting_approval',
+      kind: 'import_group_members',
+      guard: { group_uuid: groupUuid, would_remove: 120, member_count: 203 },
+      outcome_counts: { removal_pending: 120, invited: 3 },
+      results_file: null,
+    });
+    expect(await memberCount(groupUuid)).toBe(203);
+
+    expect((await api('POST', `${JOBS}/${held.job_id}/approve`, { token: admin })).status).toBe(202);
+    const done = await stopped(held.job_id);
+    expect(done).toMatchObject({ status: 'succeeded', outcome_counts: { removed: 120, invited: 3 } });
+    expect(done.results_file).toMatchObject({ key: key.replace(/^imports\//, 'results/') });
+    expect(await memberCount(groupUuid)).toBe(83);
+  });
+
+  it('cancelled, an import keeps its adds, removes no one and still writes its results file', async () => {
+    const groupUuid = await groupOf200();
+    const newcomer = nobody(1)[0]!;
+    const csv = [
+      'group,identifier,action',
+      ...uuids.slice(0, 60).map((u) => `${groupUuid},${u},remove`),
+      `${groupUuid},${newcomer},add`,
+    ].join('\n');
+    const key = await uploadCsv(admin, tenant, 'group-members', csv, 'cancelled.csv');
+    const held = await stopped(await jobOfSource(key));
+    expect(held).toMatchObject({ status: 'awaiting_approval', guard: { would_remove: 60, member_count: 201 } });
+
+    const cancelled = await api('POST', `${JOBS}/${held.job_id}/cancel`, { token: admin });
+    expect(cancelled.status, cancelled.text).toBe(200);
+    expect(cancelled.json.outcome_counts).toEqual({ removal_cancelled: 60, invited: 1 });
+    expect(await memberCount(groupUuid)).toBe(201);
+    const deadline = Date.now() + 30_000;
+    let shown = cancelled.json;
+    while (!shown.results_file && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 250));
+      shown = await job(held.job_id);
+    }
+    expect(shown.results_file).toMatchObject({ key: key.replace(/^imports\//, 'results/') });
+    const file = await (await fetch(shown.results_file.download_url)).text();
+    const outcomes = file
+      .trim()
+      .split(/\r?\n/)
+      .slice(1)
+      .map((line) => line.split(',')[4]);
+    expect(outcomes).toEqual([...Array<string>(60).fill('removal_cancelled'), 'invited']);
+  });
+});
