@@ -7865,6 +7865,8 @@ export interface operations {
             group_uuid: string | null;
             guard:
               | ({
+                  /** Format: uuid */
+                  group_uuid?: string;
                   max_percent: number;
                   member_count: number;
                   min_removals: number;
