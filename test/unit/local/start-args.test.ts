@@ -11,6 +11,7 @@ describe('parseStartArgs', () => {
       persist: false,
       keysDir: undefined,
       quiet: false,
+      changeStream: true,
     });
   });
 
