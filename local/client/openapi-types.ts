@@ -4317,7 +4317,6 @@ export interface operations {
             /** Format: date-time */
             modified: string;
             previous_secret_expires_at: string | null;
-            /** Format: starts_with */
             secret: string;
             /** @enum {string} */
             status: 'active' | 'failing';
@@ -5047,7 +5046,6 @@ export interface operations {
             /** Format: date-time */
             modified: string;
             previous_secret_expires_at: string | null;
-            /** Format: starts_with */
             secret: string;
             /** @enum {string} */
             status: 'active' | 'failing';

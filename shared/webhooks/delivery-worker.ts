@@ -4,6 +4,14 @@ import { DeliveryMessageSchema } from './delivery-message';
 import type { DeliveryQueue } from './delivery-queue';
 import { DELIVERY_TIMEOUT_MS } from './send-webhook';
 
+/** Marks a record to leave on the queue: its visibility was moved to the end of its backoff. */
+class RetryLaterError extends Error {
+  constructor(seconds: number) {
+    super(`webhook delivery retried in ${seconds} s`);
+    this.name = 'RetryLaterError';
+  }
+}
+
 /** Time kept for one more delivery and recording what was done. */
 const RESERVE_MS = DELIVERY_TIMEOUT_MS + 5_000;
 
@@ -17,11 +25,16 @@ export function makeDeliveryWorker(
   deliver: () => ReturnType<typeof makeDeliverWebhooks>,
   queue: () => Pick<DeliveryQueue, 'retryAfter'>,
 ) {
-  return sqsWorker(jsonBody(DeliveryMessageSchema), async (message, record, context) => {
-    const result = await deliver()(message, () => context.getRemainingTimeInMillis() > RESERVE_MS);
-    if ('retryInSeconds' in result) {
-      await queue().retryAfter(record.receiptHandle, result.retryInSeconds);
-      throw new Error(`webhook delivery retried in ${result.retryInSeconds} s`);
-    }
-  });
+  return sqsWorker(
+    jsonBody(DeliveryMessageSchema),
+    async (message, record, context) => {
+      const result = await deliver()(message, () => context.getRemainingTimeInMillis() > RESERVE_MS);
+      if ('retryInSeconds' in result) {
+        await queue().retryAfter(record.receiptHandle, result.retryInSeconds);
+        throw new RetryLaterError(result.retryInSeconds);
+      }
+    },
+    // A receiver that fails is retried, which is no error of the function (nor an invocation error in AWS).
+    { throwOnFullBatchFailure: false },
+  );
 }

@@ -30,7 +30,7 @@ export const WebhookAnswer = z
 
 /** A subscription with its signing secret: the answer of its creation and of a rotation, the only times it is shown. */
 export const WebhookWithSecretAnswer = WebhookAnswer.extend({
-  secret: z.string().startsWith('whsec_'),
+  secret: z.string().regex(/^whsec_[A-Za-z0-9+/=]+$/),
   previous_secret_expires_at: isoTime.nullable(),
 }).meta({
   examples: [
