@@ -15,6 +15,8 @@ import { api, tokenFor } from './client';
  */
 
 const LEARNERS = Number(process.env.WEBHOOK_E2E_LEARNERS ?? 1_000);
+/** Timeouts grow with the assign's size (measured at 1,000). */
+const SCALE = Math.max(1, LEARNERS / 1_000);
 const tenant = randomUUID();
 const webhooksPath = `/api/v1/enterprise-customer/${tenant}/webhooks`;
 let admin: string;
@@ -58,7 +60,7 @@ async function ok(status: number, answer: Promise<{ status: number; text: string
 }
 
 async function waitForJob(statusUrl: string) {
-  for (const deadline = Date.now() + 400_000; ;) {
+  for (const deadline = Date.now() + 400_000 * SCALE; ;) {
     const job = await api('GET', statusUrl, { token: admin });
     if (!['queued', 'running'].includes(job.json.status)) return job.json;
     if (Date.now() > deadline) throw new Error(`job still ${job.json.status}`);
@@ -124,7 +126,7 @@ beforeAll(async () => {
       ).group_uuid,
     );
   [big, small] = [await group('Webhooks big'), await group('Webhooks small')];
-}, 300_000);
+}, 300_000 * SCALE);
 
 afterAll(async () => {
   receiver?.closeAllConnections();
@@ -132,22 +134,30 @@ afterAll(async () => {
 });
 
 describe('webhooks over HTTP (Standard Webhooks)', () => {
-  it(`delivers one verifiable event per change of a ${LEARNERS}-learner assign, in order per group`, async () => {
-    const started = Date.now();
-    await Promise.all([assign(big, learners), assign(small, learners.slice(0, 30))]);
-    await until(() => eventsOf(big).length >= LEARNERS && eventsOf(small).length >= 30, 'the assign’s events', 400_000);
-    console.info(`webhooks e2e: ${LEARNERS + 30} events delivered in ${Date.now() - started} ms`);
-    // group.created is sequence 1 and no membership event: the members are 2..n+1, once each, in order.
-    expect(eventsOf(big).map((e) => e.sequence)).toEqual(Array.from({ length: LEARNERS }, (_, i) => i + 2));
-    expect(eventsOf(small).map((e) => e.sequence)).toEqual(Array.from({ length: 30 }, (_, i) => i + 2));
-    expect(new Set(delivered().map((r) => r.headers['webhook-id'])).size).toBe(delivered().length);
-    const verifier = new Webhook(secret);
-    for (const request of delivered()) {
-      const event = verifier.verify(request.body, request.headers as Record<string, string>) as Event;
-      expect(event.type).toBe('membership.added');
-      expect(event.id).toBe(request.headers['webhook-id']);
-    }
-  }, 600_000);
+  it(
+    `delivers one verifiable event per change of a ${LEARNERS}-learner assign, in order per group`,
+    async () => {
+      const started = Date.now();
+      await Promise.all([assign(big, learners), assign(small, learners.slice(0, 30))]);
+      await until(
+        () => eventsOf(big).length >= LEARNERS && eventsOf(small).length >= 30,
+        'the assign’s events',
+        400_000 * SCALE,
+      );
+      console.info(`webhooks e2e: ${LEARNERS + 30} events delivered in ${Date.now() - started} ms`);
+      // group.created is sequence 1 and no membership event: the members are 2..n+1, once each, in order.
+      expect(eventsOf(big).map((e) => e.sequence)).toEqual(Array.from({ length: LEARNERS }, (_, i) => i + 2));
+      expect(eventsOf(small).map((e) => e.sequence)).toEqual(Array.from({ length: 30 }, (_, i) => i + 2));
+      expect(new Set(delivered().map((r) => r.headers['webhook-id'])).size).toBe(delivered().length);
+      const verifier = new Webhook(secret);
+      for (const request of delivered()) {
+        const event = verifier.verify(request.body, request.headers as Record<string, string>) as Event;
+        expect(event.type).toBe('membership.added');
+        expect(event.id).toBe(request.headers['webhook-id']);
+      }
+    },
+    600_000 * SCALE,
+  );
 
   it('holds the same events in the catch-up feed', async () => {
     const feed: Event[] = [];
