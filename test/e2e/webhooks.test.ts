@@ -10,8 +10,9 @@ import { api, tokenFor } from './client';
  * subscribed to `membership.*` gets one signed event per change of a bulk assign, verified with the
  * Standard Webhooks library (the docs' example receiver), each group's events in sequence order without a
  * gap; while it answers 503 nothing is lost, and everything arrives once it is back; the catch-up feed
- * holds the same events. WEBHOOK_E2E_LEARNERS sets the bulk assign's size (1,000 by default: 10,000
- * took longer than this suite's budget on a two-core machine, see docs/api.md).
+ * holds the same events. WEBHOOK_E2E_LEARNERS sets the bulk assign's size: 1,000 by default, since
+ * 10,000 learners take some 6–7 minutes to create on a two-core machine shared with other work (the
+ * assign's 10,030 events were then delivered, verified and in order, in 157 s; docs/performance.md).
  */
 
 const LEARNERS = Number(process.env.WEBHOOK_E2E_LEARNERS ?? 1_000);
@@ -160,24 +161,25 @@ describe('webhooks over HTTP (Standard Webhooks)', () => {
   );
 
   it('holds the same events in the catch-up feed', async () => {
-    const feed: Event[] = [];
-    for (let after: string | null = null; ;) {
-      const query = new URLSearchParams({ group_uuid: small, type: 'membership.*', ...(after ? { after } : {}) });
-      const page = await api('GET', `/api/v1/enterprise-customer/${tenant}/events?${query}`, { token: admin });
-      expect(page.status, page.text).toBe(200);
-      feed.push(...page.json.results);
-      after = page.json.after;
-      if (!page.json.next) break;
+    const feedOf = async (group: string) => {
+      const feed: Event[] = [];
+      for (let after: string | null = null; ;) {
+        const query = new URLSearchParams({
+          group_uuid: group,
+          type: 'membership.*',
+          page_size: '1000',
+          ...(after ? { after } : {}),
+        });
+        const page = await api('GET', `/api/v1/enterprise-customer/${tenant}/events?${query}`, { token: admin });
+        expect(page.status, page.text).toBe(200);
+        feed.push(...page.json.results);
+        after = page.json.after;
+        if (!page.json.next) return feed;
+      }
+    };
+    for (const group of [big, small]) {
+      expect((await feedOf(group)).map((e) => e.id)).toEqual(eventsOf(group).map((e) => e.id));
     }
-    expect(feed.map((e) => e.id)).toEqual(eventsOf(small).map((e) => e.id));
-    const big10 = await api('GET', `/api/v1/enterprise-customer/${tenant}/events?group_uuid=${big}&page_size=11`, {
-      token: admin,
-    });
-    expect(big10.json.results.slice(1).map((e: Event) => e.id)).toEqual(
-      eventsOf(big)
-        .slice(0, 10)
-        .map((e) => e.id),
-    );
   });
 
   it('delivers every event once the receiver is back after answering 503 for a while', async () => {
