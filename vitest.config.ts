@@ -8,7 +8,7 @@ const alias = Object.fromEntries(
   ]),
 );
 
-const changeStreamTests = ['test/e2e/change-events.test.ts'];
+const changeStreamTests = ['test/e2e/change-events.test.ts', 'test/e2e/webhooks.test.ts'];
 
 export default defineConfig({
   resolve: { alias },

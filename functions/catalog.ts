@@ -104,6 +104,7 @@ const BRANCHES = '/api/v1/enterprise-customer/{enterprise_uuid}/branches';
 const SETTINGS = '/api/v1/enterprise-customer/{enterprise_uuid}/settings';
 const JOBS = '/api/v1/jobs';
 const EVENTS = '/api/v1/enterprise-customer/{enterprise_uuid}/events';
+const WEBHOOKS = '/api/v1/enterprise-customer/{enterprise_uuid}/webhooks';
 const producer: Access = { table: 'readwrite', sendsTo: ['jobChunks'] };
 /**
  * Starts jobs whose rows a worker lists: recalculations (the tenant's learners) and learning-module
@@ -185,6 +186,27 @@ export const catalog: readonly FunctionDefinition[] = [
   ),
 
   http('ListEvents', 'GET', EVENTS, 'events/list-events', read),
+  http('CreateWebhook', 'POST', WEBHOOKS, 'webhooks/create-webhook', write),
+  http('ListWebhooks', 'GET', WEBHOOKS, 'webhooks/list-webhooks', read),
+  http('GetWebhook', 'GET', `${WEBHOOKS}/{webhook_id}`, 'webhooks/get-webhook', read),
+  http('UpdateWebhook', 'PATCH', `${WEBHOOKS}/{webhook_id}`, 'webhooks/update-webhook', write),
+  http('DeleteWebhook', 'DELETE', `${WEBHOOKS}/{webhook_id}`, 'webhooks/delete-webhook', write),
+  http(
+    'RotateWebhookSecret',
+    'POST',
+    `${WEBHOOKS}/{webhook_id}/rotate-secret`,
+    'webhooks/rotate-webhook-secret',
+    write,
+  ),
+  http('ListWebhookDeliveries', 'GET', `${WEBHOOKS}/{webhook_id}/deliveries`, 'webhooks/list-webhook-deliveries', read),
+  // Reopens the delivery and queues it in its stream's message group.
+  http(
+    'RedeliverWebhookEvent',
+    'POST',
+    `${WEBHOOKS}/{webhook_id}/deliveries/{delivery_id}/redeliver`,
+    'webhooks/redeliver-webhook-event',
+    { table: 'readwrite', sendsTo: ['webhookDeliveries'] },
+  ),
 
   http('ListJobs', 'GET', JOBS, 'jobs/list-jobs', read),
   // Reading a job presigns the download link of an import's results file.
@@ -307,9 +329,20 @@ export const catalog: readonly FunctionDefinition[] = [
     name: 'PublishChangeEvents',
     entry: 'functions/triggers/publish-change-events.ts',
     // Turns membership, enrollment and group changes into events: records each once in the table (with its
-    // per-stream sequence) and puts it on the bus. A record that fails is retried from there, in order.
+    // per-stream sequence), puts it on the bus and queues the webhook deliveries it makes. A record that
+    // fails is retried from there, in order.
     trigger: { type: 'stream', batchSize: 100, maxRetries: 50 },
-    access: { table: 'readwrite', eventBus: 'put' },
+    access: { table: 'readwrite', eventBus: 'put', sendsTo: ['webhookDeliveries'] },
+    timeoutSeconds: 60,
+  },
+  {
+    name: 'DeliverWebhooks',
+    entry: 'functions/workers/deliver-webhooks.ts',
+    // One message at a time: a message delivers its stream's events in order, and a failing one is held
+    // back (its visibility moved to the backoff's end) alone. Sends to its own queue: ChangeMessageVisibility
+    // is granted with consumption, the URL comes with the send grant.
+    trigger: { type: 'queue', queue: 'webhookDeliveries', batchSize: 1, maxConcurrency: 4 },
+    access: { table: 'readwrite', sendsTo: ['webhookDeliveries'] },
     timeoutSeconds: 60,
   },
 ];

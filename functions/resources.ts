@@ -28,7 +28,8 @@ export const table = {
  */
 export const MAX_MESSAGE_BYTES = 256 * 1024;
 
-export type QueueName = 'groupCleanup' | 'jobChunks' | 'imports' | 'notifications' | 'recalculations' | 'jobPlans';
+export type QueueName =
+  'groupCleanup' | 'jobChunks' | 'imports' | 'notifications' | 'recalculations' | 'jobPlans' | 'webhookDeliveries';
 
 export interface QueueDefinition {
   /** Logical id in CDK; the local queue name (its DLQ adds `-dlq`). */
@@ -37,6 +38,11 @@ export interface QueueDefinition {
   visibilityTimeoutSeconds: number;
   /** Deliveries before a message moves to the DLQ. */
   maxReceiveCount: number;
+  /**
+   * A FIFO queue (its name, and its DLQ's, end in `.fifo`): one message group is delivered one message at
+   * a time, the next only once the one before is deleted or dead-lettered.
+   */
+  fifo?: true;
   /** Fed by "Object Created" events of the imports bucket under this prefix (EventBridge in AWS, a watcher locally). */
   fedByBucketPrefix?: string;
 }
@@ -91,7 +97,26 @@ export const queues: Record<QueueName, QueueDefinition> = {
     visibilityTimeoutSeconds: 360,
     maxReceiveCount: 5,
   },
+  /**
+   * Webhook deliveries, FIFO with one message group per subscription and event stream (a group's, a
+   * course's): `{webhook_id, stream, from, through}` says that stream has events up to `through` for the
+   * subscription. Its worker delivers them in sequence order; one that fails keeps its message in flight
+   * for the backoff (ChangeMessageVisibility), which holds back the rest of its stream and nothing else.
+   * Each backoff is a receive, so the count allows a day of retries; a message past it is a worker that
+   * kept crashing.
+   */
+  webhookDeliveries: {
+    id: 'WebhookDeliveriesQueue',
+    localName: 'webhook-deliveries',
+    visibilityTimeoutSeconds: 360,
+    maxReceiveCount: 1000,
+    fifo: true,
+  },
 };
+
+/** A queue's name as SQS knows it locally: a FIFO queue's ends in `.fifo`. */
+export const localQueueName = (definition: QueueDefinition, suffix = '') =>
+  `${definition.localName}${suffix}${definition.fifo ? '.fifo' : ''}`;
 
 export type ScheduleName = 'recalculation';
 

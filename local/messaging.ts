@@ -1,6 +1,12 @@
 import { type ListenOptions, Server } from 'node:net';
 import { type FauxqsServer, interceptLocalhostDns, startFauxqs } from 'fauxqs';
-import { queues as catalogQueues, importsBucket, type QueueDefinition, type QueueName } from '#functions/resources';
+import {
+  queues as catalogQueues,
+  importsBucket,
+  localQueueName,
+  type QueueDefinition,
+  type QueueName,
+} from '#functions/resources';
 import { REGION } from '#local/aws-account';
 import { portInUse } from '#local/ports';
 
@@ -51,11 +57,13 @@ export async function startMessaging<Q extends string = QueueName>(
   const dlqUrls = {} as Record<Q, string>;
   const dlqArns = {} as Record<Q, string>;
   for (const [name, definition] of Object.entries(queues) as [Q, QueueDefinition][]) {
-    const dlq = server.createQueue(`${definition.localName}-dlq`, {
-      attributes: { MessageRetentionPeriod: String(14 * 24 * 3600) },
+    const fifo: Record<string, string> = definition.fifo ? { FifoQueue: 'true' } : {};
+    const dlq = server.createQueue(localQueueName(definition, '-dlq'), {
+      attributes: { MessageRetentionPeriod: String(14 * 24 * 3600), ...fifo },
     });
-    const queue = server.createQueue(definition.localName, {
+    const queue = server.createQueue(localQueueName(definition), {
       attributes: {
+        ...fifo,
         VisibilityTimeout: String(definition.visibilityTimeoutSeconds),
         RedrivePolicy: JSON.stringify({
           deadLetterTargetArn: dlq.queueArn,

@@ -24,6 +24,7 @@ export interface StackEnvironment {
  * - NOTIFICATION_OUTBOX_FILE: where DeliverNotifications appends locally (shared/config.ts)
  * - LOG_LEVEL: the structured logger's level (shared/logger.ts)
  * - MAX_IMPORT_BYTES, MAX_SYNC_EXPORT, BULK_ENROLL_RATE_PER_MINUTE: limits the e2e stack lowers
+ * - WEBHOOK_RETRY_CAP_SECONDS: the longest pause between webhook attempts, which the e2e stack shortens
  * - AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: silences the SDK's Node version notice
  */
 export const LOCAL_SETTINGS = [
@@ -32,6 +33,7 @@ export const LOCAL_SETTINGS = [
   'MAX_IMPORT_BYTES',
   'MAX_SYNC_EXPORT',
   'BULK_ENROLL_RATE_PER_MINUTE',
+  'WEBHOOK_RETRY_CAP_SECONDS',
   'AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED',
 ] as const;
 
@@ -49,6 +51,8 @@ export function sdkOverrides(stack: StackEnvironment): Record<string, string> {
     AWS_ENDPOINT_URL_DYNAMODB: stack.dynamodbEndpoint,
     AWS_ENDPOINT_URL_SQS: stack.sqsClientEndpoint,
     AWS_ENDPOINT_URL_S3: stack.s3Endpoint,
+    // Receivers run on this machine: webhook URLs may be http and name the loopback (never so in AWS).
+    WEBHOOK_LOCAL_URLS: 'allow',
     LOCAL_STACK_INFO: JSON.stringify({
       s3_endpoint: stack.s3Endpoint,
       sqs_endpoint: stack.sqsEndpoint,

@@ -15,6 +15,14 @@ const Env = z.object({
   QUEUE_URL_NOTIFICATIONS: z.string().url().optional(),
   QUEUE_URL_RECALCULATIONS: z.string().url().optional(),
   QUEUE_URL_JOB_PLANS: z.string().url().optional(),
+  QUEUE_URL_WEBHOOK_DELIVERIES: z.string().url().optional(),
+  /**
+   * Set by the local stack only: webhook URLs may be http and name loopback or private addresses (a
+   * receiver on 127.0.0.1). In AWS they must be https on a public address (shared/webhooks/url-policy.ts).
+   */
+  WEBHOOK_LOCAL_URLS: z.enum(['allow']).optional(),
+  /** Longest pause between two attempts of a webhook delivery, in seconds (15 minutes); the e2e stack shortens it. */
+  WEBHOOK_RETRY_CAP_SECONDS: z.coerce.number().int().positive().default(900),
   /** Where the local notification consumer appends messages; under the local stack it defaults to .local/outbox.jsonl. */
   NOTIFICATION_OUTBOX_FILE: z.string().min(1).optional(),
   /** bulk_enroll calls a caller may make per minute (Open edX's staff rate), which is also its burst. */
@@ -80,6 +88,11 @@ export const config = {
   get jobPlansQueueUrl() {
     return required('QUEUE_URL_JOB_PLANS', env.QUEUE_URL_JOB_PLANS);
   },
+  get webhookDeliveriesQueueUrl() {
+    return required('QUEUE_URL_WEBHOOK_DELIVERIES', env.QUEUE_URL_WEBHOOK_DELIVERIES);
+  },
+  webhookLocalUrls: env.WEBHOOK_LOCAL_URLS === 'allow',
+  webhookRetryCapSeconds: env.WEBHOOK_RETRY_CAP_SECONDS,
   /** The local outbox file (absolute); undefined in AWS, where an e-mail sender takes the notifications. */
   notificationOutboxFile: env.NOTIFICATION_OUTBOX_FILE
     ? resolve(env.NOTIFICATION_OUTBOX_FILE)

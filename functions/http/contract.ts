@@ -6,6 +6,7 @@ import { jobsRoutes } from '#functions/http/contract/jobs';
 import { learnersRoutes } from '#functions/http/contract/learners';
 import { membershipsRoutes } from '#functions/http/contract/memberships';
 import { tenantsRoutes } from '#functions/http/contract/tenants';
+import { webhooksRoutes } from '#functions/http/contract/webhooks';
 
 export { platformContract } from '#functions/http/contract/platform';
 
@@ -22,4 +23,5 @@ export const contract = {
   ...jobsRoutes,
   ...tenantsRoutes,
   ...eventsRoutes,
+  ...webhooksRoutes,
 } satisfies Record<string, RouteContract>;

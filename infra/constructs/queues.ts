@@ -48,9 +48,11 @@ export class MessageQueues extends Construct {
       owner: `the dead-letter queue of ${definition.id}`,
       alarmDescription: `Messages of ${definition.id} exhausted their ${definition.maxReceiveCount} deliveries`,
       alerts,
+      fifo: definition.fifo,
     });
     this.deadLettersByName.set(name, deadLetterQueue);
     return new Queue(this, definition.id, {
+      fifo: definition.fifo,
       visibilityTimeout: Duration.seconds(definition.visibilityTimeoutSeconds),
       maxMessageSizeBytes: MAX_MESSAGE_BYTES,
       encryption: QueueEncryption.SQS_MANAGED,
@@ -68,9 +70,15 @@ export class MessageQueues extends Construct {
 export function addDeadLetterQueue(
   scope: Construct,
   id: string,
-  { owner, alarmDescription, alerts }: { owner: string; alarmDescription: string; alerts: OperatorAlerts },
+  {
+    owner,
+    alarmDescription,
+    alerts,
+    fifo,
+  }: { owner: string; alarmDescription: string; alerts: OperatorAlerts; fifo?: true | undefined },
 ): Queue {
   const deadLetterQueue = new Queue(scope, id, {
+    fifo,
     retentionPeriod: Duration.days(14),
     encryption: QueueEncryption.SQS_MANAGED,
     enforceSSL: true,

@@ -327,6 +327,94 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/enterprise-customer/{enterprise_uuid}/webhooks': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The tenant's webhook subscriptions */
+    get: operations['ListWebhooks'];
+    put?: never;
+    /** Subscribe an endpoint to the tenant's change events (Standard Webhooks signatures) */
+    post: operations['CreateWebhook'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/enterprise-customer/{enterprise_uuid}/webhooks/{webhook_id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A webhook subscription: `status` is `failing` after a delivery was dead-lettered */
+    get: operations['GetWebhook'];
+    put?: never;
+    post?: never;
+    /** Delete a subscription; its queued deliveries are dropped */
+    delete: operations['DeleteWebhook'];
+    options?: never;
+    head?: never;
+    /** Change a subscription's url, event_types or enabled */
+    patch: operations['UpdateWebhook'];
+    trace?: never;
+  };
+  '/api/v1/enterprise-customer/{enterprise_uuid}/webhooks/{webhook_id}/deliveries': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A subscription's delivery log, newest first */
+    get: operations['ListWebhookDeliveries'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/enterprise-customer/{enterprise_uuid}/webhooks/{webhook_id}/deliveries/{delivery_id}/redeliver': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Deliver a logged event again (out of its stream order), with a new day of retries */
+    post: operations['RedeliverWebhookEvent'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/enterprise-customer/{enterprise_uuid}/webhooks/{webhook_id}/rotate-secret': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** A new signing secret; the previous one keeps signing beside it for 24 hours */
+    post: operations['RotateWebhookSecret'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/enterprise-group': {
     parameters: {
       query?: never;
@@ -3989,6 +4077,998 @@ export interface operations {
                   [key: string]: unknown;
                 })
               | null;
+          } & {
+            [key: string]: unknown;
+          };
+        };
+      };
+      /** @description invalid request: path, query, headers or body (each problem in details) */
+      400: {
+        headers: {
+          'Idempotent-Replayed': components['headers']['idempotent-replayed'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description no valid bearer token */
+      401: {
+        headers: {
+          'Idempotent-Replayed': components['headers']['idempotent-replayed'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description the caller's roles or tenants do not allow this */
+      403: {
+        headers: {
+          'Idempotent-Replayed': components['headers']['idempotent-replayed'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description not found, or not visible to the caller */
+      404: {
+        headers: {
+          'Idempotent-Replayed': components['headers']['idempotent-replayed'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description conflict with the current state, or an Idempotency-Key reused or still running */
+      409: {
+        headers: {
+          'Idempotent-Replayed': components['headers']['idempotent-replayed'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description internal error: nothing internal in it */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description the database is over capacity: retry after Retry-After seconds */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying (RFC 9110 §10.2.3) */
+          'Retry-After': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description any other error, with the error body */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  ListWebhooks: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        enterprise_uuid: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description every subscription (one page) */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            count: number;
+            next: string | null;
+            previous: string | null;
+            results: ({
+              /** Format: date-time */
+              created: string;
+              enabled: boolean;
+              /** Format: uuid */
+              enterprise_customer_uuid: string;
+              event_types: string[];
+              failing_since: string | null;
+              /** Format: date-time */
+              modified: string;
+              /** @enum {string} */
+              status: 'active' | 'failing';
+              url: string;
+              /** Format: uuid */
+              webhook_id: string;
+            } & {
+              [key: string]: unknown;
+            })[];
+          } & {
+            [key: string]: unknown;
+          };
+        };
+      };
+      /** @description invalid request: path, query, headers or body (each problem in details) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description no valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description the caller's roles or tenants do not allow this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description internal error: nothing internal in it */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description the database is over capacity: retry after Retry-After seconds */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying (RFC 9110 §10.2.3) */
+          'Retry-After': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description any other error, with the error body */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  CreateWebhook: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Up to 255 visible ASCII characters: the first request with a key is run and its answer (not a 5xx) kept 24 hours; the same request again replays it (Idempotent-Replayed: true), another request with the key is a 409. */
+        'Idempotency-Key'?: string;
+      };
+      path: {
+        enterprise_uuid: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @default true */
+          enabled?: boolean;
+          event_types: (
+            | 'membership.added'
+            | 'membership.activated'
+            | 'membership.removed'
+            | 'membership.revived'
+            | 'membership.updated'
+            | 'enrollment.enrolled'
+            | 'enrollment.unenrolled'
+            | 'enrollment.allowed'
+            | 'enrollment.completed'
+            | 'enrollment.updated'
+            | 'enrollment.deleted'
+            | 'group.created'
+            | 'group.updated'
+            | 'group.deleted'
+            | 'group.ruleset_changed'
+            | 'membership.*'
+            | 'enrollment.*'
+            | 'group.*'
+          )[];
+          url: string;
+        };
+      };
+    };
+    responses: {
+      /** @description the subscription with its signing secret, shown this once */
+      201: {
+        headers: {
+          'Idempotent-Replayed': components['headers']['idempotent-replayed'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** Format: date-time */
+            created: string;
+            enabled: boolean;
+            /** Format: uuid */
+            enterprise_customer_uuid: string;
+            event_types: string[];
+            failing_since: string | null;
+            /** Format: date-time */
+            modified: string;
+            previous_secret_expires_at: string | null;
+            secret: string;
+            /** @enum {string} */
+            status: 'active' | 'failing';
+            url: string;
+            /** Format: uuid */
+            webhook_id: string;
+          } & {
+            [key: string]: unknown;
+          };
+        };
+      };
+      /** @description invalid request: path, query, headers or body (each problem in details) */
+      400: {
+        headers: {
+          'Idempotent-Replayed': components['headers']['idempotent-replayed'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description no valid bearer token */
+      401: {
+        headers: {
+          'Idempotent-Replayed': components['headers']['idempotent-replayed'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description the caller's roles or tenants do not allow this */
+      403: {
+        headers: {
+          'Idempotent-Replayed': components['headers']['idempotent-replayed'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description not found, or not visible to the caller */
+      404: {
+        headers: {
+          'Idempotent-Replayed': components['headers']['idempotent-replayed'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description conflict with the current state, or an Idempotency-Key reused or still running */
+      409: {
+        headers: {
+          'Idempotent-Replayed': components['headers']['idempotent-replayed'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description internal error: nothing internal in it */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description the database is over capacity: retry after Retry-After seconds */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying (RFC 9110 §10.2.3) */
+          'Retry-After': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description any other error, with the error body */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  GetWebhook: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        enterprise_uuid: string;
+        webhook_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description the subscription (never its secret) */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** Format: date-time */
+            created: string;
+            enabled: boolean;
+            /** Format: uuid */
+            enterprise_customer_uuid: string;
+            event_types: string[];
+            failing_since: string | null;
+            /** Format: date-time */
+            modified: string;
+            /** @enum {string} */
+            status: 'active' | 'failing';
+            url: string;
+            /** Format: uuid */
+            webhook_id: string;
+          } & {
+            [key: string]: unknown;
+          };
+        };
+      };
+      /** @description invalid request: path, query, headers or body (each problem in details) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description no valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description the caller's roles or tenants do not allow this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description internal error: nothing internal in it */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description the database is over capacity: retry after Retry-After seconds */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying (RFC 9110 §10.2.3) */
+          'Retry-After': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description any other error, with the error body */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  DeleteWebhook: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Up to 255 visible ASCII characters: the first request with a key is run and its answer (not a 5xx) kept 24 hours; the same request again replays it (Idempotent-Replayed: true), another request with the key is a 409. */
+        'Idempotency-Key'?: string;
+      };
+      path: {
+        enterprise_uuid: string;
+        webhook_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description deleted */
+      204: {
+        headers: {
+          'Idempotent-Replayed': components['headers']['idempotent-replayed'];
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description invalid request: path, query, headers or body (each problem in details) */
+      400: {
+        headers: {
+          'Idempotent-Replayed': components['headers']['idempotent-replayed'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description no valid bearer token */
+      401: {
+        headers: {
+          'Idempotent-Replayed': components['headers']['idempotent-replayed'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description the caller's roles or tenants do not allow this */
+      403: {
+        headers: {
+          'Idempotent-Replayed': components['headers']['idempotent-replayed'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description not found, or not visible to the caller */
+      404: {
+        headers: {
+          'Idempotent-Replayed': components['headers']['idempotent-replayed'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description conflict with the current state, or an Idempotency-Key reused or still running */
+      409: {
+        headers: {
+          'Idempotent-Replayed': components['headers']['idempotent-replayed'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description internal error: nothing internal in it */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description the database is over capacity: retry after Retry-After seconds */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying (RFC 9110 §10.2.3) */
+          'Retry-After': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description any other error, with the error body */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  UpdateWebhook: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Up to 255 visible ASCII characters: the first request with a key is run and its answer (not a 5xx) kept 24 hours; the same request again replays it (Idempotent-Replayed: true), another request with the key is a 409. */
+        'Idempotency-Key'?: string;
+      };
+      path: {
+        enterprise_uuid: string;
+        webhook_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          enabled?: boolean;
+          event_types?: (
+            | 'membership.added'
+            | 'membership.activated'
+            | 'membership.removed'
+            | 'membership.revived'
+            | 'membership.updated'
+            | 'enrollment.enrolled'
+            | 'enrollment.unenrolled'
+            | 'enrollment.allowed'
+            | 'enrollment.completed'
+            | 'enrollment.updated'
+            | 'enrollment.deleted'
+            | 'group.created'
+            | 'group.updated'
+            | 'group.deleted'
+            | 'group.ruleset_changed'
+            | 'membership.*'
+            | 'enrollment.*'
+            | 'group.*'
+          )[];
+          url?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description the subscription as stored */
+      200: {
+        headers: {
+          'Idempotent-Replayed': components['headers']['idempotent-replayed'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** Format: date-time */
+            created: string;
+            enabled: boolean;
+            /** Format: uuid */
+            enterprise_customer_uuid: string;
+            event_types: string[];
+            failing_since: string | null;
+            /** Format: date-time */
+            modified: string;
+            /** @enum {string} */
+            status: 'active' | 'failing';
+            url: string;
+            /** Format: uuid */
+            webhook_id: string;
+          } & {
+            [key: string]: unknown;
+          };
+        };
+      };
+      /** @description invalid request: path, query, headers or body (each problem in details) */
+      400: {
+        headers: {
+          'Idempotent-Replayed': components['headers']['idempotent-replayed'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description no valid bearer token */
+      401: {
+        headers: {
+          'Idempotent-Replayed': components['headers']['idempotent-replayed'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description the caller's roles or tenants do not allow this */
+      403: {
+        headers: {
+          'Idempotent-Replayed': components['headers']['idempotent-replayed'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description not found, or not visible to the caller */
+      404: {
+        headers: {
+          'Idempotent-Replayed': components['headers']['idempotent-replayed'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description conflict with the current state, or an Idempotency-Key reused or still running */
+      409: {
+        headers: {
+          'Idempotent-Replayed': components['headers']['idempotent-replayed'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description internal error: nothing internal in it */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description the database is over capacity: retry after Retry-After seconds */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying (RFC 9110 §10.2.3) */
+          'Retry-After': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description any other error, with the error body */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  ListWebhookDeliveries: {
+    parameters: {
+      query?: {
+        cursor?: string;
+        page_size?: number;
+      };
+      header?: never;
+      path: {
+        enterprise_uuid: string;
+        webhook_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description a page of deliveries */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            count: number;
+            next: string | null;
+            previous: string | null;
+            results: ({
+              attempts: number;
+              course_id: string | null;
+              /** Format: date-time */
+              created: string;
+              delivery_id: string;
+              error: string | null;
+              event_id: string;
+              event_type: string;
+              first_attempt_at: string | null;
+              group_uuid: string | null;
+              last_attempt_at: string | null;
+              response_code: number | null;
+              sequence: number;
+              /** @enum {string} */
+              status: 'pending' | 'succeeded' | 'failed';
+              /** Format: uuid */
+              webhook_id: string;
+            } & {
+              [key: string]: unknown;
+            })[];
+          } & {
+            [key: string]: unknown;
+          };
+        };
+      };
+      /** @description invalid request: path, query, headers or body (each problem in details) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description no valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description the caller's roles or tenants do not allow this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description internal error: nothing internal in it */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description the database is over capacity: retry after Retry-After seconds */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying (RFC 9110 §10.2.3) */
+          'Retry-After': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description any other error, with the error body */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  RedeliverWebhookEvent: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Up to 255 visible ASCII characters: the first request with a key is run and its answer (not a 5xx) kept 24 hours; the same request again replays it (Idempotent-Replayed: true), another request with the key is a 409. */
+        'Idempotency-Key'?: string;
+      };
+      path: {
+        delivery_id: string;
+        enterprise_uuid: string;
+        webhook_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description the delivery, pending again */
+      202: {
+        headers: {
+          'Idempotent-Replayed': components['headers']['idempotent-replayed'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            attempts: number;
+            course_id: string | null;
+            /** Format: date-time */
+            created: string;
+            delivery_id: string;
+            error: string | null;
+            event_id: string;
+            event_type: string;
+            first_attempt_at: string | null;
+            group_uuid: string | null;
+            last_attempt_at: string | null;
+            response_code: number | null;
+            sequence: number;
+            /** @enum {string} */
+            status: 'pending' | 'succeeded' | 'failed';
+            /** Format: uuid */
+            webhook_id: string;
+          } & {
+            [key: string]: unknown;
+          };
+        };
+      };
+      /** @description invalid request: path, query, headers or body (each problem in details) */
+      400: {
+        headers: {
+          'Idempotent-Replayed': components['headers']['idempotent-replayed'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description no valid bearer token */
+      401: {
+        headers: {
+          'Idempotent-Replayed': components['headers']['idempotent-replayed'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description the caller's roles or tenants do not allow this */
+      403: {
+        headers: {
+          'Idempotent-Replayed': components['headers']['idempotent-replayed'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description not found, or not visible to the caller */
+      404: {
+        headers: {
+          'Idempotent-Replayed': components['headers']['idempotent-replayed'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description conflict with the current state, or an Idempotency-Key reused or still running */
+      409: {
+        headers: {
+          'Idempotent-Replayed': components['headers']['idempotent-replayed'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description internal error: nothing internal in it */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description the database is over capacity: retry after Retry-After seconds */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying (RFC 9110 §10.2.3) */
+          'Retry-After': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description any other error, with the error body */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  RotateWebhookSecret: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Up to 255 visible ASCII characters: the first request with a key is run and its answer (not a 5xx) kept 24 hours; the same request again replays it (Idempotent-Replayed: true), another request with the key is a 409. */
+        'Idempotency-Key'?: string;
+      };
+      path: {
+        enterprise_uuid: string;
+        webhook_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description the subscription with its new secret, shown this once, and when the previous one expires */
+      200: {
+        headers: {
+          'Idempotent-Replayed': components['headers']['idempotent-replayed'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** Format: date-time */
+            created: string;
+            enabled: boolean;
+            /** Format: uuid */
+            enterprise_customer_uuid: string;
+            event_types: string[];
+            failing_since: string | null;
+            /** Format: date-time */
+            modified: string;
+            previous_secret_expires_at: string | null;
+            secret: string;
+            /** @enum {string} */
+            status: 'active' | 'failing';
+            url: string;
+            /** Format: uuid */
+            webhook_id: string;
           } & {
             [key: string]: unknown;
           };

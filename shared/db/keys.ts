@@ -10,6 +10,10 @@ export type MemberRef = { learnerUuid: string } | { email: string };
 
 const memberSk = (ref: MemberRef) => ('learnerUuid' in ref ? `MEMBER#L#${ref.learnerUuid}` : `MEMBER#E#${ref.email}`);
 
+const WEBHOOKS_PREFIX = 'WEBHOOK#';
+const webhookPartition = (webhookId: string) => `WEBHOOK#${webhookId}`;
+const webhookDeliveriesPartition = (webhookId: string) => `WEBHOOK#${webhookId}#DELIVERIES`;
+
 /** The registry partition of automatic groups (see `keys.automaticGroup`). */
 const AUTOMATIC_GROUPS = 'AUTOMATIC_GROUPS';
 
@@ -190,6 +194,30 @@ export const keys = {
   eventSequence: (tenant: string, stream: EventStreamKey) => ({
     PK: `EVENT_SEQUENCE#${tenant}#${streamName(stream)}`,
     SK: 'SEQUENCE',
+  }),
+  /** A tenant's webhook subscription, beside its settings in the tenant's partition (listed by the SK prefix). */
+  webhook: (tenant: string, webhookId: string) => ({ PK: `TENANT#${tenant}`, SK: `${WEBHOOKS_PREFIX}${webhookId}` }),
+  tenantPartition: (tenant: string) => `TENANT#${tenant}`,
+  webhooksPrefix: WEBHOOKS_PREFIX,
+  /**
+   * One event's delivery to one subscription (its id is the event's), in the subscription's partition;
+   * in its delivery log (GSI1) by the time it was queued.
+   */
+  webhookDelivery: (webhookId: string, eventId: string, queuedAt: string) => ({
+    PK: webhookPartition(webhookId),
+    SK: `DELIVERY#${eventId}`,
+    GSI1PK: webhookDeliveriesPartition(webhookId),
+    GSI1SK: `AT#${queuedAt}#${eventId}`,
+  }),
+  webhookDeliveryById: (webhookId: string, eventId: string) => ({
+    PK: webhookPartition(webhookId),
+    SK: `DELIVERY#${eventId}`,
+  }),
+  webhookDeliveriesPartition: (webhookId: string) => webhookDeliveriesPartition(webhookId),
+  /** How far a subscription has delivered one event stream (a group's, a course's): its last sequence done. */
+  webhookLane: (webhookId: string, stream: EventStreamKey) => ({
+    PK: webhookPartition(webhookId),
+    SK: `LANE#${streamName(stream)}`,
   }),
   /** Marks a notification id as delivered, so a redelivered message is not sent twice. */
   sentNotification: (notificationId: string) => ({ PK: `NOTIFICATION#${notificationId}`, SK: 'SENT' }),

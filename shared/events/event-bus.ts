@@ -41,6 +41,13 @@ export function makeEventBridgePublisher(client: EventBridgeClient, busName: str
   };
 }
 
+/** Publishes to each publisher in turn (the bus, then the webhook deliveries); the first that throws fails the call. */
+export const publishToAll = (publishers: readonly EventPublisher[]): EventPublisher => ({
+  async publish(events) {
+    for (const publisher of publishers) await publisher.publish(events);
+  },
+});
+
 /** No bus (the local stack): events live in the table only. */
 export const noEventBus: EventPublisher = { publish: async () => {} };
 

@@ -2,10 +2,13 @@ import { systemClock } from '#shared/clock';
 import { config } from '#shared/config';
 import { db } from '#shared/db/client';
 import { once } from '#shared/once';
-import { eventBridgeClient, makeEventBridgePublisher, noEventBus } from './event-bus';
+import { eventBridgeClient, makeEventBridgePublisher, noEventBus, publishToAll } from './event-bus';
 import { makeEventRepository } from './event-repository';
 import { makeListEvents } from './list-events';
 import { makePublishChangeEvents } from './publish-change-events';
+import { makeQueueWebhookDeliveries } from '#shared/webhooks/queue-webhook-deliveries';
+import { makeSqsDeliveryQueue } from '#shared/webhooks/delivery-queue';
+import { makeWebhookRepository } from '#shared/webhooks/webhook-repository';
 
 /* The change events' use cases on the real table, clock and bus, each built on first use (shared/once.ts). */
 
@@ -14,7 +17,13 @@ export const changeEvents = /* @__PURE__ */ once(() => makeEventRepository(db, c
 export const publishChangeEvents = /* @__PURE__ */ once(() =>
   makePublishChangeEvents({
     events: changeEvents(),
-    bus: config.eventBusName ? makeEventBridgePublisher(eventBridgeClient(), config.eventBusName) : noEventBus,
+    bus: publishToAll([
+      config.eventBusName ? makeEventBridgePublisher(eventBridgeClient(), config.eventBusName) : noEventBus,
+      makeQueueWebhookDeliveries(
+        makeWebhookRepository(db, config.tableName),
+        makeSqsDeliveryQueue(config.webhookDeliveriesQueueUrl),
+      ),
+    ]),
     clock: systemClock,
   }),
 );

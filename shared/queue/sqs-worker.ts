@@ -18,10 +18,17 @@ export const jsonBody =
 export function sqsWorker<T>(
   message: (body: string) => T,
   work: (message: T, record: SQSRecord, context: Context) => Promise<void>,
+  /**
+   * false: a batch whose every record failed is answered as a partial batch response like any other,
+   * not thrown (a worker whose failures are expected retries, not errors of the function).
+   */
+  { throwOnFullBatchFailure = true }: { throwOnFullBatchFailure?: boolean } = {},
 ) {
   return async (event: SQSEvent, context: Context) => {
     const processor = new BatchProcessor(EventType.SQS);
     const handle = (record: SQSRecord) => work(message(record.body), record, context);
-    return withDeadline(context, () => processPartialResponse(event, handle, processor, { context }));
+    return withDeadline(context, () =>
+      processPartialResponse(event, handle, processor, { context, throwOnFullBatchFailure }),
+    );
   };
 }

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { generateSigningKeys } from '#local/auth-keys';
 import { repoRoot } from '#local/paths';
-import { E2E_MAX_IMPORT_BYTES, E2E_MAX_SYNC_EXPORT } from './stack-settings';
+import { E2E_MAX_IMPORT_BYTES, E2E_MAX_SYNC_EXPORT, E2E_WEBHOOK_RETRY_CAP_SECONDS } from './stack-settings';
 
 /** The vitest project whose stack reads its change stream (vitest.config.ts). */
 export const CHANGE_STREAM_PROJECT = 'e2e-stream';
@@ -44,6 +44,8 @@ export default async function setup(project: TestProject) {
     MAX_IMPORT_BYTES: String(E2E_MAX_IMPORT_BYTES),
     // Proves export jobs and their reuse on a group of six members instead of 10,001.
     MAX_SYNC_EXPORT: String(E2E_MAX_SYNC_EXPORT),
+    // A receiver that was down is retried within seconds of its return (deployed: up to 15 minutes).
+    WEBHOOK_RETRY_CAP_SECONDS: String(E2E_WEBHOOK_RETRY_CAP_SECONDS),
     // Every timeout 5× as deployed: the suite's files run at once against one DynamoDB Local on two
     // shared cores, where a 1,000-row bulk upsert took 15-25 s alone and over 30 s under the whole suite
     // (BulkUpsertLearners has 10 s), and five 1,000-row chunks of one group 90-115 s each (ApplyJobChunk

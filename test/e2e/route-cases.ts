@@ -35,6 +35,7 @@ export interface TenantObjects {
   courseId: string;
   batchId: string;
   jobId: string;
+  webhookId: string;
 }
 
 const GROUPS = '/api/v1/enterprise-group';
@@ -135,9 +136,18 @@ export async function buildTenant(adminSub: string): Promise<TenantObjects & { a
     if (Date.now() > deadline) throw new Error(`recalculation job still ${job.json.status}`);
     await new Promise((r) => setTimeout(r, 200));
   }
+  // A subscription (the e2e stack allows http to the loopback; its stack reads no change stream, so nothing is sent).
+  const webhook = await ok(
+    201,
+    api('POST', `/api/v1/enterprise-customer/${tenant}/webhooks/`, {
+      token: adminToken,
+      body: { url: 'http://127.0.0.1:9/sweep', event_types: ['membership.*'] },
+    }),
+  );
   return {
     tenant,
     adminToken,
+    webhookId: String(webhook.webhook_id),
     groupUuid: String(group.group_uuid),
     legacyId,
     automaticGroupUuid: String(automatic.group_uuid),
@@ -162,6 +172,8 @@ export function routeCases(t: TenantObjects): Record<RouteName, RouteRequest> {
   const course = `/api/v1/courses/${t.courseId}`;
   const batch = `/api/v1/batches/${t.batchId}`;
   const job = `/api/v1/jobs/${t.jobId}`;
+  const webhooks = `/api/v1/enterprise-customer/${t.tenant}/webhooks`;
+  const webhook = `${webhooks}/${t.webhookId}`;
   const ruleset = {
     operator: 'AND',
     sets: [{ rules: [{ type: 'attribute', payload: { field: 'department', op: 'equals', value: 'hr' } }] }],
@@ -241,6 +253,15 @@ export function routeCases(t: TenantObjects): Record<RouteName, RouteRequest> {
     },
     ListLearnerEnrollments: { path: `${learners}/${t.learnerUuid}/enrollments` },
     ListEvents: { path: `/api/v1/enterprise-customer/${t.tenant}/events`, query: { group_uuid: t.groupUuid } },
+    CreateWebhook: { path: webhooks, body: { url: 'http://127.0.0.1:9/another', event_types: ['group.*'] } },
+    ListWebhooks: { path: webhooks },
+    GetWebhook: { path: webhook },
+    UpdateWebhook: { path: webhook, body: { enabled: false } },
+    RotateWebhookSecret: { path: `${webhook}/rotate-secret` },
+    ListWebhookDeliveries: { path: `${webhook}/deliveries` },
+    // No delivery is logged on a stack without its change stream: an event id of the right shape.
+    RedeliverWebhookEvent: { path: `${webhook}/deliveries/evt_${'A'.repeat(32)}/redeliver` },
+    DeleteWebhook: { path: webhook },
   };
 }
 

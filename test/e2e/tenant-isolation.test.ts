@@ -83,6 +83,15 @@ const OWN_STATUS: Record<RouteName, number> = {
   RemoveBatchParticipants: 200,
   ListLearnerEnrollments: 200,
   ListEvents: 200,
+  CreateWebhook: 201,
+  ListWebhooks: 200,
+  GetWebhook: 200,
+  UpdateWebhook: 200,
+  RotateWebhookSecret: 200,
+  ListWebhookDeliveries: 200,
+  // No delivery is logged (the sweep's stack reads no change stream): the own admin finds none.
+  RedeliverWebhookEvent: 404,
+  DeleteWebhook: 204,
   DeleteLearner: 204,
   DeleteGroup: 204,
 };
@@ -171,6 +180,18 @@ describe('tenant isolation (BOLA) on every route', () => {
         { path: `/api/v1/enterprise-customer/${b.tenant}/learners/${a.learnerUuid}/enrollments` },
       ],
       ['DeleteLearner', { path: `/api/v1/enterprise-customer/${b.tenant}/learners/${a.learnerUuid}` }],
+      // A's subscription named under B's own tenant: B's admin finds no such subscription.
+      ['GetWebhook', { path: `/api/v1/enterprise-customer/${b.tenant}/webhooks/${a.webhookId}` }],
+      [
+        'UpdateWebhook',
+        { path: `/api/v1/enterprise-customer/${b.tenant}/webhooks/${a.webhookId}`, body: { enabled: false } },
+      ],
+      [
+        'RotateWebhookSecret',
+        { path: `/api/v1/enterprise-customer/${b.tenant}/webhooks/${a.webhookId}/rotate-secret` },
+      ],
+      ['ListWebhookDeliveries', { path: `/api/v1/enterprise-customer/${b.tenant}/webhooks/${a.webhookId}/deliveries` }],
+      ['DeleteWebhook', { path: `/api/v1/enterprise-customer/${b.tenant}/webhooks/${a.webhookId}` }],
       [
         'UpdateEnrollment',
         {

@@ -34,7 +34,7 @@ export interface KnownObjects {
 
 /**
  * Everything stored for a tenant, read straight from the stack's table (not through the API under
- * test): its groups with their memberships, history and rulesets, its learners with their name
+ * test): its settings and webhooks with their deliveries, its groups with their memberships, history and rulesets, its learners with their name
  * tokens and home-group pointers, its jobs with their chunks and results, its branches, and the
  * enrollments, audits and participants of the named courses and batches. Two equal digests mean the
  * requests in between stored nothing for the tenant.
@@ -56,6 +56,11 @@ export async function tenantDigest(tenant: string, known: KnownObjects = {}): Pr
     ]),
     ...jobs.map((j) => partition(`JOB#${j.job_id}`)),
     partition(`TENANT#${tenant}#BRANCHES`),
+    // Its settings and webhook subscriptions (with their secrets), and each subscription's deliveries.
+    partition(`TENANT#${tenant}`),
+    ...(await partition(`TENANT#${tenant}`))
+      .filter((item) => item.entity === 'webhook')
+      .map((w) => partition(`WEBHOOK#${w.webhook_id}`)),
     ...(known.courses ?? []).flatMap((c) => [
       partition(`ENROLLMENTS#${tenant}#COURSE#${c}`),
       partition(`ENROLLMENT_AUDIT#${tenant}#COURSE#${c}`),

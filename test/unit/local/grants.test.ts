@@ -30,6 +30,7 @@ const resources = {
     notifications: OTHER_QUEUE_URL,
     recalculations: 'http://sqs.us-east-1.localhost:4566/000000000000/recalculations',
     jobPlans: 'http://sqs.us-east-1.localhost:4566/000000000000/job-plans',
+    webhookDeliveries: 'http://sqs.us-east-1.localhost:4566/000000000000/webhook-deliveries.fifo',
   },
   dlqUrls: {
     groupCleanup: 'http://sqs.us-east-1.localhost:4566/000000000000/group-cleanup-dlq',
@@ -38,6 +39,7 @@ const resources = {
     notifications: 'http://sqs.us-east-1.localhost:4566/000000000000/notifications-dlq',
     recalculations: 'http://sqs.us-east-1.localhost:4566/000000000000/recalculations-dlq',
     jobPlans: 'http://sqs.us-east-1.localhost:4566/000000000000/job-plans-dlq',
+    webhookDeliveries: 'http://sqs.us-east-1.localhost:4566/000000000000/webhook-deliveries-dlq.fifo',
   },
 };
 

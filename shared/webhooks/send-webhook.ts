@@ -1,0 +1,78 @@
+import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
+import { request as httpRequest } from 'node:http';
+import { request as httpsRequest } from 'node:https';
+import { isIP, type LookupFunction } from 'node:net';
+import { checkUrlShape, isBlockedAddress, type UrlPolicy } from './url-policy';
+
+export interface WebhookRequest {
+  url: string;
+  headers: Record<string, string>;
+  body: string;
+}
+
+/** What one attempt came to: the receiver's status, or why there was none. */
+export type WebhookOutcome = { status: number } | { error: 'timeout' | 'refused_address' | 'network' };
+
+export type SendWebhook = (request: WebhookRequest) => Promise<WebhookOutcome>;
+
+/** A delivery that takes longer than this (connecting, sending, the answer's head) has failed. */
+export const DELIVERY_TIMEOUT_MS = 10_000;
+
+class RefusedAddressError extends Error {}
+
+/**
+ * DNS resolution that answers only checked addresses: the connection is made to the address checked
+ * here, so a host that resolves to a public address when checked and a private one a moment later
+ * (DNS rebinding) cannot redirect it. Every answer must pass, not only the first.
+ */
+const checkedLookup: LookupFunction = (hostname, options, callback) => {
+  dnsLookup(hostname, { ...options, all: true }, (error, addresses: LookupAddress[]) => {
+    if (error) return callback(error, '', 4);
+    const blocked = addresses.find(({ address }) => isBlockedAddress(address));
+    if (blocked || addresses.length === 0) {
+      return callback(new RefusedAddressError(`${hostname} resolves to a refused address`), '', 4);
+    }
+    if (options.all) return (callback as unknown as (e: null, a: LookupAddress[]) => void)(null, addresses);
+    return callback(null, addresses[0]!.address, addresses[0]!.family);
+  });
+};
+
+/**
+ * Posts one delivery: no redirect is followed (a 3xx is the answer), the whole exchange up to the
+ * answer's status is bounded by `timeoutMs`, and under the AWS policy the URL is checked again and
+ * connected only to a public address. The answer's body is read and dropped.
+ */
+export function makeSendWebhook(policy: UrlPolicy, timeoutMs = DELIVERY_TIMEOUT_MS): SendWebhook {
+  return (delivery) =>
+    new Promise<WebhookOutcome>((resolve) => {
+      let url: URL;
+      try {
+        url = checkUrlShape(delivery.url, policy);
+      } catch {
+        return resolve({ error: 'refused_address' });
+      }
+      const host = url.hostname.replace(/^\[|\]$/g, '');
+      if (!policy.allowLocal && isIP(host) && isBlockedAddress(host)) return resolve({ error: 'refused_address' });
+      const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
+      const req = send(url, {
+        method: 'POST',
+        headers: { ...delivery.headers, 'content-length': String(Buffer.byteLength(delivery.body)) },
+        ...(policy.allowLocal ? {} : { lookup: checkedLookup }),
+        agent: false,
+      });
+      const timer = setTimeout(() => {
+        resolve({ error: 'timeout' });
+        req.destroy();
+      }, timeoutMs);
+      req.on('response', (res) => {
+        clearTimeout(timer);
+        resolve({ status: res.statusCode ?? 0 });
+        res.resume();
+      });
+      req.on('error', (error) => {
+        clearTimeout(timer);
+        resolve({ error: error instanceof RefusedAddressError ? 'refused_address' : 'network' });
+      });
+      req.end(delivery.body);
+    });
+}
