@@ -92,7 +92,7 @@ export interface EnrollmentAudit {
   actor: string;
   at: string;
   op_id: string;
-  reason: 'bulk_enroll' | 'batch_participants' | 'learner_created' | 'completion' | 'learning_module';
+  reason: 'bulk_enroll' | 'batch_participants' | 'learner_created' | 'completion' | 'learning_module' | 'revert';
 }
 
 /** The enrollment as the API shows it. */
