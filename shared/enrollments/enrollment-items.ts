@@ -40,6 +40,8 @@ const AUDIT_FIELDS: (keyof EnrollmentAudit)[] = [
   'at',
   'op_id',
   'reason',
+  'before',
+  'version',
 ];
 
 const pick = <T>(item: Record<string, unknown>, fields: (keyof T)[]) =>

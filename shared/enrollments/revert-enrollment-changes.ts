@@ -15,15 +15,17 @@ import { changeEnrollment, type EnrollmentWrite } from './enrollment-change';
 import type { EnrollmentRepository } from './enrollment-repository';
 
 /**
- * One enrollment a job wrote, as a revert row: where it is, and the operation that last wrote it
- * within the job (its audit entry's). The state to go back to is read from the enrollment itself
- * (`last_op_before`), which is exact while that operation is still its last write.
+ * One enrollment a job wrote, as a revert row: where it is, the operation and version of the job's
+ * last write there (its audit entry's), and the state before the job's first write there (null on
+ * audit entries older than that record: then the enrollment's own `last_op_before` is used).
  */
 export interface EnrollmentUndo {
   course_id: string;
   learner_uuid: string | null;
   pending_email: string | null;
   op_id: string;
+  version: number | null;
+  before: EnrollmentSnapshot | null;
 }
 
 export type EnrollmentUndoOutcome =
@@ -38,25 +40,31 @@ export interface RevertedEnrollment {
 const keyOf = (e: { course_id: string; learner_uuid: string | null; pending_email: string | null }) =>
   `${e.course_id}|${refId(enrollmentRef(e))}`;
 
+/** Writes in the order they were made: by the version each left (by time on older entries). */
+const byWriteOrder = (a: EnrollmentAudit, b: EnrollmentAudit) =>
+  a.version != null && b.version != null ? a.version - b.version : a.at.localeCompare(b.at);
+
 /**
  * The enrollments a job's audit entries name, once each, in the order they were first written: a
- * job that wrote one enrollment twice is one row whose operation is its last write there.
+ * job that wrote one enrollment twice (a file that enrolls and unenrolls the same learner) is one row,
+ * from the state before its first write to its last write there.
  */
 export function netEnrollmentChanges(entries: EnrollmentAudit[]): EnrollmentUndo[] {
-  const sorted = [...entries].sort((a, b) => a.at.localeCompare(b.at) || a.op_id.localeCompare(b.op_id));
-  const rows = new Map<string, EnrollmentUndo>();
-  for (const e of sorted) {
-    const row = rows.get(keyOf(e));
-    if (row) row.op_id = e.op_id;
-    else
-      rows.set(keyOf(e), {
-        course_id: e.course_id,
-        learner_uuid: e.learner_uuid,
-        pending_email: e.pending_email,
-        op_id: e.op_id,
-      });
-  }
-  return [...rows.values()];
+  const byEnrollment = new Map<string, EnrollmentAudit[]>();
+  for (const e of [...entries].sort((a, b) => a.at.localeCompare(b.at)))
+    byEnrollment.set(keyOf(e), [...(byEnrollment.get(keyOf(e)) ?? []), e]);
+  return [...byEnrollment.values()].map((writes) => {
+    const [first, ...rest] = writes.sort(byWriteOrder);
+    const last = rest.at(-1) ?? first!;
+    return {
+      course_id: first!.course_id,
+      learner_uuid: first!.learner_uuid,
+      pending_email: first!.pending_email,
+      op_id: last.op_id,
+      version: last.version ?? null,
+      before: first!.before ?? null,
+    };
+  });
 }
 
 /** How a move from one state to another reads, in bulk_enroll's words. */
@@ -76,14 +84,19 @@ export type UndoPlan =
 /**
  * What undoing one row does to the enrollment as it is now: the revert's own operation found on it is
  * a replay (the first outcome again, nothing written); otherwise the row's operation must still be its
- * last write, or it is `changed_since` and left alone. An enrollment the job created goes back to
- * `unenrolled`, without batch or cohort (its state before, as `last_op_before` records it).
+ * last write (same operation, same version), or it is `changed_since` and left alone. It goes back to
+ * the state before the job's first write: an enrollment the job created to `unenrolled`, without
+ * batch or cohort.
  */
 export function planEnrollmentUndo(current: Enrollment | undefined, row: EnrollmentUndo, opId: string): UndoPlan {
   if (current?.last_op_id === opId && current.last_op_before)
     return { kind: 'replayed', outcome: undoOutcome(current.last_op_before, snapshotOf(current)) };
-  if (!current || current.last_op_id !== row.op_id || !current.last_op_before) return { kind: 'changed_since' };
-  const to = current.last_op_before;
+  const unchanged =
+    current !== undefined &&
+    current.last_op_id === row.op_id &&
+    (row.version === null || current.version === row.version);
+  const to = row.before ?? current?.last_op_before;
+  if (!unchanged || !to) return { kind: 'changed_since' };
   return { kind: 'restore', to, outcome: undoOutcome(snapshotOf(current), to) };
 }
 

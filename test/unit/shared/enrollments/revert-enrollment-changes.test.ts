@@ -52,6 +52,8 @@ const undo = (over: Partial<EnrollmentUndo> = {}): EnrollmentUndo => ({
   learner_uuid: 'l-1',
   pending_email: null,
   op_id: 'j-1#0',
+  version: null,
+  before: null,
   ...over,
 });
 
@@ -71,7 +73,46 @@ describe('netEnrollmentChanges', () => {
   });
 });
 
+describe('netEnrollmentChanges of an enrollment written twice', () => {
+  it('goes back to before the first write and names the last, in version order even within one instant', () => {
+    const at = '2026-12-06T10:00:01.000Z';
+    const enroll = {
+      ...audit('a', 'j-1#0|enroll', at),
+      before: { status: 'unenrolled' as const, auto_enroll: false, cohort: 'x', batch_id: null },
+      version: 4,
+    };
+    const unenroll = {
+      ...audit('a', 'j-1#0|unenroll', at),
+      before: { status: 'enrolled' as const, auto_enroll: false, cohort: 'x', batch_id: null },
+      version: 5,
+    };
+    expect(netEnrollmentChanges([unenroll, enroll])).toEqual([
+      {
+        course_id: COURSE,
+        learner_uuid: 'a',
+        pending_email: null,
+        op_id: 'j-1#0|unenroll',
+        version: 5,
+        before: enroll.before,
+      },
+    ]);
+  });
+});
+
 describe('planEnrollmentUndo', () => {
+  it("restores the row's state before the job rather than the one before its last write", () => {
+    const before = { status: 'allowed' as const, auto_enroll: true, cohort: null, batch_id: null };
+    expect(
+      planEnrollmentUndo(enrollment({ status: 'unenrolled', version: 5 }), undo({ version: 5, before }), 'r-1#0'),
+    ).toEqual({ kind: 'restore', to: before, outcome: 'allowed' });
+  });
+
+  it('reads a later version as changed since, even under the same operation', () => {
+    expect(planEnrollmentUndo(enrollment({ version: 6 }), undo({ version: 5 }), 'r-1#0')).toEqual({
+      kind: 'changed_since',
+    });
+  });
+
   it('unenrolls an enrollment the job created, without batch or cohort', () => {
     expect(planEnrollmentUndo(enrollment({ batch_id: 'b-1', cohort: 'c' }), undo(), 'r-1#0')).toEqual({
       kind: 'restore',
