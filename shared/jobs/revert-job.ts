@@ -20,11 +20,18 @@ export const REVERTIBLE: readonly JobKind[] = [
   'recalculate_group',
   'bulk_enroll',
   'batch_participants',
+  'import_enrollments',
+  'import_batch_participants',
   'revert',
 ];
 
 /** The kinds whose writes are enrollments, read back from the enrollment audit of their courses. */
-const ENROLLMENT_KINDS: readonly JobKind[] = ['bulk_enroll', 'batch_participants'];
+const ENROLLMENT_KINDS: readonly JobKind[] = [
+  'bulk_enroll',
+  'batch_participants',
+  'import_enrollments',
+  'import_batch_participants',
+];
 
 /** Whether a job wrote enrollments (a revert: when it undid an enrollment job, its target names courses). */
 export const changesEnrollments = (job: Job) =>

@@ -267,7 +267,7 @@ export const revertJob = /* @__PURE__ */ once(() =>
     groupsOf: async (job) => (job.kind === 'import_group_members' ? importedGroups(job) : (targetGroupsOf(job) ?? [])),
     startJob: startJob(),
     clock: systemClock,
-    enrollments: { audit: enrollments(), coursesOf: makeCoursesOfJob(batches()) },
+    enrollments: { audit: enrollments(), coursesOf: makeCoursesOfJob({ batches: batches(), jobs: jobs() }) },
   }),
 );
 export const resultsDownloadUrl = (bucket: string, key: string) => presignedLinks().presignedGet(bucket, key);

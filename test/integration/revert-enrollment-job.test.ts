@@ -18,6 +18,7 @@ import { makeRevertEnrollmentChanges } from '#shared/enrollments/revert-enrollme
 import { makeUsernameDirectory } from '#shared/enrollments/username-directory';
 import { makeGroupRepository } from '#shared/groups/group-repository';
 import { makeHistoryRepository } from '#shared/history/history-repository';
+import { makeApplyEnrollmentCsvRows } from '#shared/imports/apply-enrollment-rows';
 import { makeApplyJobChunk } from '#shared/jobs/apply-job-chunk';
 import { makeApplyRevertRows } from '#shared/jobs/apply-revert-rows';
 import { makeFinishJob } from '#shared/jobs/finish-job';
@@ -63,6 +64,7 @@ function engine() {
   const appliers = {
     bulk_enroll: makeApplyBulkEnrollRows(applyBulk),
     batch_participants: makeApplyParticipantRows(applyParticipants),
+    import_enrollments: makeApplyEnrollmentCsvRows(applyBulk),
     revert: makeApplyRevertRows(
       makeRevertMemberChanges({ groups, memberships, clock: systemClock }),
       makeRevertEnrollmentChanges({ enrollments, clock: systemClock }),
@@ -93,7 +95,7 @@ function engine() {
       groupsOf: async (job) => targetGroupsOf(job) ?? [],
       startJob,
       clock: systemClock,
-      enrollments: { audit: enrollments, coursesOf: makeCoursesOfJob(batches) },
+      enrollments: { audit: enrollments, coursesOf: makeCoursesOfJob({ batches, jobs }) },
     }),
     async deliver() {
       while (queued.length > 0) {
@@ -257,5 +259,50 @@ describe('reverting an enrollment job, against DynamoDB Local', () => {
       status: 'enrolled',
       batch_id: batch.batch_id,
     });
+  });
+
+  it('puts an enrollment an enrollments CSV moved twice back to its state before the file', async () => {
+    const e = engine();
+    const courseId = course();
+    const [twice, once] = await learnersOf(e, 2);
+    await e.applyBulk({
+      tenant,
+      action: 'enroll',
+      courses: [{ course_id: courseId, cohort: 'old' }],
+      identifiers: [twice!],
+      autoEnroll: false,
+      emailStudents: false,
+      withCohorts: true,
+      actor: staff.sub,
+      opId: randomUUID(),
+    });
+    const csv = [
+      { course_id: courseId, identifier: twice!, action: 'enroll', cohort: 'new' },
+      { course_id: courseId, identifier: once!, action: '', cohort: '' },
+      { course_id: courseId, identifier: twice!, action: 'unenroll', cohort: '' },
+    ];
+    const job = await finished(
+      e,
+      await e.startJob(
+        {
+          tenant,
+          kind: 'import_enrollments',
+          source: { type: 'api', route: 'test', caller: staff.sub },
+          sourceKey: `test:${randomUUID()}`,
+          createdBy: staff.sub,
+        },
+        csv.map((input, index) => ({ index, input })),
+      ),
+    );
+    expect(job.outcome_counts).toEqual({ updated: 1, enrolled: 1, unenrolled: 1 });
+    expect(await enrollmentOf(e, courseId, { learnerUuid: twice! })).toMatchObject({ status: 'unenrolled' });
+
+    const revert = await finished(e, await e.revertJob(staff, job.job_id));
+    expect(revert).toMatchObject({ status: 'succeeded', total: 2, outcome_counts: { enrolled: 1, unenrolled: 1 } });
+    expect(await enrollmentOf(e, courseId, { learnerUuid: twice! })).toMatchObject({
+      status: 'enrolled',
+      cohort: 'old',
+    });
+    expect(await enrollmentOf(e, courseId, { learnerUuid: once! })).toMatchObject({ status: 'unenrolled' });
   });
 });

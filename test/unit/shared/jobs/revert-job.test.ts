@@ -135,10 +135,10 @@ describe('makeRevertJob of an enrollment job', () => {
     ]);
   });
 
-  it('still refuses an enrollment CSV import', async () => {
-    await expect(setup(original({ kind: 'import_enrollments' })).revert(staffCaller, 'j-1')).rejects.toMatchObject({
-      code: 'job_not_revertible',
-    });
+  it('still refuses a learning-module enrollment job', async () => {
+    await expect(setup(original({ kind: 'enroll_learning_modules' })).revert(staffCaller, 'j-1')).rejects.toMatchObject(
+      { code: 'job_not_revertible' },
+    );
   });
 });
 
