@@ -733,7 +733,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Undo what an ended job changed: a new job (kind revert, reverts: <job_id>) removes the members it added, revives those it removed with their permissions and home group, and skips as changed_since every membership written since */
+    /** Undo what an ended job changed: a new job (kind revert, reverts: <job_id>) removes the members it added, revives those it removed with their permissions and home group, puts each enrollment it wrote back to its state before, and skips as changed_since every membership or enrollment written since */
     post: operations['RevertJob'];
     delete?: never;
     options?: never;

@@ -156,6 +156,8 @@ export const keys = {
     SK: `AT#${atIso}#${opId}#${enrolleeKey(ref)}`,
   }),
   enrollmentAuditPartition: (tenant: string, courseId: string) => enrollmentAuditPartition(tenant, courseId),
+  /** The sort-key bound of a course's audit entries at an instant ('~' after it ends the instant). */
+  enrollmentAuditAt: (atIso: string) => `AT#${atIso}`,
   /** The tenants a course has enrollments in (staff listing a course across tenants). */
   courseTenant: (courseId: string, tenant: string) => ({
     PK: courseTenantsPartition(courseId),

@@ -74,6 +74,8 @@ export function auditOf(before: EnrollmentSnapshot, after: Enrollment, op: Opera
     at: op.at,
     op_id: op.opId,
     reason: op.reason,
+    before,
+    version: after.version,
   };
 }
 

@@ -40,6 +40,8 @@ const AUDIT_FIELDS: (keyof EnrollmentAudit)[] = [
   'at',
   'op_id',
   'reason',
+  'before',
+  'version',
 ];
 
 const pick = <T>(item: Record<string, unknown>, fields: (keyof T)[]) =>
@@ -199,6 +201,28 @@ export function auditListing(q: { tenant: string; courseId: string; learnerUuid?
     values,
   };
 }
+
+/**
+ * The raw query of a course's audit entries written by one job's operations (`<job_id>#…`) between
+ * two instants: the audit key starts with its time, so the Query reads only the job's run.
+ */
+export const auditOfJobQuery = (
+  tableName: string,
+  q: { tenant: string; courseId: string; jobId: string; fromIso: string; toIso: string },
+) => {
+  const pk = keys.enrollmentAuditPartition(q.tenant, q.courseId);
+  return {
+    TableName: tableName,
+    KeyConditionExpression: 'PK = :pk AND SK BETWEEN :from AND :to',
+    FilterExpression: 'begins_with(op_id, :op)',
+    ExpressionAttributeValues: {
+      ':pk': pk,
+      ':from': keys.enrollmentAuditAt(q.fromIso),
+      ':to': `${keys.enrollmentAuditAt(q.toIso)}~`,
+      ':op': `${q.jobId}#`,
+    },
+  };
+};
 
 /** The raw query of the allowances waiting for a learner with this e-mail in the tenant (GSI2). */
 export const allowedOfEmailQuery = (tableName: string, tenant: string, email: string) => ({

@@ -10,6 +10,7 @@ import { type EnrollmentWrite, participantDeltas } from './enrollment-change';
 import {
   allowedOfEmailQuery,
   auditListing,
+  auditOfJobQuery,
   batchListing,
   courseListing,
   courseListingEnd,
@@ -133,6 +134,12 @@ export function makeEnrollmentRepository(db: DynamoDBDocumentClient, tableName: 
     /** Every allowance still waiting for a learner with this e-mail in the tenant. */
     async listAllowedOfEmail(tenant: string, email: string): Promise<Enrollment[]> {
       return (await queryAll(allowedOfEmailQuery(tableName, tenant, email))).map(toEnrollment);
+    },
+
+    /** The audit entries one job's operations wrote in a course of a tenant between two instants, oldest first. */
+    async *auditOfJob(q: Parameters<typeof auditOfJobQuery>[1]): AsyncGenerator<EnrollmentAudit> {
+      for await (const items of queryPages(db, auditOfJobQuery(tableName, q)))
+        for (const item of items) yield toEnrollmentAudit(item);
     },
 
     /** The audit trail of a course in a tenant, oldest first; optionally one learner's entries. */

@@ -92,7 +92,14 @@ export interface EnrollmentAudit {
   actor: string;
   at: string;
   op_id: string;
-  reason: 'bulk_enroll' | 'batch_participants' | 'learner_created' | 'completion' | 'learning_module';
+  reason: 'bulk_enroll' | 'batch_participants' | 'learner_created' | 'completion' | 'learning_module' | 'revert';
+  /**
+   * Bookkeeping for reverts, not shown: the whole state before the change and the enrollment's version
+   * after it, so a job that wrote one enrollment twice is undone to before its first write. Null on
+   * entries written before they were recorded.
+   */
+  before?: EnrollmentSnapshot | null;
+  version?: number | null;
 }
 
 /** The enrollment as the API shows it. */

@@ -7,6 +7,8 @@ import {
   makeBulkEnrollOrQueue,
   makeChangeParticipantsOrQueue,
 } from '#shared/enrollments/enrollment-jobs';
+import { makeCoursesOfJob } from '#shared/enrollments/courses-of-job';
+import { makeRevertEnrollmentChanges } from '#shared/enrollments/revert-enrollment-changes';
 import { makeApplyModuleEnrollmentRows, makePlanModuleEnrollment } from '#shared/enrollments/learning-module-jobs';
 import { exportSourceKey, makeExportGroupMembers, makeRenderMembersCsv } from '#shared/groups/export-group-members';
 import { makeApplyBatchParticipantCsvRows, makeApplyEnrollmentCsvRows } from '#shared/imports/apply-enrollment-rows';
@@ -22,13 +24,14 @@ import { makeRemoveOrQueue } from '#shared/memberships/remove-or-queue';
 import { makeRevertMemberChanges } from '#shared/memberships/revert-member-changes';
 import { once } from '#shared/once';
 import { sendJsonBatch } from '#shared/queue/send-json';
-import { batches, branches, groups, history, jobs, learners, memberships } from '#shared/repositories';
+import { batches, branches, enrollments, groups, history, jobs, learners, memberships } from '#shared/repositories';
 import {
   applyBulkEnrollment,
   applyRecalculationRows,
   endAbortedRun,
   finishPendingRemovals,
   planRecalculation,
+  reevaluateEnrollees,
   sweepRuleMembers,
 } from '#shared/rules/wired';
 import { applyBatchParticipants, assignLearners, bulkUpsertLearners, putLearner, removeLearners } from '#shared/wiring';
@@ -159,6 +162,11 @@ export const applyJobChunk = /* @__PURE__ */ once(() => {
       }),
       revert: makeApplyRevertRows(
         makeRevertMemberChanges({ groups: groups(), memberships: memberships(), clock: systemClock }),
+        makeRevertEnrollmentChanges({
+          enrollments: enrollments(),
+          clock: systemClock,
+          onEnrollmentsChanged: (tenant, changes, context) => reevaluateEnrollees()(tenant, changes, context),
+        }),
       ),
     },
   });
@@ -279,6 +287,7 @@ export const revertJob = /* @__PURE__ */ once(() =>
     groupsOf: async (job) => (job.kind === 'import_group_members' ? importedGroups(job) : (targetGroupsOf(job) ?? [])),
     startJob: startJob(),
     clock: systemClock,
+    enrollments: { audit: enrollments(), coursesOf: makeCoursesOfJob({ batches: batches(), jobs: jobs() }) },
   }),
 );
 export const resultsDownloadUrl = (bucket: string, key: string) => presignedLinks().presignedGet(bucket, key);

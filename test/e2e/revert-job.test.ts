@@ -151,6 +151,37 @@ describe('undoing a job over HTTP', () => {
     for (const m of back) expect(m).toMatchObject({ home_group: true, permissions: ['MARKER', 'INSTRUCTOR'] });
   });
 
+  it('reverts a bulk_enroll job: its allowances removed, one enrolled since left alone', async () => {
+    const staff = await tokenFor({ roles: ['staff'], sub: 'revert-staff' });
+    const course = `course-v1:edX+Revert+${randomUUID().slice(0, 6)}`;
+    // Over the synchronous limit (1000 pairs), so bulk_enroll is a job: allowances, no learner needed.
+    const emails = Array.from({ length: 1001 }, (_, i) => `enroll-${i}-${randomUUID()}@example.com`);
+    const body = { action: 'enroll', courses: [course], identifiers: emails, auto_enroll: false };
+    const accepted = await api('POST', '/api/bulk_enroll/v1/bulk_enroll/', {
+      token: staff,
+      body: { ...body, enterprise_customer_uuid: tenant },
+    });
+    expect(accepted.status, accepted.text).toBe(202);
+    const job = await finished(accepted.json.job_id);
+    expect(job.outcome_counts).toEqual({ allowed: 1001 });
+    // Since: one allowance given auto_enroll by another call.
+    const since = await api('POST', '/api/bulk_enroll/v1/bulk_enroll/', {
+      token: staff,
+      body: { ...body, identifiers: [emails[3]], auto_enroll: true, enterprise_customer_uuid: tenant },
+    });
+    expect(since.status, since.text).toBe(200);
+
+    const started = await revert(job.job_id);
+    expect(started.status, started.text).toBe(202);
+    expect(started.json).toMatchObject({ kind: 'revert', reverts: job.job_id, total: 1001 });
+    const done = await finished(started.json.job_id);
+    expect(done).toMatchObject({
+      status: 'succeeded',
+      outcome_counts: { allowance_removed: 1000, changed_since: 1 },
+    });
+    expect((await revert(job.job_id)).status).toBe(409);
+  });
+
   it('refuses to undo a job that changes no memberships', async () => {
     const group = await newGroup();
     const key = await uploadCsv(admin, tenant, 'learners', 'email\nnobody-' + randomUUID() + '@example.com\n', 'l.csv');

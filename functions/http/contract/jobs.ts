@@ -50,7 +50,7 @@ export const jobsRoutes = {
   },
   RevertJob: {
     summary:
-      'Undo what an ended job changed: a new job (kind revert, reverts: <job_id>) removes the members it added, revives those it removed with their permissions and home group, and skips as changed_since every membership written since',
+      'Undo what an ended job changed: a new job (kind revert, reverts: <job_id>) removes the members it added, revives those it removed with their permissions and home group, puts each enrollment it wrote back to its state before, and skips as changed_since every membership or enrollment written since',
     params: JobPath,
     success: {
       status: 202,

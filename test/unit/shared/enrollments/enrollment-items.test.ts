@@ -48,6 +48,8 @@ const audit: EnrollmentAudit = {
   at: AT,
   op_id: 'op',
   reason: 'bulk_enroll',
+  before: { status: 'unenrolled', auto_enroll: false, cohort: null, batch_id: null },
+  version: 2,
 };
 const ref = { learnerUuid: 'l-1' };
 
@@ -64,6 +66,8 @@ describe('enrollment items', () => {
     expect(sparse.auto_enroll).toBe(false);
     expect(sparse.cohort).toBeNull();
     expect(toEnrollmentAudit({ ...audit, PK: 'x' })).toEqual(audit);
+    const { before: _before, version: _version, ...older } = audit;
+    expect(toEnrollmentAudit(older)).toMatchObject({ before: null, version: null });
   });
 
   it('create only where none is, replace or delete only the version read, and audit once', () => {

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import type { EnrollmentAudit } from '#shared/enrollments/enrollment';
 import type { HistoryEntry } from '#shared/history/history-entry';
 import type { Job, JobRow } from '#shared/jobs/job';
 import { revertedByUpdate } from '#shared/jobs/job-items';
 import { makeRevertJob } from '#shared/jobs/revert-job';
 import { newJob, type NewJob } from '#shared/jobs/start-job';
-import { adminOf, fixedClock, OTHER_TENANT, TENANT } from '../fakes';
+import { adminOf, fixedClock, OTHER_TENANT, staff as staffCaller, TENANT } from '../fakes';
 
 const AT = '2026-12-06T10:00:00.000Z';
 const GROUP = 'g-1';
@@ -46,7 +47,7 @@ const added = (learner: string, opId: string): HistoryEntry => ({
   ],
 });
 
-function setup(job: Job, entries: HistoryEntry[] = []) {
+function setup(job: Job, entries: HistoryEntry[] = [], audits: EnrollmentAudit[] = []) {
   const started: { spec: NewJob; rows: JobRow[] }[] = [];
   const revert = makeRevertJob({
     jobs: { get: async (id) => (id === job.job_id ? job : undefined) },
@@ -61,6 +62,14 @@ function setup(job: Job, entries: HistoryEntry[] = []) {
       return { ...newJob(spec, 'r-1', AT), status: 'running', total: rows.length };
     },
     clock: fixedClock(AT),
+    enrollments: {
+      audit: {
+        async *auditOfJob({ courseId, jobId }) {
+          for (const a of audits) if (a.course_id === courseId && a.op_id.startsWith(`${jobId}#`)) yield a;
+        },
+      },
+      coursesOf: async (j) => (j.kind === 'bulk_enroll' ? ['c-1', 'c-2'] : []),
+    },
   });
   return { revert, started };
 }
@@ -91,6 +100,45 @@ describe('makeRevertJob', () => {
     await expect(setup(original()).revert(adminOf(OTHER_TENANT), 'j-1')).rejects.toMatchObject({
       code: 'job_not_found',
     });
+  });
+});
+
+const enrolled = (learner: string, course: string, opId: string): EnrollmentAudit => ({
+  enterprise_customer_uuid: TENANT,
+  course_id: course,
+  learner_uuid: learner,
+  pending_email: null,
+  transition: 'from unenrolled to enrolled',
+  from_status: 'unenrolled',
+  to_status: 'enrolled',
+  cohort: null,
+  batch_id: null,
+  actor: 'staff-1',
+  at: AT,
+  op_id: opId,
+  reason: 'bulk_enroll',
+});
+
+describe('makeRevertJob of an enrollment job', () => {
+  it("starts a revert whose rows are the job's own enrollment writes, in every course it named", async () => {
+    const job = original({ kind: 'bulk_enroll', target: { action: 'enroll', courses: '[]' } });
+    const { revert, started } = setup(
+      job,
+      [],
+      [enrolled('a', 'c-1', 'j-1#0'), enrolled('a', 'c-2', 'j-1#0'), enrolled('b', 'c-1', 'j-2#0')],
+    );
+    await revert(staffCaller, 'j-1');
+    expect(started[0]!.spec).toMatchObject({ kind: 'revert', reverts: 'j-1', target: { courses: '["c-1","c-2"]' } });
+    expect(started[0]!.rows.map((r) => [r.input.course_id, r.input.learner_uuid, r.input.op_id])).toEqual([
+      ['c-1', 'a', 'j-1#0'],
+      ['c-2', 'a', 'j-1#0'],
+    ]);
+  });
+
+  it('still refuses a learning-module enrollment job', async () => {
+    await expect(setup(original({ kind: 'enroll_learning_modules' })).revert(staffCaller, 'j-1')).rejects.toMatchObject(
+      { code: 'job_not_revertible' },
+    );
   });
 });
 
