@@ -9,7 +9,7 @@ import { makeApplyJobChunk } from '#shared/jobs/apply-job-chunk';
 import { makeApplyMembershipRows } from '#shared/jobs/apply-membership-rows';
 import { makeApplyRevertRows } from '#shared/jobs/apply-revert-rows';
 import { makeFinishJob } from '#shared/jobs/finish-job';
-import type { Job, JobKind } from '#shared/jobs/job';
+import { type Job, type JobKind, settledOutcomeCounts } from '#shared/jobs/job';
 import { makeJobRepository } from '#shared/jobs/job-repository';
 import { makeRevertJob, targetGroupsOf } from '#shared/jobs/revert-job';
 import { makeStartJob } from '#shared/jobs/start-job';
@@ -18,7 +18,9 @@ import { makeLearnerRepository } from '#shared/learners/learner-repository';
 import { makePutLearner } from '#shared/learners/put-learner';
 import { makeAssignLearners } from '#shared/memberships/assign-learners';
 import { makeMembershipRepository, type MembershipRepository } from '#shared/memberships/membership-repository';
-import { makeRemoveLearners } from '#shared/memberships/remove-learners';
+import { makeFinishPendingRemovals } from '#shared/memberships/finish-pending-removals';
+import { makeRemoveLearners, makeRemoveMembers } from '#shared/memberships/remove-learners';
+import { makeRemovalGuardStore } from '#shared/rules/removal-guard';
 import { makeRevertMemberChanges } from '#shared/memberships/revert-member-changes';
 import { makeUpdateGroup } from '#shared/groups/update-group';
 import { Ruleset } from '#shared/rules/ruleset';
@@ -42,7 +44,20 @@ function engine(options: { memberships?: MembershipRepository } = {}) {
   const memberships = options.memberships ?? real;
   const jobs = makeJobRepository(db, table);
   const queued: { jobId: string; chunk: number }[] = [];
-  const finish = makeFinishJob(jobs, async () => {}, systemClock);
+  // A bulk removal's finish step makes the removals its chunks left pending (the removal guard's).
+  const finishRemovals = makeFinishPendingRemovals({
+    groups,
+    memberships: real,
+    jobs,
+    removeMembers: makeRemoveMembers({ groups, memberships: real, clock: systemClock }),
+    clock: systemClock,
+    guard: { store: makeRemovalGuardStore(db, table), learners, notify: async () => {} },
+  });
+  const finish = makeFinishJob(
+    jobs,
+    async (job) => void (job.kind === 'remove_learners' && (await finishRemovals(job))),
+    systemClock,
+  );
   const deps = {
     groups,
     learners,
@@ -175,7 +190,8 @@ describe('reverting a job, against DynamoDB Local', () => {
       e,
       await e.startMembershipJob(admin, group.group_uuid, 'remove_learners', { learner_uuids: uuids }),
     );
-    expect(removal.outcome_counts).toEqual({ removed: 10 });
+    // As the API shows them: a guarded removal's rows settle from removal_pending to removed.
+    expect(settledOutcomeCounts(removal)).toEqual({ removed: 10 });
     // Two seats taken by hand meanwhile: only eight of the ten fit back.
     const others = await learnersOf(e, 2);
     await e.assign(admin, group.group_uuid, { learner_uuids: others });
