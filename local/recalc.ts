@@ -9,7 +9,7 @@
 import { parseArgs } from 'node:util';
 import { GetQueueUrlCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { scheduleFunctions } from '#functions/catalog';
-import { type QueueName, queues } from '#functions/resources';
+import { localQueueName, type QueueName, queues } from '#functions/resources';
 import { REGION } from '#local/aws-account';
 import { isolated } from '#local/isolated-invoker';
 import { consoleLog } from '#local/local-log';
@@ -94,9 +94,11 @@ async function stackOf(local: LocalInfo): Promise<StackEnvironment> {
   const queueUrls = {} as Record<QueueName, string>;
   const dlqUrls = {} as Record<QueueName, string>;
   for (const [name, definition] of Object.entries(queues) as [QueueName, (typeof queues)[QueueName]][]) {
-    const { QueueUrl } = await sqs.send(new GetQueueUrlCommand({ QueueName: definition.localName }));
-    const { QueueUrl: DlqUrl } = await sqs.send(new GetQueueUrlCommand({ QueueName: `${definition.localName}-dlq` }));
-    if (!QueueUrl || !DlqUrl) throw new Error(`the stack has no queue ${definition.localName} with its DLQ`);
+    const { QueueUrl } = await sqs.send(new GetQueueUrlCommand({ QueueName: localQueueName(definition) }));
+    const { QueueUrl: DlqUrl } = await sqs.send(
+      new GetQueueUrlCommand({ QueueName: localQueueName(definition, '-dlq') }),
+    );
+    if (!QueueUrl || !DlqUrl) throw new Error(`the stack has no queue ${localQueueName(definition)} with its DLQ`);
     queueUrls[name] = QueueUrl;
     dlqUrls[name] = DlqUrl;
   }
