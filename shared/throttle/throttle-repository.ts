@@ -33,55 +33,64 @@ export function makeThrottleRepository(db: DynamoDBDocumentClient, tableName: st
     return out.Item ? Number(out.Item.tat) : undefined;
   }
 
+  /** One token spent from a bucket in use (`now <= tat <= bound`), or the `tat` that refused it. */
+  async function spendInWindow(scope: string, subject: string, nowMs: number, limits: BucketLimits) {
+    const interval = intervalMs(limits);
+    const bound = latestAdmittingTat(nowMs, limits);
+    try {
+      await db.send(
+        new UpdateCommand({
+          TableName: tableName,
+          Key: keys.throttle(scope, subject),
+          UpdateExpression: 'SET tat = tat + :interval, expires_at = :expires',
+          ConditionExpression: 'tat BETWEEN :now AND :bound',
+          ExpressionAttributeValues: {
+            ':interval': interval,
+            ':now': nowMs,
+            ':bound': bound,
+            ':expires': expiresAt(bound + interval, limits),
+          },
+          ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+        }),
+      );
+      return { spent: true as const };
+    } catch (error) {
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+      const reported = reportedTat(error);
+      return { spent: false as const, tat: reported === 'unknown' ? await storedTat(scope, subject) : reported };
+    }
+  }
+
+  /** Restarts an idle (or new) bucket with this call's token, only while it is still idle. */
+  async function restartIdle(scope: string, subject: string, nowMs: number, limits: BucketLimits): Promise<boolean> {
+    const tat = nowMs + intervalMs(limits);
+    try {
+      await db.send(
+        new PutCommand({
+          TableName: tableName,
+          Item: { ...keys.throttle(scope, subject), entity: 'throttle', tat, expires_at: expiresAt(tat, limits) },
+          ConditionExpression: 'attribute_not_exists(PK) OR tat < :now',
+          ExpressionAttributeValues: { ':now': nowMs },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+      return false;
+    }
+  }
+
   return {
     async spend(scope: string, subject: string, nowMs: number, limits: BucketLimits): Promise<Spent> {
-      const interval = intervalMs(limits);
       const bound = latestAdmittingTat(nowMs, limits);
       for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
-        let tat: number | undefined;
-        try {
-          await db.send(
-            new UpdateCommand({
-              TableName: tableName,
-              Key: keys.throttle(scope, subject),
-              UpdateExpression: 'SET tat = tat + :interval, expires_at = :expires',
-              ConditionExpression: 'tat BETWEEN :now AND :bound',
-              ExpressionAttributeValues: {
-                ':interval': interval,
-                ':now': nowMs,
-                ':bound': bound,
-                ':expires': expiresAt(bound + interval, limits),
-              },
-              ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
-            }),
-          );
-          return { ok: true };
-        } catch (error) {
-          if (!(error instanceof ConditionalCheckFailedException)) throw error;
-          const reported = reportedTat(error);
-          tat = reported === 'unknown' ? await storedTat(scope, subject) : reported;
-        }
+        const inWindow = await spendInWindow(scope, subject, nowMs, limits);
+        if (inWindow.spent) return { ok: true };
+        const { tat } = inWindow;
         if (tat !== undefined && tat > bound)
           return { ok: false, retryAfterSeconds: retryAfterSeconds(tat, nowMs, limits) };
         if (tat !== undefined && tat >= nowMs) continue; // moved into the window meanwhile: spend it there
-        try {
-          await db.send(
-            new PutCommand({
-              TableName: tableName,
-              Item: {
-                ...keys.throttle(scope, subject),
-                entity: 'throttle',
-                tat: nowMs + interval,
-                expires_at: expiresAt(nowMs + interval, limits),
-              },
-              ConditionExpression: 'attribute_not_exists(PK) OR tat < :now',
-              ExpressionAttributeValues: { ':now': nowMs },
-            }),
-          );
-          return { ok: true };
-        } catch (error) {
-          if (!(error instanceof ConditionalCheckFailedException)) throw error;
-        }
+        if (await restartIdle(scope, subject, nowMs, limits)) return { ok: true };
       }
       // A caller that keeps racing itself is told to retry in a second rather than let through.
       return { ok: false, retryAfterSeconds: 1 };
