@@ -140,6 +140,8 @@ function stack() {
       enabled: true,
       status: 'active' as const,
       failing_since: null,
+      skipped_events: 0,
+      last_skipped_at: null,
       created: clock.now(),
       modified: clock.now(),
       secrets: [{ secret: newSecret(), expires_at: null }],
