@@ -1,10 +1,20 @@
 import { parseArgs } from 'node:util';
 
-export const SCENARIOS = ['assign', 'enroll', 'recalc', 'latency', 'asof', 'isolation', 'bundles', 'events'] as const;
+export const SCENARIOS = [
+  'assign',
+  'enroll',
+  'recalc',
+  'latency',
+  'asof',
+  'isolation',
+  'bundles',
+  'events',
+  'webhooks',
+] as const;
 export type ScenarioName = (typeof SCENARIOS)[number];
 
 export const BENCH_USAGE = `usage: npm run bench -- [--only ${SCENARIOS.join('|')}[,…]] [--sizes 10000,100000]
-       [--enroll-size 10000] [--events-size 5000] [--recalc-learners 20000,100000] [--latency-seconds 8] [--connections 8]
+       [--enroll-size 10000] [--events-size 5000] [--webhooks-size 2000] [--recalc-learners 20000,100000] [--latency-seconds 8] [--connections 8]
        [--api <url> --token <staff jwt> [--dynamodb http://127.0.0.1:8000] [--table lms-groups]]`;
 
 export interface BenchArgs {
@@ -14,6 +24,8 @@ export interface BenchArgs {
   enrollSize: number;
   /** Membership changes the change-events scenario streams. */
   eventsSize: number;
+  /** Membership changes the webhooks scenario streams and delivers. */
+  webhooksSize: number;
   /** Tenant sizes of the recalculation scenario (half of each tenant matches). */
   recalcLearners: number[];
   latencySeconds: number;
@@ -33,6 +45,7 @@ export function parseBenchArgs(argv: string[]): BenchArgs {
       sizes: { type: 'string', default: '10000,100000' },
       'enroll-size': { type: 'string', default: '10000' },
       'events-size': { type: 'string', default: '5000' },
+      'webhooks-size': { type: 'string', default: '2000' },
       'recalc-learners': { type: 'string', default: '20000,100000' },
       'latency-seconds': { type: 'string', default: '8' },
       connections: { type: 'string', default: '8' },
@@ -52,6 +65,7 @@ export function parseBenchArgs(argv: string[]): BenchArgs {
     sizes: values.sizes.split(',').map((s) => positive('--sizes', s)),
     enrollSize: positive('--enroll-size', values['enroll-size']),
     eventsSize: positive('--events-size', values['events-size']),
+    webhooksSize: positive('--webhooks-size', values['webhooks-size']),
     recalcLearners: values['recalc-learners'].split(',').map((s) => positive('--recalc-learners', s)),
     latencySeconds: positive('--latency-seconds', values['latency-seconds']),
     connections: positive('--connections', values.connections),

@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --only assign,enroll,recalc,latency,asof,isolation,bundles,events] [--sizes 10000,100000] [--api <url> --token <jwt>]`:
+ * `npm run bench [-- --only assign,enroll,recalc,latency,asof,isolation,bundles,events,webhooks] [--sizes 10000,100000] [--api <url> --token <jwt>]`:
  * every scenario against its raw reference measured in the same run on the same DynamoDB endpoint
  * (or, for bundles, an empty module). Prints a table and writes bench/results/latest.json.
  * Numbers, not assertions: see docs/performance.md.
@@ -17,6 +17,7 @@ import { isolationCost } from './scenarios/isolation-cost';
 import { lambdaBundles } from './scenarios/lambda-bundles';
 import { membershipAsOf } from './scenarios/membership-as-of';
 import { recalculation } from './scenarios/recalculation';
+import { webhookDeliveries } from './scenarios/webhooks';
 import { learnerFixtures } from './seed-learners';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
@@ -30,6 +31,7 @@ const scenarios: Record<ScenarioName, Scenario> = {
   isolation: isolationCost,
   bundles: lambdaBundles,
   events: changeEvents,
+  webhooks: webhookDeliveries,
 };
 
 async function main() {

@@ -164,7 +164,7 @@ async function sequencedWriteFloor(db: DynamoDBDocumentClient, table: string, si
   return size / ((performance.now() - started) / 1000);
 }
 
-function membership(tenant: string, group: string, i: number) {
+export function membership(tenant: string, group: string, i: number) {
   const learner = randomUUID();
   const at = new Date(Date.UTC(2026, 0, 1) + i).toISOString();
   return {
@@ -185,7 +185,7 @@ function membership(tenant: string, group: string, i: number) {
   };
 }
 
-async function activeStream(client: ReturnType<typeof dynamoDbClient>, table: string): Promise<string> {
+export async function activeStream(client: ReturnType<typeof dynamoDbClient>, table: string): Promise<string> {
   for (;;) {
     const { Table } = await client.send(new DescribeTableCommand({ TableName: table }));
     if (Table?.TableStatus === 'ACTIVE' && Table.LatestStreamArn) return Table.LatestStreamArn;
@@ -194,7 +194,10 @@ async function activeStream(client: ReturnType<typeof dynamoDbClient>, table: st
 }
 
 /** Every record of the stream, read as fast as GetRecords answers (1,000 a call). */
-async function readWholeStream(endpoint: string, streamArn: string): Promise<{ records: number; seconds: number }> {
+export async function readWholeStream(
+  endpoint: string,
+  streamArn: string,
+): Promise<{ records: number; seconds: number }> {
   const streams = new DynamoDBStreamsClient({
     endpoint,
     region: REGION,

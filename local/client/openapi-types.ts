@@ -4192,8 +4192,10 @@ export interface operations {
               enterprise_customer_uuid: string;
               event_types: string[];
               failing_since: string | null;
+              last_skipped_at: string | null;
               /** Format: date-time */
               modified: string;
+              skipped_events: number;
               /** @enum {string} */
               status: 'active' | 'failing';
               url: string;
@@ -4331,10 +4333,12 @@ export interface operations {
             enterprise_customer_uuid: string;
             event_types: string[];
             failing_since: string | null;
+            last_skipped_at: string | null;
             /** Format: date-time */
             modified: string;
             previous_secret_expires_at: string | null;
             secret: string;
+            skipped_events: number;
             /** @enum {string} */
             status: 'active' | 'failing';
             url: string;
@@ -4452,8 +4456,10 @@ export interface operations {
             enterprise_customer_uuid: string;
             event_types: string[];
             failing_since: string | null;
+            last_skipped_at: string | null;
             /** Format: date-time */
             modified: string;
+            skipped_events: number;
             /** @enum {string} */
             status: 'active' | 'failing';
             url: string;
@@ -4692,8 +4698,10 @@ export interface operations {
             enterprise_customer_uuid: string;
             event_types: string[];
             failing_since: string | null;
+            last_skipped_at: string | null;
             /** Format: date-time */
             modified: string;
+            skipped_events: number;
             /** @enum {string} */
             status: 'active' | 'failing';
             url: string;
@@ -5060,10 +5068,12 @@ export interface operations {
             enterprise_customer_uuid: string;
             event_types: string[];
             failing_since: string | null;
+            last_skipped_at: string | null;
             /** Format: date-time */
             modified: string;
             previous_secret_expires_at: string | null;
             secret: string;
+            skipped_events: number;
             /** @enum {string} */
             status: 'active' | 'failing';
             url: string;

@@ -41,6 +41,8 @@ export function makeCreateWebhook({ webhooks, checkUrl, newSecret, clock, ids }:
       enabled: input.enabled,
       status: 'active',
       failing_since: null,
+      skipped_events: 0,
+      last_skipped_at: null,
       created: now,
       modified: now,
       secrets: [{ secret, expires_at: null }],

@@ -7,12 +7,16 @@ import type { DeliveryRepository } from './delivery-repository';
 import { pastRetryWindow, retryDelaySeconds } from './retry-schedule';
 import type { SendWebhook } from './send-webhook';
 import { webhookHeaders } from './signing';
+import { expiredThrough, type GapEvidence } from './stream-gap';
 import { liveSecrets, matchesEventTypes, type StoredWebhook } from './webhook';
 import type { WebhookRepository } from './webhook-repository';
 
 export interface DeliverWebhooksPorts {
   webhooks: Pick<WebhookRepository, 'get' | 'setStatus'>;
-  deliveries: Pick<DeliveryRepository, 'get' | 'recordAttempt' | 'markFailed' | 'deliveredThrough' | 'advance'>;
+  deliveries: Pick<
+    DeliveryRepository,
+    'get' | 'recordAttempt' | 'markFailed' | 'deliveredThrough' | 'advance' | 'skip'
+  >;
   events: Pick<EventRepository, 'streamPage' | 'getEvent'>;
   send: SendWebhook;
   clock: Clock;
@@ -41,6 +45,9 @@ type AttemptResult = 'done' | { retryInSeconds: number };
  * a day from the first attempt (one attempt while the subscription is `failing`); then the delivery is
  * dead-lettered (`failed` in the log, redeliverable) and the subscription marked `failing` until a
  * delivery succeeds. A disabled subscription's events pass undelivered; a deleted one's messages are dropped.
+ * A stream event the index does not show is waited for (the index lags), unless it provably expired
+ * (stream-gap.ts): then delivery goes on at the oldest event kept, the skipped ones counted on the
+ * subscription, so a subscription more than the feed's retention behind never waits forever.
  */
 export function makeDeliverWebhooks(ports: DeliverWebhooksPorts) {
   const { webhooks, deliveries, events, send, clock } = ports;
@@ -92,6 +99,7 @@ export function makeDeliverWebhooks(ports: DeliverWebhooksPorts) {
     webhook: StoredWebhook,
     message: Extract<DeliveryMessage, { kind: 'stream' }>,
     hasTimeFor: () => boolean,
+    sentAt: string | undefined,
   ): Promise<DeliveryResult> {
     const { webhook_id: id, stream, through } = message;
     const saved = (await deliveries.deliveredThrough(id, stream)) ?? message.from - 1;
@@ -101,13 +109,31 @@ export function makeDeliverWebhooks(ports: DeliverWebhooksPorts) {
       return DONE;
     }
     let mark = saved;
+    /** Past a missing number: skips it if it expired (true), else the stream waits for the index (false). */
+    const skipExpired = async (firstKept: GapEvidence['firstKept']) => {
+      const now = clock.now();
+      const end = expiredThrough(mark, through, { firstKept, sentAt }, now);
+      if (end === undefined) return false;
+      if (await deliveries.skip(message.enterprise_customer_uuid, id, stream, { mark, through: end, at: now })) {
+        logger.warn('webhook events expired before delivery, skipped', {
+          webhook_id: id,
+          from_sequence: mark + 1,
+          through_sequence: end,
+        });
+      }
+      mark = end;
+      return true;
+    };
     try {
       while (mark < through) {
         const page = await events.streamPage(message.enterprise_customer_uuid, stream, mark + 1, PAGE);
         const next = page.events.filter((event) => event.sequence <= through);
-        if (next[0]?.sequence !== mark + 1) return { retryInSeconds: INDEX_LAG_SECONDS };
+        if (next.length === 0) {
+          if (!(await skipExpired(page.events[0]))) return { retryInSeconds: INDEX_LAG_SECONDS };
+          continue;
+        }
         for (const event of next) {
-          if (event.sequence !== mark + 1) return { retryInSeconds: INDEX_LAG_SECONDS };
+          if (event.sequence !== mark + 1 && !(await skipExpired(event))) return { retryInSeconds: INDEX_LAG_SECONDS };
           if (matchesEventTypes(webhook.event_types, event.type)) {
             const result = await attempt(webhook, event);
             if (result !== 'done') return result;
@@ -122,10 +148,15 @@ export function makeDeliverWebhooks(ports: DeliverWebhooksPorts) {
     }
   }
 
-  return async (message: DeliveryMessage, hasTimeFor: () => boolean = () => true): Promise<DeliveryResult> => {
+  return async (
+    message: DeliveryMessage,
+    hasTimeFor: () => boolean = () => true,
+    /** When the message was sent (SQS's SentTimestamp): a proof of when the events it names were recorded. */
+    sentAt?: string,
+  ): Promise<DeliveryResult> => {
     const webhook = await webhooks.get(message.enterprise_customer_uuid, message.webhook_id);
     if (!webhook) return DONE;
-    if (message.kind === 'stream') return deliverStream(webhook, message, hasTimeFor);
+    if (message.kind === 'stream') return deliverStream(webhook, message, hasTimeFor, sentAt);
     const logged = await deliveries.get(webhook.webhook_id, message.event_id);
     if (logged?.status !== 'pending') return DONE;
     const event = await events.getEvent(message.event_id);

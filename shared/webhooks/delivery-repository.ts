@@ -1,5 +1,6 @@
 import { type DynamoDBDocumentClient, GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { writtenIf } from '#shared/db/conditional-write';
+import { transact } from '#shared/db/transactions';
 import { keys } from '#shared/db/keys';
 import { type Cursor, decodeCursor, encodeCursor } from '#shared/db/page-cursor';
 import type { EventStream } from '#shared/events/change-event';
@@ -162,6 +163,40 @@ export function makeDeliveryRepository(db: DynamoDBDocumentClient, tableName: st
         new GetCommand({ TableName: tableName, Key: keys.webhookLane(webhookId, stream), ConsistentRead: true }),
       );
       return typeof Item?.delivered_through === 'number' ? Item.delivered_through : undefined;
+    },
+
+    /**
+     * Moves the stream's mark from `mark` past expired events through `through`, and counts them on the
+     * subscription (`skipped_events`, `last_skipped_at`) in the same transaction: a second worker doing
+     * the same skip, or a subscription deleted meanwhile, changes nothing (false).
+     */
+    async skip(
+      tenant: string,
+      webhookId: string,
+      stream: EventStream,
+      { mark, through, at }: { mark: number; through: number; at: string },
+    ): Promise<boolean> {
+      const outcome = await transact(db, [
+        {
+          Update: {
+            TableName: tableName,
+            Key: keys.webhookLane(webhookId, stream),
+            UpdateExpression: 'SET delivered_through = :through, entity = :entity',
+            ConditionExpression: 'attribute_not_exists(delivered_through) OR delivered_through <= :mark',
+            ExpressionAttributeValues: { ':through': through, ':mark': mark, ':entity': 'webhook_lane' },
+          },
+        },
+        {
+          Update: {
+            TableName: tableName,
+            Key: keys.webhook(tenant, webhookId),
+            UpdateExpression: 'ADD skipped_events :count SET last_skipped_at = :at',
+            ConditionExpression: 'attribute_exists(PK)',
+            ExpressionAttributeValues: { ':count': through - mark, ':at': at },
+          },
+        },
+      ]);
+      return outcome.ok;
     },
 
     /** Moves the stream's mark forward (never back: a late writer of an older mark changes nothing). */

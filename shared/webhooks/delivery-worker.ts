@@ -28,7 +28,12 @@ export function makeDeliveryWorker(
   return sqsWorker(
     jsonBody(DeliveryMessageSchema),
     async (message, record, context) => {
-      const result = await deliver()(message, () => context.getRemainingTimeInMillis() > RESERVE_MS);
+      const sent = Number(record.attributes.SentTimestamp);
+      const result = await deliver()(
+        message,
+        () => context.getRemainingTimeInMillis() > RESERVE_MS,
+        Number.isFinite(sent) && sent > 0 ? new Date(sent).toISOString() : undefined,
+      );
       if ('retryInSeconds' in result) {
         await queue().retryAfter(record.receiptHandle, result.retryInSeconds);
         throw new RetryLaterError(result.retryInSeconds);

@@ -9,6 +9,8 @@ const example = {
   enabled: true,
   status: 'active',
   failing_since: null,
+  skipped_events: 0,
+  last_skipped_at: null,
   created: '2026-11-30T09:15:00.000Z',
   modified: '2026-11-30T09:15:00.000Z',
 };
@@ -23,6 +25,9 @@ export const WebhookAnswer = z
     enabled: z.boolean(),
     status: z.enum(['active', 'failing']),
     failing_since: isoTime.nullable(),
+    /** Events never delivered: they had expired (past the feed's 7 days) before their turn came. */
+    skipped_events: z.int().min(0),
+    last_skipped_at: isoTime.nullable(),
     created: isoTime,
     modified: isoTime,
   })

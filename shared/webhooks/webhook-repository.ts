@@ -18,13 +18,19 @@ const FIELDS = [
   'enabled',
   'status',
   'failing_since',
+  'skipped_events',
+  'last_skipped_at',
   'created',
   'modified',
   'secrets',
 ] as const satisfies readonly (keyof StoredWebhook)[];
 
+/** A subscription stored before gaps were counted has skipped none. */
 const toWebhook = (item: Record<string, unknown>): StoredWebhook =>
-  Object.fromEntries(FIELDS.map((f) => [f, item[f] ?? null])) as unknown as StoredWebhook;
+  ({
+    ...Object.fromEntries(FIELDS.map((f) => [f, item[f] ?? null])),
+    skipped_events: item.skipped_events ?? 0,
+  }) as unknown as StoredWebhook;
 
 export type WebhookRepository = ReturnType<typeof makeWebhookRepository>;
 

@@ -20,6 +20,10 @@ export interface Webhook {
   status: WebhookStatus;
   /** When its last dead letter made it `failing`; null while active. */
   failing_since: string | null;
+  /** Events never delivered because they had expired (past the feed's retention) before their turn came. */
+  skipped_events: number;
+  /** When the last such gap was skipped; null when none was. */
+  last_skipped_at: string | null;
   created: string;
   modified: string;
 }

@@ -140,6 +140,8 @@ function stack() {
       enabled: true,
       status: 'active' as const,
       failing_since: null,
+      skipped_events: 0,
+      last_skipped_at: null,
       created: clock.now(),
       modified: clock.now(),
       secrets: [{ secret: newSecret(), expires_at: null }],
@@ -257,6 +259,35 @@ describe('webhook deliveries (DynamoDB Local + fauxqs FIFO)', () => {
     await queue.send([message as never]);
     await settle();
     expect(sequences(group)).toEqual([1, 2]);
+  }, 60_000);
+
+  it('skips events that expired before their turn, counts them on the subscription, and goes on', async () => {
+    const { change, subscribe, events, queue, webhooks } = stack();
+    const webhook = await subscribe();
+    const group = randomUUID();
+    await change([candidate(group)]);
+    await settle();
+    // Events 2 and 3 are recorded and then expire (TTL deletes them) before the subscription gets to them.
+    const [second, third] = await events.record([candidate(group), candidate(group), candidate(group)], clock.now());
+    for (const gone of [second!, third!]) {
+      await documentClient().send(new DeleteCommand({ TableName: table, Key: keys.changeEventById(gone.id) }));
+    }
+    offsetMs = 10 * 60_000; // long past the index's lag: the missing numbers are gone, not late
+    const message = {
+      kind: 'stream',
+      enterprise_customer_uuid: TENANT,
+      webhook_id: webhook.webhook_id,
+      stream: { group },
+    };
+    await queue.send([{ ...message, from: 2, through: 4 } as never]);
+    await settle();
+    await change([candidate(group)]);
+    await settle();
+    expect(sequences(group)).toEqual([1, 4, 5]);
+    expect(await webhooks.get(TENANT, webhook.webhook_id)).toMatchObject({
+      skipped_events: 2,
+      last_skipped_at: expect.any(String),
+    });
   }, 60_000);
 
   it('dead-letters a delivery after a day of failures, marks the subscription failing, and a success clears it', async () => {

@@ -38,7 +38,14 @@ describe('parseBenchArgs', () => {
     expect(args.only).toEqual([...SCENARIOS]);
     expect(args.sizes).toEqual([10000, 100000]);
     expect(args.recalcLearners).toEqual([20000, 100000]);
+    expect(args.webhooksSize).toBe(2000);
     expect(args.attach).toBeUndefined();
+  });
+
+  it('takes the webhooks scenario with its size', () => {
+    const args = parseBenchArgs(['--only', 'webhooks', '--webhooks-size', '300']);
+    expect(args.only).toEqual(['webhooks']);
+    expect(args.webhooksSize).toBe(300);
   });
 
   it('takes one scenario and a running stack', () => {
@@ -56,6 +63,7 @@ describe('parseBenchArgs', () => {
     expect(() => parseBenchArgs(['--only', 'nope'])).toThrow(/unknown scenario "nope"/);
     expect(() => parseBenchArgs(['--sizes', '10,x'])).toThrow(/--sizes must be a positive integer/);
     expect(() => parseBenchArgs(['--recalc-learners', '0'])).toThrow(/--recalc-learners must be a positive integer/);
+    expect(() => parseBenchArgs(['--webhooks-size', '1.5'])).toThrow(/--webhooks-size must be a positive integer/);
     expect(() => parseBenchArgs(['--api', 'http://x'])).toThrow(/--api and --token go together/);
   });
 });

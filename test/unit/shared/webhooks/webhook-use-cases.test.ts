@@ -120,6 +120,8 @@ describe('queueing deliveries', () => {
         enabled,
         status: 'active',
         failing_since: null,
+        skipped_events: 0,
+        last_skipped_at: null,
         created: clock.now(),
         modified: clock.now(),
         secrets: [],
