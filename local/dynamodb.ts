@@ -108,13 +108,13 @@ function spawnLoopbackDynamoDb(port: number, path: string | null): ChildProcess 
 
 /**
  * Creates the table from resources.table unless it already exists (a persisted database keeps it), and
- * turns its stream on if a table persisted before the stream existed has none.
+ * turns its stream on (`stream`, the default) if a table persisted before the stream existed has none.
  */
-export async function ensureTable(client: DynamoDBClient, tableName: string): Promise<void> {
+export async function ensureTable(client: DynamoDBClient, tableName: string, { stream = true } = {}): Promise<void> {
   try {
     const { Table } = await client.send(new DescribeTableCommand({ TableName: tableName }));
     const { StreamSpecification } = tableDefinition(tableName);
-    if (!Table?.StreamSpecification?.StreamEnabled) {
+    if (stream && !Table?.StreamSpecification?.StreamEnabled) {
       await client.send(new UpdateTableCommand({ TableName: tableName, StreamSpecification }));
     }
     return;
@@ -122,7 +122,7 @@ export async function ensureTable(client: DynamoDBClient, tableName: string): Pr
     if (!(error instanceof ResourceNotFoundException)) throw error;
   }
   try {
-    await client.send(new CreateTableCommand(tableDefinition(tableName)));
+    await client.send(new CreateTableCommand(tableDefinition(tableName, { stream })));
   } catch (error) {
     if (!(error instanceof ResourceInUseException)) throw error;
   }

@@ -117,7 +117,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     const tableName = options.dynamodb?.tableName ?? table.localName;
     const client = dynamoDbClient(dynamo.endpoint);
     stops.push(async () => client.destroy());
-    await ensureTable(client, tableName);
+    await ensureTable(client, tableName, { stream: options.changeStream !== false });
 
     const resources = {
       tableName,

@@ -1,8 +1,15 @@
 import type { CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
 import { table } from '#functions/resources';
 
-/** The CreateTable input for the single table, built from resources.table (same keys and GSIs as in AWS). */
-export function tableDefinition(tableName: string = table.localName): CreateTableCommandInput {
+/**
+ * The CreateTable input for the single table, built from resources.table (same keys and GSIs as in AWS).
+ * `stream: false` leaves its stream off: DynamoDB Local then keeps no stream record of each write, which
+ * a table nothing reads the stream of (a test's, a stack started with `--change-stream off`) need not pay.
+ */
+export function tableDefinition(
+  tableName: string = table.localName,
+  { stream = true }: { stream?: boolean } = {},
+): CreateTableCommandInput {
   const keyNames = [
     table.partitionKey,
     table.sortKey,
@@ -11,7 +18,7 @@ export function tableDefinition(tableName: string = table.localName): CreateTabl
   return {
     TableName: tableName,
     BillingMode: 'PAY_PER_REQUEST',
-    StreamSpecification: { StreamEnabled: true, StreamViewType: table.streamViewType },
+    ...(stream && { StreamSpecification: { StreamEnabled: true, StreamViewType: table.streamViewType } }),
     AttributeDefinitions: [...new Set(keyNames)].map((name) => ({ AttributeName: name, AttributeType: 'S' })),
     KeySchema: [
       { AttributeName: table.partitionKey, KeyType: 'HASH' },

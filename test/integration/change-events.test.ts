@@ -20,7 +20,7 @@ let table: string;
 let poller: StreamPoller | undefined;
 
 beforeEach(async () => {
-  table = await createTestTable('events');
+  table = await createTestTable('events', { stream: true });
 });
 afterEach(async () => {
   await poller?.stop();

@@ -25,9 +25,10 @@ export function documentClient(): DynamoDBDocumentClient {
 }
 
 /** A fresh, uniquely named table shaped like resources.table (same keys and GSIs); returns its name. */
-export async function createTestTable(prefix = 'test'): Promise<string> {
+/** A fresh table; with `stream`, its stream on (only the tests that read it: every stream record costs). */
+export async function createTestTable(prefix = 'test', { stream = false } = {}): Promise<string> {
   const name = `${prefix}-${randomUUID()}`;
-  await dynamoClient().send(new CreateTableCommand(tableDefinition(name)));
+  await dynamoClient().send(new CreateTableCommand(tableDefinition(name, { stream })));
   for (let attempt = 0; attempt < 50; attempt++) {
     const { Table } = await dynamoClient().send(new DescribeTableCommand({ TableName: name }));
     if (Table?.TableStatus === 'ACTIVE') return name;

@@ -52,7 +52,7 @@ let offsetMs: number;
 const clock = { now: () => new Date(Date.now() + offsetMs).toISOString() };
 
 beforeEach(async () => {
-  table = await createTestTable('webhooks');
+  table = await createTestTable('webhooks', { stream: true });
   messaging = await startMessaging({
     port: 0,
     queues: {

@@ -31,6 +31,7 @@ describe('tableDefinition', () => {
   });
 
   it('defaults to the local table name', () => {
+    expect(tableDefinition('t1', { stream: false })).not.toHaveProperty('StreamSpecification');
     expect(tableDefinition().TableName).toBe(table.localName);
   });
 });
