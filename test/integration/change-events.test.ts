@@ -61,9 +61,22 @@ async function writeChanges(group: string, count: number): Promise<number> {
     new UpdateCommand({
       TableName: table,
       Key: keys.group(group),
-      UpdateExpression: 'SET member_count = :n, entity = :e, group_uuid = :g, enterprise_customer_uuid = :t',
+      UpdateExpression:
+        'SET member_count = :n, entity = :e, group_uuid = :g, enterprise_customer_uuid = :t, ' +
+        '#name = :name, #type = :manual, #status = :active, created = :at, modified = :at, version = :one',
       ConditionExpression: 'attribute_not_exists(PK)',
-      ExpressionAttributeValues: { ':n': count, ':e': 'group', ':g': group, ':t': TENANT },
+      ExpressionAttributeNames: { '#name': 'name', '#type': 'type', '#status': 'status' },
+      ExpressionAttributeValues: {
+        ':n': count,
+        ':e': 'group',
+        ':g': group,
+        ':t': TENANT,
+        ':name': `Group ${group}`,
+        ':manual': 'manual',
+        ':active': 'active',
+        ':at': '2026-01-01T00:00:00.000Z',
+        ':one': 1,
+      },
     }),
   );
   return changes + 1; // the group item's insert is a group.created
