@@ -149,6 +149,42 @@ export function makeEventRepository(db: DynamoDBDocumentClient, tableName: strin
       );
       return { events: Items.map(withRecordedAt), more: LastEvaluatedKey !== undefined };
     },
+
+    /**
+     * Where a subscription created at `since` begins a stream it has no mark in yet, its first message
+     * naming `from`: after the last event before `from` recorded before `since`, looking back over at
+     * most `limit` events (else at the oldest of them); `from` when none is before it. Two recorders of
+     * one stream (a course's records sit in several shards) can send their messages out of order, so the
+     * first message a subscription gets for a stream may not name the stream's first event since it began.
+     */
+    async streamStartSince(tenant: string, stream: EventStream, since: string, from: number, limit: number) {
+      let start = from;
+      let read = 0;
+      let last: Record<string, unknown> | undefined;
+      do {
+        const { Items = [], LastEvaluatedKey } = await db.send(
+          new QueryCommand({
+            TableName: tableName,
+            IndexName: 'GSI2',
+            KeyConditionExpression: 'GSI2PK = :pk AND GSI2SK < :from',
+            ExpressionAttributeValues: {
+              ':pk': keys.streamEventsPartition(tenant, stream),
+              ':from': keys.streamEventPosition(from),
+            },
+            ScanIndexForward: false,
+            ExclusiveStartKey: last,
+            Limit: limit - read,
+          }),
+        );
+        for (const item of Items) {
+          if (String(item.recorded_at) < since) return Number(item.sequence) + 1;
+          start = Number(item.sequence);
+        }
+        read += Items.length;
+        last = LastEvaluatedKey;
+      } while (last && read < limit);
+      return start;
+    },
   };
 }
 

@@ -17,7 +17,7 @@ export interface DeliverWebhooksPorts {
     DeliveryRepository,
     'get' | 'recordAttempt' | 'markFailed' | 'deliveredThrough' | 'advance' | 'skip'
   >;
-  events: Pick<EventRepository, 'streamPage' | 'getEvent'>;
+  events: Pick<EventRepository, 'streamPage' | 'streamStartSince' | 'getEvent'>;
   send: SendWebhook;
   clock: Clock;
   retryCapSeconds: number;
@@ -30,6 +30,8 @@ export type DeliveryResult = { done: true } | { retryInSeconds: number };
 const DONE: DeliveryResult = { done: true };
 /** Events read from a stream per query. */
 const PAGE = 100;
+/** Events looked back over, at most, for where a subscription begins a stream (`streamStartSince`). */
+const START_LOOKBACK = 1_000;
 /** The wait for an event the stream index does not show yet (it is eventually consistent). */
 const INDEX_LAG_SECONDS = 1;
 
@@ -102,7 +104,15 @@ export function makeDeliverWebhooks(ports: DeliverWebhooksPorts) {
     sentAt: string | undefined,
   ): Promise<DeliveryResult> {
     const { webhook_id: id, stream, through } = message;
-    const saved = (await deliveries.deliveredThrough(id, stream)) ?? message.from - 1;
+    const saved =
+      (await deliveries.deliveredThrough(id, stream)) ??
+      (await events.streamStartSince(
+        message.enterprise_customer_uuid,
+        stream,
+        webhook.created,
+        message.from,
+        START_LOOKBACK,
+      )) - 1;
     if (saved >= through) return DONE;
     if (!webhook.enabled) {
       await deliveries.advance(id, stream, through);

@@ -261,6 +261,40 @@ describe('webhook deliveries (DynamoDB Local + fauxqs FIFO)', () => {
     expect(sequences(group)).toEqual([1, 2]);
   }, 60_000);
 
+  it('begins a stream where the subscription began, when a later block of a course reaches it first', async () => {
+    const { events, subscribe, queue } = stack();
+    const course = `course-v1:Start+${randomUUID()}`;
+    const enrolled = (): ChangeCandidate => ({
+      ...candidate(''),
+      type: 'enrollment.enrolled',
+      group_uuid: null,
+      course_id: course,
+    });
+    await events.record([enrolled(), enrolled()], clock.now());
+    offsetMs += 1_000;
+    const webhook = await subscribe(['enrollment.*']);
+    offsetMs += 1_000;
+    // Two recorders of the course (records of several shards): 3–4, then 5–6, whose message is sent first.
+    const [first, second] = [
+      await events.record([enrolled(), enrolled()], clock.now()),
+      await events.record([enrolled(), enrolled()], clock.now()),
+    ];
+    expect([...first, ...second].map((e) => e.sequence)).toEqual([3, 4, 5, 6]);
+    const message = (from: number, through: number) =>
+      ({
+        kind: 'stream',
+        enterprise_customer_uuid: TENANT,
+        webhook_id: webhook.webhook_id,
+        stream: { course },
+        from,
+        through,
+      }) as const;
+    await queue.send([message(5, 6)]);
+    await queue.send([message(3, 4)]);
+    await settle();
+    expect(bodies().map((e) => e.sequence)).toEqual([3, 4, 5, 6]);
+  }, 60_000);
+
   it('skips events that expired before their turn, counts them on the subscription, and goes on', async () => {
     const { change, subscribe, events, queue, webhooks } = stack();
     const webhook = await subscribe();
