@@ -33,6 +33,21 @@ function keyOf(item: Item, index: IndexName): Key {
   return Object.fromEntries(indexKeyAttributes[index].map((name) => [name, String(item[name])]));
 }
 
+/** The Query a PageQuery describes, from `startKey`. */
+const queryOf = (
+  tableName: string,
+  q: Pick<PageQuery, 'index' | 'keyCondition' | 'filter' | 'names' | 'values'>,
+  startKey: Record<string, unknown> | undefined,
+): QueryCommandInput => ({
+  TableName: tableName,
+  IndexName: q.index === 'table' ? undefined : q.index,
+  KeyConditionExpression: q.keyCondition,
+  FilterExpression: q.filter,
+  ExpressionAttributeNames: q.names,
+  ExpressionAttributeValues: q.values,
+  ExclusiveStartKey: startKey,
+});
+
 /**
  * One page of a Query, filled up to `pageSize` even when a filter drops items, in either direction.
  * Going backwards reads the index in reverse from the cursor and flips the result.
@@ -49,13 +64,7 @@ export async function queryPage(db: DynamoDBDocumentClient, tableName: string, q
   let more = true;
   while (items.length < q.pageSize && more) {
     const input: QueryCommandInput = {
-      TableName: tableName,
-      IndexName: q.index === 'table' ? undefined : q.index,
-      KeyConditionExpression: q.keyCondition,
-      FilterExpression: q.filter,
-      ExpressionAttributeNames: q.names,
-      ExpressionAttributeValues: q.values,
-      ExclusiveStartKey: startKey,
+      ...queryOf(tableName, q, startKey),
       ScanIndexForward: backwards === Boolean(q.descending),
       Limit: q.pageSize - items.length + (q.filter ? 25 : 0),
     };
@@ -94,18 +103,7 @@ export async function queryCount(
   let count = 0;
   let startKey: Record<string, unknown> | undefined;
   do {
-    const out = await db.send(
-      new QueryCommand({
-        TableName: tableName,
-        IndexName: q.index === 'table' ? undefined : q.index,
-        KeyConditionExpression: q.keyCondition,
-        FilterExpression: q.filter,
-        ExpressionAttributeNames: q.names,
-        ExpressionAttributeValues: q.values,
-        ExclusiveStartKey: startKey,
-        Select: 'COUNT',
-      }),
-    );
+    const out = await db.send(new QueryCommand({ ...queryOf(tableName, q, startKey), Select: 'COUNT' }));
     count += out.Count ?? 0;
     startKey = out.LastEvaluatedKey;
   } while (startKey);
