@@ -160,7 +160,12 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
             dynamodb: client,
             consumers: streamFunctions
               .filter((fn) => entryExists(fn.entry))
-              .map((fn) => ({ name: fn.name, batchSize: fn.trigger.batchSize, handler: (event) => invoke(fn, event) })),
+              .map((fn) => ({
+                name: fn.name,
+                batchSize: fn.trigger.batchSize,
+                maxRetries: fn.trigger.maxRetries,
+                handler: (event) => invoke(fn, event),
+              })),
             log,
           });
     if (streamPoller) stops.push(() => streamPoller.stop());

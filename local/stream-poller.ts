@@ -18,7 +18,19 @@ export type StreamHandler = (event: DynamoDBStreamEvent) => Promise<unknown>;
 export interface StreamConsumer {
   name: string;
   batchSize: number;
+  /** Retries of a record that keeps failing before it is given up (the mapping's `retryAttempts`). */
+  maxRetries: number;
   handler: StreamHandler;
+}
+
+/** A record given up after its retries: what AWS sends to the mapping's on-failure queue (`DDBStreamBatchInfo`). */
+export interface FailedStreamRecords {
+  consumer: string;
+  streamArn: string;
+  shardId: string;
+  startSequenceNumber: string;
+  endSequenceNumber: string;
+  batchSize: number;
 }
 
 export interface StreamPollerOptions {
@@ -30,6 +42,10 @@ export interface StreamPollerOptions {
   log: LocalLog;
   /** Wait after a read that found nothing (default 200 ms, about Lambda's four polls a second). */
   idleWaitMs?: number;
+  /** Wait before a failed batch is read again (default 500 ms). */
+  failureWaitMs?: number;
+  /** Takes the records given up after their retries (the on-failure queue in AWS); they are logged in any case. */
+  onFailure?: (failed: FailedStreamRecords) => void;
 }
 
 export interface StreamPoller {
@@ -38,7 +54,17 @@ export interface StreamPoller {
   stop(): Promise<void>;
 }
 
-const FAILURE_WAIT_MS = 500;
+/**
+ * A shard's failing batch: the record it resumes at, the batch size it is read with (halved from the
+ * consumer's), the retries at that record, and the last record of the batch that first failed: the
+ * halved size holds until a batch gets past it, as AWS retries both halves of a bisected batch.
+ */
+interface Retrying {
+  at: string;
+  limit: number;
+  retries: number;
+  through: string;
+}
 const SHARD_REFRESH_MS = 2_000;
 
 /**
@@ -46,8 +72,10 @@ const SHARD_REFRESH_MS = 2_000;
  * from its oldest record (a child shard only once its parent is read to its end), in order, and hands
  * each batch to the consumer as the Lambda event it would get. A batch answered with a
  * batchItemFailure resumes at that record; a thrown (or timed-out) batch is read again from its first
- * record, after a pause, forever (AWS gives up after the entry's maxRetries and sends the record to its
- * on-failure queue; locally nothing is dropped).
+ * record, after a pause. As the AWS mapping does (bisect on error, `retryAttempts`): a batch that keeps
+ * failing at one record is halved until that record is read alone (halving counts no retry), then
+ * retried `maxRetries` times, then given up: logged as an error and handed to `onFailure`, and the shard
+ * goes on after it, so one record that can never succeed does not hold its shard forever.
  */
 export function startStreamPoller(options: StreamPollerOptions): StreamPoller {
   const { consumers, log, tableName } = options;
@@ -57,6 +85,7 @@ export function startStreamPoller(options: StreamPollerOptions): StreamPoller {
     credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
   });
   const idleWaitMs = options.idleWaitMs ?? 200;
+  const failureWaitMs = options.failureWaitMs ?? 500;
   let stopping = false;
   /** Per consumer: passes over the shards started, and the last one that found nothing. */
   const passes = new Map(consumers.map((c) => [c.name, { started: 0, quiet: 0 }]));
@@ -90,13 +119,21 @@ export function startStreamPoller(options: StreamPollerOptions): StreamPoller {
     return shards;
   }
 
-  async function iteratorAt(arn: string, shardId: string, sequenceNumber?: string): Promise<string | undefined> {
+  async function iteratorAt(
+    arn: string,
+    shardId: string,
+    sequenceNumber?: string,
+    after = false,
+  ): Promise<string | undefined> {
     const { ShardIterator } = await streams.send(
       new GetShardIteratorCommand({
         StreamArn: arn,
         ShardId: shardId,
         ...(sequenceNumber
-          ? { ShardIteratorType: 'AT_SEQUENCE_NUMBER', SequenceNumber: sequenceNumber }
+          ? {
+              ShardIteratorType: after ? 'AFTER_SEQUENCE_NUMBER' : 'AT_SEQUENCE_NUMBER',
+              SequenceNumber: sequenceNumber,
+            }
           : { ShardIteratorType: 'TRIM_HORIZON' }),
       }),
     );
@@ -118,11 +155,26 @@ export function startStreamPoller(options: StreamPollerOptions): StreamPoller {
     }
   }
 
+  function giveUp(consumer: StreamConsumer, streamArn: string, shardId: string, sequenceNumber: string) {
+    log.error(
+      `${consumer.name}: stream record ${sequenceNumber} of shard ${shardId} still failed after ${consumer.maxRetries} retries; given up (the on-failure queue in AWS)`,
+    );
+    options.onFailure?.({
+      consumer: consumer.name,
+      streamArn,
+      shardId,
+      startSequenceNumber: sequenceNumber,
+      endSequenceNumber: sequenceNumber,
+      batchSize: 1,
+    });
+  }
+
   async function run(consumer: StreamConsumer): Promise<void> {
     let arn: string | undefined;
     /** Shards read to their end; the iterator of each shard being read. */
     const finished = new Set<string>();
     const iterators = new Map<string, string>();
+    const retrying = new Map<string, Retrying>();
     let shards: Shard[] = [];
     let refreshedAt = 0;
     const pass = passes.get(consumer.name)!;
@@ -147,7 +199,7 @@ export function startStreamPoller(options: StreamPollerOptions): StreamPoller {
             continue;
           }
           const { Records = [], NextShardIterator } = await streams.send(
-            new GetRecordsCommand({ ShardIterator: iterator, Limit: consumer.batchSize }),
+            new GetRecordsCommand({ ShardIterator: iterator, Limit: retrying.get(id)?.limit ?? consumer.batchSize }),
           );
           if (Records.length === 0) {
             if (NextShardIterator) iterators.set(id, NextShardIterator);
@@ -156,16 +208,22 @@ export function startStreamPoller(options: StreamPollerOptions): StreamPoller {
           }
           found += Records.length;
           const resumeAt = await deliver(consumer, arn, Records);
+          const last = Records.at(-1)!.dynamodb!.SequenceNumber!;
           if (resumeAt === null) {
+            if (pastFailure(retrying.get(id), last)) retrying.delete(id);
             if (NextShardIterator) iterators.set(id, NextShardIterator);
             else finished.add(id);
+          } else if (failedAgain(retrying, id, { at: resumeAt, through: last }, consumer)) {
+            giveUp(consumer, arn, id, resumeAt);
+            retrying.delete(id);
+            iterators.set(id, (await iteratorAt(arn, id, resumeAt, true))!);
           } else {
             iterators.set(id, (await iteratorAt(arn, id, resumeAt))!);
             failed = true;
           }
         }
         if (found === 0 && !failed) pass.quiet = current;
-        if (failed) await sleep(FAILURE_WAIT_MS);
+        if (failed) await sleep(failureWaitMs);
         else if (found === 0) await sleep(idleWaitMs);
       } catch (error) {
         if (stopping) return;
@@ -247,4 +305,30 @@ function attributeAsJson(value: Value): Value {
   if (value.L !== undefined) return { L: (value.L as Value[]).map(attributeAsJson) };
   if (Object.keys(value).length === 0) return { M: {} };
   return value;
+}
+
+/** Sequence numbers are decimal strings of any length. */
+const laterOrSame = (a: string, b: string) => BigInt(a) >= BigInt(b);
+
+/** Whether a batch that succeeded up to `last` took its shard past the batch that failed (if any). */
+const pastFailure = (state: Retrying | undefined, last: string) => !state || laterOrSame(last, state.through);
+
+/**
+ * Counts a failure of a shard's batch at `at`: halves the batch while it holds more than that record,
+ * else counts a retry. True once the record alone has failed past the consumer's `maxRetries`.
+ */
+function failedAgain(
+  retrying: Map<string, Retrying>,
+  shardId: string,
+  failure: { at: string; through: string },
+  consumer: StreamConsumer,
+) {
+  const before = retrying.get(shardId);
+  const state = before
+    ? { ...before, ...(before.at === failure.at ? {} : { at: failure.at, retries: 0 }) }
+    : { ...failure, limit: consumer.batchSize, retries: 0 };
+  if (state.limit > 1) state.limit = Math.ceil(state.limit / 2);
+  else state.retries++;
+  retrying.set(shardId, state);
+  return state.retries > consumer.maxRetries;
 }

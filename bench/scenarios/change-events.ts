@@ -64,6 +64,7 @@ export const changeEvents: Scenario = async ({ args, target }) => {
         {
           name: 'PublishChangeEvents',
           batchSize: 100,
+          maxRetries: 50,
           handler: async (event) => {
             const { failedAt } = await publish(event.Records.map(itemChangeOf));
             return { batchItemFailures: failedAt === null ? [] : [{ itemIdentifier: failedAt }] };

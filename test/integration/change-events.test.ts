@@ -10,7 +10,12 @@ import { makeEventRepository } from '#shared/events/event-repository';
 import { makePublishChangeEvents } from '#shared/events/publish-change-events';
 import { itemChangeOf } from '#shared/events/stream-records';
 import { consoleLog } from '#local/local-log';
-import { startStreamPoller, type StreamPoller } from '#local/stream-poller';
+import {
+  type FailedStreamRecords,
+  startStreamPoller,
+  type StreamPoller,
+  type StreamPollerOptions,
+} from '#local/stream-poller';
 import { createTestTable, documentClient, dynamoClient, dynamodbEndpoint } from './dynamo';
 
 const TENANT = '11111111-1111-4111-8111-111111111111';
@@ -111,14 +116,19 @@ function recordingBus() {
   return { published, publish: async (events: readonly ChangeEvent[]) => void published.push(...events) };
 }
 
-const startPolling = (handler: (event: DynamoDBStreamEvent) => Promise<unknown>, batchSize = 25) => {
+const startPolling = (
+  handler: (event: DynamoDBStreamEvent) => Promise<unknown>,
+  batchSize = 25,
+  options: Pick<StreamPollerOptions, 'onFailure' | 'failureWaitMs'> & { maxRetries?: number } = {},
+) => {
   poller = startStreamPoller({
     endpoint: dynamodbEndpoint,
     tableName: table,
     dynamodb: dynamoClient(),
-    consumers: [{ name: 'PublishChangeEvents', batchSize, handler }],
+    consumers: [{ name: 'PublishChangeEvents', batchSize, maxRetries: options.maxRetries ?? 50, handler }],
     log: consoleLog({ quiet: true }),
     idleWaitMs: 50,
+    ...options,
   });
   return poller;
 };
@@ -231,6 +241,39 @@ describe('change events from the table stream', () => {
         Array.from({ length: 8 }, (_, k) => `l${k * groups.length + groups.indexOf(group)}`),
       );
     }
+  });
+
+  it('gives up a record that fails every time after its retries, as the AWS mapping does, and goes on after it', async () => {
+    const group = 'g-poison';
+    const changes = await writeChanges(group, 10);
+    const { handler } = consumer(recordingBus());
+    const poisoned = (r: DynamoDBStreamEvent['Records'][number]) =>
+      r.dynamodb?.NewImage?.group_uuid?.S === group && r.dynamodb.NewImage.learner_uuid?.S === 'l4';
+    const given: FailedStreamRecords[] = [];
+    const triedAlone: string[] = [];
+    await startPolling(
+      async (event) => {
+        const poison = event.Records.find(poisoned);
+        if (!poison) return handler(event);
+        if (event.Records.length === 1) triedAlone.push(poison.dynamodb!.SequenceNumber!);
+        throw new Error('this record can never be mapped');
+      },
+      25,
+      { maxRetries: 2, failureWaitMs: 10, onFailure: (failed) => void given.push(failed) },
+    ).idle();
+    // Its batch halved until it was read alone (no retry counted), then tried once and retried twice.
+    expect(triedAlone).toHaveLength(3);
+    expect(given).toEqual([
+      expect.objectContaining({
+        consumer: 'PublishChangeEvents',
+        startSequenceNumber: triedAlone[0],
+        endSequenceNumber: triedAlone[0],
+        batchSize: 1,
+      }),
+    ]);
+    const events = await streamEvents(group);
+    expectExactlyOnce(events, changes - 1);
+    expect(events.some((e) => e.data.after?.learner_uuid === 'l4')).toBe(false);
   });
 
   it('gives concurrent recorders of one stream distinct numbers without a gap', async () => {
