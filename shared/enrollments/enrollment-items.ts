@@ -25,14 +25,13 @@ export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems'
  * attributes (keys, entity) dropped, each checked for its type; `auto_enroll` an item lacks reads as
  * false.
  */
-export const enrollmentItemSchema = /* @__PURE__ */ once(() => {
-  const s = fieldSchemas();
-  return z.object({
+export const enrollmentItemSchema = /* @__PURE__ */ once(() =>
+  z.object({
     enterprise_customer_uuid: z.string(),
     course_id: z.string(),
     learner_uuid: optional(z.string()),
     pending_email: optional(z.string()),
-    status: s.status,
+    status: z.enum(ENROLLMENT_STATUSES),
     auto_enroll: z.boolean().default(false),
     cohort: optional(z.string()),
     batch_id: optional(z.string()),
@@ -41,45 +40,43 @@ export const enrollmentItemSchema = /* @__PURE__ */ once(() => {
     modified: z.string(),
     version: z.number(),
     last_op_id: optional(z.string()),
-    last_op_before: optional(s.snapshot),
-  });
-});
+    last_op_before: optional(snapshotSchema()),
+  }),
+);
 
 /**
  * A stored audit entry as the service reads it: its fields in the order of the domain type, keys
  * dropped; what entries written before reverts were recorded lack (`before`, `version`) reads as null.
  */
-export const enrollmentAuditItemSchema = /* @__PURE__ */ once(() => {
-  const s = fieldSchemas();
-  return z.object({
+export const enrollmentAuditItemSchema = /* @__PURE__ */ once(() =>
+  z.object({
     enterprise_customer_uuid: z.string(),
     course_id: z.string(),
     learner_uuid: optional(z.string()),
     pending_email: optional(z.string()),
     transition: z.string(),
-    from_status: s.status,
-    to_status: s.status,
+    from_status: z.enum(ENROLLMENT_STATUSES),
+    to_status: z.enum(ENROLLMENT_STATUSES),
     cohort: optional(z.string()),
     batch_id: optional(z.string()),
     actor: z.string(),
     at: z.string(),
     op_id: z.string(),
     reason: z.enum(AUDIT_REASONS),
-    before: optional(s.snapshot),
+    before: optional(snapshotSchema()),
     version: optional(z.number()),
-  });
-});
+  }),
+);
 
-const fieldSchemas = /* @__PURE__ */ once(() => {
-  const status = z.enum(ENROLLMENT_STATUSES);
-  const snapshot = z.object({
-    status,
+/** The parts of an enrollment a transition is about, as an item (or a revert row) holds them. */
+export const snapshotSchema = /* @__PURE__ */ once(() =>
+  z.object({
+    status: z.enum(ENROLLMENT_STATUSES),
     auto_enroll: z.boolean(),
     cohort: optional(z.string()),
     batch_id: optional(z.string()),
-  });
-  return { status, snapshot };
-});
+  }),
+);
 
 export const toEnrollment = (item: Record<string, unknown>): Enrollment => enrollmentItemSchema().parse(item);
 
