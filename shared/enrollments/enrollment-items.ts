@@ -20,6 +20,14 @@ import type { EnrollmentWrite } from './enrollment-change';
 /** One part of a TransactWriteItems request. */
 export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
+/** Whose enrollment in which course, the first fields of an enrollment and of its audit entries. */
+const subjectFields = () => ({
+  enterprise_customer_uuid: z.string(),
+  course_id: z.string(),
+  learner_uuid: optional(z.string()),
+  pending_email: optional(z.string()),
+});
+
 /**
  * A stored enrollment as the service reads it: its fields in the order of the domain type, its other
  * attributes (keys, entity) dropped, each checked for its type; `auto_enroll` an item lacks reads as
@@ -27,10 +35,7 @@ export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems'
  */
 export const enrollmentItemSchema = /* @__PURE__ */ once(() =>
   z.object({
-    enterprise_customer_uuid: z.string(),
-    course_id: z.string(),
-    learner_uuid: optional(z.string()),
-    pending_email: optional(z.string()),
+    ...subjectFields(),
     status: z.enum(ENROLLMENT_STATUSES),
     auto_enroll: z.boolean().default(false),
     cohort: optional(z.string()),
@@ -50,10 +55,7 @@ export const enrollmentItemSchema = /* @__PURE__ */ once(() =>
  */
 export const enrollmentAuditItemSchema = /* @__PURE__ */ once(() =>
   z.object({
-    enterprise_customer_uuid: z.string(),
-    course_id: z.string(),
-    learner_uuid: optional(z.string()),
-    pending_email: optional(z.string()),
+    ...subjectFields(),
     transition: z.string(),
     from_status: z.enum(ENROLLMENT_STATUSES),
     to_status: z.enum(ENROLLMENT_STATUSES),
