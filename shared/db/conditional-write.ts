@@ -1,12 +1,16 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 
-/** Whether a conditional write took place: false when its condition failed; any other error is thrown. */
-export async function writtenIf(write: Promise<unknown>): Promise<boolean> {
+/** What a conditional write answered: undefined when its condition failed; any other error is thrown. */
+export async function answeredIf<T>(write: Promise<T>): Promise<T | undefined> {
   try {
-    await write;
-    return true;
+    return await write;
   } catch (error) {
-    if (error instanceof ConditionalCheckFailedException) return false;
+    if (error instanceof ConditionalCheckFailedException) return undefined;
     throw error;
   }
+}
+
+/** Whether a conditional write took place: false when its condition failed; any other error is thrown. */
+export async function writtenIf(write: Promise<unknown>): Promise<boolean> {
+  return (await answeredIf(write.then(() => true))) ?? false;
 }

@@ -3,56 +3,87 @@
  * functions that are unit-tested without a database. The repository only sends them.
  */
 import type { TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import * as z from 'zod';
+import { optional } from '#shared/db/item-schema';
 import { keys } from '#shared/db/keys';
-import { type Enrollment, type EnrollmentAudit, type EnrollmentStatus, enrollmentRef } from './enrollment';
+import { once } from '#shared/once';
+import {
+  AUDIT_REASONS,
+  type Enrollment,
+  type EnrollmentAudit,
+  type EnrollmentStatus,
+  ENROLLMENT_STATUSES,
+  enrollmentRef,
+} from './enrollment';
 import type { EnrollmentWrite } from './enrollment-change';
 
 /** One part of a TransactWriteItems request. */
 export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
-const FIELDS: (keyof Enrollment)[] = [
-  'enterprise_customer_uuid',
-  'course_id',
-  'learner_uuid',
-  'pending_email',
-  'status',
-  'auto_enroll',
-  'cohort',
-  'batch_id',
-  'completed_at',
-  'created',
-  'modified',
-  'version',
-  'last_op_id',
-  'last_op_before',
-];
-const AUDIT_FIELDS: (keyof EnrollmentAudit)[] = [
-  'enterprise_customer_uuid',
-  'course_id',
-  'learner_uuid',
-  'pending_email',
-  'transition',
-  'from_status',
-  'to_status',
-  'cohort',
-  'batch_id',
-  'actor',
-  'at',
-  'op_id',
-  'reason',
-  'before',
-  'version',
-];
+/** Whose enrollment in which course, the first fields of an enrollment and of its audit entries. */
+const subjectFields = () => ({
+  enterprise_customer_uuid: z.string(),
+  course_id: z.string(),
+  learner_uuid: optional(z.string()),
+  pending_email: optional(z.string()),
+});
 
-const pick = <T>(item: Record<string, unknown>, fields: (keyof T)[]) =>
-  Object.fromEntries(fields.map((f) => [f, item[f as string] ?? null])) as T;
+/**
+ * A stored enrollment as the service reads it: its fields in the order of the domain type, its other
+ * attributes (keys, entity) dropped, each checked for its type; `auto_enroll` an item lacks reads as
+ * false.
+ */
+export const enrollmentItemSchema = /* @__PURE__ */ once(() =>
+  z.object({
+    ...subjectFields(),
+    status: z.enum(ENROLLMENT_STATUSES),
+    auto_enroll: z.boolean().default(false),
+    cohort: optional(z.string()),
+    batch_id: optional(z.string()),
+    completed_at: optional(z.string()),
+    created: z.string(),
+    modified: z.string(),
+    version: z.number(),
+    last_op_id: optional(z.string()),
+    last_op_before: optional(snapshotSchema()),
+  }),
+);
 
-export const toEnrollment = (item: Record<string, unknown>): Enrollment => {
-  const e = pick<Enrollment>(item, FIELDS);
-  return { ...e, auto_enroll: e.auto_enroll === true };
-};
+/**
+ * A stored audit entry as the service reads it: its fields in the order of the domain type, keys
+ * dropped; what entries written before reverts were recorded lack (`before`, `version`) reads as null.
+ */
+export const enrollmentAuditItemSchema = /* @__PURE__ */ once(() =>
+  z.object({
+    ...subjectFields(),
+    transition: z.string(),
+    from_status: z.enum(ENROLLMENT_STATUSES),
+    to_status: z.enum(ENROLLMENT_STATUSES),
+    cohort: optional(z.string()),
+    batch_id: optional(z.string()),
+    actor: z.string(),
+    at: z.string(),
+    op_id: z.string(),
+    reason: z.enum(AUDIT_REASONS),
+    before: optional(snapshotSchema()),
+    version: optional(z.number()),
+  }),
+);
 
-export const toEnrollmentAudit = (item: Record<string, unknown>) => pick<EnrollmentAudit>(item, AUDIT_FIELDS);
+/** The parts of an enrollment a transition is about, as an item (or a revert row) holds them. */
+export const snapshotSchema = /* @__PURE__ */ once(() =>
+  z.object({
+    status: z.enum(ENROLLMENT_STATUSES),
+    auto_enroll: z.boolean(),
+    cohort: optional(z.string()),
+    batch_id: optional(z.string()),
+  }),
+);
+
+export const toEnrollment = (item: Record<string, unknown>): Enrollment => enrollmentItemSchema().parse(item);
+
+export const toEnrollmentAudit = (item: Record<string, unknown>): EnrollmentAudit =>
+  enrollmentAuditItemSchema().parse(item);
 
 /** An enrollment's item: its key under the course, under the member (GSI2) and, when in a batch, under the batch (GSI1). */
 export function enrollmentItem(e: Enrollment) {

@@ -78,6 +78,16 @@ const STATE_NAMES: Record<EnrollmentStatus, string> = {
 export const transitionName = (from: EnrollmentStatus, to: EnrollmentStatus) =>
   `from ${STATE_NAMES[from]} to ${STATE_NAMES[to]}`;
 
+export const AUDIT_REASONS = [
+  'bulk_enroll',
+  'batch_participants',
+  'learner_created',
+  'completion',
+  'learning_module',
+  'revert',
+] as const;
+export type AuditReason = (typeof AUDIT_REASONS)[number];
+
 /** One audited change: what moved, who did it, when, and through which operation. */
 export interface EnrollmentAudit {
   enterprise_customer_uuid: string;
@@ -92,7 +102,7 @@ export interface EnrollmentAudit {
   actor: string;
   at: string;
   op_id: string;
-  reason: 'bulk_enroll' | 'batch_participants' | 'learner_created' | 'completion' | 'learning_module' | 'revert';
+  reason: AuditReason;
   /**
    * Bookkeeping for reverts, not shown: the whole state before the change and the enrollment's version
    * after it, so a job that wrote one enrollment twice is undone to before its first write. Null on

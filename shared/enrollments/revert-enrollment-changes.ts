@@ -1,5 +1,7 @@
+import * as z from 'zod';
 import { beforeRound } from '#shared/db/backoff';
 import type { Clock } from '#shared/clock';
+import { once } from '#shared/once';
 import { commitUnits, MAX_ROUNDS, type Unit } from './commit-units';
 import {
   type Enrollment,
@@ -12,6 +14,7 @@ import {
   snapshotOf,
 } from './enrollment';
 import { changeEnrollment, type EnrollmentWrite } from './enrollment-change';
+import { snapshotSchema } from './enrollment-items';
 import type { EnrollmentRepository } from './enrollment-repository';
 
 /**
@@ -27,6 +30,18 @@ export interface EnrollmentUndo {
   version: number | null;
   before: EnrollmentSnapshot | null;
 }
+
+/** An undo as a revert job's row carries it, checked for its shape. */
+export const enrollmentUndoSchema = /* @__PURE__ */ once(() =>
+  z.object({
+    course_id: z.string(),
+    learner_uuid: z.string().nullable(),
+    pending_email: z.string().nullable(),
+    op_id: z.string(),
+    version: z.number().nullable(),
+    before: snapshotSchema().nullable(),
+  }),
+);
 
 export type EnrollmentUndoOutcome =
   'enrolled' | 'allowed' | 'unenrolled' | 'allowance_removed' | 'updated' | 'changed_since' | 'failed';

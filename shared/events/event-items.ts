@@ -4,7 +4,10 @@
  */
 import type { TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import { keys } from '#shared/db/keys';
-import { type ChangeCandidate, type ChangeEvent, streamOf } from './change-event';
+import * as z from 'zod';
+import { optional } from '#shared/db/item-schema';
+import { once } from '#shared/once';
+import { CHANGE_EVENT_TYPES, type ChangeCandidate, type ChangeEvent, streamOf } from './change-event';
 
 type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
@@ -12,19 +15,28 @@ const ENTITY = 'change_event';
 /** How long an event stays in the feed (and for redelivery) before DynamoDB's TTL deletes it. */
 export const EVENT_RETENTION_DAYS = 7;
 
-const FIELDS = [
-  'id',
-  'type',
-  'occurred_at',
-  'enterprise_customer_uuid',
-  'group_uuid',
-  'course_id',
-  'sequence',
-  'data',
-] as const satisfies readonly (keyof ChangeEvent)[];
+/**
+ * A stored event as the service reads it: its fields in the order answers list them, its other
+ * attributes (keys, recording time, expiry) dropped, each checked for its type. `data` holds the
+ * public images the stream mapping built and is checked for its kind only.
+ */
+export const changeEventItemSchema = /* @__PURE__ */ once(() => {
+  const image = z.record(z.string(), z.unknown()).nullable();
+  const images = z.object({ before: image, after: image });
+  return z.object({
+    id: z.string(),
+    type: z.enum(CHANGE_EVENT_TYPES),
+    occurred_at: z.string(),
+    enterprise_customer_uuid: z.string(),
+    group_uuid: optional(z.string()),
+    course_id: optional(z.string()),
+    sequence: z.number(),
+    // Checked, not rebuilt: the images keep their attributes in the order they were read.
+    data: z.custom<ChangeEvent['data']>((v) => images.safeParse(v).success),
+  });
+});
 
-export const toChangeEvent = (item: Record<string, unknown>): ChangeEvent =>
-  Object.fromEntries(FIELDS.map((f) => [f, item[f] ?? null])) as unknown as ChangeEvent;
+export const toChangeEvent = (item: Record<string, unknown>): ChangeEvent => changeEventItemSchema().parse(item);
 
 /** The event's item: its id key, its place in the tenant's feed and in its stream, its expiry. */
 export function eventItem(event: ChangeEvent, recordedAt: string) {

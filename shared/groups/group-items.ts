@@ -5,6 +5,7 @@
  */
 import type { TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import { keys, type UniqueKind } from '#shared/db/keys';
+import { optional } from '#shared/db/item-schema';
 import { once } from '#shared/once';
 import type { Ruleset } from '#shared/rules/ruleset';
 import * as z from 'zod';
@@ -103,7 +104,6 @@ export function filterOf(q: GroupFilters) {
  */
 export const groupItemSchema = /* @__PURE__ */ once(() => {
   const time = z.string();
-  const optional = <T extends z.ZodType>(schema: T) => schema.nullable().default(null);
   const list = <T>() => z.array(z.custom<T>((v) => typeof v === 'object' && v !== null)).default([]);
   const object = <T>() => z.custom<T>((v) => typeof v === 'object' && v !== null && !Array.isArray(v));
   return z.object({

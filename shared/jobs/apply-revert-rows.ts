@@ -1,5 +1,5 @@
-import type { EnrollmentUndo, makeRevertEnrollmentChanges } from '#shared/enrollments/revert-enrollment-changes';
-import type { NetMemberChange } from '#shared/memberships/net-member-changes';
+import { enrollmentUndoSchema, type makeRevertEnrollmentChanges } from '#shared/enrollments/revert-enrollment-changes';
+import { type NetMemberChange, netMemberChangeSchema } from '#shared/memberships/net-member-changes';
 import type { makeRevertMemberChanges } from '#shared/memberships/revert-member-changes';
 import type { RowApplier } from './apply-job-chunk';
 import type { JobRow, RowResult } from './job';
@@ -37,7 +37,7 @@ export const makeApplyRevertRows =
 async function applyMemberRows(revert: RevertMembers, actor: string, rows: JobRow[], opId: string) {
   const byGroup = new Map<string, { index: number; change: NetMemberChange }[]>();
   for (const row of rows) {
-    const change = row.input as unknown as NetMemberChange;
+    const change = netMemberChangeSchema().parse(row.input);
     const list = byGroup.get(change.group_uuid) ?? [];
     list.push({ index: row.index, change });
     byGroup.set(change.group_uuid, list);
@@ -72,7 +72,7 @@ async function applyEnrollmentRows(
   opId: string,
 ): Promise<RowResult[]> {
   if (rows.length === 0) return [];
-  const undos = rows.map((row) => ({ index: row.index, undo: row.input as unknown as EnrollmentUndo }));
+  const undos = rows.map((row) => ({ index: row.index, undo: enrollmentUndoSchema().parse(row.input) }));
   const outcomes = revert
     ? await revert(
         tenant,

@@ -7,6 +7,7 @@ import type { TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import { keys, type MemberRef } from '#shared/db/keys';
 import type { Group } from '#shared/groups/group';
 import * as z from 'zod';
+import { optional } from '#shared/db/item-schema';
 import { once } from '#shared/once';
 import { type Membership, type MembershipWrite, PERMISSIONS, refKey, refOf, writeRef } from './membership';
 
@@ -27,7 +28,6 @@ export interface CommitGuard {
  */
 export const membershipItemSchema = /* @__PURE__ */ once(() => {
   const time = z.string();
-  const optional = <T extends z.ZodType>(schema: T) => schema.nullable().default(null);
   return z.object({
     enterprise_group_membership_uuid: z.string(),
     group_uuid: z.string(),

@@ -1,4 +1,6 @@
+import * as z from 'zod';
 import type { HistoryEntry, MemberState } from '#shared/history/history-entry';
+import { once } from '#shared/once';
 
 /**
  * What one job did to one membership, net of everything it did to it: the state before its first
@@ -14,6 +16,24 @@ export interface NetMemberChange {
   before: MemberState | null;
   after: MemberState;
 }
+
+/** A net change as a revert job's row carries it, checked for its shape. */
+export const netMemberChangeSchema = /* @__PURE__ */ once(() => {
+  const state = z.object({
+    status: z.enum(['pending', 'active', 'removed', 'error']),
+    home_group: z.boolean(),
+    permissions: z.array(z.string()),
+  });
+  return z.object({
+    group_uuid: z.string(),
+    learner_uuid: z.string().nullable(),
+    pending_learner_email: z.string().nullable(),
+    outcome: z.string(),
+    op_id: z.string(),
+    before: state.nullable(),
+    after: state,
+  });
+});
 
 /** What undoing a net change takes: the membership removed, revived, or its settings put back. */
 export type Inverse = 'remove' | 'revive' | 'update';

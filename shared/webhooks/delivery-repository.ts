@@ -1,39 +1,11 @@
 import { type DynamoDBDocumentClient, GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { writtenIf } from '#shared/db/conditional-write';
+import { answeredIf, writtenIf } from '#shared/db/conditional-write';
 import { transact } from '#shared/db/transactions';
 import { keys } from '#shared/db/keys';
 import { type Cursor, decodeCursor, encodeCursor } from '#shared/db/page-cursor';
 import type { EventStream } from '#shared/events/change-event';
-import { EVENT_RETENTION_DAYS } from '#shared/events/event-items';
 import type { Delivery } from './delivery';
-
-const FIELDS = [
-  'delivery_id',
-  'webhook_id',
-  'event_id',
-  'event_type',
-  'group_uuid',
-  'course_id',
-  'sequence',
-  'status',
-  'attempts',
-  'response_code',
-  'error',
-  'first_attempt_at',
-  'last_attempt_at',
-  'created',
-] as const satisfies readonly (keyof Delivery)[];
-
-const toDelivery = (item: Record<string, unknown>): Delivery =>
-  Object.fromEntries(FIELDS.map((f) => [f, item[f] ?? null])) as unknown as Delivery;
-
-/** What one attempt came to, as the log records it. */
-export interface Attempt {
-  at: string;
-  succeeded: boolean;
-  responseCode: number | null;
-  error: string | null;
-}
+import { type Attempt, attemptUpdate, skipItems, toDelivery } from './delivery-items';
 
 export type DeliveryRepository = ReturnType<typeof makeDeliveryRepository>;
 
@@ -53,53 +25,12 @@ export function makeDeliveryRepository(db: DynamoDBDocumentClient, tableName: st
 
     /**
      * Records an attempt, creating the entry on the first: a success only if the delivery had not
-     * succeeded before (false when it had: the attempt was a duplicate), a failure keeps it pending.
+     * succeeded before (undefined when it had: the attempt was a duplicate), a failure keeps it pending.
      * Answers the entry as it now stands.
      */
     async recordAttempt(delivery: Delivery, attempt: Attempt): Promise<Delivery | undefined> {
-      const created = delivery.created;
-      try {
-        const { Attributes } = await db.send(
-          new UpdateCommand({
-            TableName: tableName,
-            Key: keys.webhookDeliveryById(delivery.webhook_id, delivery.event_id),
-            UpdateExpression:
-              'SET entity = :entity, delivery_id = :id, webhook_id = :webhook, event_id = :id, event_type = :type, ' +
-              'group_uuid = :group, course_id = :course, #sequence = :sequence, #status = :status, ' +
-              'attempts = if_not_exists(attempts, :zero) + :one, response_code = :code, #error = :error, ' +
-              'first_attempt_at = if_not_exists(first_attempt_at, :at), last_attempt_at = :at, ' +
-              'created = if_not_exists(created, :created), GSI1PK = :log, GSI1SK = if_not_exists(GSI1SK, :position), ' +
-              'expires_at = :expires',
-            ConditionExpression: 'attribute_not_exists(PK) OR #status <> :succeeded',
-            ExpressionAttributeNames: { '#status': 'status', '#sequence': 'sequence', '#error': 'error' },
-            ExpressionAttributeValues: {
-              ':entity': 'webhook_delivery',
-              ':id': delivery.event_id,
-              ':webhook': delivery.webhook_id,
-              ':type': delivery.event_type,
-              ':group': delivery.group_uuid,
-              ':course': delivery.course_id,
-              ':sequence': delivery.sequence,
-              ':status': attempt.succeeded ? 'succeeded' : 'pending',
-              ':succeeded': 'succeeded',
-              ':zero': 0,
-              ':one': 1,
-              ':code': attempt.responseCode,
-              ':error': attempt.error,
-              ':at': attempt.at,
-              ':created': created,
-              ':log': keys.webhookDeliveriesPartition(delivery.webhook_id),
-              ':position': keys.webhookDelivery(delivery.webhook_id, delivery.event_id, created).GSI1SK,
-              ':expires': Math.floor(Date.parse(attempt.at) / 1000) + EVENT_RETENTION_DAYS * 86_400,
-            },
-            ReturnValues: 'ALL_NEW',
-          }),
-        );
-        return Attributes ? toDelivery(Attributes) : undefined;
-      } catch (error) {
-        if ((error as Error).name === 'ConditionalCheckFailedException') return undefined;
-        throw error;
-      }
+      const out = await answeredIf(db.send(new UpdateCommand(attemptUpdate(tableName, delivery, attempt))));
+      return out?.Attributes ? toDelivery(out.Attributes) : undefined;
     },
 
     /** Dead-letters a pending delivery: retried for its day (or once, for a failing subscription). */
@@ -174,28 +105,9 @@ export function makeDeliveryRepository(db: DynamoDBDocumentClient, tableName: st
       tenant: string,
       webhookId: string,
       stream: EventStream,
-      { mark, through, at }: { mark: number; through: number; at: string },
+      move: { mark: number; through: number; at: string },
     ): Promise<boolean> {
-      const outcome = await transact(db, [
-        {
-          Update: {
-            TableName: tableName,
-            Key: keys.webhookLane(webhookId, stream),
-            UpdateExpression: 'SET delivered_through = :through, entity = :entity',
-            ConditionExpression: 'attribute_not_exists(delivered_through) OR delivered_through <= :mark',
-            ExpressionAttributeValues: { ':through': through, ':mark': mark, ':entity': 'webhook_lane' },
-          },
-        },
-        {
-          Update: {
-            TableName: tableName,
-            Key: keys.webhook(tenant, webhookId),
-            UpdateExpression: 'ADD skipped_events :count SET last_skipped_at = :at',
-            ConditionExpression: 'attribute_exists(PK)',
-            ExpressionAttributeValues: { ':count': through - mark, ':at': at },
-          },
-        },
-      ]);
+      const outcome = await transact(db, skipItems(tableName, tenant, webhookId, stream, move));
       return outcome.ok;
     },
 

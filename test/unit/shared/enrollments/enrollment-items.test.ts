@@ -62,12 +62,29 @@ describe('enrollment items', () => {
     expect(toEnrollment(item)).toEqual(enrollment);
     const pending = enrollmentItem({ ...enrollment, learner_uuid: null, pending_email: 'a@x.org' });
     expect(pending).not.toHaveProperty('GSI1PK');
-    const sparse = toEnrollment({ status: 'allowed' });
+    const sparse = toEnrollment({
+      enterprise_customer_uuid: 'e-1',
+      course_id: enrollment.course_id,
+      pending_email: 'a@x.org',
+      status: 'allowed',
+      created: AT,
+      modified: AT,
+      version: 1,
+    });
     expect(sparse.auto_enroll).toBe(false);
     expect(sparse.cohort).toBeNull();
     expect(toEnrollmentAudit({ ...audit, PK: 'x' })).toEqual(audit);
     const { before: _before, version: _version, ...older } = audit;
     expect(toEnrollmentAudit(older)).toMatchObject({ before: null, version: null });
+  });
+
+  it('read the fields of the domain type in its order, and refuse an item of another shape', () => {
+    expect(Object.keys(toEnrollment(enrollmentItem(enrollment)))).toEqual(Object.keys(enrollment));
+    expect(toEnrollment(enrollmentItem({ ...enrollment, last_op_before: audit.before! })).last_op_before).toEqual(
+      audit.before,
+    );
+    expect(() => toEnrollment({ ...enrollmentItem(enrollment), status: 'waitlisted' })).toThrow();
+    expect(() => toEnrollmentAudit({ ...audit, reason: 'sync' })).toThrow();
   });
 
   it('create only where none is, replace or delete only the version read, and audit once', () => {

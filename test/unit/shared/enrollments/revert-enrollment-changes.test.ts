@@ -3,6 +3,7 @@ import { makeApplyBatchParticipants } from '#shared/enrollments/apply-batch-part
 import type { Enrollment, EnrollmentAudit } from '#shared/enrollments/enrollment';
 import {
   makeRevertEnrollmentChanges,
+  enrollmentUndoSchema,
   netEnrollmentChanges,
   planEnrollmentUndo,
   type EnrollmentUndo,
@@ -96,6 +97,16 @@ describe('netEnrollmentChanges of an enrollment written twice', () => {
         before: enroll.before,
       },
     ]);
+  });
+});
+
+describe('enrollmentUndoSchema', () => {
+  it("reads an undo back from its revert row's JSON, and refuses a row of another shape", () => {
+    const before = { status: 'enrolled' as const, auto_enroll: false, cohort: null, batch_id: 'b-1' };
+    const [undo] = netEnrollmentChanges([{ ...audit('a', 'j-1#0', '2026-12-06T10:00:01.000Z'), before, version: 3 }]);
+    const row = JSON.parse(JSON.stringify({ ...undo })) as Record<string, unknown>;
+    expect(enrollmentUndoSchema().parse(row)).toEqual(undo);
+    expect(() => enrollmentUndoSchema().parse({ ...row, before: { ...before, status: 'gone' } })).toThrow();
   });
 });
 

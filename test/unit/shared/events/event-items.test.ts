@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ChangeCandidate } from '#shared/events/change-event';
-import { MAX_BLOCK, recordEventItems } from '#shared/events/event-items';
+import { eventItem, MAX_BLOCK, recordEventItems, toChangeEvent } from '#shared/events/event-items';
 
 const TENANT = '11111111-1111-4111-8111-111111111111';
 const GROUP = '22222222-2222-4222-8222-222222222222';
@@ -60,5 +60,37 @@ describe('recordEventItems', () => {
         AT,
       ),
     ).toThrow();
+  });
+});
+
+describe('toChangeEvent', () => {
+  const event = { ...candidate(1), sequence: 6 };
+
+  it('reads an event back from its item in answer order, without its keys, recording time or expiry', () => {
+    const read = toChangeEvent(eventItem(event, AT));
+    expect(read).toEqual(event);
+    expect(Object.keys(read)).toEqual([
+      'id',
+      'type',
+      'occurred_at',
+      'enterprise_customer_uuid',
+      'group_uuid',
+      'course_id',
+      'sequence',
+      'data',
+    ]);
+  });
+
+  it('keeps the images as they were read and reads a stream the item lacks as null', () => {
+    const after = { status: 'active', learner_uuid: 'l1' };
+    const { course_id: _, ...sparse } = eventItem({ ...event, data: { before: null, after } }, AT);
+    const read = toChangeEvent(sparse);
+    expect(read.course_id).toBeNull();
+    expect(read.data.after).toBe(after);
+  });
+
+  it('refuses an item of another shape', () => {
+    expect(() => toChangeEvent({ ...eventItem(event, AT), type: 'membership.renamed' })).toThrow();
+    expect(() => toChangeEvent({ ...eventItem(event, AT), data: { before: 'x', after: null } })).toThrow();
   });
 });

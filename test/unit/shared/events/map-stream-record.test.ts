@@ -147,6 +147,7 @@ describe('changeEventOf', () => {
       learner_uuid: LEARNER,
       status,
       auto_enroll: false,
+      created: '2026-01-03T00:00:00.000Z',
       modified: '2026-01-03T00:00:00.000Z',
       version: 1,
     });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { HistoryEntry, MemberChange, MemberState } from '#shared/history/history-entry';
 import type { Membership } from '#shared/memberships/membership';
-import { inverseOf, netMemberChanges } from '#shared/memberships/net-member-changes';
+import { inverseOf, netMemberChanges, netMemberChangeSchema } from '#shared/memberships/net-member-changes';
 import { unchangedSince } from '#shared/memberships/revert-member-changes';
 
 const active = (over: Partial<MemberState> = {}): MemberState => ({
@@ -98,5 +98,14 @@ describe('unchangedSince', () => {
     expect(unchangedSince(membership({ status: 'removed' }), net)).toBe(false);
     expect(unchangedSince(membership({ permissions: [] }), net)).toBe(false);
     expect(unchangedSince(undefined, net)).toBe(false);
+  });
+});
+
+describe('netMemberChangeSchema', () => {
+  it("reads a change back from its revert row's JSON, and refuses a row of another shape", () => {
+    const [net] = netMemberChanges([entry('j#0', [change('a', 'removed', active({ home_group: true }), removed())])]);
+    const row = JSON.parse(JSON.stringify({ ...net })) as Record<string, unknown>;
+    expect(netMemberChangeSchema().parse(row)).toEqual(net);
+    expect(() => netMemberChangeSchema().parse({ ...row, after: null })).toThrow();
   });
 });

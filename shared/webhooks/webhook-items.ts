@@ -1,0 +1,82 @@
+/**
+ * The DynamoDB items and updates of webhook subscriptions, built by small pure functions that are
+ * unit-tested without a database. The repository only sends them.
+ */
+import type { PutCommandInput, UpdateCommandInput } from '@aws-sdk/lib-dynamodb';
+import * as z from 'zod';
+import { optional } from '#shared/db/item-schema';
+import { keys } from '#shared/db/keys';
+import { once } from '#shared/once';
+import type { StoredWebhook, WebhookStatus } from './webhook';
+
+/**
+ * A stored subscription as the service reads it: its fields in the order answers list them, its keys
+ * dropped, each checked for its type. One stored before gaps were counted has skipped none.
+ */
+export const webhookItemSchema = /* @__PURE__ */ once(() =>
+  z.object({
+    webhook_id: z.string(),
+    enterprise_customer_uuid: z.string(),
+    url: z.string(),
+    event_types: z.array(z.string()),
+    enabled: z.boolean(),
+    status: z.enum(['active', 'failing']),
+    failing_since: optional(z.string()),
+    skipped_events: z.number().default(0),
+    last_skipped_at: optional(z.string()),
+    created: z.string(),
+    modified: z.string(),
+    secrets: z.array(z.object({ secret: z.string(), expires_at: optional(z.string()) })),
+  }),
+);
+
+export const toWebhook = (item: Record<string, unknown>): StoredWebhook => webhookItemSchema().parse(item);
+
+/** The fields an admin's change (or a rotation) sets on a subscription. */
+export type WebhookChange = Partial<
+  Pick<StoredWebhook, 'url' | 'event_types' | 'enabled' | 'secrets' | 'status' | 'failing_since'>
+> & { modified: string };
+
+const EXISTS = 'attribute_exists(PK)';
+
+/** A new subscription, in its tenant's partition; only where none is. */
+export const newWebhookPut = (tableName: string, webhook: StoredWebhook): PutCommandInput => ({
+  TableName: tableName,
+  Item: { ...keys.webhook(webhook.enterprise_customer_uuid, webhook.webhook_id), entity: 'webhook', ...webhook },
+  ConditionExpression: 'attribute_not_exists(PK)',
+});
+
+/** Sets the fields of `change` that are given on an existing subscription, answering it as it then is. */
+export function webhookUpdate(
+  tableName: string,
+  tenant: string,
+  webhookId: string,
+  change: WebhookChange,
+): UpdateCommandInput {
+  const given = Object.entries(change).filter(([, value]) => value !== undefined);
+  return {
+    TableName: tableName,
+    Key: keys.webhook(tenant, webhookId),
+    UpdateExpression: `SET ${given.map(([name]) => `#${name} = :${name}`).join(', ')}`,
+    ExpressionAttributeNames: Object.fromEntries(given.map(([name]) => [`#${name}`, name])),
+    ExpressionAttributeValues: Object.fromEntries(given.map(([name, value]) => [`:${name}`, value])),
+    ConditionExpression: EXISTS,
+    ReturnValues: 'ALL_NEW',
+  };
+}
+
+/** Marks the subscription `failing` since `at`, or `active` again, only if it is not so already. */
+export const webhookStatusUpdate = (
+  tableName: string,
+  tenant: string,
+  webhookId: string,
+  status: WebhookStatus,
+  at: string,
+): UpdateCommandInput => ({
+  TableName: tableName,
+  Key: keys.webhook(tenant, webhookId),
+  UpdateExpression: 'SET #status = :status, failing_since = :since',
+  ConditionExpression: `${EXISTS} AND #status <> :status`,
+  ExpressionAttributeNames: { '#status': 'status' },
+  ExpressionAttributeValues: { ':status': status, ':since': status === 'failing' ? at : null },
+});
