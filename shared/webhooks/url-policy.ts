@@ -106,7 +106,7 @@ export function checkUrlShape(raw: string, policy: UrlPolicy): URL {
   }
   if (url.username || url.password) throw new WebhookUrlRefusedError('credentials in the URL are not accepted');
   const host = url.hostname.replace(/^\[|\]$/g, '');
-  if (!policy.allowLocal && (isIP(host) ? isBlockedAddress(host) : /(^|\.)localhost$/i.test(host))) {
+  if (!policy.allowLocal && (isIP(host) ? isBlockedAddress(host) : /(^|\.)localhost\.?$/i.test(host))) {
     throw new WebhookUrlRefusedError('a private, loopback or link-local address');
   }
   return url;

@@ -78,6 +78,12 @@ describe('webhook address checks (SSRF)', () => {
     }
   });
 
+  it('refuses a loopback name written as an absolute name (a trailing dot)', () => {
+    for (const url of ['https://localhost./x', 'https://LOCALHOST./x', 'https://api.localhost./x']) {
+      expect(() => checkUrlShape(url, aws), url).toThrow(WebhookUrlRefusedError);
+    }
+  });
+
   it('accepts http and the loopback under the local stack’s policy', () => {
     expect(checkUrlShape('http://127.0.0.1:4000/hook', local).href).toBe('http://127.0.0.1:4000/hook');
     expect(() => checkUrlShape('ftp://127.0.0.1/x', local)).toThrow(WebhookUrlRefusedError);
