@@ -40,7 +40,7 @@ const checkedLookup: LookupFunction = (hostname, options, callback) => {
 /**
  * Posts one delivery: no redirect is followed (a 3xx is the answer), the whole exchange up to the
  * answer's status is bounded by `timeoutMs`, and under the AWS policy the URL is checked again and
- * connected only to a public address. The answer's body is read and dropped.
+ * connected only to a public address. The connection is closed once the answer's status is in (its body is never read).
  */
 export function makeSendWebhook(policy: UrlPolicy, timeoutMs = DELIVERY_TIMEOUT_MS): SendWebhook {
   return (delivery) =>
@@ -67,7 +67,9 @@ export function makeSendWebhook(policy: UrlPolicy, timeoutMs = DELIVERY_TIMEOUT_
       req.on('response', (res) => {
         clearTimeout(timer);
         resolve({ status: res.statusCode ?? 0 });
-        res.resume();
+        // The status is the answer: a receiver that goes on sending must not hold the shared worker's
+        // connection (and network) past it.
+        res.destroy();
       });
       req.on('error', (error) => {
         clearTimeout(timer);
