@@ -1,14 +1,12 @@
-import {
-  DeleteCommand,
-  type DynamoDBDocumentClient,
-  GetCommand,
-  PutCommand,
-  QueryCommand,
-  UpdateCommand,
-} from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { writtenIf } from '#shared/db/conditional-write';
 import { keys } from '#shared/db/keys';
-import type { StoredWebhook, WebhookStatus } from './webhook';
+import { transact } from '#shared/db/transactions';
+import { ConflictError } from '#shared/errors';
+import { MAX_WEBHOOKS_PER_TENANT, type StoredWebhook, type WebhookStatus } from './webhook';
+
+export const tooManyWebhooks = () =>
+  new ConflictError('too_many_webhooks', `A tenant holds at most ${MAX_WEBHOOKS_PER_TENANT} webhooks`);
 
 const FIELDS = [
   'webhook_id',
@@ -57,18 +55,33 @@ export function makeWebhookRepository(db: DynamoDBDocumentClient, tableName: str
       return Items.map(toWebhook);
     },
 
+    /**
+     * Stores a new subscription and adds its id to the tenant's set in one transaction, on condition the
+     * set holds fewer than MAX_WEBHOOKS_PER_TENANT: concurrent creations cannot together pass the cap
+     * (ConflictError `too_many_webhooks`).
+     */
     async create(webhook: StoredWebhook): Promise<void> {
-      await db.send(
-        new PutCommand({
-          TableName: tableName,
-          Item: {
-            ...keys.webhook(webhook.enterprise_customer_uuid, webhook.webhook_id),
-            entity: 'webhook',
-            ...webhook,
+      const tenant = webhook.enterprise_customer_uuid;
+      const outcome = await transact(db, [
+        {
+          Put: {
+            TableName: tableName,
+            Item: { ...keys.webhook(tenant, webhook.webhook_id), entity: 'webhook', ...webhook },
+            ConditionExpression: 'attribute_not_exists(PK)',
           },
-          ConditionExpression: 'attribute_not_exists(PK)',
-        }),
-      );
+        },
+        {
+          Update: {
+            TableName: tableName,
+            Key: keys.webhookIds(tenant),
+            UpdateExpression: 'ADD ids :id',
+            ConditionExpression: 'attribute_not_exists(ids) OR size(ids) < :max',
+            ExpressionAttributeValues: { ':id': new Set([webhook.webhook_id]), ':max': MAX_WEBHOOKS_PER_TENANT },
+          },
+        },
+      ]);
+      if (!outcome.ok && outcome.failed.includes(1)) throw tooManyWebhooks();
+      if (!outcome.ok) throw new ConflictError('webhook_exists', `Webhook ${webhook.webhook_id} exists already`);
     },
 
     /** Sets the given fields of an existing subscription; false when there is none. */
@@ -119,16 +132,20 @@ export function makeWebhookRepository(db: DynamoDBDocumentClient, tableName: str
       );
     },
 
+    /** Deletes a subscription and frees its place under the cap; false when there is none. */
     async remove(tenant: string, webhookId: string): Promise<boolean> {
-      return writtenIf(
-        db.send(
-          new DeleteCommand({
+      const outcome = await transact(db, [
+        { Delete: { TableName: tableName, Key: keys.webhook(tenant, webhookId), ConditionExpression: exists } },
+        {
+          Update: {
             TableName: tableName,
-            Key: keys.webhook(tenant, webhookId),
-            ConditionExpression: exists,
-          }),
-        ),
-      );
+            Key: keys.webhookIds(tenant),
+            UpdateExpression: 'DELETE ids :id',
+            ExpressionAttributeValues: { ':id': new Set([webhookId]) },
+          },
+        },
+      ]);
+      return outcome.ok;
     },
   };
 }
