@@ -199,6 +199,8 @@ export const keys = {
   }),
   /** A tenant's webhook subscription, beside its settings in the tenant's partition (listed by the SK prefix). */
   webhook: (tenant: string, webhookId: string) => ({ PK: `TENANT#${tenant}`, SK: `${WEBHOOKS_PREFIX}${webhookId}` }),
+  /** The ids of a tenant's subscriptions, moved in the transaction that creates or deletes one: the cap's guard. */
+  webhookIds: (tenant: string) => ({ PK: `TENANT#${tenant}`, SK: 'WEBHOOK_IDS' }),
   tenantPartition: (tenant: string) => `TENANT#${tenant}`,
   webhooksPrefix: WEBHOOKS_PREFIX,
   /**

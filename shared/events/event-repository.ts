@@ -106,6 +106,11 @@ export function makeEventRepository(db: DynamoDBDocumentClient, tableName: strin
       tenant: string,
       { after, until, type, limit }: { after?: EventPosition; until: string; type?: string; limit: number },
     ): Promise<{ events: RecordedEvent[]; lastRead: EventPosition | undefined }> {
+      const bound = keys.tenantEventPosition(until, '~');
+      // A start past the bound (a cursor from a clock ahead of this one, or forged) has nothing after it
+      // yet; DynamoDB refuses a start key outside the key condition, so it is not asked.
+      if (after && keys.tenantEventPosition(after.recordedAt, after.id) > bound)
+        return { events: [], lastRead: undefined };
       const domain = type?.endsWith('.*') ? type.slice(0, -1) : undefined;
       const { Items = [], LastEvaluatedKey } = await db.send(
         new QueryCommand({
@@ -120,7 +125,7 @@ export function makeEventRepository(db: DynamoDBDocumentClient, tableName: strin
             : {}),
           ExpressionAttributeValues: {
             ':pk': keys.tenantEventsPartition(tenant),
-            ':until': keys.tenantEventPosition(until, '~'),
+            ':until': bound,
             ...(type ? { ':type': domain ?? type } : {}),
           },
           ExclusiveStartKey: after ? keyAt(tenant, after) : undefined,

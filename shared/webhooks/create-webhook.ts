@@ -1,8 +1,7 @@
 import { assertAdministers, type Caller } from '#shared/auth/caller';
 import type { Clock, IdGenerator } from '#shared/clock';
-import { ConflictError } from '#shared/errors';
 import { MAX_WEBHOOKS_PER_TENANT, publicView, type StoredWebhook, type Webhook } from './webhook';
-import type { WebhookRepository } from './webhook-repository';
+import { tooManyWebhooks, type WebhookRepository } from './webhook-repository';
 
 export interface WebhookInput {
   url: string;
@@ -28,9 +27,8 @@ export function makeCreateWebhook({ webhooks, checkUrl, newSecret, clock, ids }:
   return async (caller: Caller, tenant: string, input: WebhookInput): Promise<Webhook & { secret: string }> => {
     assertAdministers(caller, tenant);
     const url = await checkUrl(input.url);
-    if ((await webhooks.list(tenant)).length >= MAX_WEBHOOKS_PER_TENANT) {
-      throw new ConflictError('too_many_webhooks', `A tenant holds at most ${MAX_WEBHOOKS_PER_TENANT} webhooks`);
-    }
+    // The repository's create enforces the cap against concurrent creations; this reads it first.
+    if ((await webhooks.list(tenant)).length >= MAX_WEBHOOKS_PER_TENANT) throw tooManyWebhooks();
     const now = clock.now();
     const secret = newSecret();
     const webhook: StoredWebhook = {

@@ -31,6 +31,10 @@ const agents = {
   https: new HttpsAgent({ keepAlive: true, timeout: IDLE_MS }),
 };
 
+/** The most of an answer's body read (and dropped) to keep its connection; past it the connection is closed. */
+const BODY_READ_BYTES = 65_536;
+const BODY_READ_MS = 2_000;
+
 class RefusedAddressError extends Error {}
 
 /**
@@ -53,7 +57,8 @@ const checkedLookup: LookupFunction = (hostname, options, callback) => {
 /**
  * Posts one delivery: no redirect is followed (a 3xx is the answer), the whole exchange up to the
  * answer's status is bounded by `timeoutMs`, and under the AWS policy the URL is checked again and
- * connected only to a public address. The answer's body is read and dropped.
+ * connected only to a public address. The answer's body is read and dropped, and the connection kept for
+ * the next delivery, only when it ends within BODY_READ_BYTES and BODY_READ_MS; else the connection is closed.
  */
 export function makeSendWebhook(policy: UrlPolicy, timeoutMs = DELIVERY_TIMEOUT_MS): SendWebhook {
   return (delivery) =>
@@ -80,7 +85,15 @@ export function makeSendWebhook(policy: UrlPolicy, timeoutMs = DELIVERY_TIMEOUT_
       req.on('response', (res) => {
         clearTimeout(timer);
         resolve({ status: res.statusCode ?? 0 });
-        res.resume();
+        // The status is the answer. A short body is read to its end, so the connection serves the next
+        // event; a receiver that goes on sending must not hold the shared worker's connection past it.
+        let read = 0;
+        const cut = setTimeout(() => res.destroy(), BODY_READ_MS);
+        res.on('data', (chunk: Buffer) => {
+          read += chunk.length;
+          if (read > BODY_READ_BYTES) res.destroy();
+        });
+        res.on('close', () => clearTimeout(cut));
       });
       req.on('error', (error) => {
         clearTimeout(timer);

@@ -25,6 +25,7 @@ const BLOCKED_V4: readonly [string, number][] = [
   ['172.16.0.0', 12], // private
   ['192.0.0.0', 24], // IETF protocol assignments
   ['192.0.2.0', 24], // documentation
+  ['192.88.99.0', 24], // 6to4 relay anycast (deprecated): a tunnel entry, not a receiver
   ['192.168.0.0', 16], // private
   ['198.18.0.0', 15], // benchmarking
   ['198.51.100.0', 24], // documentation
@@ -65,9 +66,15 @@ function blockedV6(address: string): boolean {
   if (zeros(0, 8) || (zeros(0, 7) && g[7] === 1)) return true; // unspecified, loopback
   if (zeros(0, 5) && g[5] === 0xffff) return blockedV4(v4Of(g[6]!, g[7]!)); // IPv4-mapped ::ffff:a.b.c.d
   if (zeros(0, 6)) return true; // IPv4-compatible (deprecated): never a public destination
+  if (zeros(0, 4) && g[4] === 0xffff && g[5] === 0) return true; // IPv4-translated ::ffff:0:a.b.c.d (SIIT)
   if (g[0] === 0x64 && g[1] === 0xff9b && zeros(2, 6)) return blockedV4(v4Of(g[6]!, g[7]!)); // NAT64
+  // Local-use NAT64 64:ff9b:1::/48: where its translator puts the IPv4 address is the network's choice.
+  if (g[0] === 0x64 && g[1] === 0xff9b && g[2] === 1) return true;
   if (g[0] === 0x2002) return blockedV4(v4Of(g[1]!, g[2]!)); // 6to4 embeds an IPv4 address
+  if (g[0] === 0x2001 && g[1] === 0) return true; // Teredo 2001::/32: a tunnel to an embedded IPv4 address
+  if (g[0] === 0x100 && zeros(1, 4)) return true; // discard-only 100::/64
   if ((g[0]! & 0xffc0) === 0xfe80) return true; // link-local fe80::/10
+  if ((g[0]! & 0xffc0) === 0xfec0) return true; // site-local fec0::/10 (deprecated, still routed by some stacks)
   if ((g[0]! & 0xfe00) === 0xfc00) return true; // unique local fc00::/7
   if ((g[0]! & 0xff00) === 0xff00) return true; // multicast
   if (g[0] === 0x2001 && g[1] === 0x0db8) return true; // documentation
@@ -99,7 +106,7 @@ export function checkUrlShape(raw: string, policy: UrlPolicy): URL {
   }
   if (url.username || url.password) throw new WebhookUrlRefusedError('credentials in the URL are not accepted');
   const host = url.hostname.replace(/^\[|\]$/g, '');
-  if (!policy.allowLocal && (isIP(host) ? isBlockedAddress(host) : /(^|\.)localhost$/i.test(host))) {
+  if (!policy.allowLocal && (isIP(host) ? isBlockedAddress(host) : /(^|\.)localhost\.?$/i.test(host))) {
     throw new WebhookUrlRefusedError('a private, loopback or link-local address');
   }
   return url;

@@ -7,7 +7,7 @@ import * as z from 'zod';
 import { optional } from '#shared/db/item-schema';
 import { keys } from '#shared/db/keys';
 import { once } from '#shared/once';
-import type { StoredWebhook, WebhookStatus } from './webhook';
+import { MAX_WEBHOOKS_PER_TENANT, type StoredWebhook, type WebhookStatus } from './webhook';
 
 /**
  * A stored subscription as the service reads it: its fields in the order answers list them, its keys
@@ -79,4 +79,28 @@ export const webhookStatusUpdate = (
   ConditionExpression: `${EXISTS} AND #status <> :status`,
   ExpressionAttributeNames: { '#status': 'status' },
   ExpressionAttributeValues: { ':status': status, ':since': status === 'failing' ? at : null },
+});
+
+/** Deletes an existing subscription. */
+export const webhookDelete = (tableName: string, tenant: string, webhookId: string) => ({
+  TableName: tableName,
+  Key: keys.webhook(tenant, webhookId),
+  ConditionExpression: EXISTS,
+});
+
+/** Adds a new subscription's id to its tenant's set, on condition the set has room under the cap. */
+export const webhookIdAdd = (tableName: string, tenant: string, webhookId: string) => ({
+  TableName: tableName,
+  Key: keys.webhookIds(tenant),
+  UpdateExpression: 'ADD ids :id',
+  ConditionExpression: 'attribute_not_exists(ids) OR size(ids) < :max',
+  ExpressionAttributeValues: { ':id': new Set([webhookId]), ':max': MAX_WEBHOOKS_PER_TENANT },
+});
+
+/** Frees a deleted subscription's place in its tenant's set. */
+export const webhookIdDelete = (tableName: string, tenant: string, webhookId: string) => ({
+  TableName: tableName,
+  Key: keys.webhookIds(tenant),
+  UpdateExpression: 'DELETE ids :id',
+  ExpressionAttributeValues: { ':id': new Set([webhookId]) },
 });

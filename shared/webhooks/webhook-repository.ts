@@ -1,15 +1,22 @@
-import {
-  DeleteCommand,
-  type DynamoDBDocumentClient,
-  GetCommand,
-  PutCommand,
-  QueryCommand,
-  UpdateCommand,
-} from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { answeredIf, writtenIf } from '#shared/db/conditional-write';
 import { keys } from '#shared/db/keys';
-import type { StoredWebhook, WebhookStatus } from './webhook';
-import { newWebhookPut, toWebhook, type WebhookChange, webhookStatusUpdate, webhookUpdate } from './webhook-items';
+import { transact } from '#shared/db/transactions';
+import { ConflictError } from '#shared/errors';
+import { MAX_WEBHOOKS_PER_TENANT, type StoredWebhook, type WebhookStatus } from './webhook';
+import {
+  newWebhookPut,
+  toWebhook,
+  type WebhookChange,
+  webhookDelete,
+  webhookIdAdd,
+  webhookIdDelete,
+  webhookStatusUpdate,
+  webhookUpdate,
+} from './webhook-items';
+
+export const tooManyWebhooks = () =>
+  new ConflictError('too_many_webhooks', `A tenant holds at most ${MAX_WEBHOOKS_PER_TENANT} webhooks`);
 
 export type WebhookRepository = ReturnType<typeof makeWebhookRepository>;
 
@@ -35,8 +42,18 @@ export function makeWebhookRepository(db: DynamoDBDocumentClient, tableName: str
       return Items.map(toWebhook);
     },
 
+    /**
+     * Stores a new subscription and adds its id to the tenant's set in one transaction, on condition the
+     * set holds fewer than MAX_WEBHOOKS_PER_TENANT: concurrent creations cannot together pass the cap
+     * (ConflictError `too_many_webhooks`).
+     */
     async create(webhook: StoredWebhook): Promise<void> {
-      await db.send(new PutCommand(newWebhookPut(tableName, webhook)));
+      const outcome = await transact(db, [
+        { Put: newWebhookPut(tableName, webhook) },
+        { Update: webhookIdAdd(tableName, webhook.enterprise_customer_uuid, webhook.webhook_id) },
+      ]);
+      if (!outcome.ok && outcome.failed.includes(1)) throw tooManyWebhooks();
+      if (!outcome.ok) throw new ConflictError('webhook_exists', `Webhook ${webhook.webhook_id} exists already`);
     },
 
     /** Sets the given fields of an existing subscription; undefined when there is none. */
@@ -50,16 +67,13 @@ export function makeWebhookRepository(db: DynamoDBDocumentClient, tableName: str
       await writtenIf(db.send(new UpdateCommand(webhookStatusUpdate(tableName, tenant, webhookId, status, at))));
     },
 
+    /** Deletes a subscription and frees its place under the cap; false when there is none. */
     async remove(tenant: string, webhookId: string): Promise<boolean> {
-      return writtenIf(
-        db.send(
-          new DeleteCommand({
-            TableName: tableName,
-            Key: keys.webhook(tenant, webhookId),
-            ConditionExpression: 'attribute_exists(PK)',
-          }),
-        ),
-      );
+      const outcome = await transact(db, [
+        { Delete: webhookDelete(tableName, tenant, webhookId) },
+        { Update: webhookIdDelete(tableName, tenant, webhookId) },
+      ]);
+      return outcome.ok;
     },
   };
 }

@@ -63,6 +63,17 @@ describe('crafted cursors', () => {
     );
   });
 
+  it("reads a feed cursor past the feed's settled end as an empty page that gives the cursor back", async () => {
+    // A position no event has reached yet (a forged one, or one written by a clock ahead of this one).
+    const feed = `/api/v1/enterprise-customer/${t.tenant}/events/`;
+    const ahead = b64({ t: '2999-01-01T00:00:00.000Z', i: `evt_${'A'.repeat(32)}` });
+    for (const query of [`after=${ahead}`, `after=${ahead}&type=membership.*`]) {
+      const answer = await api('GET', `${feed}?${query}`, { token: t.adminToken });
+      expect(answer.status, answer.text.slice(0, 300)).toBe(200);
+      expect(answer.json).toMatchObject({ count: 0, results: [], next: null, after: ahead });
+    }
+  });
+
   it('still follows the cursors it hands out', async () => {
     const first = await api('GET', `${GROUPS}/?enterprise_uuid=${t.tenant}&page_size=1`, { token: t.adminToken });
     expect(first.status).toBe(200);

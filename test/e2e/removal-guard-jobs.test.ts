@@ -232,3 +232,55 @@ describe('the mass-removal guard of bulk removals, remove_all and imports, over 
     expect(outcomes).toEqual([...Array<string>(60).fill('removal_cancelled'), 'invited']);
   });
 });
+
+describe('racing decisions on a held job, over HTTP', () => {
+  /** A group of 3 members whose guard holds any removal, emptied by a remove_all that waits. */
+  async function heldRemoveAll() {
+    const created = await api('POST', `${GROUPS}/`, {
+      token: admin,
+      body: {
+        name: `Raced ${randomUUID()}`,
+        enterprise_customer_uuid: tenant,
+        removal_guard: { max_percent: 0, min_removals: 1 },
+      },
+    });
+    expect(created.status, created.text).toBe(201);
+    const groupUuid = created.json.group_uuid as string;
+    await api('POST', `${GROUPS}/${groupUuid}/assign_learners`, {
+      token: admin,
+      body: { learner_uuids: uuids.slice(0, 3) },
+    });
+    const removal = await api('POST', `${GROUPS}/${groupUuid}/remove_learners`, {
+      token: admin,
+      body: { remove_all: true },
+    });
+    expect(removal.status, removal.text).toBe(202);
+    expect((await stopped(removal.json.job_id as string)).status).toBe('awaiting_approval');
+    return { groupUuid, jobId: removal.json.job_id as string };
+  }
+
+  it.each([
+    ['approve', 'cancel'],
+    ['approve', 'abort'],
+    ['cancel', 'abort'],
+  ])('ends %s racing %s in one state that the members match', async (first, second) => {
+    const { groupUuid, jobId } = await heldRemoveAll();
+    const answers = await Promise.all(
+      [first, second].map((action) => api('POST', `${JOBS}/${jobId}/${action}`, { token: admin })),
+    );
+    expect(
+      answers.some((a) => a.status < 300),
+      answers.map((a) => a.text).join('\n'),
+    ).toBe(true);
+    const ended = await stopped(jobId);
+    const members = await memberCount(groupUuid);
+    if (ended.status === 'succeeded') {
+      expect(ended.outcome_counts).toEqual({ removed: 3 });
+      expect(members).toBe(0);
+    } else {
+      expect(['cancelled', 'aborted']).toContain(ended.status);
+      expect(ended.outcome_counts).toEqual({ removal_cancelled: 3 });
+      expect(members).toBe(3);
+    }
+  });
+});

@@ -384,3 +384,107 @@ describe('learner uuids per tenant over HTTP (no oracle, no squatting)', () => {
     expect(JSON.parse(listed.body)).toMatchObject({ count: 0, results: [] });
   });
 });
+
+describe('held jobs, as_of reads and feed cursors across tenants', () => {
+  const GROUPS = '/api/v1/enterprise-group';
+
+  /** Tenant X with a learner in a group whose guard holds any removal, emptied by a `remove_all` that waits. */
+  async function heldRemoval() {
+    const [x, y] = [randomUUID(), randomUUID()];
+    const learner = randomUUID();
+    const adminX = await tokenFor({ roles: ['enterprise_admin'], enterprises: [x] });
+    const adminY = await tokenFor({ roles: ['enterprise_admin'], enterprises: [y] });
+    const learnerX = await tokenFor({ roles: ['learner'], enterprises: [x], sub: learner });
+    const noRoleX = await tokenFor({ roles: [], enterprises: [x] });
+    const put = await api('PUT', `/api/v1/enterprise-customer/${x}/learners/${learner}/`, {
+      token: adminX,
+      body: { email: `${learner}@example.com` },
+    });
+    expect(put.status, put.text).toBe(201);
+    const group = await api('POST', `${GROUPS}/`, {
+      token: adminX,
+      body: { name: `Held ${x}`, enterprise_customer_uuid: x, removal_guard: { max_percent: 0, min_removals: 1 } },
+    });
+    expect(group.status, group.text).toBe(201);
+    const groupUuid = group.json.group_uuid as string;
+    const assigned = await api('POST', `${GROUPS}/${groupUuid}/assign_learners`, {
+      token: adminX,
+      body: { learner_uuids: [learner] },
+    });
+    expect(assigned.json.count, assigned.text).toBe(1);
+    const removal = await api('POST', `${GROUPS}/${groupUuid}/remove_learners`, {
+      token: adminX,
+      body: { remove_all: true },
+    });
+    expect(removal.status, removal.text).toBe(202);
+    const jobId = removal.json.job_id as string;
+    const deadline = Date.now() + 60_000;
+    let status = '';
+    while (status !== 'awaiting_approval' && Date.now() < deadline) {
+      status = (await api('GET', `/api/v1/jobs/${jobId}/`, { token: adminX })).json.status;
+      if (status !== 'awaiting_approval') await new Promise((r) => setTimeout(r, 250));
+    }
+    expect(status).toBe('awaiting_approval');
+    return { x, y, learner, groupUuid, jobId, adminX, adminY, learnerX, noRoleX };
+  }
+
+  it("refuses another tenant's admin, a learner and a token without a role the approval, cancel and revert of a held job", async () => {
+    const t = await heldRemoval();
+    const answers: string[] = [];
+    for (const [who, token] of [
+      ['admin of Y', t.adminY],
+      ['learner of X', t.learnerX],
+      ['no role in X', t.noRoleX],
+    ] as const) {
+      for (const action of ['approve', 'cancel', 'revert']) {
+        const answer = await api('POST', `/api/v1/jobs/${t.jobId}/${action}`, { token });
+        if (!refused(answer.status))
+          answers.push(`${action} by ${who} → ${answer.status} ${answer.text.slice(0, 200)}`);
+      }
+    }
+    expect(answers).toEqual([]);
+    // Nothing was decided: the job still waits and the member is still in.
+    expect((await api('GET', `/api/v1/jobs/${t.jobId}/`, { token: t.adminX })).json.status).toBe('awaiting_approval');
+    expect((await api('GET', `${GROUPS}/${t.groupUuid}/`, { token: t.adminX })).json.member_count).toBe(1);
+    // The same call by X's own admin is a decision, not a refusal.
+    const cancelled = await api('POST', `/api/v1/jobs/${t.jobId}/cancel`, { token: t.adminX });
+    expect(cancelled.status, cancelled.text).toBe(200);
+    expect(cancelled.json.status).toBe('cancelled');
+  });
+
+  it("refuses another tenant's admin and a learner the membership of X's group as of a moment, and reads X's group cursor in Y's feed as Y's", async () => {
+    const t = await heldRemoval();
+    const asOf = encodeURIComponent(new Date().toISOString());
+    const refusals: [string, string][] = [
+      [t.adminY, `${GROUPS}/${t.groupUuid}/learners/?as_of=${asOf}`],
+      [t.learnerX, `${GROUPS}/${t.groupUuid}/learners/?as_of=${asOf}`],
+      [t.adminY, `/api/v1/enterprise-customer/${t.x}/learners/${t.learner}/groups/?as_of=${asOf}`],
+      [t.noRoleX, `/api/v1/enterprise-customer/${t.x}/learners/${t.learner}/groups/?as_of=${asOf}`],
+    ];
+    for (const [token, path] of refusals) {
+      const answer = await api('GET', path, { token });
+      expect(refused(answer.status), `${path} → ${answer.status} ${answer.text.slice(0, 200)}`).toBe(true);
+    }
+    // X's learner uuid under Y's tenant is no learner of Y, then or now.
+    const underY = await api('GET', `/api/v1/enterprise-customer/${t.y}/learners/${t.learner}/groups/?as_of=${asOf}`, {
+      token: t.adminY,
+    });
+    expect(underY.status, underY.text).toBe(200);
+    expect(underY.json).toMatchObject({ count: 0, results: [] });
+    // A group cursor naming X's group, in Y's feed: Y's partition, so nothing of X.
+    const cursor = Buffer.from(JSON.stringify({ g: t.groupUuid, s: 0 })).toString('base64url');
+    const feed = await api(
+      'GET',
+      `/api/v1/enterprise-customer/${t.y}/events/?group_uuid=${t.groupUuid}&after=${cursor}`,
+      {
+        token: t.adminY,
+      },
+    );
+    expect(feed.status, feed.text).toBe(200);
+    expect(feed.json).toMatchObject({ count: 0, results: [] });
+    // X's own admin reads the member as of the same moment.
+    const own = await api('GET', `${GROUPS}/${t.groupUuid}/learners/?as_of=${asOf}`, { token: t.adminX });
+    expect(own.status, own.text).toBe(200);
+    expect(own.json.count).toBe(1);
+  });
+});

@@ -239,4 +239,22 @@ describe('webhooks over HTTP (Standard Webhooks)', () => {
     const log = await ok(200, api('GET', `${webhooksPath}/${webhookId}/deliveries?page_size=3`, { token: admin }));
     expect((log.results as { delivery_id: string }[]).map((d) => d.delivery_id)).toContain(id);
   }, 120_000);
+
+  it('shows a signing secret in the answers of create and rotate only: no read, listing, log, event or delivery holds one', async () => {
+    const rotated = await ok(200, api('POST', `${webhooksPath}/${webhookId}/rotate-secret`, { token: admin }));
+    const secrets = [secret, String(rotated.secret)];
+    const feed = `/api/v1/enterprise-customer/${tenant}/events`;
+    const answers = await Promise.all(
+      [
+        api('GET', `${webhooksPath}/${webhookId}`, { token: admin }),
+        api('GET', webhooksPath, { token: admin }),
+        api('PATCH', `${webhooksPath}/${webhookId}`, { token: admin, body: { enabled: true } }),
+        api('GET', `${webhooksPath}/${webhookId}/deliveries?page_size=1000`, { token: admin }),
+        api('GET', `${feed}?group_uuid=${small}&page_size=1000`, { token: admin }),
+      ].map(async (answer) => (await answer).text),
+    );
+    expect(answers.every((text) => text.length > 0)).toBe(true);
+    const bodies = received.map((r) => `${JSON.stringify(r.headers)}${r.body}`);
+    for (const text of [...answers, ...bodies]) for (const s of secrets) expect(text).not.toContain(s.slice(6));
+  }, 60_000);
 });

@@ -38,6 +38,19 @@ describe('webhook address checks (SSRF)', () => {
     expect(isBlockedAddress(address)).toBe(true);
   });
 
+  it.each([
+    '::ffff:0:7f00:1', // IPv4-translated (SIIT) loopback
+    '::ffff:0:169.254.169.254',
+    '64:ff9b:1::a9fe:a9fe', // local-use NAT64 prefix
+    '64:ff9b:1:ffff::1',
+    'fec0::1', // site-local (deprecated, still routed by some stacks)
+    '100::1', // discard-only
+    '2001:0:4136:e378:8000:63bf:3fff:fdd2', // Teredo: a tunnel to an embedded IPv4 address
+    '192.88.99.1', // 6to4 relay anycast
+  ])('refuses the special-purpose address %s', (address) => {
+    expect(isBlockedAddress(address)).toBe(true);
+  });
+
   it.each(['93.184.215.14', '8.8.8.8', '172.32.0.1', '192.169.0.1', '2606:4700:4700::1111', '::ffff:8.8.8.8'])(
     'accepts the public address %s',
     (address) => {
@@ -61,6 +74,12 @@ describe('webhook address checks (SSRF)', () => {
       'https://0x7f.1/x',
       'not a url',
     ]) {
+      expect(() => checkUrlShape(url, aws), url).toThrow(WebhookUrlRefusedError);
+    }
+  });
+
+  it('refuses a loopback name written as an absolute name (a trailing dot)', () => {
+    for (const url of ['https://localhost./x', 'https://LOCALHOST./x', 'https://api.localhost./x']) {
       expect(() => checkUrlShape(url, aws), url).toThrow(WebhookUrlRefusedError);
     }
   });
