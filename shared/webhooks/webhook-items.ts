@@ -46,21 +46,27 @@ export const newWebhookPut = (tableName: string, webhook: StoredWebhook): PutCom
   ConditionExpression: 'attribute_not_exists(PK)',
 });
 
-/** Sets the fields of `change` that are given on an existing subscription, answering it as it then is. */
+/**
+ * Sets the fields of `change` that are given on an existing subscription, answering it as it then is;
+ * with `secretsBefore`, only if its secrets are still those (a rotation must not drop another's new secret).
+ */
 export function webhookUpdate(
   tableName: string,
   tenant: string,
   webhookId: string,
   change: WebhookChange,
+  secretsBefore?: StoredWebhook['secrets'],
 ): UpdateCommandInput {
   const given = Object.entries(change).filter(([, value]) => value !== undefined);
+  const names = Object.fromEntries(given.map(([name]) => [`#${name}`, name]));
+  const values = Object.fromEntries(given.map(([name, value]) => [`:${name}`, value]));
   return {
     TableName: tableName,
     Key: keys.webhook(tenant, webhookId),
     UpdateExpression: `SET ${given.map(([name]) => `#${name} = :${name}`).join(', ')}`,
-    ExpressionAttributeNames: Object.fromEntries(given.map(([name]) => [`#${name}`, name])),
-    ExpressionAttributeValues: Object.fromEntries(given.map(([name, value]) => [`:${name}`, value])),
-    ConditionExpression: EXISTS,
+    ExpressionAttributeNames: secretsBefore ? { ...names, '#secretsBefore': 'secrets' } : names,
+    ExpressionAttributeValues: secretsBefore ? { ...values, ':secretsBefore': secretsBefore } : values,
+    ConditionExpression: secretsBefore ? `${EXISTS} AND #secretsBefore = :secretsBefore` : EXISTS,
     ReturnValues: 'ALL_NEW',
   };
 }

@@ -56,9 +56,18 @@ export function makeWebhookRepository(db: DynamoDBDocumentClient, tableName: str
       if (!outcome.ok) throw new ConflictError('webhook_exists', `Webhook ${webhook.webhook_id} exists already`);
     },
 
-    /** Sets the given fields of an existing subscription; undefined when there is none. */
-    async update(tenant: string, webhookId: string, change: WebhookChange): Promise<StoredWebhook | undefined> {
-      const out = await answeredIf(db.send(new UpdateCommand(webhookUpdate(tableName, tenant, webhookId, change))));
+    /**
+     * Sets the given fields of an existing subscription (with `secretsBefore`, only while its secrets are
+     * still those); undefined when there is none, or its secrets moved.
+     */
+    async update(
+      tenant: string,
+      webhookId: string,
+      change: WebhookChange,
+      secretsBefore?: StoredWebhook['secrets'],
+    ): Promise<StoredWebhook | undefined> {
+      const update = webhookUpdate(tableName, tenant, webhookId, change, secretsBefore);
+      const out = await answeredIf(db.send(new UpdateCommand(update)));
       return out?.Attributes ? toWebhook(out.Attributes) : undefined;
     },
 

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Caller } from '#shared/auth/caller';
 import { makeCreateWebhook } from '#shared/webhooks/create-webhook';
+import { makeRotateWebhookSecret } from '#shared/webhooks/rotate-webhook-secret';
 import { makeDeleteWebhook } from '#shared/webhooks/update-webhook';
 import { MAX_WEBHOOKS_PER_TENANT } from '#shared/webhooks/webhook';
 import { makeWebhookRepository, type WebhookRepository } from '#shared/webhooks/webhook-repository';
@@ -56,5 +57,19 @@ describe('the cap on a tenant’s webhooks', () => {
     const again = await Promise.allSettled([1, 2, 3].map(() => create()(adminOf(tenant), tenant, input)));
     expect(again.filter((o) => o.status === 'fulfilled')).toHaveLength(1);
     expect(await repository.list(tenant)).toHaveLength(MAX_WEBHOOKS_PER_TENANT);
+  });
+});
+
+describe('rotating a webhook’s secret', () => {
+  it('keeps every secret it showed: two rotations at once end one after the other', async () => {
+    const tenant = randomUUID();
+    const made = await create()(adminOf(tenant), tenant, input);
+    const rotate = makeRotateWebhookSecret(repository, () => `whsec_${randomUUID()}`, clock);
+    const [a, b] = await Promise.all([1, 2].map(() => rotate(adminOf(tenant), tenant, made.webhook_id)));
+    const stored = (await repository.get(tenant, made.webhook_id))!.secrets.map((s) => s.secret);
+    // The later rotation's secret signs, the earlier's beside it; the first secret was rotated out.
+    expect(stored).toHaveLength(2);
+    expect(new Set(stored)).toEqual(new Set([a!.secret, b!.secret]));
+    expect(stored).not.toContain(made.secret);
   });
 });
