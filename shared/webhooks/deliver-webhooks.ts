@@ -2,7 +2,7 @@ import type { Clock } from '#shared/clock';
 import type { ChangeEvent } from '#shared/events/change-event';
 import type { EventRepository } from '#shared/events/event-repository';
 import { logger } from '#shared/logger';
-import { type DeliveryMessage, deliveryOf } from './delivery';
+import { type Delivery, type DeliveryMessage, deliveryOf } from './delivery';
 import type { DeliveryRepository } from './delivery-repository';
 import { pastRetryWindow, retryDelaySeconds } from './retry-schedule';
 import type { SendWebhook } from './send-webhook';
@@ -15,7 +15,7 @@ export interface DeliverWebhooksPorts {
   webhooks: Pick<WebhookRepository, 'get' | 'setStatus'>;
   deliveries: Pick<
     DeliveryRepository,
-    'get' | 'recordAttempt' | 'markFailed' | 'deliveredThrough' | 'advance' | 'skip'
+    'get' | 'getMany' | 'recordAttempt' | 'markFailed' | 'deliveredThrough' | 'advance' | 'skip'
   >;
   events: Pick<EventRepository, 'streamPage' | 'streamStartSince' | 'getEvent'>;
   send: SendWebhook;
@@ -54,8 +54,13 @@ type AttemptResult = 'done' | { retryInSeconds: number };
 export function makeDeliverWebhooks(ports: DeliverWebhooksPorts) {
   const { webhooks, deliveries, events, send, clock } = ports;
 
-  async function attempt(webhook: StoredWebhook, event: ChangeEvent): Promise<AttemptResult> {
-    const logged = await deliveries.get(webhook.webhook_id, event.id);
+  /** One attempt at a delivery; `read` is its log entry as read with its page's (none yet: undefined). */
+  async function attempt(
+    webhook: StoredWebhook,
+    event: ChangeEvent,
+    read?: { logged: Delivery | undefined },
+  ): Promise<AttemptResult> {
+    const logged = read ? read.logged : await deliveries.get(webhook.webhook_id, event.id);
     if (logged && logged.status !== 'pending') return 'done';
     const now = clock.now();
     const body = JSON.stringify(event);
@@ -142,10 +147,14 @@ export function makeDeliverWebhooks(ports: DeliverWebhooksPorts) {
           if (!(await skipExpired(page.events[0]))) return { retryInSeconds: INDEX_LAG_SECONDS };
           continue;
         }
+        const logged = await deliveries.getMany(
+          id,
+          next.filter((event) => matchesEventTypes(webhook.event_types, event.type)).map((event) => event.id),
+        );
         for (const event of next) {
           if (event.sequence !== mark + 1 && !(await skipExpired(event))) return { retryInSeconds: INDEX_LAG_SECONDS };
           if (matchesEventTypes(webhook.event_types, event.type)) {
-            const result = await attempt(webhook, event);
+            const result = await attempt(webhook, event, { logged: logged.get(event.id) });
             if (result !== 'done') return result;
           }
           mark = event.sequence;

@@ -1,4 +1,5 @@
 import { type DynamoDBDocumentClient, GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { batchGetAll } from '#shared/db/batch-get';
 import { answeredIf, writtenIf } from '#shared/db/conditional-write';
 import { transact } from '#shared/db/transactions';
 import { keys } from '#shared/db/keys';
@@ -21,6 +22,16 @@ export function makeDeliveryRepository(db: DynamoDBDocumentClient, tableName: st
         }),
       );
       return Item ? toDelivery(Item) : undefined;
+    },
+
+    /** The logged deliveries of these events to one subscription (one BatchGetItem per 100), by event id. */
+    async getMany(webhookId: string, eventIds: string[]): Promise<Map<string, Delivery>> {
+      const items = await batchGetAll(
+        db,
+        tableName,
+        eventIds.map((eventId) => keys.webhookDeliveryById(webhookId, eventId)),
+      );
+      return new Map(items.map((item) => toDelivery(item)).map((d) => [d.event_id, d]));
     },
 
     /**
