@@ -35,6 +35,11 @@ export interface BenchTarget {
   /** The stack's own DynamoDB calls and handler durations; absent with `--api`. */
   meter?: CapacityMeter;
   invocations?: InvocationTimer;
+  /**
+   * Resolves once the stack's change stream is read to its end and recorded (own stack only): what a
+   * scenario wrote is otherwise still being recorded, on the same engine, during the next measurement.
+   */
+  streamIdle?: () => Promise<void>;
   token: string;
   stop(): Promise<void>;
 }
@@ -68,6 +73,7 @@ export async function openTarget(args: BenchArgs): Promise<BenchTarget> {
       tableName: stack.tableName,
       meter,
       invocations,
+      streamIdle: stack.streamPoller ? () => stack.streamPoller!.idle({ timeoutMs: 600_000 }) : undefined,
       stop: () => stack.stop(),
     });
   } catch (error) {
@@ -77,7 +83,10 @@ export async function openTarget(args: BenchArgs): Promise<BenchTarget> {
 }
 
 function target(
-  base: Pick<BenchTarget, 'apiUrl' | 'token' | 'dynamodbEndpoint' | 'tableName' | 'meter' | 'invocations' | 'stop'>,
+  base: Pick<
+    BenchTarget,
+    'apiUrl' | 'token' | 'dynamodbEndpoint' | 'tableName' | 'meter' | 'invocations' | 'streamIdle' | 'stop'
+  >,
 ): BenchTarget {
   const call = async (method: string, path: string, body?: unknown): Promise<ApiResponse> => {
     const res = await fetch(`${base.apiUrl}${path}`, {

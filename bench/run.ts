@@ -9,29 +9,22 @@ import type { BenchRow, Scenario } from './bench-row';
 import { openTarget } from './bench-target';
 import { costModel, PRICES } from './cost-model';
 import { machine, printTable, writeResults } from './report';
-import { apiLatency } from './scenarios/api-latency';
-import { bulkAssign } from './scenarios/bulk-assign';
-import { changeEvents } from './scenarios/change-events';
-import { enrollmentJobs } from './scenarios/enrollment-jobs';
-import { isolationCost } from './scenarios/isolation-cost';
-import { lambdaBundles } from './scenarios/lambda-bundles';
-import { membershipAsOf } from './scenarios/membership-as-of';
-import { recalculation } from './scenarios/recalculation';
-import { webhookDeliveries } from './scenarios/webhooks';
 import { learnerFixtures } from './seed-learners';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 
-const scenarios: Record<ScenarioName, Scenario> = {
-  assign: bulkAssign,
-  enroll: enrollmentJobs,
-  recalc: recalculation,
-  latency: apiLatency,
-  asof: membershipAsOf,
-  isolation: isolationCost,
-  bundles: lambdaBundles,
-  events: changeEvents,
-  webhooks: webhookDeliveries,
+// Imported once the stack is open: a scenario that imports service modules (the logger) would
+// otherwise parse shared/config before the in-process stack has put its variables in process.env.
+const scenarios: Record<ScenarioName, () => Promise<Scenario>> = {
+  assign: async () => (await import('./scenarios/bulk-assign')).bulkAssign,
+  enroll: async () => (await import('./scenarios/enrollment-jobs')).enrollmentJobs,
+  recalc: async () => (await import('./scenarios/recalculation')).recalculation,
+  latency: async () => (await import('./scenarios/api-latency')).apiLatency,
+  asof: async () => (await import('./scenarios/membership-as-of')).membershipAsOf,
+  isolation: async () => (await import('./scenarios/isolation-cost')).isolationCost,
+  bundles: async () => (await import('./scenarios/lambda-bundles')).lambdaBundles,
+  events: async () => (await import('./scenarios/change-events')).changeEvents,
+  webhooks: async () => (await import('./scenarios/webhooks')).webhookDeliveries,
 };
 
 async function main() {
@@ -52,7 +45,8 @@ async function main() {
     for (const name of args.only) {
       const t0 = performance.now();
       console.log(`\n[${name}]`);
-      const out = await scenarios[name]({ args, target: target!, fixtures });
+      const scenario = await scenarios[name]();
+      const out = await scenario({ args, target: target!, fixtures });
       for (const row of out) {
         console.log(`  ${row.scenario}: ${row.measured.toFixed(2)} ${row.unit}, ratio ${row.ratio?.toFixed(2) ?? '—'}`);
         const exact = row.details?.exact_reference as { label: string; per_second: number; ratio: number } | undefined;

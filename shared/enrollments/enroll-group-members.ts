@@ -26,7 +26,12 @@ export const moduleEnrollment = (courses: string[]): BulkEnrollmentSettings => (
 export type EnrollGroupMembers = (
   group: Pick<Group, 'group_uuid'>,
   members: MemberRef[],
-  context: { actor: string; opId?: string | undefined },
+  context: {
+    actor: string;
+    opId?: string | undefined;
+    /** The group as read after the memberships were committed, when the caller started that read itself. */
+    current?: Promise<Group | undefined> | undefined;
+  },
 ) => Promise<void>;
 
 /**
@@ -40,9 +45,9 @@ export type EnrollGroupMembers = (
  */
 export const makeEnrollGroupMembers =
   ({ groups, apply, ids }: EnrollGroupMembersDeps): EnrollGroupMembers =>
-  async (group, members, { actor, opId }) => {
+  async (group, members, { actor, opId, current: read }) => {
     if (members.length === 0) return;
-    const current = await groups.get(group.group_uuid);
+    const current = await (read ?? groups.get(group.group_uuid));
     const courses = current ? autoEnrollCourses(current) : [];
     if (!current || courses.length === 0) return;
     await apply({

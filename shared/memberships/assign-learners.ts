@@ -15,7 +15,7 @@ import { joinedNow } from './membership-periods';
 import { COUNTED, type Membership, PERMISSIONS, type Permission, refKey, refOf, writeDelta } from './membership';
 import type { MembershipRepository } from './membership-repository';
 import { type IdentifierResult, type InvitationOutcome, summarize } from './outcomes';
-import { type IdentifierInput, resolveMembers, type Target } from './resolve-members';
+import { type IdentifierInput, learnerUuidOf, resolveMembers, type Target } from './resolve-members';
 import { MAX_SYNC_IDENTIFIERS } from './schemas';
 
 export interface AssignDeps extends ExpandDeps {
@@ -88,6 +88,7 @@ export const makeAssignLearners = (deps: AssignDeps) => {
   const { groups, memberships, learners, clock, ids } = deps;
   return async (caller: Caller, groupUuid: string, input: AssignInput, options: AssignOptions = {}) => {
     const { source = 'manual', opId, refuseWhenFull = opId === undefined } = options;
+    const ahead = readAhead(memberships, groupUuid, input.learner_uuids);
     let group = await loadAdministeredGroup(groups, caller, groupUuid);
     assertOpen(group);
     const tenant = group.enterprise_customer_uuid;
@@ -110,10 +111,12 @@ export const makeAssignLearners = (deps: AssignDeps) => {
         throw new ConflictError('concurrent_modification', 'The group kept changing; retry the request');
       await beforeRound(round);
       const now = clock.now();
-      const existing = await memberships.getMany(
-        groupUuid,
-        todo.map((t) => t.ref),
-      );
+      const existing = await (round === 0
+        ? ahead.of(todo.map((t) => t.ref))
+        : memberships.getMany(
+            groupUuid,
+            todo.map((t) => t.ref),
+          ));
       const homes = await memberships.homeGroupsOf(
         tenant,
         todo.filter((t) => existing.has(refKey(t.ref))).map((t) => t.ref),
@@ -158,6 +161,10 @@ export const makeAssignLearners = (deps: AssignDeps) => {
         assertOpen(group);
       }
     }
+    // Learning modules read the group again once the memberships are committed (see
+    // makeEnrollGroupMembers): that read goes side by side with the learners' re-read.
+    const current = deps.enrollInModules ? groups.get(groupUuid) : undefined;
+    current?.catch(() => undefined);
     const settled = await settleLearnerRaces(deps, group, results, caller.sub);
     const added = settled.filter((r) => ADDED.includes(r.outcome) && r.membership);
     const invitations =
@@ -173,7 +180,7 @@ export const makeAssignLearners = (deps: AssignDeps) => {
         const ref = r.membership ? refOf(r.membership) : refs.get(r.identifier);
         return MEMBER.includes(r.outcome) && ref ? [ref] : [];
       });
-      await deps.enrollInModules(group, members, { actor: caller.sub, opId });
+      await deps.enrollInModules(group, members, { actor: caller.sub, opId, current });
     }
     const summary = summarize(settled);
     if (refuseWhenFull && summary.count === 0 && results.some((r) => r.outcome === 'over_capacity')) {
@@ -182,6 +189,33 @@ export const makeAssignLearners = (deps: AssignDeps) => {
     return summary;
   };
 };
+
+/**
+ * The memberships of the learner uuids a call names, read while the group is (their keys name the
+ * group alone); looked at only after the group's read has decided the caller may act on it. `of`
+ * answers for the targets as resolved, reading any not read ahead (a learner named by e-mail).
+ */
+function readAhead(
+  memberships: Pick<MembershipRepository, 'getMany'>,
+  groupUuid: string,
+  learnerUuids: string[] | undefined,
+) {
+  const uuids = [...new Set((learnerUuids ?? []).flatMap((raw) => learnerUuidOf(raw) ?? []))];
+  const refs: MemberRef[] = uuids.length <= MAX_SYNC_IDENTIFIERS ? uuids.map((learnerUuid) => ({ learnerUuid })) : [];
+  const read = refs.length > 0 ? memberships.getMany(groupUuid, refs) : Promise.resolve(new Map<string, Membership>());
+  read.catch(() => undefined);
+  const readKeys = new Set(refs.map(refKey));
+  return {
+    async of(targets: MemberRef[]): Promise<Map<string, Membership>> {
+      const rest = targets.filter((r) => !readKeys.has(refKey(r)));
+      const [found, more] = await Promise.all([
+        read,
+        rest.length > 0 ? memberships.getMany(groupUuid, rest) : new Map<string, Membership>(),
+      ]);
+      return new Map([...found, ...more]);
+    },
+  };
+}
 
 const normalizePermissions = (list: Permission[]): Permission[] => PERMISSIONS.filter((p) => list.includes(p));
 

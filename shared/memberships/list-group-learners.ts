@@ -68,16 +68,23 @@ export const makeListGroupLearners =
     clock: Clock = systemClock,
   ) =>
   async (caller: Caller, groupUuid: string, input: MemberListInput) => {
-    const group = await loadAdministeredGroup(groups, caller, groupUuid);
     const statuses = input.status ? [input.status] : [...COUNTED];
     const query = { groupUuid, statuses, source: input.source };
+    const plain = !input.asOf && !input.learners && !input.search && !input.sortBy;
+    // A plain page's Query names no tenant, so it runs while the group is read; its answer (or its
+    // error: a bad cursor) is looked at only once the group's read has decided what the caller may see.
+    const listing = plain ? memberships.list({ ...query, pageSize: input.pageSize, cursor: input.cursor }) : undefined;
+    listing?.catch(() => undefined);
+    const group = await loadAdministeredGroup(groups, caller, groupUuid);
+    const tenant = group.enterprise_customer_uuid;
     let page: Page<Membership>;
     let count: number;
     let countExact = true;
-    let details: Map<string, Learner>;
+    /** The learners of the page's members, when the branch read them already; else read below. */
+    let details: Map<string, Learner> | undefined;
     if (input.asOf) {
       assertAsOf(input.asOf, clock.now());
-      await throttle('member_search', caller, group.enterprise_customer_uuid);
+      await throttle('member_search', caller, tenant);
       const found = await membersAsOf(memberships, learners, group, { ...query, asOf: input.asOf }, !!input.sortBy);
       const value = input.sortBy ? sortValue[input.sortBy] : () => '';
       page = pageSorted(
@@ -86,19 +93,14 @@ export const makeListGroupLearners =
         { ...input, descending: input.sortDir === 'desc' },
       );
       count = found.members.length;
-      details = input.sortBy
-        ? found.learners
-        : await learners.getMany(
-            group.enterprise_customer_uuid,
-            page.items.flatMap((m) => (m.learner_uuid ? [m.learner_uuid] : [])),
-          );
-    } else if (input.learners || input.search || input.sortBy) {
-      await throttle('member_search', caller, group.enterprise_customer_uuid);
+      details = input.sortBy ? found.learners : undefined;
+    } else if (!listing) {
+      await throttle('member_search', caller, tenant);
       const found = input.learners
-        ? await namedMembers(memberships, learners, group.enterprise_customer_uuid, query, input.learners)
+        ? await namedMembers(memberships, learners, tenant, query, input.learners)
         : input.search
           ? await searchGroupMembers({ memberships, learners }, group, { ...query, search: input.search })
-          : await readAllForSort(memberships, learners, group.enterprise_customer_uuid, query);
+          : await readAllForSort(memberships, learners, tenant, query);
       const value = sortValue[input.sortBy ?? 'email'];
       page = pageSorted(
         found.members,
@@ -110,21 +112,25 @@ export const makeListGroupLearners =
     } else {
       let counted: { count: number; exact: boolean };
       [page, counted] = await Promise.all([
-        memberships.list({ ...query, pageSize: input.pageSize, cursor: input.cursor }),
+        listing,
         input.status || input.source
           ? memberships.countUpTo(query, MAX_COUNT_READ)
           : Promise.resolve({ count: group.member_count, exact: true }),
       ]);
       count = counted.count;
       countExact = counted.exact;
-      details = await learners.getMany(
-        group.enterprise_customer_uuid,
-        page.items.flatMap((m) => (m.learner_uuid ? [m.learner_uuid] : [])),
-      );
     }
-    const homes = await memberships.homeGroupsOf(group.enterprise_customer_uuid, page.items.map(refOf));
+    // The page's learners and home-group pointers are independent reads: side by side.
+    const [names, homes] = await Promise.all([
+      details ??
+        learners.getMany(
+          tenant,
+          page.items.flatMap((m) => (m.learner_uuid ? [m.learner_uuid] : [])),
+        ),
+      memberships.homeGroupsOf(tenant, page.items.map(refOf)),
+    ]);
     const items = page.items.map((m) => {
-      const learner = m.learner_uuid ? details.get(m.learner_uuid) : undefined;
+      const learner = m.learner_uuid ? names.get(m.learner_uuid) : undefined;
       const name = [learner?.first_name, learner?.last_name].filter(Boolean).join(' ');
       return {
         ...publicMembership(m, homes.get(refKey(refOf(m))) === groupUuid),

@@ -18,6 +18,12 @@ export interface Target {
 const uuid = z.uuid();
 const email = z.email();
 
+/** A learner uuid as given (any case, surrounding spaces) in the form targets use, or undefined if it is not one. */
+export function learnerUuidOf(raw: string): string | undefined {
+  const id = raw.trim().toLowerCase();
+  return uuid.safeParse(id).success ? id : undefined;
+}
+
 /**
  * Turns the identifiers of a request into member references of one tenant. Each identifier ends
  * either as a target or as a rejection (invalid, duplicate, not found); none is dropped. A uuid of
@@ -42,8 +48,8 @@ export async function resolveMembers(
 
   const uuids: string[] = [];
   for (const raw of input.learner_uuids ?? []) {
-    const id = raw.trim().toLowerCase();
-    if (!uuid.safeParse(id).success) rejected.push({ identifier: raw, outcome: 'invalid', message: 'not a uuid' });
+    const id = learnerUuidOf(raw);
+    if (id === undefined) rejected.push({ identifier: raw, outcome: 'invalid', message: 'not a uuid' });
     else if (firstSeen(`L#${id}`, raw)) uuids.push(id);
   }
   const emails: { identifier: string; email: string }[] = [];
