@@ -1,4 +1,4 @@
-import { contract } from '#functions/http/contract';
+import { groupsRoutes } from '#functions/http/contract/groups';
 import { httpHandler } from '#shared/http/http-handler';
 import { listEnvelope } from '#shared/http/list-envelope';
 import { ok } from '#shared/http/responses';
@@ -6,7 +6,7 @@ import { listingInput } from '#shared/groups/list-groups';
 import { listGroups } from '#shared/wiring';
 
 /** GET /api/v1/enterprise-group/?enterprise_uuid=&learner_uuid=&external_id=&search=&type=&status=&sort_by=&sort_dir=&as_of= */
-export const handler = httpHandler(contract.ListGroups, async ({ query, caller, event }) => {
+export const handler = httpHandler(groupsRoutes.ListGroups, async ({ query, caller, event }) => {
   const page = await listGroups()(caller, {
     enterpriseUuid: query.enterprise_uuid,
     learnerUuid: query.learner_uuid,

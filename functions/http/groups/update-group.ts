@@ -1,4 +1,4 @@
-import { contract } from '#functions/http/contract';
+import { groupsRoutes } from '#functions/http/contract/groups';
 import { acceptedJob } from '#functions/http/jobs/job-links';
 import { etag, versionPrecondition } from '#shared/http/conditional-requests';
 import { httpHandler } from '#shared/http/http-handler';
@@ -6,7 +6,7 @@ import { ok } from '#shared/http/responses';
 import { updateGroup } from '#shared/wiring';
 
 /** PATCH /api/v1/enterprise-group/{group_uuid}/ (If-Match / If-None-Match optional, RFC 9110) */
-export const handler = httpHandler(contract.UpdateGroup, async ({ params, body, caller, event }) => {
+export const handler = httpHandler(groupsRoutes.UpdateGroup, async ({ params, body, caller, event }) => {
   const { learning_module_enrollment: job, ...group } = await updateGroup()(
     caller,
     params.group_uuid,

@@ -1,11 +1,11 @@
-import { contract } from '#functions/http/contract';
+import { learnersRoutes } from '#functions/http/contract/learners';
 import { httpHandler } from '#shared/http/http-handler';
 import { absoluteUrl } from '#shared/http/list-envelope';
 import { created } from '#shared/http/responses';
 import { requestImportUpload } from '#shared/imports/wired';
 
 /** POST /api/v1/enterprise-customer/{enterprise_uuid}/imports: a presigned upload of one CSV, bound to tenant, kind and key. */
-export const handler = httpHandler(contract.CreateImportUpload, async ({ params, body, caller, event }) => {
+export const handler = httpHandler(learnersRoutes.CreateImportUpload, async ({ params, body, caller, event }) => {
   const { grant, upload } = await requestImportUpload()(caller, params.enterprise_uuid, body);
   const jobs = `/api/v1/jobs/?enterprise_uuid=${grant.enterprise_customer_uuid}&source_key=${encodeURIComponent(grant.key)}`;
   const status_url = absoluteUrl(event, jobs);

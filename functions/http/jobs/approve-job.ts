@@ -1,4 +1,4 @@
-import { contract } from '#functions/http/contract';
+import { jobsRoutes } from '#functions/http/contract/jobs';
 import { absoluteUrl } from '#shared/http/list-envelope';
 import { httpHandler } from '#shared/http/http-handler';
 import { accepted } from '#shared/http/responses';
@@ -6,7 +6,7 @@ import { presentJob } from '#shared/jobs/present-job';
 import { approveRemovals } from '#shared/rules/wired';
 
 /** POST /api/v1/jobs/{job_id}/approve */
-export const handler = httpHandler(contract.ApproveJob, async ({ params, caller, event }) => {
+export const handler = httpHandler(jobsRoutes.ApproveJob, async ({ params, caller, event }) => {
   const job = await approveRemovals()(caller, params.job_id);
   // A recalculation has no results file: its results are the listing.
   const body = presentJob(job, { resultsUrl: absoluteUrl(event, `/api/v1/jobs/${job.job_id}/results/`) });

@@ -1,4 +1,4 @@
-import { contract } from '#functions/http/contract';
+import { jobsRoutes } from '#functions/http/contract/jobs';
 import { httpHandler } from '#shared/http/http-handler';
 import { absoluteUrl, listEnvelope } from '#shared/http/list-envelope';
 import { ok } from '#shared/http/responses';
@@ -6,7 +6,7 @@ import { presentJob } from '#shared/jobs/present-job';
 import { listJobs } from '#shared/jobs/wired';
 
 /** GET /api/v1/jobs/?enterprise_uuid=&source_key= (newest first) */
-export const handler = httpHandler(contract.ListJobs, async ({ query, caller, event }) => {
+export const handler = httpHandler(jobsRoutes.ListJobs, async ({ query, caller, event }) => {
   const page = await listJobs()(caller, {
     tenant: query.enterprise_uuid,
     sourceKey: query.source_key,

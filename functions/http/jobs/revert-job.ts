@@ -1,4 +1,4 @@
-import { contract } from '#functions/http/contract';
+import { jobsRoutes } from '#functions/http/contract/jobs';
 import { absoluteUrl } from '#shared/http/list-envelope';
 import { httpHandler } from '#shared/http/http-handler';
 import { accepted } from '#shared/http/responses';
@@ -6,7 +6,7 @@ import { presentJob } from '#shared/jobs/present-job';
 import { revertJob } from '#shared/jobs/wired';
 
 /** POST /api/v1/jobs/{job_id}/revert */
-export const handler = httpHandler(contract.RevertJob, async ({ params, caller, event }) => {
+export const handler = httpHandler(jobsRoutes.RevertJob, async ({ params, caller, event }) => {
   const job = await revertJob()(caller, params.job_id);
   const body = presentJob(job, { resultsUrl: absoluteUrl(event, `/api/v1/jobs/${job.job_id}/results/`) });
   return accepted(body, { location: absoluteUrl(event, `/api/v1/jobs/${job.job_id}/`) });

@@ -1,4 +1,4 @@
-import { contract } from '#functions/http/contract';
+import { groupsRoutes } from '#functions/http/contract/groups';
 import { httpHandler } from '#shared/http/http-handler';
 import { listEnvelope } from '#shared/http/list-envelope';
 import { ok } from '#shared/http/responses';
@@ -6,7 +6,7 @@ import { listingInput } from '#shared/groups/list-groups';
 import { listGroups } from '#shared/wiring';
 
 /** GET /api/v1/enterprise-customer/{enterprise_uuid}/learners/{learner_uuid}/groups/?as_of=&search=&type=&status=&sort_by=&sort_dir= */
-export const handler = httpHandler(contract.ListLearnerGroups, async ({ params, query, caller, event }) => {
+export const handler = httpHandler(groupsRoutes.ListLearnerGroups, async ({ params, query, caller, event }) => {
   const page = await listGroups()(caller, {
     enterpriseUuid: params.enterprise_uuid,
     learnerUuid: params.learner_uuid,

@@ -1,11 +1,11 @@
-import { contract } from '#functions/http/contract';
+import { learnersRoutes } from '#functions/http/contract/learners';
 import { httpHandler } from '#shared/http/http-handler';
 import { absoluteUrl } from '#shared/http/list-envelope';
 import { created, ok } from '#shared/http/responses';
 import { putLearner } from '#shared/wiring';
 
 /** PUT /api/v1/enterprise-customer/{enterprise_uuid}/learners/{learner_uuid}/ */
-export const handler = httpHandler(contract.PutLearner, async ({ params, body, caller, event }) => {
+export const handler = httpHandler(learnersRoutes.PutLearner, async ({ params, body, caller, event }) => {
   const {
     learner,
     created: isNew,

@@ -1,4 +1,4 @@
-import { contract } from '#functions/http/contract';
+import { membershipsRoutes } from '#functions/http/contract/memberships';
 import { jobAccepted } from '#functions/http/jobs/job-links';
 import { httpHandler } from '#shared/http/http-handler';
 import { absoluteUrl } from '#shared/http/list-envelope';
@@ -6,7 +6,7 @@ import { created, ok } from '#shared/http/responses';
 import { assignOrQueue } from '#shared/jobs/wired';
 
 /** POST /api/v1/enterprise-group/{group_uuid}/assign_learners (over 1000 identifiers: 202 with a job) */
-export const handler = httpHandler(contract.AssignLearners, async ({ params, body, caller, event }) => {
+export const handler = httpHandler(membershipsRoutes.AssignLearners, async ({ params, body, caller, event }) => {
   const { sync, job } = await assignOrQueue()(caller, params.group_uuid, body);
   if (job) return jobAccepted(event, job);
   // 201's Location: the group's members, where the memberships it made are listed.
