@@ -17,7 +17,7 @@ import { keys } from '#shared/db/keys';
 import { noEventBus } from '#shared/events/event-bus';
 import { makeEventRepository } from '#shared/events/event-repository';
 import { makePublishChangeEvents } from '#shared/events/publish-change-events';
-import { itemChangeOf } from '#shared/events/stream-records';
+import { publishStreamBatch } from '#shared/events/stream-records';
 import type { BenchRow, Scenario } from '../bench-row';
 
 /** Groups the changes are spread over: one stream (sequence) each, recorded one after the other per group. */
@@ -65,10 +65,7 @@ export const changeEvents: Scenario = async ({ args, target }) => {
           name: 'PublishChangeEvents',
           batchSize: 100,
           maxRetries: 50,
-          handler: async (event) => {
-            const { failedAt } = await publish(event.Records.map(itemChangeOf));
-            return { batchItemFailures: failedAt === null ? [] : [{ itemIdentifier: failedAt }] };
-          },
+          handler: (event) => publishStreamBatch(publish, event),
         },
       ],
       log: consoleLog({ quiet: true }),

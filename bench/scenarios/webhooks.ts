@@ -17,7 +17,7 @@ import { tableDefinition } from '#local/table-definition';
 import { batchWriteAll } from '#shared/db/batch-write';
 import { makeEventRepository } from '#shared/events/event-repository';
 import { makePublishChangeEvents } from '#shared/events/publish-change-events';
-import { itemChangeOf } from '#shared/events/stream-records';
+import { publishStreamBatch } from '#shared/events/stream-records';
 import { makeDeliverWebhooks } from '#shared/webhooks/deliver-webhooks';
 import { makeSqsDeliveryQueue } from '#shared/webhooks/delivery-queue';
 import { makeDeliveryRepository } from '#shared/webhooks/delivery-repository';
@@ -157,10 +157,7 @@ export const webhookDeliveries: Scenario = async ({ args, target }) => {
           name: 'PublishChangeEvents',
           batchSize: 100,
           maxRetries: 50,
-          handler: async (event) => {
-            const { failedAt } = await publish(event.Records.map(itemChangeOf));
-            return { batchItemFailures: failedAt === null ? [] : [{ itemIdentifier: failedAt }] };
-          },
+          handler: (event) => publishStreamBatch(publish, event),
         },
       ],
       log,

@@ -1,5 +1,5 @@
 import type { Context, DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
-import { itemChangeOf } from '#shared/events/stream-records';
+import { publishStreamBatch } from '#shared/events/stream-records';
 import { publishChangeEvents } from '#shared/events/wired';
 import { withDeadline } from '#shared/invocation-deadline';
 
@@ -9,7 +9,4 @@ import { withDeadline } from '#shared/invocation-deadline';
  * which the event source retries (in order; bisecting, then the on-failure queue, in AWS).
  */
 export const handler = async (event: DynamoDBStreamEvent, context: Context): Promise<DynamoDBBatchResponse> =>
-  withDeadline(context, async () => {
-    const { failedAt } = await publishChangeEvents()(event.Records.map(itemChangeOf));
-    return { batchItemFailures: failedAt === null ? [] : [{ itemIdentifier: failedAt }] };
-  });
+  withDeadline(context, () => publishStreamBatch(publishChangeEvents(), event));

@@ -8,7 +8,7 @@ import type { ChangeEvent } from '#shared/events/change-event';
 import { type EventPublisher, makeEventBridgePublisher } from '#shared/events/event-bus';
 import { makeEventRepository } from '#shared/events/event-repository';
 import { makePublishChangeEvents } from '#shared/events/publish-change-events';
-import { itemChangeOf } from '#shared/events/stream-records';
+import { itemChangeOf, publishStreamBatch } from '#shared/events/stream-records';
 import { consoleLog } from '#local/local-log';
 import {
   type FailedStreamRecords,
@@ -105,8 +105,7 @@ function consumer(bus: EventPublisher) {
   const batches: DynamoDBStreamEvent[] = [];
   const handler = async (event: DynamoDBStreamEvent) => {
     batches.push(structuredClone(event));
-    const { failedAt } = await publish(event.Records.map(itemChangeOf));
-    return { batchItemFailures: failedAt === null ? [] : [{ itemIdentifier: failedAt }] };
+    return publishStreamBatch(publish, event);
   };
   return { publish, batches, handler };
 }
@@ -228,10 +227,7 @@ describe('change events from the table stream', () => {
       },
     };
     const publish = makePublishChangeEvents({ events: flaky, bus: recordingBus(), clock });
-    await startPolling(async (event) => {
-      const { failedAt } = await publish(event.Records.map(itemChangeOf));
-      return { batchItemFailures: failedAt === null ? [] : [{ itemIdentifier: failedAt }] };
-    }, 100).idle();
+    await startPolling((event) => publishStreamBatch(publish, event), 100).idle();
     expect(failures).toBe(3);
     for (const group of groups) {
       const events = await streamEvents(group);
