@@ -176,20 +176,23 @@ export const keys = {
   }),
   /**
    * A change event, keyed by its id so that recording it twice is one conditional write; in its tenant's
-   * feed by recording time (GSI1) and in its stream by sequence (GSI2). The stream is its group's, or
+   * feed by recording time, then sequence (GSI1), and in its stream by sequence (GSI2). The stream is its group's, or
    * its course's for an enrollment event; both partitions name the tenant.
    */
   changeEvent: (eventId: string, tenant: string, stream: EventStreamKey, recordedAt: string, sequence: number) => ({
     PK: `EVENT#${eventId}`,
     SK: 'EVENT',
     GSI1PK: tenantEventsPartition(tenant),
-    GSI1SK: tenantEventPosition(recordedAt, eventId),
+    GSI1SK: tenantEventPosition(recordedAt, sequence, eventId),
     GSI2PK: streamEventsPartition(tenant, stream),
     GSI2SK: streamEventPosition(sequence),
   }),
   changeEventById: (eventId: string) => ({ PK: `EVENT#${eventId}`, SK: 'EVENT' }),
   tenantEventsPartition: (tenant: string) => tenantEventsPartition(tenant),
-  tenantEventPosition: (recordedAt: string, eventId: string) => tenantEventPosition(recordedAt, eventId),
+  tenantEventPosition: (recordedAt: string, sequence: number, eventId: string) =>
+    tenantEventPosition(recordedAt, sequence, eventId),
+  /** The highest feed position of events recorded at or before `recordedAt`. */
+  tenantEventsUntil: (recordedAt: string) => `AT#${recordedAt}#~`,
   streamEventsPartition: (tenant: string, stream: EventStreamKey) => streamEventsPartition(tenant, stream),
   streamEventPosition: (sequence: number) => streamEventPosition(sequence),
   /** The last sequence number given out in one event stream, moved in the transaction that records the event. */
@@ -237,8 +240,9 @@ function tenantEventsPartition(tenant: string): string {
   return `TENANT#${tenant}#EVENTS`;
 }
 
-function tenantEventPosition(recordedAt: string, eventId: string): string {
-  return `AT#${recordedAt}#${eventId}`;
+/** A stream's events recorded in the same millisecond keep their sequence order in the feed. */
+function tenantEventPosition(recordedAt: string, sequence: number, eventId: string): string {
+  return `AT#${recordedAt}#${String(sequence).padStart(12, '0')}#${eventId}`;
 }
 
 function streamEventsPartition(tenant: string, stream: EventStreamKey): string {

@@ -53,24 +53,35 @@ export function eventItem(event: ChangeEvent, recordedAt: string) {
 /** Events one transaction numbers at most: with their stream's counter, well inside TransactWriteItems' 100 items. */
 export const MAX_BLOCK = 25;
 
+/** Where a stream's counter stood when read: its last number and that event's recording time. */
+export interface StreamMark {
+  sequence: number;
+  recordedAt: string | undefined;
+}
+
 /**
  * Records `candidates` (of one stream, in order) as its events `last + 1` … `last + n`: each event is put
  * only if its id is new, and the stream's counter moves from `last` to `last + n` only if no one moved it
  * since it was read. Any condition failing writes nothing, so a duplicate never takes a number and
- * numbers are never skipped. The counter is the last item of the transaction.
+ * numbers are never skipped. The counter is the last item of the transaction. The block is recorded at
+ * `now` or at the last event's recording time if that is later (another recorder's clock, or a batch
+ * that began before it), so the tenant feed, ordered by recording time, keeps each stream's order.
  */
 export function recordEventItems(
   tableName: string,
   candidates: readonly ChangeCandidate[],
-  last: number,
-  recordedAt: string,
-): { events: ChangeEvent[]; items: TransactItem[] } {
+  mark: StreamMark,
+  now: string,
+): { events: ChangeEvent[]; items: TransactItem[]; recordedAt: string } {
+  const last = mark.sequence;
+  const recordedAt = mark.recordedAt !== undefined && mark.recordedAt > now ? mark.recordedAt : now;
   const first = candidates[0];
   if (!first || candidates.length > MAX_BLOCK) throw new Error(`a block holds 1 to ${MAX_BLOCK} events`);
   const events = candidates.map((candidate, i): ChangeEvent => ({ ...candidate, sequence: last + 1 + i }));
   const next = last + events.length;
   return {
     events,
+    recordedAt,
     items: [
       ...events.map((event) => ({
         Put: {
@@ -83,10 +94,11 @@ export function recordEventItems(
         Update: {
           TableName: tableName,
           Key: keys.eventSequence(first.enterprise_customer_uuid, streamOf(first)),
-          UpdateExpression: 'SET last_sequence = :next, entity = :entity',
+          UpdateExpression: 'SET last_sequence = :next, last_recorded_at = :at, entity = :entity',
           ConditionExpression: last === 0 ? 'attribute_not_exists(PK)' : 'last_sequence = :last',
           ExpressionAttributeValues: {
             ':next': next,
+            ':at': recordedAt,
             ':entity': 'event_sequence',
             ...(last === 0 ? {} : { ':last': last }),
           },

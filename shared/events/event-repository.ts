@@ -3,7 +3,7 @@ import { keys } from '#shared/db/keys';
 import { transact } from '#shared/db/transactions';
 import { ConflictError } from '#shared/errors';
 import { type ChangeCandidate, type ChangeEvent, type EventStream, streamOf } from './change-event';
-import { MAX_BLOCK, recordEventItems, toChangeEvent } from './event-items';
+import { MAX_BLOCK, recordEventItems, type StreamMark, toChangeEvent } from './event-items';
 
 /** Times a recording re-reads its stream's counter after another writer moved it. */
 const MAX_COUNTER_RACES = 20;
@@ -12,18 +12,25 @@ const MAX_REMEMBERED_STREAMS = 10_000;
 
 export type RecordedEvent = ChangeEvent & { recorded_at: string };
 
-/** A place in a tenant's feed: the event's recording time and id (its GSI1 sort key). */
+/** A place in a tenant's feed: the event's recording time, sequence and id (its GSI1 sort key). */
 export interface EventPosition {
   recordedAt: string;
+  sequence: number;
   id: string;
 }
 
 /** The full index key of a feed position, as a Query's ExclusiveStartKey. */
-const keyAt = (tenant: string, { recordedAt, id }: EventPosition) => ({
+const keyAt = (tenant: string, { recordedAt, sequence, id }: EventPosition) => ({
   ...keys.changeEventById(id),
   GSI1PK: keys.tenantEventsPartition(tenant),
-  GSI1SK: keys.tenantEventPosition(recordedAt, id),
+  GSI1SK: keys.tenantEventPosition(recordedAt, sequence, id),
 });
+
+/** The position an index key names (its sort key is `AT#<recorded at>#<sequence>#<id>`). */
+const positionOf = (key: Record<string, unknown>): EventPosition => {
+  const [, recordedAt, sequence, id] = String(key.GSI1SK).split('#');
+  return { recordedAt: recordedAt!, sequence: Number(sequence), id: id! };
+};
 
 export type EventRepository = ReturnType<typeof makeEventRepository>;
 
@@ -35,18 +42,21 @@ export function makeEventRepository(db: DynamoDBDocumentClient, tableName: strin
     return Item ? toChangeEvent(Item) : undefined;
   };
 
-  const lastSequence = async (tenant: string, stream: EventStream) => {
+  const readMark = async (tenant: string, stream: EventStream): Promise<StreamMark> => {
     const { Item } = await db.send(
       new GetCommand({ TableName: tableName, Key: keys.eventSequence(tenant, stream), ConsistentRead: true }),
     );
-    return typeof Item?.last_sequence === 'number' ? Item.last_sequence : 0;
+    return {
+      sequence: typeof Item?.last_sequence === 'number' ? Item.last_sequence : 0,
+      recordedAt: typeof Item?.last_recorded_at === 'string' ? Item.last_recorded_at : undefined,
+    };
   };
 
-  /** The last number this process gave out per stream; a hint only (the counter's condition decides). */
-  const lastKnown = new Map<string, number>();
-  const remember = (streamKey: string, sequence: number) => {
+  /** The last mark this process left per stream; a hint only (the counter's condition decides). */
+  const lastKnown = new Map<string, StreamMark>();
+  const remember = (streamKey: string, mark: StreamMark) => {
     if (lastKnown.size >= MAX_REMEMBERED_STREAMS) lastKnown.clear();
-    lastKnown.set(streamKey, sequence);
+    lastKnown.set(streamKey, mark);
   };
 
   /**
@@ -58,12 +68,12 @@ export function makeEventRepository(db: DynamoDBDocumentClient, tableName: strin
     const stream = streamOf(first);
     const streamKey = JSON.stringify([first.enterprise_customer_uuid, stream]);
     for (let race = 0; race < MAX_COUNTER_RACES; race++) {
-      const last = lastKnown.get(streamKey) ?? (await lastSequence(first.enterprise_customer_uuid, stream));
-      const { events, items } = recordEventItems(tableName, block, last, recordedAt);
-      const outcome = await transact(db, items);
+      const mark = lastKnown.get(streamKey) ?? (await readMark(first.enterprise_customer_uuid, stream));
+      const recording = recordEventItems(tableName, block, mark, recordedAt);
+      const outcome = await transact(db, recording.items);
       if (outcome.ok) {
-        remember(streamKey, last + events.length);
-        return events;
+        remember(streamKey, { sequence: mark.sequence + block.length, recordedAt: recording.recordedAt });
+        return recording.events;
       }
       lastKnown.delete(streamKey);
       if (outcome.failed.some((position) => position < block.length)) {
@@ -106,10 +116,10 @@ export function makeEventRepository(db: DynamoDBDocumentClient, tableName: strin
       tenant: string,
       { after, until, type, limit }: { after?: EventPosition; until: string; type?: string; limit: number },
     ): Promise<{ events: RecordedEvent[]; lastRead: EventPosition | undefined }> {
-      const bound = keys.tenantEventPosition(until, '~');
+      const bound = keys.tenantEventsUntil(until);
       // A start past the bound (a cursor from a clock ahead of this one, or forged) has nothing after it
       // yet; DynamoDB refuses a start key outside the key condition, so it is not asked.
-      if (after && keys.tenantEventPosition(after.recordedAt, after.id) > bound)
+      if (after && keys.tenantEventPosition(after.recordedAt, after.sequence, after.id) > bound)
         return { events: [], lastRead: undefined };
       const domain = type?.endsWith('.*') ? type.slice(0, -1) : undefined;
       const { Items = [], LastEvaluatedKey } = await db.send(
@@ -132,9 +142,7 @@ export function makeEventRepository(db: DynamoDBDocumentClient, tableName: strin
           Limit: limit,
         }),
       );
-      const lastRead = LastEvaluatedKey
-        ? { recordedAt: String(LastEvaluatedKey.GSI1SK).split('#')[1]!, id: String(LastEvaluatedKey.PK).slice(6) }
-        : undefined;
+      const lastRead = LastEvaluatedKey ? positionOf(LastEvaluatedKey) : undefined;
       return { events: Items.map(withRecordedAt), lastRead };
     },
 

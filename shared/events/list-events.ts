@@ -36,7 +36,8 @@ export interface EventFeedPage {
 // A tenant-feed cursor holds a position; a group-feed cursor the group and its last sequence read.
 const FeedCursor = /* @__PURE__ */ once(() =>
   z.union([
-    z.strictObject({ t: z.iso.datetime(), i: z.string().regex(/^evt_[\w-]{32}$/) }),
+    // `q` (the event's sequence) is absent from a cursor handed out before the feed was ordered by it.
+    z.strictObject({ t: z.iso.datetime(), q: z.int().min(0).optional(), i: z.string().regex(/^evt_[\w-]{32}$/) }),
     z.strictObject({ g: z.uuid(), s: z.int().min(0) }),
   ]),
 );
@@ -63,7 +64,12 @@ export function makeListEvents(events: Pick<EventRepository, 'tenantPage' | 'str
       return groupFeed(tenant, input.groupUuid, cursor && 'g' in cursor ? cursor.s : 0, settled, input);
     }
     if (cursor && !('t' in cursor)) throw new InvalidCursorError('a cursor of a group’s feed', 'query.after');
-    return tenantFeed(tenant, cursor && { recordedAt: cursor.t, id: cursor.i }, settled, input);
+    return tenantFeed(
+      tenant,
+      cursor && { recordedAt: cursor.t, sequence: cursor.q ?? 0, id: cursor.i },
+      settled,
+      input,
+    );
   };
 
   async function tenantFeed(
@@ -80,13 +86,14 @@ export function makeListEvents(events: Pick<EventRepository, 'tenantPage' | 'str
       found.push(...page.events);
       // Everything up to the last item the query read was examined, matching or not.
       const last = page.events.at(-1);
-      position = page.lastRead ?? (last && { recordedAt: last.recorded_at, id: last.id }) ?? position;
+      position =
+        page.lastRead ?? (last && { recordedAt: last.recorded_at, sequence: last.sequence, id: last.id }) ?? position;
       more = page.lastRead !== undefined;
       if (!more) break;
     }
     return {
       items: found.map(strip),
-      after: position ? writeCursor({ t: position.recordedAt, i: position.id }) : null,
+      after: position ? writeCursor({ t: position.recordedAt, q: position.sequence, i: position.id }) : null,
       more,
     };
   }

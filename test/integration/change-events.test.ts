@@ -4,9 +4,9 @@ import { mockClient } from 'aws-sdk-client-mock';
 import type { DynamoDBStreamEvent } from 'aws-lambda';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { keys } from '#shared/db/keys';
-import type { ChangeEvent } from '#shared/events/change-event';
+import type { ChangeCandidate, ChangeEvent } from '#shared/events/change-event';
 import { type EventPublisher, makeEventBridgePublisher } from '#shared/events/event-bus';
-import { makeEventRepository } from '#shared/events/event-repository';
+import { type EventPosition, makeEventRepository } from '#shared/events/event-repository';
 import { makePublishChangeEvents } from '#shared/events/publish-change-events';
 import { itemChangeOf, publishStreamBatch } from '#shared/events/stream-records';
 import { consoleLog } from '#local/local-log';
@@ -270,6 +270,40 @@ describe('change events from the table stream', () => {
     const events = await streamEvents(group);
     expectExactlyOnce(events, changes - 1);
     expect(events.some((e) => e.data.after?.learner_uuid === 'l4')).toBe(false);
+  });
+
+  it("keeps each stream's sequence order in the tenant feed, across recorders' clocks and within a millisecond", async () => {
+    const group = 'g-feed-order';
+    const candidate = (n: number, id: string): ChangeCandidate => ({
+      id,
+      type: 'membership.added',
+      occurred_at: '2026-01-01T00:00:00.000Z',
+      enterprise_customer_uuid: TENANT,
+      group_uuid: group,
+      course_id: null,
+      data: { before: null, after: { learner_uuid: `l${n}` } },
+    });
+    // Ids that sort against the order of the changes.
+    const ids = Array.from({ length: 6 }, (_, i) => `evt_${String(9 - i).repeat(32)}`);
+    const ahead = makeEventRepository(documentClient(), table);
+    const behind = makeEventRepository(documentClient(), table);
+    await ahead.record(
+      [0, 1, 2].map((n) => candidate(n, ids[n]!)),
+      '2026-01-01T00:00:02.000Z',
+    );
+    // A second recorder whose batch began a second earlier by its clock.
+    await behind.record(
+      [3, 4, 5].map((n) => candidate(n, ids[n]!)),
+      '2026-01-01T00:00:01.000Z',
+    );
+    const feed: ChangeEvent[] = [];
+    let after: EventPosition | undefined;
+    do {
+      const page = await ahead.tenantPage(TENANT, { after, until: '2026-01-01T00:00:03.000Z', limit: 2 });
+      feed.push(...page.events);
+      after = page.lastRead;
+    } while (after);
+    expect(feed.map((e) => [e.sequence, e.id])).toEqual(ids.map((id, i) => [i + 1, id]));
   });
 
   it('gives concurrent recorders of one stream distinct numbers without a gap', async () => {
