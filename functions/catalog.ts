@@ -145,10 +145,10 @@ export const catalog: readonly FunctionDefinition[] = [
     table: 'readwrite',
     sendsTo: ['groupCleanup'],
   }),
-  // A big group exports through a job: it sends the job's chunk; the worker writes the file.
+  // A big group exports through a job: it sends the job's chunk; the file jobs' worker writes the file.
   http('ExportGroupMembers', 'GET', `${GROUPS}/{group_uuid}/export`, 'groups/export-group-members', {
     table: 'readwrite',
-    sendsTo: ['jobChunks'],
+    sendsTo: ['fileJobChunks'],
     bucket: { read: ['exports'] },
   }),
   http('ListGroupLearners', 'GET', `${GROUPS}/{group_uuid}/learners`, 'memberships/list-group-learners', limitedRead),
@@ -213,15 +213,16 @@ export const catalog: readonly FunctionDefinition[] = [
   http('GetJob', 'GET', `${JOBS}/{job_id}`, 'jobs/get-job', { table: 'read', bucket: jobFiles }),
   http('ListJobResults', 'GET', `${JOBS}/{job_id}/results`, 'jobs/list-job-results', read),
   http('AbortJob', 'POST', `${JOBS}/{job_id}/abort`, 'jobs/abort-job', { table: 'readwrite', bucket: jobFiles }),
-  // Approving held removals delivers the job's last chunk again, so its finish step (the sweep) runs.
+  // Approving held removals delivers the job's last chunk again, so its finish step (the sweep) runs: to the
+  // file jobs' worker for a held group-members import.
   http('ApproveJob', 'POST', `${JOBS}/{job_id}/approve`, 'jobs/approve-job', {
     table: 'readwrite',
-    sendsTo: ['jobChunks'],
+    sendsTo: ['jobChunks', 'fileJobChunks'],
   }),
-  // Cancelling a held import delivers its last chunk again, so the chunk worker writes its results file.
+  // Cancelling a held import delivers its last chunk again, so the file jobs' worker writes its results file.
   http('CancelJob', 'POST', `${JOBS}/{job_id}/cancel`, 'jobs/cancel-job', {
     table: 'readwrite',
-    sendsTo: ['jobChunks'],
+    sendsTo: ['fileJobChunks'],
   }),
   // Reads the job's history to plan the revert, records it and sends its chunks.
   http('RevertJob', 'POST', `${JOBS}/{job_id}/revert`, 'jobs/revert-job', {
@@ -268,7 +269,16 @@ export const catalog: readonly FunctionDefinition[] = [
     name: 'ApplyJobChunk',
     entry: 'functions/workers/apply-job-chunk.ts',
     trigger: { type: 'queue', queue: 'jobChunks', batchSize: 2, maxConcurrency: 8 },
-    // Writes an import's results file when it finishes the job; bulk_enroll chunks may e-mail students.
+    // The jobs without a file (API bulk calls, recalculations, reverts); bulk_enroll chunks may e-mail students.
+    access: { table: 'readwrite', sendsTo: ['notifications'] },
+    timeoutSeconds: 150,
+  },
+  {
+    name: 'ApplyFileJobChunk',
+    entry: 'functions/workers/apply-file-job-chunk.ts',
+    trigger: { type: 'queue', queue: 'fileJobChunks', batchSize: 2, maxConcurrency: 8 },
+    // CSV imports and exports: writes an import's results file when it finishes the job, an export's file;
+    // enrollment imports may e-mail students.
     access: { table: 'readwrite', bucket: { write: ['results', 'exports'] }, sendsTo: ['notifications'] },
     timeoutSeconds: 150,
   },
@@ -277,7 +287,7 @@ export const catalog: readonly FunctionDefinition[] = [
     entry: 'functions/workers/start-csv-import.ts',
     trigger: { type: 'queue', queue: 'imports', batchSize: 1 },
     // Reads the drop and its upload grant; writes the results file of a drop refused for want of a grant.
-    access: { table: 'readwrite', bucket: { read: ['imports'], write: ['results'] }, sendsTo: ['jobChunks'] },
+    access: { table: 'readwrite', bucket: { read: ['imports'], write: ['results'] }, sendsTo: ['fileJobChunks'] },
     timeoutSeconds: 600,
     memoryMb: 1024,
   },
@@ -321,8 +331,8 @@ export const catalog: readonly FunctionDefinition[] = [
     // The producers of jobs: a start whose every delivery failed or timed out leaves its job queued. And the
     // chunks: a worker that timed out or crashed on its last delivery leaves its chunk unrecorded and the job
     // running; the consumer records it failed and sends it back to its worker, whose finish step ends the job.
-    trigger: { type: 'deadLetters', queues: ['imports', 'jobPlans', 'jobChunks'], batchSize: 10 },
-    access: { table: 'readwrite', sendsTo: ['jobChunks'] },
+    trigger: { type: 'deadLetters', queues: ['imports', 'jobPlans', 'jobChunks', 'fileJobChunks'], batchSize: 10 },
+    access: { table: 'readwrite', sendsTo: ['jobChunks', 'fileJobChunks'] },
     timeoutSeconds: 30,
   },
   {

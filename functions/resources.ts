@@ -29,7 +29,14 @@ export const table = {
 export const MAX_MESSAGE_BYTES = 256 * 1024;
 
 export type QueueName =
-  'groupCleanup' | 'jobChunks' | 'imports' | 'notifications' | 'recalculations' | 'jobPlans' | 'webhookDeliveries';
+  | 'groupCleanup'
+  | 'jobChunks'
+  | 'fileJobChunks'
+  | 'imports'
+  | 'notifications'
+  | 'recalculations'
+  | 'jobPlans'
+  | 'webhookDeliveries';
 
 export interface QueueDefinition {
   /** Logical id in CDK; the local queue name (its DLQ adds `-dlq`). */
@@ -58,6 +65,16 @@ export const queues: Record<QueueName, QueueDefinition> = {
   jobChunks: {
     id: 'JobChunksQueue',
     localName: 'job-chunks',
+    visibilityTimeoutSeconds: 180,
+    maxReceiveCount: 4,
+  },
+  /**
+   * The chunks of the jobs that read or write a file in S3 (CSV imports, exports), for their own worker:
+   * the worker of the other jobs then carries neither the S3 signer nor the CSV writer.
+   */
+  fileJobChunks: {
+    id: 'FileJobChunksQueue',
+    localName: 'file-job-chunks',
     visibilityTimeoutSeconds: 180,
     maxReceiveCount: 4,
   },

@@ -12,6 +12,7 @@ const Env = z.object({
   EVENT_BUS_NAME: z.string().min(1).optional(),
   QUEUE_URL_GROUP_CLEANUP: z.string().url().optional(),
   QUEUE_URL_JOB_CHUNKS: z.string().url().optional(),
+  QUEUE_URL_FILE_JOB_CHUNKS: z.string().url().optional(),
   QUEUE_URL_NOTIFICATIONS: z.string().url().optional(),
   QUEUE_URL_RECALCULATIONS: z.string().url().optional(),
   QUEUE_URL_JOB_PLANS: z.string().url().optional(),
@@ -78,6 +79,9 @@ export const config = {
   },
   get jobChunksQueueUrl() {
     return required('QUEUE_URL_JOB_CHUNKS', env.QUEUE_URL_JOB_CHUNKS);
+  },
+  get fileJobChunksQueueUrl() {
+    return required('QUEUE_URL_FILE_JOB_CHUNKS', env.QUEUE_URL_FILE_JOB_CHUNKS);
   },
   get notificationsQueueUrl() {
     return required('QUEUE_URL_NOTIFICATIONS', env.QUEUE_URL_NOTIFICATIONS);

@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { queues } from '#functions/resources';
-import { applyJobChunk } from '#shared/jobs/wired';
+import { applyJobChunk } from '#shared/jobs/wired-chunk-workers';
 import { logger } from '#shared/logger';
 import { jsonBody, sqsWorker } from '#shared/queue/sqs-worker';
 

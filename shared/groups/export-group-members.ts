@@ -1,6 +1,6 @@
-import { stringify } from 'csv-stringify/sync';
 import type { Caller } from '#shared/auth/caller';
 import type { Clock } from '#shared/clock';
+import { csvRecords } from '#shared/imports/csv-records';
 import { neutralizeCell } from '#shared/imports/neutralize-cell';
 import type { Job, JobStatus } from '#shared/jobs/job';
 import type { Learner } from '#shared/learners/learner';
@@ -54,7 +54,7 @@ export const MAX_SYNC_EXPORT = 10_000;
 export const makeRenderMembersCsv =
   (memberships: Pick<MembershipRepository, 'list'>, learners: Pick<LearnerRepository, 'getMany'>) =>
   async (tenant: string, groupUuid: string, options: ExportOptions): Promise<{ csv: string; count: number }> => {
-    const lines: unknown[][] = options.includeHeader ? [options.columns] : [];
+    const lines: string[][] = options.includeHeader ? [options.columns] : [];
     let cursor: string | undefined;
     let count = 0;
     do {
@@ -70,7 +70,7 @@ export const makeRenderMembersCsv =
       count += page.items.length;
       cursor = page.next ?? undefined;
     } while (cursor);
-    return { csv: stringify(lines as string[][], { delimiter: options.delimiter }), count };
+    return { csv: csvRecords(lines, options.delimiter), count };
   };
 
 /** How long a finished export job is handed out again to the same request on an unchanged group. */

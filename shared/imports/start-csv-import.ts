@@ -180,7 +180,7 @@ export const makeStartCsvImport =
     // Running with its size before any chunk is queued, so the last worker can end it.
     await jobs.markRunning(jobId, total, chunks, clock.now());
     await enqueue(
-      jobId,
+      job,
       Array.from({ length: chunks }, (_, i) => i),
     );
     await finish(jobId);
@@ -189,7 +189,7 @@ export const makeStartCsvImport =
     async function requeueUnrecorded(count: number) {
       const unrecorded: number[] = [];
       for (let chunk = 0; chunk < count; chunk++) if (!(await jobs.resultOf(jobId, chunk))) unrecorded.push(chunk);
-      if (unrecorded.length > 0) await enqueue(jobId, unrecorded);
+      if (unrecorded.length > 0) await enqueue(job, unrecorded);
     }
   };
 

@@ -1,5 +1,5 @@
-import { stringify } from 'csv-stringify/sync';
 import { RESULTS_PREFIX_PATH } from './csv-kinds';
+import { csvRecords } from './csv-records';
 import { type Job, settledOutcome } from '#shared/jobs/job';
 import type { JobRepository } from '#shared/jobs/job-repository';
 import { neutralizeCell } from './neutralize-cell';
@@ -48,7 +48,7 @@ export const makeWriteRefusedImportResults =
   async (job: Job, code: string, reason: string): Promise<void> => {
     if (job.source.type !== 's3') return;
     const key = resultsKeyOf(job);
-    const body = stringify([RESULT_COLUMNS, ['', 'failed', code, neutralizeCell(reason)]]);
+    const body = csvRecords([RESULT_COLUMNS, ['', 'failed', code, neutralizeCell(reason)]]);
     await objects.put(job.source.bucket, key, Buffer.from(body), CSV);
     await jobs.setResultsKey(job.job_id, key);
   };
@@ -61,10 +61,10 @@ const resultsKeyOf = (job: Job) =>
 /** The results file's CSV text: its header, then one piece per chunk of results, read as it is asked for. */
 async function* resultLines(jobs: WriteResultsDeps['jobs'], job: Job): AsyncGenerator<string> {
   const header = job.columns ?? [];
-  yield stringify([[...header, ...RESULT_COLUMNS]]);
+  yield csvRecords([[...header, ...RESULT_COLUMNS]]);
   for await (const { chunk, rows } of jobs.resultChunks(job.job_id)) {
     const inputs = new Map((await jobs.getChunk(job.job_id, chunk))?.map((r) => [r.index, r.input]) ?? []);
-    yield stringify(
+    yield csvRecords(
       rows.map((result) => {
         const input = inputs.get(result.index) ?? {};
         return [

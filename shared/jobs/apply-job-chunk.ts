@@ -10,7 +10,8 @@ export type RowApplier = (job: Job, rows: JobRow[], opId: string) => Promise<Row
 
 export interface ApplyChunkDeps {
   jobs: Pick<JobRepository, 'get' | 'getChunk' | 'resultOf' | 'recordChunk'>;
-  appliers: Record<JobKind, RowApplier>;
+  /** The kinds this worker applies (a file job's chunks have a worker of their own, see FILE_JOB_KINDS). */
+  appliers: Partial<Record<JobKind, RowApplier>>;
   /** Ends the job once every chunk is recorded (and writes an import's results file). */
   finish: (jobId: string) => Promise<void>;
   /** Settles a job aborted while its chunks were applied (see makeSettleAbortedJob); none by default. */
@@ -56,10 +57,13 @@ export const makeApplyJobChunk = ({
       await finish(jobId);
       return 'already_recorded';
     }
+    const applier = appliers[job.kind];
+    // A chunk sent to the wrong worker is a wiring defect: retried, then dead-lettered, never applied here.
+    if (!applier) throw new Error(`this worker does not apply ${job.kind} chunks`);
     const rows = (await jobs.getChunk(jobId, chunk)) ?? [];
     let results: RowResult[];
     try {
-      results = await appliers[job.kind](job, rows, `${jobId}#${chunk}`);
+      results = await applier(job, rows, `${jobId}#${chunk}`);
     } catch (error) {
       if (!lastAttempt) throw error;
       const message =

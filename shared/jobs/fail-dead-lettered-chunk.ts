@@ -53,6 +53,6 @@ export const makeFailDeadLetteredChunk =
       'delivery; rows before the failure may have been applied';
     if (!(await jobs.recordChunk(jobId, chunk, failedChunkResults(rows, DEAD_LETTERED_ROW, message), true)))
       return 'already_recorded';
-    await enqueue(jobId, [chunk]);
+    await enqueue(job, [chunk]);
     return 'recorded';
   };

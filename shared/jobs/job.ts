@@ -17,6 +17,19 @@ export type JobKind =
   /** Undoes what another job changed, membership by membership (see shared/jobs/revert-job.ts). */
   | 'revert';
 
+/**
+ * The kinds that read or write a file in S3 (CSV imports, exports). Their chunks go to a worker of
+ * their own, so that the worker of the other kinds carries neither the S3 signer nor the CSV writer.
+ */
+export const FILE_JOB_KINDS: readonly JobKind[] = [
+  'import_learners',
+  'import_group_members',
+  'import_enrollments',
+  'import_batch_participants',
+  'export_members',
+];
+export const isFileJob = (kind: JobKind) => FILE_JOB_KINDS.includes(kind);
+
 export type JobStatus =
   | 'queued'
   | 'running'

@@ -2,7 +2,6 @@ import type { Clock } from '#shared/clock';
 import type { JobPlan } from './job';
 import type { JobRepository } from './job-repository';
 import { CHUNK_SIZE } from './chunk-rows';
-import type { EnqueueChunks } from './start-job';
 
 /** One page of a listing: the rows' inputs, and where the next page starts (absent at the end). */
 export interface ListingPage {
@@ -15,7 +14,8 @@ export type ListPage = (after: string | undefined, limit: number) => Promise<Lis
 
 export interface PlanListedJobDeps {
   jobs: Pick<JobRepository, 'getPlan' | 'savePlan' | 'putChunks' | 'markRunning'>;
-  enqueue: EnqueueChunks;
+  /** Queues chunks of the listed job (a recalculation, a module enrollment: never a file job). */
+  enqueue: (jobId: string, chunks: number[]) => Promise<void>;
   /** Ends the job if every chunk is recorded already (an empty listing, or chunks faster than the listing). */
   finish: (jobId: string) => Promise<void>;
   clock: Clock;

@@ -4,7 +4,8 @@ import type { Job, JobKind, JobRow, JobSource } from './job';
 import { chunkRows } from './chunk-rows';
 import type { JobRepository } from './job-repository';
 
-export type EnqueueChunks = (jobId: string, chunks: number[]) => Promise<void>;
+/** Queues chunks of a job for its worker (which worker depends on the job's kind). */
+export type EnqueueChunks = (job: Pick<Job, 'job_id' | 'kind'>, chunks: number[]) => Promise<void>;
 
 /** Stores a job with its rows and queues its chunks (see makeStartJob). */
 export type StartJob = (spec: NewJob, rows: JobRow[]) => Promise<Job>;
@@ -82,7 +83,7 @@ export const makeStartJob =
       // Running with its size before any chunk is queued, so the last worker can end it.
       await jobs.markRunning(job.job_id, rows.length, chunks.length, clock.now());
       await enqueue(
-        job.job_id,
+        job,
         chunks.map((_, i) => i),
       );
     } catch (error) {

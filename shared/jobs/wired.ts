@@ -1,87 +1,44 @@
 import { randomIds, systemClock } from '#shared/clock';
 import { config } from '#shared/config';
-import type { UniqueKind } from '#shared/db/keys';
-import {
-  makeApplyBulkEnrollRows,
-  makeApplyParticipantRows,
-  makeBulkEnrollOrQueue,
-  makeChangeParticipantsOrQueue,
-} from '#shared/enrollments/enrollment-jobs';
+import { makeBulkEnrollOrQueue, makeChangeParticipantsOrQueue } from '#shared/enrollments/enrollment-jobs';
 import { makeCoursesOfJob } from '#shared/enrollments/courses-of-job';
-import { makeRevertEnrollmentChanges } from '#shared/enrollments/revert-enrollment-changes';
-import { makeApplyModuleEnrollmentRows, makePlanModuleEnrollment } from '#shared/enrollments/learning-module-jobs';
-import { exportSourceKey, makeExportGroupMembers, makeRenderMembersCsv } from '#shared/groups/export-group-members';
-import { makeApplyBatchParticipantCsvRows, makeApplyEnrollmentCsvRows } from '#shared/imports/apply-enrollment-rows';
-import { makeApplyGroupMemberRows, resolveGroup } from '#shared/imports/apply-group-member-rows';
+import { makePlanModuleEnrollment } from '#shared/enrollments/learning-module-jobs';
+import { exportSourceKey, makeExportGroupMembers } from '#shared/groups/export-group-members';
+import { makeImportedGroups } from '#shared/imports/imported-groups';
 import { objectStore } from '#shared/imports/object-store';
 import { presignedLinks } from '#shared/imports/presigned-links';
 import { makeStartCsvImport } from '#shared/imports/start-csv-import';
-import { makeWriteImportResults, makeWriteRefusedImportResults } from '#shared/imports/write-import-results';
+import { makeWriteRefusedImportResults } from '#shared/imports/write-import-results';
 import { verifyUpload } from '#shared/imports/wired';
 import { makeBulkUpsertOrQueue } from '#shared/learners/bulk-upsert-or-queue';
 import { makeAssignOrQueue } from '#shared/memberships/assign-or-queue';
 import { makeRemoveOrQueue } from '#shared/memberships/remove-or-queue';
-import { makeRevertMemberChanges } from '#shared/memberships/revert-member-changes';
 import { once } from '#shared/once';
-import { sendJsonBatch } from '#shared/queue/send-json';
 import { batches, branches, enrollments, groups, history, jobs, learners, memberships } from '#shared/repositories';
-import {
-  applyBulkEnrollment,
-  applyRecalculationRows,
-  endAbortedRun,
-  finishPendingRemovals,
-  planRecalculation,
-  reevaluateEnrollees,
-  sweepRuleMembers,
-} from '#shared/rules/wired';
-import { applyBatchParticipants, assignLearners, bulkUpsertLearners, putLearner, removeLearners } from '#shared/wiring';
+import { applyBulkEnrollment, planRecalculation } from '#shared/rules/wired';
+import { applyBatchParticipants, assignLearners, bulkUpsertLearners, removeLearners } from '#shared/wiring';
 import { throttle } from '#shared/throttle/wired';
-import { makeApplyExportRows } from './apply-export-rows';
-import { makeApplyJobChunk } from './apply-job-chunk';
-import { makeApplyLearnerRows } from './apply-learner-rows';
-import { makeApplyMembershipRows } from './apply-membership-rows';
-import { makeApplyRevertRows } from './apply-revert-rows';
 import { makeEndDeadLetteredJob } from './end-dead-lettered-job';
 import { makeFailDeadLetteredChunk } from './fail-dead-lettered-chunk';
 import { makeFinishJob } from './finish-job';
 import { makePlanJob } from './plan-job';
-import type { Job } from './job';
-import { makeAbortJob, makeSettleAbortedJob } from './abort-job';
+import { makeAbortJob } from './abort-job';
 import { makeGetJob, makeListJobResults, makeListJobs } from './read-jobs';
 import { makeRevertJob, targetGroupsOf } from './revert-job';
 import { makeStartJob } from './start-job';
+import { abortDeps, finishFileJob, renderMembersCsv } from './wired-chunk-workers';
+import { sendChunks } from './send-chunks';
 import { makeStartMembershipJob } from './start-membership-job';
 
 /*
- * The job engine wired: requests that become jobs past their sync limit, the chunk worker, CSV
- * imports and exports, job reads. One export per use case, each built on first use (see
+ * The job engine wired: requests that become jobs past their sync limit, CSV imports and exports,
+ * job reads (the chunk workers: wired-chunk-workers.ts). One export per use case, each built on first use (see
  * shared/once.ts), so that e.g. a job read carries no CSV parser and no other domain.
  */
 
-const enqueue = (jobId: string, chunks: number[]) =>
-  sendJsonBatch(
-    config.jobChunksQueueUrl,
-    chunks.map((chunk) => ({ job_id: jobId, chunk })),
-  );
-const writeImportResults = /* @__PURE__ */ once(() => makeWriteImportResults({ jobs: jobs(), objects: objectStore }));
-/** Job kinds whose chunks may leave removals pending for the removal guard. */
-const REMOVING: readonly Job['kind'][] = ['remove_learners', 'import_group_members'];
-
-/**
- * The finish step of a job: a recalculation sweeps its stale rule members; a bulk removal or a
- * group-members import makes (or holds) its pending removals; an import then writes its results file.
- */
-const finish = /* @__PURE__ */ once(() =>
-  makeFinishJob(
-    jobs(),
-    async (job) => {
-      if (job.kind === 'recalculate_group') return sweepRuleMembers()(job);
-      if (REMOVING.includes(job.kind) && (await finishPendingRemovals()(job)) === 'held') return 'held';
-      await writeImportResults()(job);
-    },
-    systemClock,
-  ),
-);
+/** The chunks of a listed job (a module enrollment's members): never a file job's. */
+const enqueueListed = (jobId: string, chunks: number[]) =>
+  sendChunks({ job_id: jobId, kind: 'enroll_learning_modules' }, chunks);
 /**
  * The finish step of the jobs API requests start (startJob runs it at once for an empty job). Their
  * source is `api`, so there is no results file to write (an S3 import's) nor a sweep to run (a
@@ -90,9 +47,8 @@ const finish = /* @__PURE__ */ once(() =>
  */
 const finishRequestedJob = /* @__PURE__ */ once(() => makeFinishJob(jobs(), async () => {}, systemClock));
 const startJob = /* @__PURE__ */ once(() =>
-  makeStartJob(jobs(), enqueue, (id) => finishRequestedJob()(id), systemClock, randomIds),
+  makeStartJob(jobs(), sendChunks, (id) => finishRequestedJob()(id), systemClock, randomIds),
 );
-const renderMembersCsv = /* @__PURE__ */ once(() => makeRenderMembersCsv(memberships(), learners()));
 const startMembershipJob = /* @__PURE__ */ once(() => makeStartMembershipJob(groups(), startJob(), throttle()));
 
 /** assign_learners: synchronous up to 1000 learners (sources expanded), else a job. */
@@ -122,56 +78,6 @@ export const bulkUpsertOrQueue = /* @__PURE__ */ once(() =>
   makeBulkUpsertOrQueue({ upsert: bulkUpsertLearners(), throttle: throttle(), startJob: startJob(), ids: randomIds }),
 );
 
-/** What an aborted job drove ends with it: a recalculation's run on its group (the only such kind). */
-const abortDeps = () => ({ jobs: jobs(), onAborted: (job: Job) => endAbortedRun()(job), clock: systemClock });
-
-export const applyJobChunk = /* @__PURE__ */ once(() => {
-  const membershipRows = makeApplyMembershipRows(assignLearners(), removeLearners());
-  const learnerRowsApplier = makeApplyLearnerRows(putLearner(), (tenant, emails) =>
-    learners().findUuids(tenant, 'EMAIL', emails),
-  );
-  return makeApplyJobChunk({
-    jobs: jobs(),
-    finish: (id) => finish()(id),
-    settleAborted: makeSettleAbortedJob(abortDeps()),
-    // A held import cancelled: its results file (the adds made, the removals `removal_cancelled`), once.
-    settleCancelled: async (job) => {
-      if (job.results_key === null) await writeImportResults()(job);
-    },
-    appliers: {
-      assign_learners: membershipRows,
-      remove_learners: membershipRows,
-      upsert_learners: learnerRowsApplier,
-      import_learners: learnerRowsApplier,
-      bulk_enroll: makeApplyBulkEnrollRows(applyBulkEnrollment()),
-      batch_participants: makeApplyParticipantRows(applyBatchParticipants()),
-      import_enrollments: makeApplyEnrollmentCsvRows(applyBulkEnrollment()),
-      import_batch_participants: makeApplyBatchParticipantCsvRows({
-        apply: applyBatchParticipants(),
-        getBatch: (id) => batches().get(id),
-      }),
-      export_members: makeApplyExportRows(renderMembersCsv(), objectStore, jobs()),
-      recalculate_group: applyRecalculationRows(),
-      enroll_learning_modules: makeApplyModuleEnrollmentRows(groups(), makeApplyBulkEnrollRows(applyBulkEnrollment())),
-      import_group_members: makeApplyGroupMemberRows({
-        assign: assignLearners(),
-        remove: removeLearners(),
-        getGroup: (id) => groups().get(id),
-        findGroup: (tenant, kind, value) => groups().findByUnique(tenant, kind, value),
-        findLearners: (tenant, kind, values) => learners().findUuids(tenant, kind, values),
-      }),
-      revert: makeApplyRevertRows(
-        makeRevertMemberChanges({ groups: groups(), memberships: memberships(), clock: systemClock }),
-        makeRevertEnrollmentChanges({
-          enrollments: enrollments(),
-          clock: systemClock,
-          onEnrollmentsChanged: (tenant, changes, context) => reevaluateEnrollees()(tenant, changes, context),
-        }),
-      ),
-    },
-  });
-});
-
 /** The worker that lists a job's rows: a recalculation's learners, a learning-module enrollment's members. */
 export const planJob = /* @__PURE__ */ once(() =>
   makePlanJob({
@@ -181,7 +87,7 @@ export const planJob = /* @__PURE__ */ once(() =>
       enroll_learning_modules: makePlanModuleEnrollment({
         jobs: jobs(),
         memberships: memberships(),
-        enqueue,
+        enqueue: enqueueListed,
         finish: (id) => finishRequestedJob()(id),
         clock: systemClock,
       }),
@@ -192,8 +98,8 @@ export const planJob = /* @__PURE__ */ once(() =>
 export const startCsvImport = /* @__PURE__ */ once(() =>
   makeStartCsvImport({
     jobs: jobs(),
-    enqueue,
-    finish: (id) => finish()(id),
+    enqueue: sendChunks,
+    finish: (id) => finishFileJob()(id),
     objects: objectStore,
     verify: verifyUpload(),
     writeRefusal: makeWriteRefusedImportResults({ jobs: jobs(), objects: objectStore }),
@@ -255,36 +161,28 @@ export const endDeadLetteredJob = /* @__PURE__ */ once(() =>
 );
 
 /** The dead-letter consumer of the chunks' queue: records the chunks their workers left unrecorded. */
-export const failDeadLetteredChunk = /* @__PURE__ */ once(() => makeFailDeadLetteredChunk({ jobs: jobs(), enqueue }));
+export const failDeadLetteredChunk = /* @__PURE__ */ once(() =>
+  makeFailDeadLetteredChunk({ jobs: jobs(), enqueue: sendChunks }),
+);
 
 export const getJob = /* @__PURE__ */ once(() => makeGetJob(jobs()));
 export const listJobs = /* @__PURE__ */ once(() => makeListJobs(jobs()));
 export const listJobResults = /* @__PURE__ */ once(() => makeListJobResults(jobs()));
 export const abortJob = /* @__PURE__ */ once(() => makeAbortJob(abortDeps()));
 
-/** The groups a group-members import named: its rows' `group` cells, resolved as the import did. */
-async function importedGroups(job: Job): Promise<string[]> {
-  const found = new Set<string>();
-  const cells = new Set<string>();
-  for (let chunk = 0; chunk < (job.chunks_total ?? 0); chunk++)
-    for (const row of (await jobs().getChunk(job.job_id, chunk)) ?? []) cells.add(String(row.input.group ?? '').trim());
-  const ports = {
-    getGroup: (id: string) => groups().get(id),
-    findGroup: (tenant: string, kind: UniqueKind, value: string) => groups().findByUnique(tenant, kind, value),
-  };
-  for (const cell of cells) {
-    const group = cell ? await resolveGroup(ports, job.enterprise_customer_uuid, cell) : undefined;
-    if (group) found.add(group.group_uuid);
-  }
-  return [...found];
-}
-
 /** POST /jobs/{id}/revert: a `revert` job undoing what an ended job changed. */
 export const revertJob = /* @__PURE__ */ once(() =>
   makeRevertJob({
     jobs: jobs(),
     history: history(),
-    groupsOf: async (job) => (job.kind === 'import_group_members' ? importedGroups(job) : (targetGroupsOf(job) ?? [])),
+    groupsOf: async (job) =>
+      job.kind === 'import_group_members'
+        ? makeImportedGroups({
+            jobs: jobs(),
+            getGroup: (id) => groups().get(id),
+            findGroup: (tenant, kind, value) => groups().findByUnique(tenant, kind, value),
+          })(job)
+        : (targetGroupsOf(job) ?? []),
     startJob: startJob(),
     clock: systemClock,
     enrollments: { audit: enrollments(), coursesOf: makeCoursesOfJob({ batches: batches(), jobs: jobs() }) },

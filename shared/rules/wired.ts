@@ -5,6 +5,7 @@ import type { GuardHold, Job } from '#shared/jobs/job';
 import { makeFinishPendingRemovals } from '#shared/memberships/finish-pending-removals';
 import { makeRemoveMembers } from '#shared/memberships/remove-learners';
 import { makeFinishJob } from '#shared/jobs/finish-job';
+import { sendChunks } from '#shared/jobs/send-chunks';
 import { once } from '#shared/once';
 import { sendJsonBatch } from '#shared/queue/send-json';
 import { type EnrollGroupMembers, makeEnrollGroupMembers } from '#shared/enrollments/enroll-group-members';
@@ -119,10 +120,7 @@ export const approveRemovals = /* @__PURE__ */ once(() =>
   makeApproveRemovals({
     jobs: jobs(),
     store: removalGuard(),
-    resumeFinish: (job) =>
-      sendJsonBatch(config.jobChunksQueueUrl, [
-        { job_id: job.job_id, chunk: Math.max(0, (job.chunks_total ?? 1) - 1) },
-      ]),
+    resumeFinish: (job) => sendChunks(job, [Math.max(0, (job.chunks_total ?? 1) - 1)]),
     clock: systemClock,
   }),
 );
@@ -134,10 +132,7 @@ export const cancelRemovals = /* @__PURE__ */ once(() =>
     clock: systemClock,
     // A cancelled import still gets its results file: its last chunk delivered again, the worker writes it.
     afterCancel: async (job) => {
-      if (job.source.type === 's3')
-        await sendJsonBatch(config.jobChunksQueueUrl, [
-          { job_id: job.job_id, chunk: Math.max(0, (job.chunks_total ?? 1) - 1) },
-        ]);
+      if (job.source.type === 's3') await sendChunks(job, [Math.max(0, (job.chunks_total ?? 1) - 1)]);
     },
   }),
 );
@@ -164,11 +159,7 @@ export const planRecalculation = /* @__PURE__ */ once(() =>
     jobs: jobs(),
     groups: groups(),
     learners: learners(),
-    enqueue: (jobId, chunks) =>
-      sendJsonBatch(
-        config.jobChunksQueueUrl,
-        chunks.map((chunk) => ({ job_id: jobId, chunk })),
-      ),
+    enqueue: (jobId, chunks) => sendChunks({ job_id: jobId, kind: 'recalculate_group' }, chunks),
     finish: finishRecalculation(),
     clock: systemClock,
   }),

@@ -7,7 +7,7 @@ import { makeGroupRepository } from '#shared/groups/group-repository';
 import { groupCreatedEntry } from '#shared/history/history-entry';
 import { makeFinishJob } from '#shared/jobs/finish-job';
 import { makeJobRepository } from '#shared/jobs/job-repository';
-import type { EnqueueChunks } from '#shared/jobs/start-job';
+import type { PlanListedJobDeps } from '#shared/jobs/plan-listed-job';
 import { makeLearnerRepository, newLearnerItems } from '#shared/learners/learner-repository';
 import { makePlanJob } from '#shared/jobs/plan-job';
 import { makePlanRecalculation } from '#shared/rules/plan-recalculation';
@@ -50,7 +50,7 @@ function system({ failEnqueueAt }: { failEnqueueAt?: number } = {}) {
   const plans: string[] = [];
   const queued: number[] = [];
   let failing = failEnqueueAt;
-  const enqueue: EnqueueChunks = async (_jobId, chunks) => {
+  const enqueue: PlanListedJobDeps['enqueue'] = async (_jobId, chunks) => {
     if (failing !== undefined && chunks.includes(failing)) {
       failing = undefined;
       throw new Error('the worker died here');

@@ -82,7 +82,7 @@ function engine(options: { memberships?: MembershipRepository } = {}) {
   } as unknown as Record<JobKind, typeof membershipRows>;
   const startJob = makeStartJob(
     jobs,
-    async (jobId, chunks) => void queued.push(...chunks.map((chunk) => ({ jobId, chunk }))),
+    async ({ job_id: jobId }, chunks) => void queued.push(...chunks.map((chunk) => ({ jobId, chunk }))),
     finish,
     systemClock,
     randomIds,

@@ -72,7 +72,7 @@ function engine() {
   } as Record<JobKind, ReturnType<typeof makeApplyBulkEnrollRows>>;
   const startJob = makeStartJob(
     jobs,
-    async (jobId, chunks) => void queued.push(...chunks.map((chunk) => ({ jobId, chunk }))),
+    async ({ job_id: jobId }, chunks) => void queued.push(...chunks.map((chunk) => ({ jobId, chunk }))),
     finish,
     systemClock,
     randomIds,

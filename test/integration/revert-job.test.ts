@@ -76,7 +76,7 @@ function engine(options: { memberships?: MembershipRepository } = {}) {
   >;
   const startJob = makeStartJob(
     jobs,
-    async (jobId, chunks) => void queued.push(...chunks.map((chunk) => ({ jobId, chunk }))),
+    async ({ job_id: jobId }, chunks) => void queued.push(...chunks.map((chunk) => ({ jobId, chunk }))),
     finish,
     systemClock,
     randomIds,

@@ -26,6 +26,7 @@ const resources = {
   queueUrls: {
     groupCleanup: 'http://sqs.us-east-1.localhost:4566/000000000000/group-cleanup',
     jobChunks: QUEUE_URL,
+    fileJobChunks: 'http://sqs.us-east-1.localhost:4566/000000000000/file-job-chunks',
     imports: 'http://sqs.us-east-1.localhost:4566/000000000000/imports',
     notifications: OTHER_QUEUE_URL,
     recalculations: 'http://sqs.us-east-1.localhost:4566/000000000000/recalculations',
@@ -35,6 +36,7 @@ const resources = {
   dlqUrls: {
     groupCleanup: 'http://sqs.us-east-1.localhost:4566/000000000000/group-cleanup-dlq',
     jobChunks: 'http://sqs.us-east-1.localhost:4566/000000000000/job-chunks-dlq',
+    fileJobChunks: 'http://sqs.us-east-1.localhost:4566/000000000000/file-job-chunks-dlq',
     imports: 'http://sqs.us-east-1.localhost:4566/000000000000/imports-dlq',
     notifications: 'http://sqs.us-east-1.localhost:4566/000000000000/notifications-dlq',
     recalculations: 'http://sqs.us-east-1.localhost:4566/000000000000/recalculations-dlq',
