@@ -76,8 +76,9 @@ export function makeListEvents(events: Pick<EventRepository, 'tenantPage' | 'str
     tenant: string,
     after: EventPosition | undefined,
     until: string,
-    { type, pageSize }: ListEventsInput,
+    input: ListEventsInput,
   ): Promise<EventFeedPage> {
+    const { type, pageSize } = input;
     const found: RecordedEvent[] = [];
     let position = after;
     let more = false;
@@ -93,7 +94,13 @@ export function makeListEvents(events: Pick<EventRepository, 'tenantPage' | 'str
     }
     return {
       items: found.map(strip),
-      after: position ? writeCursor({ t: position.recordedAt, q: position.sequence, i: position.id }) : null,
+      // Nothing read: the cursor given comes back as it was (one of an older form included).
+      after:
+        position === after
+          ? (input.after ?? null)
+          : position
+            ? writeCursor({ t: position.recordedAt, q: position.sequence, i: position.id })
+            : null,
       more,
     };
   }

@@ -86,3 +86,34 @@ describe("a group's feed", () => {
     await expect(list([])(adminOf(GROUP), TENANT, { pageSize: 1 })).rejects.toMatchObject({ code: 'forbidden' });
   });
 });
+
+describe("a tenant's feed", () => {
+  const b64 = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
+  const tenantFeedOf = (events: RecordedEvent[]) => {
+    const starts: unknown[] = [];
+    const repository: Pick<EventRepository, 'tenantPage' | 'streamPage'> = {
+      ...streamOf([]),
+      tenantPage: async (_tenant, { after }) => {
+        starts.push(after);
+        return { events: after ? [] : events, lastRead: undefined };
+      },
+    };
+    return { starts, list: makeListEvents(repository, { now: () => NOW }) };
+  };
+
+  it('hands out a cursor naming the last event by time, sequence and id, and starts there', async () => {
+    const { starts, list } = tenantFeedOf([event(1, old), event(2, old)]);
+    const page = await list(admin, TENANT, { pageSize: 10 });
+    expect(page.items.map((e) => e.sequence)).toEqual([1, 2]);
+    await list(admin, TENANT, { pageSize: 10, after: page.after! });
+    expect(starts[1]).toEqual({ recordedAt: old, sequence: 2, id: event(2, old).id });
+  });
+
+  it('reads a cursor of the older form (no sequence) from the start of its millisecond, and gives it back as it came when nothing follows', async () => {
+    const { starts, list } = tenantFeedOf([]);
+    const older = b64({ t: old, i: event(7, old).id });
+    const page = await list(admin, TENANT, { pageSize: 10, after: older });
+    expect(starts[0]).toEqual({ recordedAt: old, sequence: 0, id: event(7, old).id });
+    expect(page).toEqual({ items: [], after: older, more: false });
+  });
+});
