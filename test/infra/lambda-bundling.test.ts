@@ -75,7 +75,7 @@ describe('lambda bundling', () => {
       expect(bundled).not.toContain(absent);
   });
 
-  it('keeps the S3 requests out of a function that starts jobs (only the chunk worker and imports write files)', async () => {
+  it('keeps the S3 requests out of a function that starts jobs (only the file jobs’ worker and imports write files)', async () => {
     const { bundled } = await bundleOf('AssignLearners');
 
     expect(bundled).toContain('@aws-sdk/client-sqs');
@@ -84,13 +84,21 @@ describe('lambda bundling', () => {
     expect(bundled).not.toContain('shared/imports/write-import-results.ts');
   });
 
-  it('sends the workers’ S3 requests without the S3 SDK: the chunk worker and the import carry none', async () => {
-    for (const name of ['ApplyJobChunk', 'StartCsvImport']) {
+  it('sends the workers’ S3 requests without the S3 SDK: the file jobs’ worker and the import carry none', async () => {
+    for (const name of ['ApplyFileJobChunk', 'StartCsvImport']) {
       const { bundled } = await bundleOf(name);
 
       expect(bundled).toContain('shared/imports/s3-requests.ts');
       expect(bundled).not.toContain('@aws-sdk/client-s3');
     }
+  });
+
+  it('keeps S3 and the CSV writers out of the worker of the jobs without a file', async () => {
+    const { bundled } = await bundleOf('ApplyJobChunk');
+
+    expect(bundled).toContain('shared/jobs/apply-job-chunk.ts');
+    for (const absent of ['shared/imports/s3-requests.ts', 'shared/imports/write-import-results.ts', 'csv-stringify'])
+      expect(bundled).not.toContain(absent);
   });
 
   it('presigns links without the S3 client: a job read, an abort and an upload request carry none', async () => {

@@ -340,7 +340,7 @@ describe('dead letters', () => {
   // The chunks' DLQ too: a worker that times out or crashes on its last delivery never records its chunk,
   // so without a consumer its job would stay running for ever.
   it('feeds the dead-letter consumer from the DLQs of the job producers and of the chunks', () => {
-    const fedBy: resources.QueueName[] = ['imports', 'jobPlans', 'jobChunks'];
+    const fedBy: resources.QueueName[] = ['imports', 'jobPlans', 'jobChunks', 'fileJobChunks'];
     expect(deadLetterFunctions.map((f) => [f.name, f.trigger.queues])).toEqual([['EndDeadLetteredJobs', fedBy]]);
     const mappings = Object.values(template.resources('AWS::Lambda::EventSourceMapping'));
     const [functionId] = template.function('EndDeadLetteredJobs');
@@ -354,12 +354,15 @@ describe('dead letters', () => {
         }),
       ),
     );
-    const chunksDlq = JSON.stringify(deadLetterArn('jobChunks'));
-    expect(mappings.filter((m) => JSON.stringify(m.Properties.EventSourceArn) === chunksDlq)).toHaveLength(1);
+    for (const chunks of ['jobChunks', 'fileJobChunks'] as const) {
+      const dlq = JSON.stringify(deadLetterArn(chunks));
+      expect(mappings.filter((m) => JSON.stringify(m.Properties.EventSourceArn) === dlq)).toHaveLength(1);
+    }
   });
 
   it('lets the dead-letter consumer send a recorded chunk back to its worker, and nothing else', () => {
-    expect(template.actions('EndDeadLetteredJobs', queueArn('jobChunks'))).toContain('sqs:SendMessage');
+    for (const chunks of ['jobChunks', 'fileJobChunks'] as const)
+      expect(template.actions('EndDeadLetteredJobs', queueArn(chunks)), chunks).toContain('sqs:SendMessage');
     for (const name of ['imports', 'jobPlans', 'notifications'] as const)
       expect(template.actions('EndDeadLetteredJobs', queueArn(name)), name).not.toContain('sqs:SendMessage');
   });
@@ -443,7 +446,29 @@ describe('schedules', () => {
       expect(template.actions(starter, queueArn('jobChunks')), starter).not.toContain('sqs:SendMessage');
     }
     expect(template.actions('PlanJob', queueArn('jobChunks'))).toContain('sqs:SendMessage');
+    expect(template.actions('PlanJob', queueArn('fileJobChunks'))).not.toContain('sqs:SendMessage');
     expect(template.actions('PlanJob')).toContain('dynamodb:Query');
+  });
+
+  it('gives each chunk queue its own worker, and the S3 grants only to the file jobs’ worker', () => {
+    const mappings = Object.values(template.resources('AWS::Lambda::EventSourceMapping'));
+    for (const [worker, queue] of [
+      ['ApplyJobChunk', 'jobChunks'],
+      ['ApplyFileJobChunk', 'fileJobChunks'],
+    ] as const) {
+      const [functionId] = template.function(worker);
+      const fed = mappings.filter((m) => m.Properties.FunctionName.Ref === functionId);
+      expect(
+        fed.map((m) => JSON.stringify(m.Properties.EventSourceArn)),
+        worker,
+      ).toEqual([JSON.stringify(queueArn(queue))]);
+    }
+    expect([...template.actions('ApplyFileJobChunk')].some((a) => a.startsWith('s3:'))).toBe(true);
+    expect([...template.actions('ApplyJobChunk')].filter((a) => a.startsWith('s3:'))).toEqual([]);
+    for (const starter of ['StartCsvImport', 'ExportGroupMembers', 'CancelJob']) {
+      expect(template.actions(starter, queueArn('fileJobChunks')), starter).toContain('sqs:SendMessage');
+      expect(template.actions(starter, queueArn('jobChunks')), starter).not.toContain('sqs:SendMessage');
+    }
   });
 
   it('refuses a schedule-triggered entry the stack gives no expression', () => {

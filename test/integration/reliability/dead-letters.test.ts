@@ -25,7 +25,7 @@ beforeAll(async () => {
     // A worker killed by its timeout or a crash while applying a crashing chunk: the invocation fails before
     // its own catch runs, after the batch's other records (applied first) are recorded; they come back too.
     wrapHandler: (entry, handler) =>
-      entry !== 'functions/workers/apply-job-chunk.ts'
+      !['functions/workers/apply-job-chunk.ts', 'functions/workers/apply-file-job-chunk.ts'].includes(entry)
         ? handler
         : async (event, context) => {
             const records = (event as SQSEvent).Records;
@@ -176,7 +176,7 @@ describe('a dead-lettered chunk', () => {
     expect(rows.filter((r) => r.code === 'dead_lettered').map((r) => r.index)).toEqual(
       Array.from({ length: 500 }, (_, i) => i + 2),
     );
-    expect(await s.receiveDlq('jobChunks')).toEqual([]);
+    expect(await s.receiveDlq('fileJobChunks')).toEqual([]);
 
     const results = await s.s3.send(new GetObjectCommand({ Bucket: s.stack.bucket, Key: job.results_key! }));
     const lines = (await results.Body!.transformToString()).trim().split('\n');
@@ -185,7 +185,7 @@ describe('a dead-lettered chunk', () => {
     expect(lines[501]).toBe(`${emails[500]},Cee,502,created,created,`);
 
     // A redrive of the message (or any late copy) finds the chunk recorded and changes nothing.
-    await s.send('jobChunks', JSON.stringify({ job_id: job.job_id, chunk: 0 }));
+    await s.send('fileJobChunks', JSON.stringify({ job_id: job.job_id, chunk: 0 }));
     await s.idle();
     expect(await jobs().get(job.job_id)).toEqual(job);
   });
