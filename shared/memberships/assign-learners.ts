@@ -89,7 +89,8 @@ export const makeAssignLearners = (deps: AssignDeps) => {
   const { groups, memberships, learners, clock, ids } = deps;
   return async (caller: Caller, groupUuid: string, input: AssignInput, options: AssignOptions = {}) => {
     const { source = 'manual', opId, refuseWhenFull = opId === undefined } = options;
-    const ahead = readAhead(memberships, groupUuid, input.learner_uuids);
+    // A job chunk (opId) commits its first round without reading the memberships: see `guessed` below.
+    const ahead = opId === undefined ? readAhead(memberships, groupUuid, input.learner_uuids) : undefined;
     let group = await loadAdministeredGroup(groups, caller, groupUuid);
     assertOpen(group);
     const tenant = group.enterprise_customer_uuid;
@@ -107,17 +108,28 @@ export const makeAssignLearners = (deps: AssignDeps) => {
     const settings = { ...input, permissions: input.permissions && normalizePermissions(input.permissions) };
     const results: IdentifierResult[] = [...rejected, ...expanded.rejected];
     let todo: Target[] = targets;
+    /*
+     * A job chunk's first round guesses that none of its targets is a membership yet (a bulk assign's
+     * rows are mostly new members) and commits them as adds without reading: each put is conditioned
+     * on the membership's absence, so a guess that was wrong cancels its transaction and writes
+     * nothing, and the next round reads and plans those targets as any round does (revived,
+     * already_member, a replayed chunk's own outcome). Not when the user limit could refuse a seat the
+     * guess counted for a target that is already a member.
+     */
+    const guessed =
+      ahead === undefined && (group.user_limit === null || group.user_limit - group.member_count >= todo.length);
     for (let round = 0; todo.length > 0; round++) {
-      if (round === MAX_ROUNDS)
+      // The round after a wrong guess is a first reading, not a retry after a concurrent writer.
+      const retries = guessed ? round - 1 : round;
+      if (retries === MAX_ROUNDS)
         throw new ConflictError('concurrent_modification', 'The group kept changing; retry the request');
-      await beforeRound(round);
+      await beforeRound(Math.max(0, retries));
       const now = clock.now();
-      const existing = await (round === 0
-        ? ahead.of(todo.map((t) => t.ref))
-        : memberships.getMany(
-            groupUuid,
-            todo.map((t) => t.ref),
-          ));
+      const refs = todo.map((t) => t.ref);
+      const existing =
+        guessed && round === 0
+          ? new Map<string, Membership>()
+          : await (round === 0 && ahead ? ahead.of(refs) : memberships.getMany(groupUuid, refs));
       const homes = await memberships.homeGroupsOf(
         tenant,
         todo.filter((t) => existing.has(refKey(t.ref))).map((t) => t.ref),

@@ -159,6 +159,55 @@ describe('memberships against DynamoDB Local', () => {
     expect((await repos.groups.get(group.group_uuid))?.member_count).toBe(11);
   });
 
+  it('commits a job chunk of new members without reading their memberships, and reads them only where the guess was wrong', async () => {
+    const group = await createGroup(`Guess ${randomUUID()}`);
+    const learners = await someLearners(40);
+    let reads = 0;
+    const counting = {
+      ...deps(),
+      memberships: {
+        ...repos.memberships,
+        getMany: (...args: Parameters<typeof repos.memberships.getMany>) => {
+          reads++;
+          return repos.memberships.getMany(...args);
+        },
+      },
+    };
+    const assign = makeAssignLearners(counting);
+    const fresh = await assign(admin, group.group_uuid, { learner_uuids: learners.slice(0, 20) }, { opId: 'g-1#0' });
+    expect(fresh.results.map((r) => r.outcome)).toEqual(Array(20).fill('added'));
+    expect(reads).toBe(0);
+    await makeRemoveLearners(deps())(admin, group.group_uuid, { learner_uuids: learners.slice(0, 5) });
+    // A wrong guess (5 removed, 15 members, 20 new) cancels its transaction and the next round reads.
+    const mixed = await assign(admin, group.group_uuid, { learner_uuids: learners }, { opId: 'g-2#0' });
+    const tally = (r: typeof mixed) =>
+      [...r.results, ...r.skipped].reduce<Record<string, number>>(
+        (n, x) => ({ ...n, [x.outcome]: (n[x.outcome] ?? 0) + 1 }),
+        {},
+      );
+    expect(tally(mixed)).toEqual({ revived: 5, already_member: 15, added: 20 });
+    expect(reads).toBeGreaterThan(0);
+    expect((await repos.groups.get(group.group_uuid))?.member_count).toBe(40);
+    expect(await countedMembers(group.group_uuid)).toBe(40);
+    // The history holds each change once: the cancelled guess wrote nothing.
+    const changes = (await allHistory(group.group_uuid)).flatMap((e) => e.members ?? []);
+    expect(changes.filter((c) => c.outcome === 'added')).toHaveLength(40);
+    expect(changes.filter((c) => c.outcome === 'revived')).toHaveLength(5);
+  });
+
+  it("does not guess where the user limit could refuse a member's seat: members stay already_member", async () => {
+    const group = await createGroup(`Guess limit ${randomUUID()}`, { user_limit: 12 });
+    const learners = await someLearners(14);
+    const assign = makeAssignLearners(deps());
+    await assign(admin, group.group_uuid, { learner_uuids: learners.slice(0, 10) });
+    const chunk = await assign(admin, group.group_uuid, { learner_uuids: learners }, { opId: 'gl-1#0' });
+    const outcomes = [...chunk.results, ...chunk.skipped, ...chunk.errors].map((r) => r.outcome).sort();
+    expect(outcomes).toEqual(
+      [...Array(2).fill('added'), ...Array(10).fill('already_member'), ...Array(2).fill('over_capacity')].sort(),
+    );
+    expect((await repos.groups.get(group.group_uuid))?.member_count).toBe(12);
+  });
+
   it('pages members both ways with filters and without losing or repeating any', async () => {
     const group = await createGroup(`Pages ${randomUUID()}`);
     const learners = await someLearners(230);
