@@ -73,24 +73,38 @@ export const makeApplyBulkEnrollment = (deps: ApplyBulkEnrollmentDeps) => {
   async function applyCourse(chunk: BulkEnrollmentChunk, courseId: string, cohort: string | null, members: Member[]) {
     const outcomes = new Map<string, Outcome>();
     let todo = members;
+    /*
+     * An enroll's first round guesses that none of its members has an enrollment in the course yet
+     * (a bulk enroll's mostly have not) and commits without reading them: each write is conditioned on
+     * the enrollment's absence, so a wrong guess cancels its transaction, writes nothing and stops the
+     * round, and the next round reads and plans as any round does (a replayed chunk's own marks
+     * included). A member the guess would leave unchanged is read too, never decided on a guess.
+     */
+    const guessing = chunk.action === 'enroll';
     for (let round = 0; todo.length > 0; round++) {
-      if (round === MAX_ROUNDS) {
+      const guess = guessing && round === 0;
+      // The round after a guess is a first reading, not a retry after a concurrent writer.
+      const retries = guessing ? Math.max(0, round - 1) : round;
+      if (retries === MAX_ROUNDS) {
         for (const m of todo) outcomes.set(refId(m.ref), 'error');
         break;
       }
-      await beforeRound(round);
+      await beforeRound(retries);
       const op: Operation = {
         opId: chunk.opId,
         actor: chunk.actor,
         at: clock.now(),
         reason: chunk.reason ?? 'bulk_enroll',
       };
-      const current = await enrollments.getMany(
-        chunk.tenant,
-        courseId,
-        todo.map((m) => m.ref),
-      );
+      const current = guess
+        ? new Map()
+        : await enrollments.getMany(
+            chunk.tenant,
+            courseId,
+            todo.map((m) => m.ref),
+          );
       const units: (Unit & { member: Member })[] = [];
+      const unread: Member[] = [];
       for (const member of todo) {
         const stored = current.get(refId(member.ref));
         if (stored?.last_op_id === chunk.opId && stored.last_op_before) {
@@ -102,7 +116,8 @@ export const makeApplyBulkEnrollment = (deps: ApplyBulkEnrollmentDeps) => {
           autoEnroll: chunk.autoEnroll,
           cohort,
         });
-        if (change.patch === null) {
+        if (change.patch === null && guess) unread.push(member);
+        else if (change.patch === null) {
           const same = snapshotOf(stored);
           outcomes.set(refId(member.ref), {
             before: same,
@@ -114,12 +129,12 @@ export const makeApplyBulkEnrollment = (deps: ApplyBulkEnrollmentDeps) => {
           units.push({ member, writes: [write] });
         }
       }
-      const { done, retry } = await commitUnits(enrollments, units);
+      const { done, retry } = await commitUnits(enrollments, units, { untilCancelled: guess });
       for (const u of done) {
         const [w] = u.writes;
         outcomes.set(refId(u.member.ref), { before: snapshotOf(w!.before), after: snapshotOf(w!.after ?? undefined) });
       }
-      todo = retry.map((u) => u.member);
+      todo = [...retry.map((u) => u.member), ...unread];
     }
     return outcomes;
   }

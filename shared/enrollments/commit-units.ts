@@ -18,11 +18,13 @@ const itemsOf = (unit: Unit) =>
 /**
  * Commits units in transactions of up to 100 items: enrollments, their audit entries and the
  * `participant_count` moves of the batches they touch. A transaction is all or nothing, so a
- * cancelled one sends its units back to be re-read and re-planned; nothing counts twice.
+ * cancelled one sends its units back to be re-read and re-planned; nothing counts twice. With
+ * `untilCancelled` the first cancelled transaction stops the commit (a guess that proved wrong).
  */
 export async function commitUnits<U extends Unit>(
   enrollments: Pick<EnrollmentRepository, 'commit'>,
   units: U[],
+  { untilCancelled = false }: { untilCancelled?: boolean } = {},
 ): Promise<{ done: U[]; retry: U[] }> {
   const done: U[] = [];
   const retry: U[] = [];
@@ -40,9 +42,14 @@ export async function commitUnits<U extends Unit>(
     size += n;
   }
   if (current.length > 0) groups.push(current);
-  for (const group of groups) {
+  for (const [n, group] of groups.entries()) {
     const outcome = await enrollments.commit(group.flatMap((u) => u.writes));
     (outcome.ok ? done : retry).push(...group);
+    // With `untilCancelled`, the units after a cancelled transaction go back unsent with it.
+    if (!outcome.ok && untilCancelled) {
+      retry.push(...groups.slice(n + 1).flat());
+      break;
+    }
   }
   return { done, retry };
 }

@@ -205,6 +205,55 @@ describe('bulk enrollment against DynamoDB Local', () => {
     expect(ofLearner.items.map((e) => e.course_id).sort()).toEqual([c1, c2].sort());
   });
 
+  it('enrolls new members without reading their enrollments, and reads those the guess got wrong', async () => {
+    const learners = await someLearners(150);
+    const c = course();
+    let reads = 0;
+    const counting = makeApplyBulkEnrollment({
+      ...repos,
+      enrollments: {
+        ...repos.enrollments,
+        getMany: (...args: Parameters<typeof repos.enrollments.getMany>) => {
+          reads++;
+          return repos.enrollments.getMany(...args);
+        },
+      },
+      notify: async () => {},
+      clock: systemClock,
+    });
+    const base = { tenant, courses: [{ course_id: c, cohort: null }], autoEnroll: false, emailStudents: false };
+    const run = (action: 'enroll' | 'unenroll', from: number, to: number) =>
+      counting({
+        ...base,
+        action,
+        identifiers: learners.slice(from, to).map((l) => l.learner_uuid),
+        withCohorts: false,
+        actor: 'staff-1',
+        opId: randomUUID(),
+      });
+    await run('enroll', 0, 50);
+    expect(reads).toBe(0);
+    await run('unenroll', 0, 20);
+    reads = 0;
+    // 20 unenrolled, 30 enrolled, 100 new: the guess fails on its first transaction.
+    const mixed = await run('enroll', 0, 150);
+    expect(reads).toBeGreaterThan(0);
+    const moves = mixed[c]!.map((r) => ('after' in r ? `${r.before.enrollment}->${r.after.enrollment}` : 'error'));
+    expect(moves.slice(0, 20)).toEqual(Array(20).fill('false->true'));
+    expect(moves.slice(20, 50)).toEqual(Array(30).fill('true->true'));
+    expect(moves.slice(50)).toEqual(Array(100).fill('false->true'));
+    const enrolled = await repos.enrollments.listByCourse({
+      tenant,
+      courseId: c,
+      statuses: ['enrolled'],
+      pageSize: 1000,
+    });
+    expect(enrolled.count).toBe(150);
+    const audit = await repos.enrollments.listAudit({ tenant, courseId: c, pageSize: 1000 });
+    // 50 enrolled, 20 unenrolled, 20 re-enrolled, 100 enrolled: once each, nothing from the cancelled guess.
+    expect(audit.count).toBe(190);
+  });
+
   it('turns an allowed e-mail into an enrollment when the learner is created, once', async () => {
     const c1 = course();
     const email = `later-${randomUUID()}@example.com`;
