@@ -78,8 +78,14 @@ export const makeApplyBatchParticipants =
     );
     const results: ParticipantResult[] = [...rejected];
     let todo: ParticipantTarget[] = targets;
+    // An add's first round guesses that no target has an enrollment in the course yet, as a bulk
+    // enroll's does (see apply-bulk-enrollment.ts): a wrong guess cancels its transaction, writes
+    // nothing and stops the round; the next round reads and plans.
+    const guessing = chunk.action === 'add';
     for (let round = 0; todo.length > 0; round++) {
-      if (round === MAX_ROUNDS) {
+      const guess = guessing && round === 0;
+      const retries = guessing ? Math.max(0, round - 1) : round;
+      if (retries === MAX_ROUNDS) {
         results.push(
           ...todo.map((t) => ({
             identifier: t.identifier,
@@ -89,13 +95,15 @@ export const makeApplyBatchParticipants =
         );
         break;
       }
-      await beforeRound(round);
+      await beforeRound(retries);
       const op: Operation = { opId: chunk.opId, actor: chunk.actor, at: clock.now(), reason: 'batch_participants' };
-      const stored = await enrollments.getMany(
-        batch.enterprise_customer_uuid,
-        batch.course_id,
-        todo.map((t) => ({ learnerUuid: t.learnerUuid })),
-      );
+      const stored = guess
+        ? new Map<string, Enrollment>()
+        : await enrollments.getMany(
+            batch.enterprise_customer_uuid,
+            batch.course_id,
+            todo.map((t) => ({ learnerUuid: t.learnerUuid })),
+          );
       const units: (Unit & { target: ParticipantTarget; outcome: ParticipantOutcome })[] = [];
       for (const target of todo) {
         const current = stored.get(refId({ learnerUuid: target.learnerUuid }));
@@ -111,7 +119,7 @@ export const makeApplyBatchParticipants =
           units.push({ target, outcome: plan.outcome, writes: [changeEnrollment(current, identity, plan.patch, op)] });
         }
       }
-      const { done, retry } = await commitUnits(enrollments, units);
+      const { done, retry } = await commitUnits(enrollments, units, { untilCancelled: guess });
       results.push(
         ...done.map((u) => ({
           identifier: u.target.identifier,

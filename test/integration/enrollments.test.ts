@@ -312,6 +312,43 @@ describe('batches against DynamoDB Local', () => {
     expect(page.next).not.toBeNull();
   });
 
+  it('adds new participants without reading their enrollments', async () => {
+    const c = course();
+    const batch = await makeCreateBatch(repos.batches, systemClock, randomIds)(staff, c, {
+      name: 'Guess',
+      enrollment_type: 'invite_only',
+      enterprise_customer_uuid: tenant,
+    });
+    const learners = await someLearners(40);
+    let reads = 0;
+    const apply = makeApplyBatchParticipants({
+      ...repos,
+      enrollments: {
+        ...repos.enrollments,
+        getMany: (...args: Parameters<typeof repos.enrollments.getMany>) => {
+          reads++;
+          return repos.enrollments.getMany(...args);
+        },
+      },
+      clock: systemClock,
+    });
+    const add = (from: number, to: number) =>
+      apply({
+        batchId: batch.batch_id,
+        action: 'add',
+        identifierType: 'user_id',
+        identifiers: learners.slice(from, to).map((l) => l.learner_uuid),
+        actor: 'staff-1',
+        opId: randomUUID(),
+      });
+    expect((await add(0, 30)).map((r) => r.outcome)).toEqual(Array(30).fill('added'));
+    expect(reads).toBe(0);
+    const mixed = await add(20, 40);
+    expect(mixed.map((r) => r.outcome)).toEqual([...Array(10).fill('already_present'), ...Array(10).fill('added')]);
+    expect(reads).toBeGreaterThan(0);
+    expect((await repos.batches.get(batch.batch_id))?.participant_count).toBe(40);
+  });
+
   it('keeps participant_count exact under concurrent overlapping adds and removes', async () => {
     const c1 = course();
     const batch = await makeCreateBatch(repos.batches, systemClock, randomIds)(staff, c1, {
