@@ -26,6 +26,7 @@ import {
 import { makeRemoveLearners } from '#shared/memberships/remove-learners';
 import { adminOf } from '#test/unit/shared/fakes';
 import { createTestTable, documentClient, dynamoClient } from './dynamo';
+import { inlineJobQueue } from './fixtures/inline-job-queue';
 
 const tenant = randomUUID();
 const admin = adminOf(tenant);
@@ -43,7 +44,6 @@ function engine(options: { memberships?: MembershipRepository; failingApplier?: 
   const learners = makeLearnerRepository(db, table);
   const memberships = options.memberships ?? makeMembershipRepository(db, table);
   const jobs = makeJobRepository(db, table);
-  const queued: { jobId: string; chunk: number }[] = [];
   const finish = makeFinishJob(jobs, async () => {}, systemClock);
   const deps = { groups, learners, memberships, clock: systemClock, ids: randomIds, branches: undefined as never };
   const membershipRows = makeApplyMembershipRows(makeAssignLearners(deps), makeRemoveLearners(deps));
@@ -55,21 +55,15 @@ function engine(options: { memberships?: MembershipRepository; failingApplier?: 
     (
       ['assign_learners', 'remove_learners', 'upsert_learners', 'import_learners', 'import_group_members'] as JobKind[]
     ).map((k) => [k, applier]),
-  ) as Record<JobKind, typeof membershipRows>;
-  const startJob = makeStartJob(
-    jobs,
-    async ({ job_id: jobId }, chunks) => void queued.push(...chunks.map((chunk) => ({ jobId, chunk }))),
-    finish,
-    systemClock,
-    randomIds,
   );
+  const { queued, startJob, applyChunk } = inlineJobQueue({ jobs, appliers, finish });
   return {
     groups,
     jobs,
     queued,
     putLearner: makePutLearner({ learners, memberships, clock: systemClock }),
     startMembershipJob: makeStartMembershipJob(groups, startJob),
-    applyChunk: makeApplyJobChunk({ jobs, appliers, finish }),
+    applyChunk,
     createGroup: makeCreateGroup(groups, systemClock, randomIds),
   };
 }

@@ -7,14 +7,12 @@ import type { RemovalGuard } from '#shared/groups/group';
 import { makeGroupRepository } from '#shared/groups/group-repository';
 import { makeHistoryRepository } from '#shared/history/history-repository';
 import { makeApplyGroupMemberRows } from '#shared/imports/apply-group-member-rows';
-import { makeApplyJobChunk } from '#shared/jobs/apply-job-chunk';
 import { makeApplyMembershipRows } from '#shared/jobs/apply-membership-rows';
 import { makeFinishJob } from '#shared/jobs/finish-job';
-import { type JobKind, type JobRow, settledOutcomeCounts } from '#shared/jobs/job';
+import { type JobRow, settledOutcomeCounts } from '#shared/jobs/job';
 import { makeJobRepository } from '#shared/jobs/job-repository';
 import { presentJob } from '#shared/jobs/present-job';
 import { makeListJobResults } from '#shared/jobs/read-jobs';
-import { makeStartJob } from '#shared/jobs/start-job';
 import { makeStartMembershipJob } from '#shared/jobs/start-membership-job';
 import { makeLearnerRepository } from '#shared/learners/learner-repository';
 import { makePutLearner } from '#shared/learners/put-learner';
@@ -29,6 +27,7 @@ import { makeApproveRemovals, makeCancelRemovals } from '#shared/rules/decide-re
 import { makeRemovalGuardStore } from '#shared/rules/removal-guard';
 import { adminOf } from '#test/unit/shared/fakes';
 import { createTestTable, documentClient } from './dynamo';
+import { inlineJobQueue } from './fixtures/inline-job-queue';
 
 let db: DynamoDBDocumentClient;
 let table: string;
@@ -47,7 +46,6 @@ function engine(options: { memberships?: MembershipRepository } = {}) {
   const learners = makeLearnerRepository(db, table);
   const memberships = options.memberships ?? makeMembershipRepository(db, table);
   const jobs = makeJobRepository(db, table);
-  const queued: { jobId: string; chunk: number }[] = [];
   const notices: Notification[] = [];
   const store = makeRemovalGuardStore(db, table);
   const finishRemovals = makeFinishPendingRemovals({
@@ -79,16 +77,9 @@ function engine(options: { memberships?: MembershipRepository } = {}) {
     assign_learners: membershipRows,
     remove_learners: membershipRows,
     import_group_members: importRows,
-  } as unknown as Record<JobKind, typeof membershipRows>;
-  const startJob = makeStartJob(
-    jobs,
-    async ({ job_id: jobId }, chunks) => void queued.push(...chunks.map((chunk) => ({ jobId, chunk }))),
-    finish,
-    systemClock,
-    randomIds,
-  );
+  };
+  const { queued, startJob, applyChunk, deliver } = inlineJobQueue({ jobs, appliers, finish });
   const startMembershipJob = makeStartMembershipJob(groups, startJob);
-  const applyChunk = makeApplyJobChunk({ jobs, appliers, finish });
   return {
     groups,
     jobs,
@@ -114,10 +105,7 @@ function engine(options: { memberships?: MembershipRepository } = {}) {
       clock: systemClock,
     }),
     cancel: makeCancelRemovals({ jobs, store, clock: systemClock }),
-    /** Delivers every queued chunk, as the worker would. */
-    async deliver() {
-      for (const m of this.queued.splice(0)) await applyChunk(m.jobId, m.chunk, { lastAttempt: false });
-    },
+    deliver,
   };
 }
 

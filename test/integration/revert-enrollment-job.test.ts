@@ -19,19 +19,18 @@ import { makeUsernameDirectory } from '#shared/enrollments/username-directory';
 import { makeGroupRepository } from '#shared/groups/group-repository';
 import { makeHistoryRepository } from '#shared/history/history-repository';
 import { makeApplyEnrollmentCsvRows } from '#shared/imports/apply-enrollment-rows';
-import { makeApplyJobChunk } from '#shared/jobs/apply-job-chunk';
 import { makeApplyRevertRows } from '#shared/jobs/apply-revert-rows';
 import { makeFinishJob } from '#shared/jobs/finish-job';
-import type { Job, JobKind } from '#shared/jobs/job';
+import type { Job } from '#shared/jobs/job';
 import { makeJobRepository } from '#shared/jobs/job-repository';
 import { makeRevertJob, targetGroupsOf } from '#shared/jobs/revert-job';
-import { makeStartJob } from '#shared/jobs/start-job';
 import { makeLearnerRepository } from '#shared/learners/learner-repository';
 import { makePutLearner } from '#shared/learners/put-learner';
 import { makeMembershipRepository } from '#shared/memberships/membership-repository';
 import { makeRevertMemberChanges } from '#shared/memberships/revert-member-changes';
 import { staff } from '#test/unit/shared/fakes';
 import { createTestTable, documentClient } from './dynamo';
+import { inlineJobQueue } from './fixtures/inline-job-queue';
 
 let db: DynamoDBDocumentClient;
 let table: string;
@@ -51,7 +50,6 @@ function engine() {
   const batches = makeBatchRepository(db, table);
   const jobs = makeJobRepository(db, table);
   const groups = makeGroupRepository(db, table);
-  const queued: { jobId: string; chunk: number }[] = [];
   const finish = makeFinishJob(jobs, async () => {}, systemClock);
   const applyBulk = makeApplyBulkEnrollment({
     enrollments,
@@ -69,16 +67,10 @@ function engine() {
       makeRevertMemberChanges({ groups, memberships, clock: systemClock }),
       makeRevertEnrollmentChanges({ enrollments, clock: systemClock }),
     ),
-  } as Record<JobKind, ReturnType<typeof makeApplyBulkEnrollRows>>;
-  const startJob = makeStartJob(
-    jobs,
-    async ({ job_id: jobId }, chunks) => void queued.push(...chunks.map((chunk) => ({ jobId, chunk }))),
-    finish,
-    systemClock,
-    randomIds,
-  );
-  const applyChunk = makeApplyJobChunk({ jobs, appliers, finish });
+  };
+  const { queued, startJob, applyChunk, deliver } = inlineJobQueue({ jobs, appliers, finish });
   return {
+    deliver,
     jobs,
     enrollments,
     batches,
@@ -97,12 +89,6 @@ function engine() {
       clock: systemClock,
       enrollments: { audit: enrollments, coursesOf: makeCoursesOfJob({ batches, jobs }) },
     }),
-    async deliver() {
-      while (queued.length > 0) {
-        const { jobId, chunk } = queued.shift()!;
-        await applyChunk(jobId, chunk, { lastAttempt: false });
-      }
-    },
   };
 }
 type Engine = ReturnType<typeof engine>;

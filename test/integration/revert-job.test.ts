@@ -5,14 +5,12 @@ import { randomIds, systemClock } from '#shared/clock';
 import { makeCreateGroup } from '#shared/groups/create-group';
 import { makeGroupRepository } from '#shared/groups/group-repository';
 import { makeHistoryRepository } from '#shared/history/history-repository';
-import { makeApplyJobChunk } from '#shared/jobs/apply-job-chunk';
 import { makeApplyMembershipRows } from '#shared/jobs/apply-membership-rows';
 import { makeApplyRevertRows } from '#shared/jobs/apply-revert-rows';
 import { makeFinishJob } from '#shared/jobs/finish-job';
-import { type Job, type JobKind, settledOutcomeCounts } from '#shared/jobs/job';
+import { type Job, settledOutcomeCounts } from '#shared/jobs/job';
 import { makeJobRepository } from '#shared/jobs/job-repository';
 import { makeRevertJob, targetGroupsOf } from '#shared/jobs/revert-job';
-import { makeStartJob } from '#shared/jobs/start-job';
 import { makeStartMembershipJob } from '#shared/jobs/start-membership-job';
 import { makeLearnerRepository } from '#shared/learners/learner-repository';
 import { makePutLearner } from '#shared/learners/put-learner';
@@ -26,6 +24,7 @@ import { makeUpdateGroup } from '#shared/groups/update-group';
 import { Ruleset } from '#shared/rules/ruleset';
 import { adminOf } from '#test/unit/shared/fakes';
 import { createTestTable, documentClient } from './dynamo';
+import { inlineJobQueue } from './fixtures/inline-job-queue';
 import { ruleEngine } from './fixtures/rule-engine';
 
 let db: DynamoDBDocumentClient;
@@ -43,7 +42,6 @@ function engine(options: { memberships?: MembershipRepository } = {}) {
   const real = makeMembershipRepository(db, table);
   const memberships = options.memberships ?? real;
   const jobs = makeJobRepository(db, table);
-  const queued: { jobId: string; chunk: number }[] = [];
   // A bulk removal's finish step makes the removals its chunks left pending (the removal guard's).
   const finishRemovals = makeFinishPendingRemovals({
     groups,
@@ -70,18 +68,8 @@ function engine(options: { memberships?: MembershipRepository } = {}) {
   const remove = makeRemoveLearners(deps);
   const membershipRows = makeApplyMembershipRows(assign, remove);
   const revertRows = makeApplyRevertRows(makeRevertMemberChanges({ groups, memberships, clock: systemClock }));
-  const appliers = { assign_learners: membershipRows, remove_learners: membershipRows, revert: revertRows } as Record<
-    JobKind,
-    typeof membershipRows
-  >;
-  const startJob = makeStartJob(
-    jobs,
-    async ({ job_id: jobId }, chunks) => void queued.push(...chunks.map((chunk) => ({ jobId, chunk }))),
-    finish,
-    systemClock,
-    randomIds,
-  );
-  const applyChunk = makeApplyJobChunk({ jobs, appliers, finish });
+  const appliers = { assign_learners: membershipRows, remove_learners: membershipRows, revert: revertRows };
+  const { queued, startJob, applyChunk, deliver } = inlineJobQueue({ jobs, appliers, finish });
   return {
     groups,
     jobs,
@@ -90,6 +78,7 @@ function engine(options: { memberships?: MembershipRepository } = {}) {
     assign,
     remove,
     applyChunk,
+    deliver,
     putLearner: makePutLearner({ learners, memberships: real, clock: systemClock }),
     startMembershipJob: makeStartMembershipJob(groups, startJob),
     createGroup: makeCreateGroup(groups, systemClock, randomIds),
@@ -100,13 +89,6 @@ function engine(options: { memberships?: MembershipRepository } = {}) {
       startJob,
       clock: systemClock,
     }),
-    /** Applies every queued chunk once, in order. */
-    async deliver() {
-      while (queued.length > 0) {
-        const { jobId, chunk } = queued.shift()!;
-        await applyChunk(jobId, chunk, { lastAttempt: false });
-      }
-    },
   };
 }
 type Engine = ReturnType<typeof engine>;
