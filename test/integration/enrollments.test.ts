@@ -65,6 +65,19 @@ const applyBulk = () =>
   makeApplyBulkEnrollment({ ...repos, notify: async (ns) => void sent.push(...ns), clock: systemClock });
 const applyParticipants = () => makeApplyBatchParticipants({ ...repos, clock: systemClock });
 
+/** The enrollment repository, counting the reads of its `getMany`. */
+function countingReads() {
+  const reads = { count: 0 };
+  const enrollments = {
+    ...repos.enrollments,
+    getMany: (...args: Parameters<typeof repos.enrollments.getMany>) => {
+      reads.count++;
+      return repos.enrollments.getMany(...args);
+    },
+  };
+  return { enrollments, reads };
+}
+
 /** participants/add|remove as the API runs them, synchronously up to 1000 identifiers. */
 const changeParticipants = () => {
   const run = makeChangeParticipantsOrQueue({
@@ -208,16 +221,10 @@ describe('bulk enrollment against DynamoDB Local', () => {
   it('enrolls new members without reading their enrollments, and reads those the guess got wrong', async () => {
     const learners = await someLearners(150);
     const c = course();
-    let reads = 0;
+    const { enrollments, reads } = countingReads();
     const counting = makeApplyBulkEnrollment({
       ...repos,
-      enrollments: {
-        ...repos.enrollments,
-        getMany: (...args: Parameters<typeof repos.enrollments.getMany>) => {
-          reads++;
-          return repos.enrollments.getMany(...args);
-        },
-      },
+      enrollments,
       notify: async () => {},
       clock: systemClock,
     });
@@ -232,12 +239,12 @@ describe('bulk enrollment against DynamoDB Local', () => {
         opId: randomUUID(),
       });
     await run('enroll', 0, 50);
-    expect(reads).toBe(0);
+    expect(reads.count).toBe(0);
     await run('unenroll', 0, 20);
-    reads = 0;
+    reads.count = 0;
     // 20 unenrolled, 30 enrolled, 100 new: the guess fails on its first transaction.
     const mixed = await run('enroll', 0, 150);
-    expect(reads).toBeGreaterThan(0);
+    expect(reads.count).toBeGreaterThan(0);
     const moves = mixed[c]!.map((r) => ('after' in r ? `${r.before.enrollment}->${r.after.enrollment}` : 'error'));
     expect(moves.slice(0, 20)).toEqual(Array(20).fill('false->true'));
     expect(moves.slice(20, 50)).toEqual(Array(30).fill('true->true'));
@@ -320,16 +327,10 @@ describe('batches against DynamoDB Local', () => {
       enterprise_customer_uuid: tenant,
     });
     const learners = await someLearners(40);
-    let reads = 0;
+    const { enrollments, reads } = countingReads();
     const apply = makeApplyBatchParticipants({
       ...repos,
-      enrollments: {
-        ...repos.enrollments,
-        getMany: (...args: Parameters<typeof repos.enrollments.getMany>) => {
-          reads++;
-          return repos.enrollments.getMany(...args);
-        },
-      },
+      enrollments,
       clock: systemClock,
     });
     const add = (from: number, to: number) =>
@@ -342,10 +343,10 @@ describe('batches against DynamoDB Local', () => {
         opId: randomUUID(),
       });
     expect((await add(0, 30)).map((r) => r.outcome)).toEqual(Array(30).fill('added'));
-    expect(reads).toBe(0);
+    expect(reads.count).toBe(0);
     const mixed = await add(20, 40);
     expect(mixed.map((r) => r.outcome)).toEqual([...Array(10).fill('already_present'), ...Array(10).fill('added')]);
-    expect(reads).toBeGreaterThan(0);
+    expect(reads.count).toBeGreaterThan(0);
     expect((await repos.batches.get(batch.batch_id))?.participant_count).toBe(40);
   });
 
