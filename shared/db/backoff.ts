@@ -16,3 +16,14 @@ export const backoff = (attempt: number, { baseMs, capMs }: { baseMs: number; ca
  */
 export const beforeRound = (round: number) =>
   round === 0 ? Promise.resolve() : backoff(round, { baseMs: 10, capMs: 250 });
+
+/**
+ * Round `round` of a read-plan-commit loop whose first round may be a guess (committed without
+ * reading, each write conditioned on the item's absence): `guess` for that first round, and how many
+ * retries after a concurrent writer the round is. The round after a guess is a first reading, not a
+ * retry: it neither waits nor counts against the loop's limit.
+ */
+export const roundOf = (round: number, guessing: boolean) => ({
+  guess: guessing && round === 0,
+  retries: guessing ? Math.max(0, round - 1) : round,
+});

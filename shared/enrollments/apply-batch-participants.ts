@@ -1,5 +1,5 @@
 import type { Clock } from '#shared/clock';
-import { beforeRound } from '#shared/db/backoff';
+import { beforeRound, roundOf } from '#shared/db/backoff';
 import type { LearnerRepository } from '#shared/learners/learner-repository';
 import type { Batch } from './batch';
 import type { BatchRepository } from './batch-repository';
@@ -83,8 +83,7 @@ export const makeApplyBatchParticipants =
     // nothing and stops the round; the next round reads and plans.
     const guessing = chunk.action === 'add';
     for (let round = 0; todo.length > 0; round++) {
-      const guess = guessing && round === 0;
-      const retries = guessing ? Math.max(0, round - 1) : round;
+      const { guess, retries } = roundOf(round, guessing);
       if (retries === MAX_ROUNDS) {
         results.push(
           ...todo.map((t) => ({

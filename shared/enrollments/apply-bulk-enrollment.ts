@@ -1,5 +1,5 @@
 import type { Clock } from '#shared/clock';
-import { beforeRound } from '#shared/db/backoff';
+import { beforeRound, roundOf } from '#shared/db/backoff';
 import { type Notification, type NotificationOutbox, notificationId } from '#shared/notifications/notification';
 import {
   type EnrollmentChanges,
@@ -82,9 +82,7 @@ export const makeApplyBulkEnrollment = (deps: ApplyBulkEnrollmentDeps) => {
      */
     const guessing = chunk.action === 'enroll';
     for (let round = 0; todo.length > 0; round++) {
-      const guess = guessing && round === 0;
-      // The round after a guess is a first reading, not a retry after a concurrent writer.
-      const retries = guessing ? Math.max(0, round - 1) : round;
+      const { guess, retries } = roundOf(round, guessing);
       if (retries === MAX_ROUNDS) {
         for (const m of todo) outcomes.set(refId(m.ref), 'error');
         break;

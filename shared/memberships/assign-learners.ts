@@ -1,5 +1,5 @@
 import type { Caller } from '#shared/auth/caller';
-import { beforeRound } from '#shared/db/backoff';
+import { beforeRound, roundOf } from '#shared/db/backoff';
 import type { MemberRef } from '#shared/db/keys';
 import type { EnrollGroupMembers } from '#shared/enrollments/enroll-group-members';
 import type { Clock, IdGenerator } from '#shared/clock';
@@ -119,17 +119,15 @@ export const makeAssignLearners = (deps: AssignDeps) => {
     const guessed =
       ahead === undefined && (group.user_limit === null || group.user_limit - group.member_count >= todo.length);
     for (let round = 0; todo.length > 0; round++) {
-      // The round after a wrong guess is a first reading, not a retry after a concurrent writer.
-      const retries = guessed ? round - 1 : round;
+      const { guess, retries } = roundOf(round, guessed);
       if (retries === MAX_ROUNDS)
         throw new ConflictError('concurrent_modification', 'The group kept changing; retry the request');
-      await beforeRound(Math.max(0, retries));
+      await beforeRound(retries);
       const now = clock.now();
       const refs = todo.map((t) => t.ref);
-      const existing =
-        guessed && round === 0
-          ? new Map<string, Membership>()
-          : await (round === 0 && ahead ? ahead.of(refs) : memberships.getMany(groupUuid, refs));
+      const existing = guess
+        ? new Map<string, Membership>()
+        : await (round === 0 && ahead ? ahead.of(refs) : memberships.getMany(groupUuid, refs));
       const homes = await memberships.homeGroupsOf(
         tenant,
         todo.filter((t) => existing.has(refKey(t.ref))).map((t) => t.ref),
