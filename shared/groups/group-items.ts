@@ -178,9 +178,21 @@ export const registryDelete = (tableName: string, g: Group): TransactItem[] =>
     ? [{ Delete: { TableName: tableName, Key: keys.automaticGroup(g.enterprise_customer_uuid, g.group_uuid) } }]
     : [];
 
-/** A new group, only where no group has its uuid. */
+/**
+ * The group item's `home_members` flag: false on a group created with it, set to true by the membership
+ * transaction that first makes the group a member's home group (`counterItem`), never cleared. A page
+ * of a group whose flag is false skips reading its members' home-group pointers: none can name it. A
+ * group created before the flag has none, and reads as maybe.
+ */
+export const mayHaveHomeMembers = (item: Record<string, unknown>) => item.home_members !== false;
+
+/** A new group, only where no group has its uuid; no member has it as home group yet. */
 export const groupPut = (tableName: string, g: Group): TransactItem => ({
-  Put: { TableName: tableName, Item: groupItem(g), ConditionExpression: 'attribute_not_exists(PK)' },
+  Put: {
+    TableName: tableName,
+    Item: { ...groupItem(g), home_members: false },
+    ConditionExpression: 'attribute_not_exists(PK)',
+  },
 });
 
 /** Replaces the settable fields (and what derives from them) of a group still at `expectedVersion`; the version moves on. */

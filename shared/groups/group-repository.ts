@@ -21,6 +21,7 @@ import {
   guards,
   registryDelete,
   registryPut,
+  mayHaveHomeMembers,
   toGroup,
   type AutomaticGroupRef,
 } from './group-items';
@@ -50,12 +51,15 @@ export function makeGroupRepository(db: DynamoDBDocumentClient, tableName: strin
       : undefined;
   };
 
-  async function get(groupUuid: string): Promise<Group | undefined> {
+  /** The group, and whether a member may have it as home group (see `mayHaveHomeMembers`). */
+  async function getWithHomes(groupUuid: string): Promise<{ group: Group; homeMembers: boolean } | undefined> {
     const out = await db.send(
       new GetCommand({ TableName: tableName, Key: keys.group(groupUuid), ConsistentRead: true }),
     );
-    return out.Item ? toGroup(out.Item) : undefined;
+    return out.Item ? { group: toGroup(out.Item), homeMembers: mayHaveHomeMembers(out.Item) } : undefined;
   }
+
+  const get = async (groupUuid: string): Promise<Group | undefined> => (await getWithHomes(groupUuid))?.group;
 
   return {
     /**
@@ -76,6 +80,8 @@ export function makeGroupRepository(db: DynamoDBDocumentClient, tableName: strin
     },
 
     get,
+
+    getWithHomes,
 
     async getMany(groupUuids: string[]): Promise<Map<string, Group>> {
       const items = await batchGetAll(db, tableName, groupUuids.map(keys.group));

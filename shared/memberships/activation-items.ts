@@ -8,14 +8,8 @@ import type { MemberRef } from '#shared/db/keys';
 import { type MemberChange, membershipsChangedEntry } from '#shared/history/history-entry';
 import { historyPut } from '#shared/history/history-repository';
 import { type Membership, refOf } from './membership';
-import {
-  activatedPut,
-  homeDelete,
-  homePut,
-  memberCountDown,
-  pendingDelete,
-  type TransactItem,
-} from './membership-items';
+import { homeDelete, homePut } from './home-items';
+import { activatedPut, memberCountDown, pendingDelete, type TransactItem } from './membership-items';
 
 export interface Activation {
   pending: Membership;

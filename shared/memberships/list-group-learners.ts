@@ -1,11 +1,10 @@
-import type { Caller } from '#shared/auth/caller';
+import { administers, type Caller } from '#shared/auth/caller';
 import { pageSorted } from '#shared/db/page-sorted';
 import type { Page } from '#shared/db/paging';
 import type { GroupRepository } from '#shared/groups/group-repository';
-import { loadAdministeredGroup } from '#shared/groups/read-group';
 import type { Learner } from '#shared/learners/learner';
 import type { LearnerRepository } from '#shared/learners/learner-repository';
-import { ValidationError } from '#shared/errors';
+import { groupNotFound, ValidationError } from '#shared/errors';
 import { type Clock, systemClock } from '#shared/clock';
 import type { Group } from '#shared/groups/group';
 import { COUNTED, type MemberSort, type Membership, refKey, refOf } from './membership';
@@ -58,7 +57,7 @@ const sortValue: Record<MemberSort, (m: Membership, learner: Learner | undefined
  */
 export const makeListGroupLearners =
   (
-    groups: Pick<GroupRepository, 'get'>,
+    groups: Pick<GroupRepository, 'getWithHomes'>,
     memberships: Pick<
       MembershipRepository,
       'list' | 'countUpTo' | 'listUpTo' | 'homeGroupsOf' | 'getMany' | 'byEmailPrefix'
@@ -75,7 +74,9 @@ export const makeListGroupLearners =
     // error: a bad cursor) is looked at only once the group's read has decided what the caller may see.
     const listing = plain ? memberships.list({ ...query, pageSize: input.pageSize, cursor: input.cursor }) : undefined;
     listing?.catch(() => undefined);
-    const group = await loadAdministeredGroup(groups, caller, groupUuid);
+    const read = await groups.getWithHomes(groupUuid);
+    if (!read || !administers(caller, read.group.enterprise_customer_uuid)) throw groupNotFound(groupUuid);
+    const { group, homeMembers } = read;
     const tenant = group.enterprise_customer_uuid;
     let page: Page<Membership>;
     let count: number;
@@ -120,14 +121,15 @@ export const makeListGroupLearners =
       count = counted.count;
       countExact = counted.exact;
     }
-    // The page's learners and home-group pointers are independent reads: side by side.
+    // The page's learners and home-group pointers are independent reads: side by side. A group no
+    // member has ever had as home group (`homeMembers` false) has no pointer to read.
     const [names, homes] = await Promise.all([
       details ??
         learners.getMany(
           tenant,
           page.items.flatMap((m) => (m.learner_uuid ? [m.learner_uuid] : [])),
         ),
-      memberships.homeGroupsOf(tenant, page.items.map(refOf)),
+      homeMembers ? memberships.homeGroupsOf(tenant, page.items.map(refOf)) : new Map<string, string>(),
     ]);
     const items = page.items.map((m) => {
       const learner = m.learner_uuid ? names.get(m.learner_uuid) : undefined;

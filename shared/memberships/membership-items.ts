@@ -4,12 +4,12 @@
  * only sends them.
  */
 import type { TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
-import { keys, type MemberRef } from '#shared/db/keys';
+import { keys } from '#shared/db/keys';
 import type { Group } from '#shared/groups/group';
 import * as z from 'zod';
 import { optional } from '#shared/db/item-schema';
 import { once } from '#shared/once';
-import { type Membership, type MembershipWrite, PERMISSIONS, refKey, refOf, writeRef } from './membership';
+import { type Membership, type MembershipWrite, PERMISSIONS, refOf } from './membership';
 
 /** One part of a TransactWriteItems request. */
 export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
@@ -140,49 +140,31 @@ function removalItem(tableName: string, groupUuid: string, w: Extract<Membership
   };
 }
 
-/** The home-group pointer of a member naming `groupUuid` (written unconditionally: a later choice wins). */
-export function homePut(tableName: string, tenant: string, ref: MemberRef, groupUuid: string) {
-  return {
-    Put: {
-      TableName: tableName,
-      Item: {
-        ...keys.homeGroup(tenant, ref),
-        entity: 'home_group',
-        member: refKey(ref),
-        group_uuid: groupUuid,
-        enterprise_customer_uuid: tenant,
-      },
-    },
-  };
-}
-
-/** Deletes a member's home-group pointer only if it still names `groupUuid`. */
-export function homeDelete(tableName: string, tenant: string, ref: MemberRef, groupUuid: string) {
-  return {
-    Delete: {
-      TableName: tableName,
-      Key: keys.homeGroup(tenant, ref),
-      ConditionExpression: 'group_uuid = :g',
-      ExpressionAttributeValues: { ':g': groupUuid },
-    },
-  };
-}
-
-/** A write's home-group pointer move: `set` takes it from wherever it was, `clear` only if it still names this group. */
-export function homeItem(tableName: string, group: Group, w: MembershipWrite): TransactItem {
-  const move = w.home === 'set' ? homePut : homeDelete;
-  return move(tableName, group.enterprise_customer_uuid, writeRef(w), group.group_uuid);
-}
-
-/** The group's counter move, guarded so that it never passes the user limit nor lands on a deleted group. */
+/**
+ * The group's counter move, guarded so that it never passes the user limit nor lands on a deleted group.
+ * `setsHome`: the transaction makes this group a member's home group, so the group's `home_members`
+ * flag is set with it (see `HOME_MEMBERS` in group-items.ts: a page of members then reads pointers).
+ */
 export function counterItem(
   tableName: string,
   group: Group,
   delta: number,
   at: string,
   guard?: CommitGuard,
+  setsHome = false,
 ): TransactItem {
   const generation = guard ? ' AND rule_generation = :gen' : '';
+  if (delta === 0 && setsHome) {
+    return {
+      Update: {
+        TableName: tableName,
+        Key: keys.group(group.group_uuid),
+        ConditionExpression: `attribute_exists(PK)${generation}`,
+        UpdateExpression: 'SET home_members = :true',
+        ExpressionAttributeValues: { ':true': true, ...(guard ? { ':gen': guard.ruleGeneration } : {}) },
+      },
+    };
+  }
   if (delta === 0) {
     return {
       ConditionCheck: {
@@ -216,9 +198,9 @@ export function counterItem(
       TableName: tableName,
       Key: keys.group(group.group_uuid),
       ConditionExpression: conditions.join(' AND '),
-      UpdateExpression: 'ADD member_count :delta SET modified = :at',
+      UpdateExpression: `ADD member_count :delta SET modified = :at${setsHome ? ', home_members = :true' : ''}`,
       ExpressionAttributeNames: delta > 0 ? { '#status': 'status' } : undefined,
-      ExpressionAttributeValues: values,
+      ExpressionAttributeValues: setsHome ? { ...values, ':true': true } : values,
     },
   };
 }

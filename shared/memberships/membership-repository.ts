@@ -10,10 +10,10 @@ import type { HistoryEntry } from '#shared/history/history-entry';
 import { historyPut } from '#shared/history/history-repository';
 import { type Membership, type MembershipWrite, refKey, refOf, writeCost, writeDelta, writeRef } from './membership';
 import { activationParts } from './activation-items';
+import { homeItem } from './home-items';
 import {
   type CommitGuard,
   counterItem,
-  homeItem,
   type MemberFilter,
   memberListQuery,
   toMembership,
@@ -73,7 +73,14 @@ export function makeMembershipRepository(db: DynamoDBDocumentClient, tableName: 
       const delta = writes.reduce((n, w) => n + writeDelta(w), 0);
       const homes = writes.filter((w) => w.home);
       const outcome = await transact(db, [
-        counterItem(tableName, group, delta, at, guard),
+        counterItem(
+          tableName,
+          group,
+          delta,
+          at,
+          guard,
+          homes.some((w) => w.home === 'set'),
+        ),
         ...writes.map((w) => writeItem(tableName, group.group_uuid, w)),
         ...homes.map((w) => homeItem(tableName, group, w)),
         historyPut(tableName, history),

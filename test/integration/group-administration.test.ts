@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { makeBranchRepository } from '#shared/branches/branch-repository';
 import { makePutBranch } from '#shared/branches/put-branch';
 import { randomIds, systemClock } from '#shared/clock';
+import { keys } from '#shared/db/keys';
 import { makeCleanupGroupMemberships } from '#shared/groups/cleanup-group-memberships';
 import { makeCreateGroup } from '#shared/groups/create-group';
 import { makeDeleteGroup } from '#shared/groups/delete-group';
@@ -24,6 +25,7 @@ import { adminOf } from '#test/unit/shared/fakes';
 import { createTestTable, documentClient } from './dynamo';
 
 let db: DynamoDBDocumentClient;
+let table: string;
 let repos: {
   groups: ReturnType<typeof makeGroupRepository>;
   memberships: ReturnType<typeof makeMembershipRepository>;
@@ -34,7 +36,7 @@ let repos: {
 
 beforeAll(async () => {
   db = documentClient();
-  const table = await createTestTable();
+  table = await createTestTable();
   repos = {
     groups: makeGroupRepository(db, table),
     memberships: makeMembershipRepository(db, table),
@@ -178,6 +180,53 @@ describe('home group and permissions against DynamoDB Local', () => {
     expect(profile.groups).toEqual([expect.objectContaining({ group_uuid: g2.group_uuid, home_group: false })]);
     const revived = await t.assign(t.admin, g1.group_uuid, { learner_uuids: [learner] });
     expect(revived.results[0]).toMatchObject({ outcome: 'revived', home_group: false });
+  });
+
+  it("reads members' home-group pointers only for a group that may be someone's home group", async () => {
+    const t = tenantFixture();
+    let pointerReads = 0;
+    const memberships = {
+      ...repos.memberships,
+      homeGroupsOf: (...args: Parameters<typeof repos.memberships.homeGroupsOf>) => {
+        pointerReads++;
+        return repos.memberships.homeGroupsOf(...args);
+      },
+    };
+    const list = makeListGroupLearners(repos.groups, memberships, repos.learners);
+    const homeOf = async (g: string, learner: string) =>
+      (await list(t.admin, g, { pageSize: 10 })).items.find((m) => m.learner_uuid === learner)?.home_group;
+    const flag = async (g: string) =>
+      (await db.send(new GetCommand({ TableName: table, Key: keys.group(g) }))).Item?.home_members;
+    const group = await t.createGroup('Flagged');
+    const [learner, other] = [await t.putLearner(), await t.putLearner()];
+    expect(await flag(group.group_uuid)).toBe(false);
+
+    await t.assign(t.admin, group.group_uuid, { learner_uuids: [learner] });
+    expect(await homeOf(group.group_uuid, learner)).toBe(false);
+    expect(pointerReads).toBe(0);
+
+    // Made the home group by an update (no member counted): the flag moves in that transaction.
+    const update = await t.assign(t.admin, group.group_uuid, { learner_uuids: [learner], home_group: true });
+    expect(update.results[0]).toMatchObject({ outcome: 'updated', home_group: true });
+    expect(await flag(group.group_uuid)).toBe(true);
+    expect(await homeOf(group.group_uuid, learner)).toBe(true);
+    expect(pointerReads).toBe(1);
+
+    // And by an add (the counter moves) in another group.
+    const second = await t.createGroup('Flagged by an add');
+    await t.assign(t.admin, second.group_uuid, { learner_uuids: [other], home_group: true });
+    expect(await flag(second.group_uuid)).toBe(true);
+
+    // A group written before the flag existed has none: it reads as maybe, and the pointers are read.
+    await db.send(
+      new UpdateCommand({
+        TableName: table,
+        Key: keys.group(second.group_uuid),
+        UpdateExpression: 'REMOVE home_members',
+      }),
+    );
+    expect(await homeOf(second.group_uuid, other)).toBe(true);
+    expect(pointerReads).toBe(2);
   });
 
   it('sets permissions on add, replaces them on re-assign, and carries them through activation', async () => {

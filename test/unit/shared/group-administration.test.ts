@@ -310,7 +310,7 @@ describe('member sorting', () => {
     };
     const noop = async () => new Map();
     const use = makeListGroupLearners(
-      { get: async () => aGroup({ member_count: n }) },
+      { getWithHomes: async () => ({ group: aGroup({ member_count: n }), homeMembers: true }) },
       {
         list,
         countUpTo: async () => ({ count: n, exact: true }),
@@ -373,7 +373,7 @@ describe('member search and counts over a partition of removed memberships', () 
   it('says a filtered count is not exact when it stopped at its read budget', async () => {
     const noop = async () => new Map();
     const use = makeListGroupLearners(
-      { get: async () => aGroup({ member_count: 1 }) },
+      { getWithHomes: async () => ({ group: aGroup({ member_count: 1 }), homeMembers: true }) },
       {
         list: async () => ({ items: [], next: null, previous: null }),
         countUpTo: async () => ({ count: 1, exact: false }),

@@ -5,13 +5,13 @@ import type { Membership } from '#shared/memberships/membership';
 import {
   activatedPut,
   counterItem,
-  homeItem,
   memberListQuery,
   membershipItem,
   pendingDelete,
   toMembership,
   writeItem,
 } from '#shared/memberships/membership-items';
+import { homeItem } from '#shared/memberships/home-items';
 
 const T = 'table';
 const AT = '2026-12-06T00:00:00.000Z';
@@ -118,6 +118,17 @@ describe('membership items', () => {
     const removal = counterItem(T, group(10), -2, AT).Update!;
     expect(removal.ConditionExpression).toBe('attribute_exists(PK)');
     expect(removal.ExpressionAttributeNames).toBeUndefined();
+  });
+
+  it("flag the group as someone's home group in the transaction that makes it one", () => {
+    const settingsOnly = counterItem(T, group(null), 0, AT, { ruleGeneration: 3 }, true).Update!;
+    expect(settingsOnly.UpdateExpression).toBe('SET home_members = :true');
+    expect(settingsOnly.ConditionExpression).toBe('attribute_exists(PK) AND rule_generation = :gen');
+    expect(settingsOnly.ExpressionAttributeValues).toEqual({ ':true': true, ':gen': 3 });
+    const added = counterItem(T, group(10), 2, AT, undefined, true).Update!;
+    expect(added.UpdateExpression).toBe('ADD member_count :delta SET modified = :at, home_members = :true');
+    expect(added.ExpressionAttributeValues).toMatchObject({ ':true': true, ':delta': 2, ':max': 8 });
+    expect(counterItem(T, group(10), 2, AT).Update!.UpdateExpression).not.toContain('home_members');
   });
 
   it('set a home group wherever it was, clear it only if it still names this group', () => {

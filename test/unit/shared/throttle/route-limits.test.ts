@@ -17,7 +17,10 @@ const emptyBucket =
     if (r === route && t === tenant) throw new RateLimitedError(42, r, 'tenant');
   };
 
-const groupsOf = (...all: Group[]) => ({ get: async (id: string) => all.find((g) => g.group_uuid === id) });
+const groupsOf = (...all: Group[]) => {
+  const get = async (id: string) => all.find((g) => g.group_uuid === id);
+  return { get, getWithHomes: async (id: string) => ((group) => group && { group, homeMembers: true })(await get(id)) };
+};
 const refusal = (p: Promise<unknown>) =>
   p.then(
     () => undefined,
