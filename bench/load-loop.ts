@@ -5,7 +5,7 @@
 export async function runClosedLoop(
   op: (n: number) => Promise<void>,
   { connections, seconds, warmupSeconds = 1 }: { connections: number; seconds: number; warmupSeconds?: number },
-): Promise<{ latenciesMs: number[]; errors: number; seconds: number; firstError?: string }> {
+): Promise<{ latenciesMs: number[]; errors: number; seconds: number; operations: number; firstError?: string }> {
   const latenciesMs: number[] = [];
   let errors = 0;
   let firstError: string | undefined;
@@ -27,5 +27,5 @@ export async function runClosedLoop(
       }
     }),
   );
-  return { latenciesMs, errors, seconds: (performance.now() - recordFrom) / 1000, firstError };
+  return { latenciesMs, errors, seconds: (performance.now() - recordFrom) / 1000, operations: n, firstError };
 }

@@ -5,7 +5,13 @@
 import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { BatchWriteCommand, DynamoDBDocumentClient, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  BatchWriteCommand,
+  DynamoDBDocumentClient,
+  GetCommand,
+  QueryCommand,
+  TransactWriteCommand,
+} from '@aws-sdk/lib-dynamodb';
 import { runClosedLoop } from './load-loop';
 import { type LatencySummary, summarize } from './stats';
 
@@ -21,7 +27,21 @@ export type LoadSpec =
       limit: number;
     }
   /** `per` new items per request, each under a sort key no other request uses. */
-  | { type: 'batch-write'; endpoint: string; table: string; pk: string; per: number };
+  | { type: 'batch-write'; endpoint: string; table: string; pk: string; per: number }
+  /**
+   * The exact write of `per` new members: one TransactWriteItems of `per` membership-shaped puts (an
+   * inverted-index entry each), each conditioned on its absence, and the update of a counter item that
+   * must exist (`counter`, one for every caller, as one group's), sent again when a concurrent
+   * transaction cancels it.
+   */
+  | {
+      type: 'transact-write';
+      endpoint: string;
+      table: string;
+      pk: string;
+      per: number;
+      counter: Record<string, string>;
+    };
 
 export interface LoadRequest {
   spec: LoadSpec;
@@ -29,7 +49,8 @@ export interface LoadRequest {
   seconds: number;
 }
 
-export type LoadResult = LatencySummary & { first_error?: string };
+/** `operations`: every call made, the warm-up's included (the recorded ones are `requests`). */
+export type LoadResult = LatencySummary & { operations: number; first_error?: string };
 
 /** Runs one load in a fresh child process and returns its latency summary. */
 export function runLoad(request: LoadRequest): Promise<LoadResult> {
@@ -83,6 +104,41 @@ function operation(spec: LoadSpec): (n: number) => Promise<void> {
       );
     };
   }
+  if (spec.type === 'transact-write') {
+    const { table, pk, per, counter } = spec;
+    return async (n) => {
+      const at = new Date().toISOString();
+      const TransactItems = [
+        ...Array.from({ length: per }, (_, i) => {
+          const learner = `${process.pid}-${n}-${i}`;
+          return {
+            Put: {
+              TableName: table,
+              Item: { PK: pk, SK: `MEMBER#L#${learner}`, GSI1PK: `MEMBERSHIPS#bench#L#${learner}`, GSI1SK: pk },
+              ConditionExpression: 'attribute_not_exists(PK)',
+            },
+          };
+        }),
+        {
+          Update: {
+            TableName: table,
+            Key: counter,
+            UpdateExpression: 'ADD member_count :n SET modified = :at',
+            ConditionExpression: 'attribute_exists(PK)',
+            ExpressionAttributeValues: { ':n': per, ':at': at },
+          },
+        },
+      ];
+      for (let attempt = 0; ; attempt++) {
+        try {
+          await db.send(new TransactWriteCommand({ TransactItems }));
+          return;
+        } catch (error) {
+          if ((error as Error).name !== 'TransactionCanceledException' || attempt === 20) throw error;
+        }
+      }
+    };
+  }
   return async (n) => {
     const items = Array.from({ length: spec.per }, (_, i) => ({
       PutRequest: { Item: { PK: spec.pk, SK: `ITEM#${process.pid}#${n}#${i}`, status: 'active' } },
@@ -99,6 +155,7 @@ if (process.send && process.argv[1] === fileURLToPath(import.meta.url)) {
     const run = await runClosedLoop(operation(spec), { connections, seconds });
     const result: LoadResult = {
       ...summarize(run.latenciesMs, run.errors, run.seconds),
+      operations: run.operations,
       ...(run.firstError ? { first_error: run.firstError } : {}),
     };
     process.send!(result, () => process.exit(0));

@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { CreateTableCommand, DeleteTableCommand } from '@aws-sdk/client-dynamodb';
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { keys } from '#shared/db/keys';
 import { tableDefinition } from '#local/table-definition';
 import type { BenchRow, Scenario } from '../bench-row';
+import { countsBetween } from '../capacity-meter';
 import { type LoadResult, type LoadSpec, runLoad } from '../load-process';
 
 export const SINGLE_READ_P99_TARGET_MS = 50;
@@ -28,7 +30,20 @@ export const apiLatency: Scenario = async ({ args, target, fixtures }) => {
   const bodies = Array.from({ length: Math.floor(pool.length / 10) }, (_, i) =>
     JSON.stringify({ learner_uuids: pool.slice(i * 10, i * 10 + 10) }),
   );
-  const load = (spec: LoadSpec) => runLoad({ spec, connections: args.connections, seconds: args.latencySeconds });
+  /** The stack's DynamoDB calls per request of the last HTTP load (own stack only): where a request's work goes. */
+  let perRequest: Record<string, number> | undefined;
+  const load = async (spec: LoadSpec) => {
+    const before = target.meter?.snapshot();
+    const result = await runLoad({ spec, connections: args.connections, seconds: args.latencySeconds });
+    if (spec.type === 'http' && before && target.meter && result.operations > 0)
+      perRequest = Object.fromEntries(
+        Object.entries(countsBetween(before, target.meter.snapshot())).map(([op, c]) => [
+          op,
+          Math.round((c.calls / result.operations) * 100) / 100,
+        ]),
+      );
+    return result;
+  };
   const http = (method: string, path: string, more: { bodies?: string[] } = {}): LoadSpec => ({
     type: 'http',
     method,
@@ -37,9 +52,17 @@ export const apiLatency: Scenario = async ({ args, target, fixtures }) => {
     ...more,
   });
   const db = { endpoint: target.dynamodbEndpoint, table: target.tableName };
+  let exactFloor: Record<string, number> | undefined;
 
   const rows: BenchRow[] = [];
   const add = (label: string, api: LoadResult, raw: LoadResult, rawLabel: string, singleRead: boolean) => {
+    const calls = perRequest;
+    if (calls)
+      console.log(
+        `  ${label}: DynamoDB calls per request ${Object.entries(calls)
+          .map(([op, n]) => `${op} ${n}`)
+          .join(', ')}`,
+      );
     for (const [p, key] of [
       ['p50', 'p50_ms'],
       ['p99', 'p99_ms'],
@@ -53,7 +76,7 @@ export const apiLatency: Scenario = async ({ args, target, fixtures }) => {
         ratio: api[key] / raw[key],
         target: singleRead && p === 'p99' ? `≤ ${SINGLE_READ_P99_TARGET_MS} ms` : '',
         met: singleRead && p === 'p99' ? api[key] <= SINGLE_READ_P99_TARGET_MS && api.errors === 0 : null,
-        details: { api, raw },
+        details: { api, raw, dynamodb_calls_per_request: calls },
       });
     }
   };
@@ -93,6 +116,24 @@ export const apiLatency: Scenario = async ({ args, target, fixtures }) => {
       per: 10,
     });
     add('POST assign 10 learners', api, raw, 'BatchWriteItem of 10', false);
+    // The exact-write floor of the same call: what any assign that keeps the counter exact and never
+    // overwrites a concurrent change must write (see rawTransactWrite), at the same concurrency.
+    const counter = { PK: 'GROUP#bench-exact', SK: 'GROUP' };
+    await client.send(new PutCommand({ TableName: rawTable, Item: { ...counter, member_count: 0 } }));
+    const exact = await load({
+      type: 'transact-write',
+      endpoint: target.dynamodbEndpoint,
+      table: rawTable,
+      pk: counter.PK,
+      per: 10,
+      counter,
+    });
+    exactFloor = { p50_ms: exact.p50_ms, p99_ms: exact.p99_ms, to_batch_write_p50: exact.p50_ms / raw.p50_ms };
+    console.log(
+      `  POST assign 10 learners: exact-write floor (TransactWriteItems of 10 conditional puts + counter) p50 ${exact.p50_ms.toFixed(1)} ms (${(exact.p50_ms / raw.p50_ms).toFixed(2)}× BatchWriteItem), p99 ${exact.p99_ms.toFixed(1)} ms; the assign is ${(api.p50_ms / exact.p50_ms).toFixed(2)}× it at p50`,
+    );
+    for (const r of rows.filter((r) => r.scenario.startsWith('POST assign')))
+      Object.assign(r.details as object, { exact_write_floor: exactFloor });
   } finally {
     await client.send(new DeleteTableCommand({ TableName: rawTable }));
     client.destroy();
