@@ -1,17 +1,6 @@
-import * as z from 'zod';
 import { queues } from '#functions/resources';
 import { applyFileJobChunk } from '#shared/jobs/wired-chunk-workers';
-import { logger } from '#shared/logger';
-import { jsonBody, sqsWorker } from '#shared/queue/sqs-worker';
+import { chunkWorker } from './chunk-worker';
 
-const Message = z.object({ job_id: z.uuid(), chunk: z.number().int().min(0) });
-
-/**
- * Applies one chunk of a file job (a CSV import, an export) per record, and writes an import's results
- * file when it finishes one; a record that throws is retried, then dead-lettered.
- */
-export const handler = sqsWorker(jsonBody(Message), async ({ job_id, chunk }, { attributes }) => {
-  const lastAttempt = Number(attributes.ApproximateReceiveCount) >= queues.fileJobChunks.maxReceiveCount;
-  const outcome = await applyFileJobChunk()(job_id, chunk, { lastAttempt });
-  logger.info('file job chunk', { job_id, chunk, outcome });
-});
+/** Applies one chunk of a file job (a CSV import, an export) per record, and writes an import's results file when it finishes one. */
+export const handler = chunkWorker(queues.fileJobChunks, applyFileJobChunk, 'file job chunk');
