@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { api, tokenFor } from './client';
+import { jobEnded, jobOfSource } from './job-waits';
 import { uploadCsv } from './upload-csv';
 
 const tenant = randomUUID();
@@ -16,33 +17,6 @@ const s3 = new S3Client({
 
 const GROUPS = '/api/v1/enterprise-group';
 const LEARNERS = `/api/v1/enterprise-customer/${tenant}/learners`;
-
-/** Polls a job until it ends (bounded). */
-async function waitForJob(statusUrl: string, timeoutMs = 240_000) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const job = await api('GET', statusUrl, { token: admin });
-    expect(job.status).toBe(200);
-    if (!['queued', 'running'].includes(job.json.status)) return job.json;
-    if (Date.now() > deadline)
-      throw new Error(`job still ${job.json.status} after ${timeoutMs} ms: ${JSON.stringify(job.json)}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}
-
-async function jobOfSource(sourceKey: string, timeoutMs = 60_000) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const list = await api(
-      'GET',
-      `/api/v1/jobs/?enterprise_uuid=${tenant}&source_key=${encodeURIComponent(sourceKey)}`,
-      { token: admin },
-    );
-    if (list.json.results.length > 0) return list.json.results[0];
-    if (Date.now() > deadline) throw new Error(`no job for ${sourceKey}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}
 
 beforeAll(async () => {
   admin = await tokenFor({ roles: ['enterprise_admin'], enterprises: [tenant] });
@@ -59,7 +33,7 @@ describe('bulk jobs over HTTP', () => {
         body: { learners: uuids.map((learner_uuid, i) => ({ learner_uuid, email: `bulk-${i}@example.com` })) },
       });
       expect(bulk.status).toBe(202);
-      const learnersJob = await waitForJob(bulk.json.status_url);
+      const learnersJob = await jobEnded(admin, bulk.json.status_url);
       expect(learnersJob).toMatchObject({ status: 'succeeded', total: 5000, succeeded: 5000, failed: 0 });
 
       const group = (
@@ -76,10 +50,10 @@ describe('bulk jobs over HTTP', () => {
       expect(accepted.status).toBe(202);
       expect(accepted.json).toMatchObject({
         job_id: expect.any(String),
-        status_url: expect.stringContaining(`/api/v1/jobs/${accepted.json.job_id}/`),
+        status_url: expect.stringContaining(accepted.json.job_id),
       });
 
-      const job = await waitForJob(accepted.json.status_url);
+      const job = await jobEnded(admin, accepted.json.status_url);
       expect(job).toMatchObject({
         status: 'succeeded',
         total: 5002,
@@ -129,8 +103,8 @@ describe('bulk jobs over HTTP', () => {
       `CSV-EXT,${learner},promote\r\n`;
     const key = await uploadCsv(admin, tenant, 'group-members', csv, 'members.csv');
 
-    const started = await jobOfSource(key);
-    const job = await waitForJob(`/api/v1/jobs/${started.job_id}/`);
+    const started = await jobOfSource(admin, tenant, key);
+    const job = await jobEnded(admin, started.job_id);
     expect(job).toMatchObject({ status: 'completed_with_errors', total: 7, processed: 7, source_key: key });
     expect(job.outcome_counts).toEqual({
       added: 1,
@@ -166,13 +140,13 @@ describe('bulk jobs over HTTP', () => {
 
   it('fails an import whose header cannot be used, with the reason, and runs a repeated drop once', async () => {
     const key = await uploadCsv(admin, tenant, 'learners', 'mail,first\nx@example.com,X\n', 'bad.csv');
-    const job = await waitForJob(`/api/v1/jobs/${(await jobOfSource(key)).job_id}/`);
+    const job = await jobEnded(admin, (await jobOfSource(admin, tenant, key)).job_id);
     expect(job.status).toBe('failed');
     expect(job.error).toMatch(/missing column\(s\) email.*unknown column\(s\) "mail", "first"/);
 
     const body = 'email,first_name,employee_id\nann@example.com,Ann,E-1\nbad-email,Bo,E-2\n';
     const good = await uploadCsv(admin, tenant, 'learners', body, 'good.csv');
-    const done = await waitForJob(`/api/v1/jobs/${(await jobOfSource(good)).job_id}/`);
+    const done = await jobEnded(admin, (await jobOfSource(admin, tenant, good)).job_id);
     expect(done).toMatchObject({ status: 'completed_with_errors', succeeded: 1, failed: 1 });
     const list = await api('GET', `/api/v1/jobs/?enterprise_uuid=${tenant}&source_key=${encodeURIComponent(good)}`, {
       token: admin,

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { api, tokenFor } from './client';
+import { endedJobOfSource } from './job-waits';
 import { E2E_MAX_IMPORT_BYTES } from './stack-settings';
 import { tenantDigest } from './tenant-state';
 import { uploadCsv } from './upload-csv';
@@ -27,17 +28,7 @@ beforeAll(async () => {
 
 /** Drops a file through an upload from the API and waits for its job to end. */
 async function importFile(kind: string, body: Uint8Array | string) {
-  const key = await uploadCsv(admin, tenant, kind, body);
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    const list = await api('GET', `/api/v1/jobs/?enterprise_uuid=${tenant}&source_key=${encodeURIComponent(key)}`, {
-      token: admin,
-    });
-    const job = list.json.results[0];
-    if (job && !['queued', 'running'].includes(job.status)) return job;
-    if (Date.now() > deadline) throw new Error(`no finished job for ${key}: ${JSON.stringify(job)}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
+  return endedJobOfSource(admin, tenant, await uploadCsv(admin, tenant, kind, body));
 }
 
 /** Everything stored for the tenant, its jobs (which record every drop) left out. */

@@ -4,6 +4,7 @@ import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { parse } from 'csv-parse/sync';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { api, outboxFile, tokenFor } from './client';
+import { jobEnded, jobOfSource } from './job-waits';
 import { uploadCsv } from './upload-csv';
 
 const tenant = randomUUID();
@@ -19,35 +20,10 @@ const s3 = new S3Client({
 const BULK = '/api/bulk_enroll/v1/bulk_enroll/';
 const LEARNERS = `/api/v1/enterprise-customer/${tenant}/learners`;
 
-async function waitForJob(statusUrl: string, timeoutMs = 400_000) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const job = await api('GET', statusUrl, { token: staff });
-    expect(job.status, job.text).toBe(200);
-    if (!['queued', 'running'].includes(job.json.status)) return job.json;
-    if (Date.now() > deadline) throw new Error(`job still ${job.json.status}: ${JSON.stringify(job.json)}`);
-    await new Promise((r) => setTimeout(r, 300));
-  }
-}
-
-async function jobOfSource(sourceKey: string, timeoutMs = 60_000) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const list = await api(
-      'GET',
-      `/api/v1/jobs/?enterprise_uuid=${tenant}&source_key=${encodeURIComponent(sourceKey)}`,
-      { token: staff },
-    );
-    if (list.json.results?.length > 0) return list.json.results[0];
-    if (Date.now() > deadline) throw new Error(`no job for ${sourceKey}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}
-
 /** Drops a CSV, waits for its job and returns the job and the rows of its results file. */
 async function importCsv(kind: string, csv: string) {
   const key = await uploadCsv(staff, tenant, kind, csv, `${kind}.csv`);
-  const job = await waitForJob(`/api/v1/jobs/${(await jobOfSource(key)).job_id}/`);
+  const job = await jobEnded(staff, (await jobOfSource(staff, tenant, key)).job_id, 400_000);
   const file = await s3.send(new GetObjectCommand({ Bucket: local.bucket, Key: job.results_file.key }));
   const rows = parse(await file.Body!.transformToString(), { columns: true, bom: true }) as Record<string, string>[];
   return { job, rows };
@@ -83,7 +59,10 @@ describe('enrollment jobs over HTTP', () => {
         body: { learners: uuids.map((learner_uuid, i) => ({ learner_uuid, email: `p${i}-${tenant}@example.com` })) },
       });
       expect(bulk.status, bulk.text).toBe(202);
-      expect(await waitForJob(bulk.json.status_url)).toMatchObject({ status: 'succeeded', succeeded: 10_000 });
+      expect(await jobEnded(staff, bulk.json.status_url, 400_000)).toMatchObject({
+        status: 'succeeded',
+        succeeded: 10_000,
+      });
 
       const batchId = await createBatch(`do_${randomUUID().slice(0, 12)}`);
       const present = await api('POST', `/api/v1/batches/${batchId}/participants/add`, {
@@ -98,7 +77,7 @@ describe('enrollment jobs over HTTP', () => {
       });
       expect(accepted.status, accepted.text).toBe(202);
       expect(accepted.json).toMatchObject({ total: 10_000, status_url: expect.stringContaining('/api/v1/jobs/') });
-      const job = await waitForJob(accepted.json.status_url);
+      const job = await jobEnded(staff, accepted.json.status_url, 400_000);
       expect(job).toMatchObject({ status: 'succeeded', total: 10_000, succeeded: 9_500, skipped: 500, failed: 0 });
       expect(job.outcome_counts).toEqual({ added: 9_500, already_present: 500 });
       const batch = await api('GET', `/api/v1/batches/${batchId}/`, { token: staff });
@@ -122,7 +101,7 @@ describe('enrollment jobs over HTTP', () => {
     expect((await api('POST', BULK, { token: admin, body })).status).toBe(403);
     const accepted = await api('POST', BULK, { token: staff, body });
     expect(accepted.status, accepted.text).toBe(202);
-    const job = await waitForJob(accepted.json.status_url);
+    const job = await jobEnded(staff, accepted.json.status_url, 400_000);
     expect(job).toMatchObject({ kind: 'bulk_enroll', total: 502, succeeded: 501, failed: 1 });
     expect(job.outcome_counts).toEqual({ enrolled: 1, allowed: 500, invalid_identifier: 1 });
     const results = await api('GET', `/api/v1/jobs/${job.job_id}/results/?page_size=3`, { token: staff });

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { api, tokenFor } from './client';
+import { jobEnded } from './job-waits';
 import { E2E_MAX_SYNC_EXPORT } from './stack-settings';
 
 const tenant = randomUUID();
@@ -82,18 +83,6 @@ describe('GET …/export/ of a group over the synchronous limit', () => {
   const invite = (uuid: string, emails: string[]) =>
     api('POST', `/api/v1/enterprise-group/${uuid}/assign_learners`, { token: admin, body: { learner_emails: emails } });
 
-  /** Polls a job until it ends (bounded). */
-  async function waitForJob(statusUrl: string, timeoutMs = 120_000) {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const job = await api('GET', statusUrl, { token: admin });
-      expect(job.status, job.text).toBe(200);
-      if (!['queued', 'running'].includes(job.json.status)) return job.json;
-      if (Date.now() > deadline) throw new Error(`job still ${job.json.status}: ${JSON.stringify(job.json)}`);
-      await new Promise((r) => setTimeout(r, 250));
-    }
-  }
-
   it('ends a succeeded job whose presigned link downloads the CSV of the members', async () => {
     const big = (
       await api('POST', '/api/v1/enterprise-group/', {
@@ -106,7 +95,7 @@ describe('GET …/export/ of a group over the synchronous limit', () => {
 
     const accepted = await exportOf(big.group_uuid);
     expect(accepted.status).toBe(202);
-    const job = await waitForJob(accepted.json.status_url);
+    const job = await jobEnded(admin, accepted.json.status_url, 120_000);
     expect(job.status).toBe('succeeded');
     expect(job.results_file).toMatchObject({
       key: `exports/${tenant}/${big.group_uuid}/${job.job_id}.csv`,

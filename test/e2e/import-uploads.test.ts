@@ -3,6 +3,7 @@ import { GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3
 import { parse } from 'csv-parse/sync';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { api, tokenFor } from './client';
+import { endedJobOfSource } from './job-waits';
 import { tenantDigest } from './tenant-state';
 import { requestUpload } from './upload-csv';
 
@@ -32,19 +33,6 @@ beforeAll(async () => {
   otherAdmin = await tokenFor({ roles: ['enterprise_admin'], enterprises: [other], sub: 'upload-other-admin' });
   learner = await tokenFor({ roles: ['learner'], enterprises: [tenant], sub: randomUUID() });
 });
-
-async function endedJobOf(key: string, token = admin, owner = tenant) {
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    const list = await api('GET', `/api/v1/jobs/?enterprise_uuid=${owner}&source_key=${encodeURIComponent(key)}`, {
-      token,
-    });
-    const job = list.json.results[0];
-    if (job && !['queued', 'running'].includes(job.status)) return job;
-    if (Date.now() > deadline) throw new Error(`no ended job for ${key}: ${JSON.stringify(job)}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}
 
 async function resultsOf(job: { results_file: { key: string } }) {
   const file = await s3.send(new GetObjectCommand({ Bucket: local.bucket, Key: job.results_file.key }));
@@ -79,7 +67,7 @@ describe('uploading a CSV through the API', () => {
 
     const put = await fetch(upload.url, { method: 'PUT', headers: upload.headers, body: CSV });
     expect(put.status).toBe(200);
-    const job = await endedJobOf(key);
+    const job = await endedJobOfSource(admin, tenant, key);
     expect(job).toMatchObject({ status: 'succeeded', total: 1, succeeded: 1, created_by: 'upload-admin' });
     expect(
       (await api('GET', new URL(status_url).pathname + new URL(status_url).search, { token: admin })).json,
@@ -119,7 +107,7 @@ describe('a CSV put into the bucket without a grant', () => {
     const before = await tenantDigest(tenant);
     const key = `imports/${tenant}/learners/direct-${randomUUID()}.csv`;
     await s3.send(new PutObjectCommand({ Bucket: local.bucket, Key: key, Body: 'email\nsneaky@example.com\n' }));
-    const job = await endedJobOf(key);
+    const job = await endedJobOfSource(admin, tenant, key);
     expect(job).toMatchObject({ status: 'failed', processed: 0, created_by: `s3:${local.bucket}` });
     expect(job.error).toMatch(/^unauthorized_upload: the file carries no upload grant/);
     expect(job.results_file.key).toBe(key.replace(/^imports\//, 'results/'));
@@ -143,7 +131,7 @@ describe('a CSV put into the bucket without a grant', () => {
     };
     const key = `imports/${tenant}/learners/forged-${randomUUID()}.csv`;
     await s3.send(new PutObjectCommand({ Bucket: local.bucket, Key: key, Body: CSV, Metadata: forged }));
-    const job = await endedJobOf(key);
+    const job = await endedJobOfSource(admin, tenant, key);
     expect(job).toMatchObject({ status: 'failed', processed: 0 });
     expect(job.error).toBe(`unauthorized_upload: upload ${forged['upload-id']} was not granted by this service`);
     expect((await resultsOf(job))[0]).toMatchObject({ code: 'unauthorized_upload', message: job.error });
@@ -157,7 +145,7 @@ describe('a CSV put into the bucket without a grant', () => {
     );
     const elsewhere = `imports/${other}/learners/${upload_id}/people.csv`;
     await s3.send(new PutObjectCommand({ Bucket: local.bucket, Key: elsewhere, Body: CSV, Metadata: metadata }));
-    const replayed = await endedJobOf(elsewhere, otherAdmin, other);
+    const replayed = await endedJobOfSource(otherAdmin, other, elsewhere);
     expect(replayed).toMatchObject({ status: 'failed', processed: 0 });
     expect(replayed.error).toBe(`unauthorized_upload: upload ${upload_id} was granted for another key`);
   });

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { settled } from './automatic-group-reads';
 import { api, tokenFor } from './client';
+import { jobEnded } from './job-waits';
 
 const tenant = randomUUID();
 let admin: string;
@@ -38,15 +39,6 @@ async function learners(n: number, extra: Record<string, unknown> = {}): Promise
   );
 }
 
-async function finished(statusUrl: string) {
-  for (let i = 0; i < 200; i++) {
-    const job = await api('GET', new URL(statusUrl).pathname, { token: admin });
-    if (!['queued', 'running'].includes(job.json.status)) return job.json;
-    await new Promise((r) => setTimeout(r, 150));
-  }
-  throw new Error(`job ${statusUrl} did not end`);
-}
-
 beforeAll(async () => {
   admin = await tokenFor({ roles: ['enterprise_admin'], enterprises: [tenant] });
 });
@@ -77,7 +69,7 @@ describe('group learning modules over HTTP (SmarterU auto-enroll)', () => {
     ]);
     const enrollment = patched.json.learning_module_enrollment;
     expect(enrollment).toMatchObject({ status: 'queued', status_url: expect.stringContaining('/api/v1/jobs/') });
-    const job = await finished(enrollment.status_url);
+    const job = await jobEnded(admin, enrollment.status_url, 30_000, 150);
     expect(job).toMatchObject({ status: 'succeeded', kind: 'enroll_learning_modules', total: 4, succeeded: 4 });
     expect(job.outcome_counts).toEqual({ enrolled: 3, allowed: 1 });
     expect(await statuses(SAFETY)).toEqual({

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { existsSync, readFileSync } from 'node:fs';
-import { api, outboxFile, tokenFor } from './client';
+import { api, tokenFor } from './client';
+import { jobEnded, jobOfSource, noticesTo } from './job-waits';
 import { uploadCsv } from './upload-csv';
 
 const tenant = randomUUID();
@@ -46,17 +46,8 @@ async function groupOf200(owner = `owner-${randomUUID()}@example.com`) {
 const memberCount = async (groupUuid: string) =>
   (await api('GET', `${GROUPS}/${groupUuid}/`, { token: admin })).json.member_count as number;
 const job = async (jobId: string) => (await api('GET', `${JOBS}/${jobId}/`, { token: admin })).json;
-
 /** The job once it no longer runs: ended, or waiting at the guard. */
-async function stopped(jobId: string, timeoutMs = 120_000) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const current = await job(jobId);
-    if (!['queued', 'running'].includes(current.status)) return current;
-    if (Date.now() > deadline) throw new Error(`job still ${current.status}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}
+const stopped = (jobId: string) => jobEnded(admin, jobId, 120_000);
 
 /** remove_learners with the first `n` members and enough unknown e-mails to make it a job (over 1000 identifiers). */
 async function removeJob(groupUuid: string, n: number) {
@@ -66,34 +57,6 @@ async function removeJob(groupUuid: string, n: number) {
   });
   expect(answer.status, answer.text).toBe(202);
   return stopped(answer.json.job_id as string);
-}
-
-/** The outbox's messages to `address`, once there is one (or none after the timeout). */
-async function noticesTo(address: string, timeoutMs = 30_000) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const found = existsSync(outboxFile)
-      ? readFileSync(outboxFile, 'utf8')
-          .split('\n')
-          .filter(Boolean)
-          .map((l) => JSON.parse(l) as { to: string; template: string; context: Record<string, unknown> })
-          .filter((m) => m.to === address)
-      : [];
-    if (found.length > 0 || Date.now() > deadline) return found;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
-
-async function jobOfSource(sourceKey: string, timeoutMs = 60_000) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const list = await api('GET', `${JOBS}/?enterprise_uuid=${tenant}&source_key=${encodeURIComponent(sourceKey)}`, {
-      token: admin,
-    });
-    if (list.json.results.length > 0) return list.json.results[0].job_id as string;
-    if (Date.now() > deadline) throw new Error(`no job for ${sourceKey}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
 }
 
 describe('the mass-removal guard of bulk removals, remove_all and imports, over HTTP', () => {
@@ -183,7 +146,7 @@ describe('the mass-removal guard of bulk removals, remove_all and imports, over 
       ...newcomers.map((e) => `${groupUuid},${e},add`),
     ].join('\n');
     const key = await uploadCsv(admin, tenant, 'group-members', csv, 'guarded.csv');
-    const held = await stopped(await jobOfSource(key));
+    const held = await stopped((await jobOfSource(admin, tenant, key)).job_id);
     expect(held).toMatchObject({
       status: 'awaiting_approval',
       kind: 'import_group_members',
@@ -209,7 +172,7 @@ describe('the mass-removal guard of bulk removals, remove_all and imports, over 
       `${groupUuid},${newcomer},add`,
     ].join('\n');
     const key = await uploadCsv(admin, tenant, 'group-members', csv, 'cancelled.csv');
-    const held = await stopped(await jobOfSource(key));
+    const held = await stopped((await jobOfSource(admin, tenant, key)).job_id);
     expect(held).toMatchObject({ status: 'awaiting_approval', guard: { would_remove: 60, member_count: 201 } });
 
     const cancelled = await api('POST', `${JOBS}/${held.job_id}/cancel`, { token: admin });

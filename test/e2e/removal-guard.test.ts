@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { settled } from './automatic-group-reads';
-import { api, outboxFile, tokenFor } from './client';
+import { api, tokenFor } from './client';
+import { jobEnded, noticesTo } from './job-waits';
 
 const tenant = randomUUID();
 let admin: string;
@@ -56,31 +56,7 @@ async function narrow(groupUuid: string) {
 }
 
 const job = async (jobId: string) => (await api('GET', `${JOBS}/${jobId}/`, { token: admin })).json;
-
-async function finished(jobId: string, timeoutMs = 120_000) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const current = await job(jobId);
-    if (!['queued', 'running'].includes(current.status)) return current;
-    if (Date.now() > deadline) throw new Error(`job still ${current.status}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}
-
-async function noticesTo(address: string, timeoutMs = 30_000) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const found = existsSync(outboxFile)
-      ? readFileSync(outboxFile, 'utf8')
-          .split('\n')
-          .filter(Boolean)
-          .map((l) => JSON.parse(l) as { to: string; template: string; context: Record<string, unknown> })
-          .filter((m) => m.to === address)
-      : [];
-    if (found.length > 0 || Date.now() > deadline) return found;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
+const finished = (jobId: string) => jobEnded(admin, jobId, 120_000);
 
 describe('the mass-removal guard over HTTP', () => {
   it('holds a ruleset edit that would remove 120 of 200; cancel keeps all 200', async () => {

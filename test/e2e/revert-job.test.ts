@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { api, tokenFor } from './client';
+import { jobEnded, jobOfSource } from './job-waits';
 import { uploadCsv } from './upload-csv';
 
 const tenant = randomUUID();
@@ -32,28 +33,7 @@ async function newGroup(extra: Record<string, unknown> = {}) {
   return created.json.group_uuid as string;
 }
 
-async function finished(jobId: string, timeoutMs = 120_000) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const current = (await api('GET', `${JOBS}/${jobId}/`, { token: admin })).json;
-    if (!['queued', 'running'].includes(current.status)) return current;
-    if (Date.now() > deadline) throw new Error(`job still ${current.status}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}
-
-async function jobOfSource(sourceKey: string, timeoutMs = 60_000) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const list = await api('GET', `${JOBS}/?enterprise_uuid=${tenant}&source_key=${encodeURIComponent(sourceKey)}`, {
-      token: admin,
-    });
-    if (list.json.results.length > 0) return list.json.results[0].job_id as string;
-    if (Date.now() > deadline) throw new Error(`no job for ${sourceKey}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}
-
+const finished = (jobId: string, timeoutMs = 120_000) => jobEnded(admin, jobId, timeoutMs);
 const revert = (jobId: string, token = admin) => api('POST', `${JOBS}/${jobId}/revert`, { token });
 
 async function members(groupUuid: string) {
@@ -139,7 +119,7 @@ describe('undoing a job over HTTP', () => {
     expect(assigned.status, assigned.text).toBe(201);
     const csv = 'group,identifier,action\n' + named.map((uuid) => `${group},${uuid},remove\n`).join('');
     const key = await uploadCsv(admin, tenant, 'group-members', csv, 'removals.csv');
-    const removal = await finished(await jobOfSource(key));
+    const removal = await finished((await jobOfSource(admin, tenant, key)).job_id);
     expect(removal.outcome_counts).toEqual({ removed: 5 });
     expect(await memberCount(group)).toBe(0);
 
@@ -190,7 +170,7 @@ describe('undoing a job over HTTP', () => {
   it('refuses to undo a job that changes no memberships', async () => {
     const group = await newGroup();
     const key = await uploadCsv(admin, tenant, 'learners', 'email\nnobody-' + randomUUID() + '@example.com\n', 'l.csv');
-    const job = await finished(await jobOfSource(key));
+    const job = await finished((await jobOfSource(admin, tenant, key)).job_id);
     expect(job.kind).toBe('import_learners');
     const refused = await revert(job.job_id);
     expect(refused.status).toBe(409);

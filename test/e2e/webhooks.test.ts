@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { Webhook } from 'standardwebhooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, tokenFor } from './client';
+import { jobEnded } from './job-waits';
 
 /**
  * Webhooks as a subscriber sees them, on the stack that reads its change stream: a receiver on 127.0.0.1
@@ -65,15 +66,6 @@ async function ok(status: number, answer: Promise<{ status: number; text: string
   return a.json as Record<string, unknown>;
 }
 
-async function waitForJob(statusUrl: string) {
-  for (const deadline = Date.now() + 400_000 * SCALE; ;) {
-    const job = await api('GET', statusUrl, { token: admin });
-    if (!['queued', 'running'].includes(job.json.status)) return job.json;
-    if (Date.now() > deadline) throw new Error(`job still ${job.json.status}`);
-    await new Promise((r) => setTimeout(r, 500));
-  }
-}
-
 /** Assigns learners (uuids) or invitations (e-mails) to a group, waiting for the job when the call became one (over 1,000). */
 async function assign(group: string, members: { learner_uuids: string[] } | { learner_emails: string[] }) {
   const answer = await api('POST', `/api/v1/enterprise-group/${group}/assign_learners`, {
@@ -81,7 +73,8 @@ async function assign(group: string, members: { learner_uuids: string[] } | { le
     body: members,
   });
   expect(answer.status, answer.text).toBeLessThan(300);
-  if (answer.status === 202) expect((await waitForJob(answer.json.status_url)).status).toBe('succeeded');
+  if (answer.status === 202)
+    expect((await jobEnded(admin, answer.json.status_url, 400_000 * SCALE, 500)).status).toBe('succeeded');
 }
 
 /** As a receiver verifies a request on arrival (its timestamp must be within five minutes of now). */
