@@ -12,7 +12,11 @@ export async function loadAdministeredGroup(
   caller: Caller,
   groupUuid: string,
 ): Promise<Group> {
-  const group = await groups.get(groupUuid);
+  return administeredGroup(caller, groupUuid, await groups.get(groupUuid));
+}
+
+/** A group as read (or undefined) if the caller administers its tenant; else the same 404 as a missing one. */
+export function administeredGroup(caller: Caller, groupUuid: string, group: Group | undefined): Group {
   if (!group || !administers(caller, group.enterprise_customer_uuid)) throw groupNotFound(groupUuid);
   return group;
 }

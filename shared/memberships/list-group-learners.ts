@@ -1,10 +1,11 @@
-import { administers, type Caller } from '#shared/auth/caller';
+import type { Caller } from '#shared/auth/caller';
 import { pageSorted } from '#shared/db/page-sorted';
 import type { Page } from '#shared/db/paging';
 import type { GroupRepository } from '#shared/groups/group-repository';
+import { administeredGroup } from '#shared/groups/read-group';
 import type { Learner } from '#shared/learners/learner';
 import type { LearnerRepository } from '#shared/learners/learner-repository';
-import { groupNotFound, ValidationError } from '#shared/errors';
+import { ValidationError } from '#shared/errors';
 import { type Clock, systemClock } from '#shared/clock';
 import type { Group } from '#shared/groups/group';
 import { COUNTED, type MemberSort, type Membership, refKey, refOf } from './membership';
@@ -75,8 +76,8 @@ export const makeListGroupLearners =
     const listing = plain ? memberships.list({ ...query, pageSize: input.pageSize, cursor: input.cursor }) : undefined;
     listing?.catch(() => undefined);
     const read = await groups.getWithHomes(groupUuid);
-    if (!read || !administers(caller, read.group.enterprise_customer_uuid)) throw groupNotFound(groupUuid);
-    const { group, homeMembers } = read;
+    const group = administeredGroup(caller, groupUuid, read?.group);
+    const homeMembers = read?.homeMembers ?? true;
     const tenant = group.enterprise_customer_uuid;
     let page: Page<Membership>;
     let count: number;
