@@ -52,7 +52,6 @@ export const apiLatency: Scenario = async ({ args, target, fixtures }) => {
     ...more,
   });
   const db = { endpoint: target.dynamodbEndpoint, table: target.tableName };
-  let exactFloor: Record<string, number> | undefined;
 
   const rows: BenchRow[] = [];
   const add = (label: string, api: LoadResult, raw: LoadResult, rawLabel: string, singleRead: boolean) => {
@@ -128,7 +127,7 @@ export const apiLatency: Scenario = async ({ args, target, fixtures }) => {
       per: 10,
       counter,
     });
-    exactFloor = { p50_ms: exact.p50_ms, p99_ms: exact.p99_ms, to_batch_write_p50: exact.p50_ms / raw.p50_ms };
+    const exactFloor = { p50_ms: exact.p50_ms, p99_ms: exact.p99_ms, to_batch_write_p50: exact.p50_ms / raw.p50_ms };
     console.log(
       `  POST assign 10 learners: exact-write floor (TransactWriteItems of 10 conditional puts + counter) p50 ${exact.p50_ms.toFixed(1)} ms (${(exact.p50_ms / raw.p50_ms).toFixed(2)}× BatchWriteItem), p99 ${exact.p99_ms.toFixed(1)} ms; the assign is ${(api.p50_ms / exact.p50_ms).toFixed(2)}× it at p50`,
     );
