@@ -292,14 +292,18 @@ describe('bulk enrollment against DynamoDB Local', () => {
   });
 });
 
+/** A new invite-only batch of the tenant in `courseId`, created by staff. */
+const inviteOnlyBatch = (courseId: string, name: string) =>
+  makeCreateBatch(repos.batches, systemClock, randomIds)(staff, courseId, {
+    name,
+    enrollment_type: 'invite_only',
+    enterprise_customer_uuid: tenant,
+  });
+
 describe('batches against DynamoDB Local', () => {
   it('adds 1,000 participants of which 100 are present: 900 added, 100 skipped, participant_count exact', async () => {
     const c1 = course();
-    const batch = await makeCreateBatch(repos.batches, systemClock, randomIds)(staff, c1, {
-      name: 'Invite only',
-      enrollment_type: 'invite_only',
-      enterprise_customer_uuid: tenant,
-    });
+    const batch = await inviteOnlyBatch(c1, 'Invite only');
     const learners = await someLearners(1000);
     const change = changeParticipants();
     const present = learners.slice(0, 100).map((l) => l.state_id!);
@@ -321,11 +325,7 @@ describe('batches against DynamoDB Local', () => {
 
   it('adds new participants without reading their enrollments', async () => {
     const c = course();
-    const batch = await makeCreateBatch(repos.batches, systemClock, randomIds)(staff, c, {
-      name: 'Guess',
-      enrollment_type: 'invite_only',
-      enterprise_customer_uuid: tenant,
-    });
+    const batch = await inviteOnlyBatch(c, 'Guess');
     const learners = await someLearners(40);
     const { enrollments, reads } = countingReads();
     const apply = makeApplyBatchParticipants({
@@ -352,11 +352,7 @@ describe('batches against DynamoDB Local', () => {
 
   it('keeps participant_count exact under concurrent overlapping adds and removes', async () => {
     const c1 = course();
-    const batch = await makeCreateBatch(repos.batches, systemClock, randomIds)(staff, c1, {
-      name: 'Race',
-      enrollment_type: 'invite_only',
-      enterprise_customer_uuid: tenant,
-    });
+    const batch = await inviteOnlyBatch(c1, 'Race');
     const learners = await someLearners(200);
     const change = changeParticipants();
     const ids = learners.map((l) => l.learner_uuid);
@@ -393,11 +389,7 @@ describe('notifications against DynamoDB Local', () => {
 
 describe('batch participants jobs against DynamoDB Local', () => {
   it('applies parallel chunks on one batch, replays one, and keeps participant_count exact', async () => {
-    const batch = await makeCreateBatch(repos.batches, systemClock, randomIds)(staff, course(), {
-      name: 'Parallel chunks',
-      enrollment_type: 'invite_only',
-      enterprise_customer_uuid: tenant,
-    });
+    const batch = await inviteOnlyBatch(course(), 'Parallel chunks');
     const learners = await someLearners(1500);
     const present = learners.slice(0, 150).map((l) => l.employee_id!);
     await changeParticipants()(staff, batch.batch_id, 'add', { identifiers: present, identifier_type: 'employee_id' });
